@@ -1,0 +1,38 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FunctionDefinition } from '../../shared/platform/definition/define.ts';
+import { validateDefinitions } from '../../shared/platform/definition/validate.ts';
+import { fromRoot, repoRoot } from './paths.ts';
+
+/** Every `functions/<domain>/<name>.ts`, relative to the repository root, sorted. */
+export const listFunctionFiles = async (): Promise<string[]> => {
+  const domains = await readdir(fromRoot('functions'), { withFileTypes: true });
+  const files: string[] = [];
+  for (const domain of domains.filter((d) => d.isDirectory())) {
+    for (const file of await readdir(fromRoot('functions', domain.name))) {
+      if (file.endsWith('.ts') && !file.endsWith('.test.ts')) files.push(`functions/${domain.name}/${file}`);
+    }
+  }
+  return files.sort();
+};
+
+export interface LoadedDefinition {
+  file: string;
+  definition: FunctionDefinition;
+}
+
+/**
+ * Imports every function file and validates the set (unique names equal to `<domain>-<file>`,
+ * cost tags, access decision, privacy annotations…). Throws a DefinitionError naming each
+ * offending function. Importing a definition creates no client: that happens on first use.
+ */
+export const loadDefinitions = async (): Promise<LoadedDefinition[]> => {
+  const files = await listFunctionFiles();
+  const sources = await Promise.all(
+    files.map(async (file) => ({ file, exported: ((await import(pathToFileURL(path.join(repoRoot, file)).href)) as { default?: unknown }).default })),
+  );
+  const definitions = validateDefinitions(sources);
+  const fileByName = new Map(sources.map((s) => [(s.exported as { name: string }).name, s.file]));
+  return definitions.map((definition) => ({ definition, file: fileByName.get(definition.name)! }));
+};

@@ -1,0 +1,41 @@
+import type { Db } from 'mongodb';
+
+export interface HeartbeatRecord {
+  eventId: string;
+  job: string;
+  firedAt: string;
+  tickId: string;
+}
+
+export const heartbeatCollection = 'ops_heartbeats';
+const duplicateKey = 11000;
+
+interface HeartbeatDocument {
+  _id: string;
+  schemaVersion: 1;
+  job: string;
+  firedAt: Date;
+  tickId: string;
+  receivedAt: Date;
+}
+
+/**
+ * Inserts a heartbeat keyed by its event id. Returns false when it was already stored (a
+ * redelivery): `_id` is unique on every MongoDB-compatible server, so this dedupes without a read.
+ */
+export const recordHeartbeat = async (db: Db, record: HeartbeatRecord): Promise<boolean> => {
+  try {
+    await db.collection<HeartbeatDocument>(heartbeatCollection).insertOne({
+      _id: record.eventId,
+      schemaVersion: 1,
+      job: record.job,
+      firedAt: new Date(record.firedAt),
+      tickId: record.tickId,
+      receivedAt: new Date(),
+    });
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === duplicateKey) return false;
+    throw error;
+  }
+};

@@ -1,0 +1,3 @@
+export * from './domain-error.ts';
+export * from './permissions.ts';
+export * from './credit-operations.ts';

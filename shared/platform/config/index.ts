@@ -1,0 +1,3 @@
+export * from './fragment.ts';
+export * from './load-config.ts';
+export * from './platform-config.ts';

@@ -1,0 +1,74 @@
+import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { AppEnv } from '../http/env.ts';
+import type { ResourceRef, Use } from '../resource.ts';
+import type { EventData, EventType } from '../events/catalog.ts';
+import type { Access, FunctionMetadata } from './metadata.ts';
+import { withDefaults, type MetadataInput } from './defaults.ts';
+
+/** What event and cron handlers receive besides their input. */
+export interface InvocationContext {
+  log: Logger;
+  use: Use;
+}
+
+/** A delivered CloudEvent, its data already checked against the catalog schema. */
+export interface DeliveredEvent<T extends EventType> {
+  id: string;
+  type: T;
+  source: string;
+  subject: string | undefined;
+  time: string | undefined;
+  data: EventData<T>;
+}
+
+/** One tick of a schedule (a PingSource event in production). */
+export interface CronTick {
+  id: string;
+  /** The function the tick was meant for. */
+  job: string;
+  time: string;
+}
+
+interface Common {
+  uses: readonly ResourceRef[];
+}
+
+export interface HttpFunctionDefinition<R extends RouteConfig = RouteConfig> extends FunctionMetadata, Common {
+  kind: 'http';
+  route: R;
+  access: Access;
+  handler: RouteHandler<R, AppEnv>;
+}
+
+export interface EventFunctionDefinition<T extends EventType = EventType> extends FunctionMetadata, Common {
+  kind: 'event';
+  /** CloudEvent types this function subscribes to; one Trigger each. */
+  events: readonly T[];
+  handler: (event: DeliveredEvent<T>, ctx: InvocationContext) => Promise<void>;
+}
+
+export interface CronFunctionDefinition extends FunctionMetadata, Common {
+  kind: 'cron';
+  /** Five-field cron expression, evaluated in UTC. */
+  schedule: string;
+  handler: (tick: CronTick, ctx: InvocationContext) => Promise<void>;
+}
+
+export type FunctionDefinition = HttpFunctionDefinition | EventFunctionDefinition | CronFunctionDefinition;
+
+type Input<D> = MetadataInput & Omit<D, keyof FunctionMetadata | 'kind'>;
+
+export const defineHttpFunction = <R extends RouteConfig>(
+  input: Input<HttpFunctionDefinition<R>>,
+): HttpFunctionDefinition<R> => ({ ...input, ...withDefaults(input), kind: 'http' });
+
+export const defineEventFunction = <T extends EventType>(
+  input: Input<EventFunctionDefinition<T>>,
+): EventFunctionDefinition<T> => ({ ...input, ...withDefaults(input), kind: 'event' });
+
+export const defineCronFunction = (input: Input<CronFunctionDefinition>): CronFunctionDefinition => ({
+  ...input,
+  ...withDefaults(input),
+  kind: 'cron',
+});

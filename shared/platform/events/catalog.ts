@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * Every CloudEvent type the platform publishes or consumes, with the schema of its `data`.
+ * Types are `com.uxflow.<domain>.<event>.v1`; a breaking change is a new `.v2` type.
+ */
+export const eventCatalog = {
+  'com.uxflow.ops.heartbeat.v1': z.object({
+    /** The cron function that beat. */
+    job: z.string().min(1),
+    /** When the tick fired (ISO-8601). */
+    firedAt: z.iso.datetime({ offset: true }),
+    /** The tick's own id, so a retried tick is recognisable. */
+    tickId: z.string().min(1),
+  }),
+} as const;
+
+export type EventType = keyof typeof eventCatalog;
+export type EventData<T extends EventType> = z.infer<(typeof eventCatalog)[T]>;
+export const eventTypes = Object.keys(eventCatalog) as EventType[];
+
+/** The attribute a PingSource adds to tell cron jobs apart (its type is always the same). */
+export const pingEventType = 'dev.knative.sources.ping';
+export const cronJobExtension = 'job';

@@ -1,0 +1,27 @@
+import * as functions from '@google-cloud/functions-framework';
+import type { CloudEvent } from '@google-cloud/functions-framework';
+import type { FunctionDefinition } from '../definition/define.ts';
+import { dispatchEvent, type IncomingEvent } from '../events/dispatch.ts';
+import { createHttpApp } from '../http/create-app.ts';
+import { createRuntime } from '../runtime.ts';
+import { toFetchRequest, writeFetchResponse } from './node-fetch-bridge.ts';
+
+/**
+ * Registers a definition with the Functions Framework, the host of our Knative Services.
+ * Configuration is parsed here, at start, so a missing variable stops the instance with a
+ * message naming it; clients are created on first use. HTTP functions see a fetch Request
+ * built from the raw body (webhook signatures need the exact bytes); event and cron functions
+ * use the CloudEvent signature (a PingSource delivers cron ticks as CloudEvents).
+ */
+export const registerKnativeFunction = (definition: FunctionDefinition, env = process.env): void => {
+  const runtime = createRuntime(definition, env);
+  if (definition.kind === 'http') {
+    const app = createHttpApp(definition, runtime);
+    functions.http(definition.name, async (req, res) => {
+      const response = await app.fetch(toFetchRequest(req));
+      await writeFetchResponse(response, res);
+    });
+    return;
+  }
+  functions.cloudEvent<unknown>(definition.name, (event: CloudEvent<unknown>) => dispatchEvent(definition, runtime, event as unknown as IncomingEvent));
+};

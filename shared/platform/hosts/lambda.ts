@@ -1,0 +1,69 @@
+import { HTTP } from 'cloudevents';
+import { handle, type LambdaEvent } from 'hono/aws-lambda';
+import type { FunctionDefinition } from '../definition/define.ts';
+import { dispatchEvent, type IncomingEvent } from '../events/dispatch.ts';
+import { createHttpApp } from '../http/create-app.ts';
+import { problemResponse, toProblem } from '../http/problem.ts';
+import { createRuntime, type Runtime } from '../runtime.ts';
+import type { EventFunctionDefinition, CronFunctionDefinition } from '../definition/define.ts';
+
+interface ScheduledEvent {
+  'detail-type': 'Scheduled Event';
+  id: string;
+  time: string;
+}
+interface ApiGatewayEvent {
+  headers?: Record<string, string | undefined>;
+  body?: string | null;
+  isBase64Encoded?: boolean;
+}
+interface LambdaResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const isScheduled = (event: unknown): event is ScheduledEvent =>
+  typeof event === 'object' && event !== null && (event as { 'detail-type'?: unknown })['detail-type'] === 'Scheduled Event';
+
+const result = async (response: Response): Promise<LambdaResult> => ({
+  statusCode: response.status,
+  headers: Object.fromEntries(response.headers),
+  body: await response.text(),
+});
+
+/** A CloudEvent POSTed by the local broker (binary or structured mode), as an API Gateway event. */
+const fromHttpEvent = (event: ApiGatewayEvent): IncomingEvent => {
+  const raw = event.body ?? '';
+  const body = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
+  return HTTP.toEvent({ headers, body }) as unknown as IncomingEvent;
+};
+
+const eventHandler = (definition: EventFunctionDefinition | CronFunctionDefinition, runtime: Runtime) =>
+  async (event: unknown): Promise<LambdaResult> => {
+    try {
+      // serverless-offline's `schedule` events arrive as EventBridge "Scheduled Event"s; as in
+      // production (a PingSource), the function sees a tick addressed to itself.
+      const incoming: IncomingEvent = isScheduled(event)
+        ? { id: event.id, type: 'dev.knative.sources.ping', source: 'serverless-offline/schedule', time: event.time, job: definition.name }
+        : fromHttpEvent(event as ApiGatewayEvent);
+      await dispatchEvent(definition, runtime, incoming);
+      return { statusCode: 204, headers: {}, body: '' };
+    } catch (error) {
+      return result(problemResponse(toProblem(error).problem));
+    }
+  };
+
+/**
+ * The Lambda host, used by serverless-offline in development. The same definitions and the
+ * same Hono apps as the Knative host; only the envelope differs.
+ */
+export const createLambdaHandler = (definition: FunctionDefinition, env = process.env) => {
+  const runtime = createRuntime(definition, env);
+  if (definition.kind === 'http') {
+    const app = createHttpApp(definition, runtime);
+    return handle(app) as (event: LambdaEvent) => Promise<unknown>;
+  }
+  return eventHandler(definition, runtime);
+};

@@ -1,0 +1,26 @@
+import type { Request as ExpressRequest, Response as ExpressResponse } from '@google-cloud/functions-framework';
+
+const hasBody = (method: string) => method !== 'GET' && method !== 'HEAD';
+
+/** Builds a fetch Request from the Functions Framework's request, body from the raw bytes. */
+export const toFetchRequest = (req: ExpressRequest): Request => {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const url = `http://${req.headers.host ?? 'localhost'}${req.originalUrl}`;
+  const body = hasBody(req.method) && req.rawBody ? new Uint8Array(req.rawBody) : undefined;
+  return new Request(url, { method: req.method, headers, body });
+};
+
+/** Copies a fetch Response onto the Functions Framework's response. */
+export const writeFetchResponse = async (response: Response, res: ExpressResponse): Promise<void> => {
+  res.status(response.status);
+  const cookies = response.headers.getSetCookie();
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value);
+  });
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  res.end(Buffer.from(await response.arrayBuffer()));
+};

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../env.ts';
+import type { Runtime } from '../../runtime.ts';
+import { continueTrace, formatTraceparent } from '../../trace-context.ts';
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,128}$/;
+
+/**
+ * Gives each request an id (the caller's `X-Request-Id` when well-formed) and a trace context,
+ * a logger carrying both, and the runtime's `use`. Logs one line per request.
+ */
+export const requestContext = (runtime: Runtime) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const started = performance.now();
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && requestIdPattern.test(incoming) ? incoming : randomUUID();
+    const trace = continueTrace(c.req.header('traceparent'));
+    const log = runtime.log.child({ requestId, traceId: trace.traceId, spanId: trace.spanId });
+    c.set('requestId', requestId);
+    c.set('traceId', trace.traceId);
+    c.set('traceparent', formatTraceparent(trace));
+    c.set('log', log);
+    c.set('use', runtime.use);
+    c.set('config', runtime.config);
+    await next();
+    c.header('x-request-id', requestId);
+    c.header('traceresponse', formatTraceparent(trace));
+    log.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, durationMs: Math.round(performance.now() - started) },
+      'request',
+    );
+  });

@@ -1,0 +1,34 @@
+import type { Logger } from 'pino';
+import type { ConfigFragment, ConfigOf } from './config/index.ts';
+
+/** What a resource learns about the function that creates it. */
+export interface ResourceContext {
+  functionName: string;
+  log: Logger;
+}
+
+/**
+ * A client a function may use (a database, a cache, an API). Declared in a definition's `uses`,
+ * so its configuration is checked when the function starts; created on first use only, then
+ * kept for the life of the instance (warm invocations reuse it).
+ */
+export interface Resource<T = unknown, F extends ConfigFragment = ConfigFragment> {
+  name: string;
+  config: F;
+  create: (config: ConfigOf<F>, context: ResourceContext) => T;
+  /** Closes the client when the host shuts down. */
+  dispose?(value: T): Promise<void>;
+}
+
+/** Any resource, whatever its configuration. */
+export interface ResourceRef<T = unknown> {
+  name: string;
+  config: ConfigFragment;
+  create: (config: never, context: ResourceContext) => T;
+  dispose?(value: T): Promise<void>;
+}
+
+export const defineResource = <T, F extends ConfigFragment>(resource: Resource<T, F>): Resource<T, F> => resource;
+
+/** Returns the instance of a declared resource, creating it on first call. */
+export type Use = <T>(resource: ResourceRef<T>) => T;

@@ -1,0 +1,47 @@
+import type { Logger } from 'pino';
+import { loadConfig, platformConfig, type ConfigFragment, type LoadedConfig } from './config/index.ts';
+import { createLogger } from './logger.ts';
+import type { ResourceRef, Use } from './resource.ts';
+
+export type PlatformConfig = LoadedConfig<[typeof platformConfig]>;
+
+/** What a host keeps for the life of an instance: parsed config, the logger, lazily made clients. */
+export interface Runtime {
+  name: string;
+  config: PlatformConfig;
+  log: Logger;
+  use: Use;
+  /** Closes every client created so far. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Parses configuration for the platform and every declared resource (throwing a ConfigError that
+ * names each bad variable), and nothing more: clients are created on first `use`.
+ */
+export const createRuntime = (
+  definition: { name: string; uses: readonly ResourceRef[] },
+  env: Record<string, string | undefined> = process.env,
+): Runtime => {
+  const fragments: ConfigFragment[] = [platformConfig, ...definition.uses.map((resource) => resource.config)];
+  const config = loadConfig(fragments, env) as unknown as PlatformConfig;
+  const log = createLogger({ name: definition.name, level: config.LOG_LEVEL, version: config.SERVICE_VERSION });
+  const declared = new Set(definition.uses.map((resource) => resource.name));
+  const instances = new Map<ResourceRef, unknown>();
+
+  const use: Use = <T>(resource: ResourceRef<T>): T => {
+    if (!declared.has(resource.name)) {
+      throw new Error(`function ${definition.name} uses resource ${resource.name} without declaring it in 'uses'`);
+    }
+    if (!instances.has(resource)) instances.set(resource, resource.create(config as never, { functionName: definition.name, log }));
+    return instances.get(resource) as T;
+  };
+
+  const close = async () => {
+    const pending = [...instances].map(([resource, value]) => resource.dispose?.(value as never));
+    instances.clear();
+    await Promise.allSettled(pending);
+  };
+
+  return { name: definition.name, config, log, use, close };
+};

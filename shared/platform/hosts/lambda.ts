@@ -1,5 +1,6 @@
 import { HTTP } from 'cloudevents';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
+import { DomainError } from '../../kernel/index.ts';
 import type { FunctionDefinition } from '../definition/define.ts';
 import { dispatchEvent, type IncomingEvent } from '../events/dispatch.ts';
 import { createHttpApp } from '../http/create-app.ts';
@@ -37,7 +38,11 @@ const fromHttpEvent = (event: ApiGatewayEvent): IncomingEvent => {
   const raw = event.body ?? '';
   const body = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
-  return HTTP.toEvent({ headers, body }) as unknown as IncomingEvent;
+  try {
+    return HTTP.toEvent({ headers, body }) as unknown as IncomingEvent;
+  } catch (cause) {
+    throw new DomainError('invalid', 'NOT_A_CLOUDEVENT', { detail: 'The request is not a valid CloudEvent.', cause });
+  }
 };
 
 const eventHandler = (definition: EventFunctionDefinition | CronFunctionDefinition, runtime: Runtime) =>

@@ -1,0 +1,30 @@
+import { ensureServices, serviceEnv } from '../services/index.ts';
+import { run } from '../lib/run.ts';
+import { startFleet } from './fleet.ts';
+
+/**
+ * `npm run dev`: services up, artifacts generated, functions bundled, the whole fleet served on
+ * http://127.0.0.1:3000. Prints `ready: <url>` once /v1/health answers 200; Ctrl-C stops the fleet.
+ */
+const main = async () => {
+  await ensureServices();
+  await run('npm', ['run', '-s', 'gen']);
+  await run('npm', ['run', '-s', 'build']);
+  const fleet = await startFleet({
+    httpPort: 3000,
+    lambdaPort: 3002,
+    brokerPort: 8088,
+    env: { ...serviceEnv(), MONGODB_DB: process.env.MONGODB_DB ?? 'uxflow_dev' },
+    log: (line) => console.log(line),
+  });
+  console.log(`ready: ${fleet.url}`);
+  const shutdown = async () => {
+    console.log('stopping the fleet…');
+    await fleet.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+};
+
+await main();

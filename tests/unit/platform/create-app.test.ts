@@ -1,0 +1,125 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../shared/kernel/index.ts';
+import { defineHttpFunction } from '../../../shared/platform/definition/index.ts';
+import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
+import { createRuntime } from '../../../shared/platform/runtime.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/v1/things/{thingId}',
+  request: {
+    params: z.object({ thingId: z.string().regex(/^t_[a-z0-9]+$/) }),
+    body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1), fail: z.enum(['domain', 'crash']).optional() }) } } },
+  },
+  responses: { 200: { description: 'ok', content: { 'application/json': { schema: z.object({ id: z.string(), name: z.string() }) } } } },
+});
+
+const definition = defineHttpFunction({
+  name: 'ops-things',
+  domain: 'ops',
+  description: 'test function',
+  route,
+  access: { type: 'public', reason: 'test' },
+  uses: [],
+  costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'standard' },
+  privacy: { personalData: 'none' },
+  handler: (c) => {
+    const { thingId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    if (body.fail === 'domain') throw new DomainError('conflict', 'THING_EXISTS', { detail: 'It exists.' });
+    if (body.fail === 'crash') throw new Error('secret driver message');
+    return c.json({ id: thingId, name: body.name }, 200);
+  },
+});
+
+const env = { APP_ENV: 'test', LOG_LEVEL: 'silent', CORS_ORIGINS: 'https://app.uxflow.dev', BODY_LIMIT_BYTES: '256' };
+const app = createHttpApp(definition, createRuntime(definition, env));
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('createHttpApp', () => {
+  it('should run the handler with validated input when the request is valid', async () => {
+    const response = await post('/v1/things/t_1', { name: 'a' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: 't_1', name: 'a' });
+  });
+
+  it('should answer 400 problem+json listing each issue when the body is invalid', async () => {
+    const response = await post('/v1/things/t_1', { name: '' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await response.json()) as { code: string; errors: { path: string }[] };
+    expect(problem.code).toBe('VALIDATION_FAILED');
+    expect(problem.errors.map((e) => e.path)).toEqual(['name']);
+  });
+
+  it('should answer 400 when a path parameter is malformed', async () => {
+    const response = await post('/v1/things/NOPE', { name: 'a' });
+    expect(response.status).toBe(400);
+  });
+
+  it('should answer 400 rather than 500 when the body is not JSON', async () => {
+    const response = await app.request('/v1/things/t_1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('should answer 413 when the body exceeds the configured limit', async () => {
+    const response = await post('/v1/things/t_1', { name: 'x'.repeat(300) });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { code: string }).code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('should answer problem+json 404 when no route matches', async () => {
+    const response = await app.request('/v1/nowhere');
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { code: string }).code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('should map a domain error to its status when the handler throws one', async () => {
+    const response = await post('/v1/things/t_1', { name: 'a', fail: 'domain' });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ code: 'THING_EXISTS', detail: 'It exists.' });
+  });
+
+  it('should answer a bare 500 without the message when the handler crashes', async () => {
+    const response = await post('/v1/things/t_1', { name: 'a', fail: 'crash' });
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain('secret driver message');
+  });
+
+  it('should echo a well-formed request id and continue the caller trace when both are sent', async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const response = await post('/v1/things/t_1', { name: 'a' }, { 'x-request-id': 'req-12345678', traceparent });
+    expect(response.headers.get('x-request-id')).toBe('req-12345678');
+    expect(response.headers.get('traceresponse')).toMatch(/^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/);
+    expect(response.headers.get('traceresponse')).not.toContain('b7ad6b7169203331');
+  });
+
+  it('should replace a malformed request id when one is sent', async () => {
+    const response = await post('/v1/things/t_1', { name: 'a' }, { 'x-request-id': 'bad id\n' });
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('should send security headers when answering', async () => {
+    const response = await post('/v1/things/t_1', { name: 'a' });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+  });
+
+  it('should allow an origin on the allow-list and refuse others when CORS is checked', async () => {
+    const allowed = await post('/v1/things/t_1', { name: 'a' }, { origin: 'https://app.uxflow.dev' });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.uxflow.dev');
+    const refused = await post('/v1/things/t_1', { name: 'a' }, { origin: 'https://evil.example' });
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('should answer 501 rather than run unguarded when a function needs authentication', async () => {
+    const guarded = defineHttpFunction({ ...definition, name: 'ops-guarded', access: { type: 'authenticated', credentials: ['jwt'], permission: 'flows:read' } });
+    const guardedApp = createHttpApp(guarded, createRuntime(guarded, env));
+    const response = await guardedApp.request('/v1/things/t_1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"a"}' });
+    expect(response.status).toBe(501);
+  });
+});

@@ -38,7 +38,7 @@ export const createRuntime = (
   };
 
   const close = async () => {
-    const pending = [...instances].map(([resource, value]) => resource.dispose?.(value as never));
+    const pending = [...instances].map(([resource, value]) => resource.dispose?.(value as never) ?? Promise.resolve());
     instances.clear();
     await Promise.allSettled(pending);
   };

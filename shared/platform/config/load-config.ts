@@ -27,7 +27,7 @@ const withDevDefaults = (fragments: readonly ConfigFragment[], env: Record<strin
   const merged: Record<string, string | undefined> = { ...env };
   for (const fragment of fragments) {
     for (const [key, value] of Object.entries(fragment.devDefaults)) {
-      if (merged[key] === undefined || merged[key] === '') merged[key] = value as string;
+      if (merged[key] === undefined || merged[key] === '') merged[key] = value;
     }
   }
   return merged;

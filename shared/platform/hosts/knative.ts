@@ -1,7 +1,7 @@
 import * as functions from '@google-cloud/functions-framework';
 import type { CloudEvent } from '@google-cloud/functions-framework';
 import type { FunctionDefinition } from '../definition/define.ts';
-import { dispatchEvent, type IncomingEvent } from '../events/dispatch.ts';
+import { dispatchEvent } from '../events/dispatch.ts';
 import { createHttpApp } from '../http/create-app.ts';
 import { createRuntime } from '../runtime.ts';
 import { toFetchRequest, writeFetchResponse } from './node-fetch-bridge.ts';
@@ -23,5 +23,5 @@ export const registerKnativeFunction = (definition: FunctionDefinition, env = pr
     });
     return;
   }
-  functions.cloudEvent<unknown>(definition.name, (event: CloudEvent<unknown>) => dispatchEvent(definition, runtime, event as unknown as IncomingEvent));
+  functions.cloudEvent<unknown>(definition.name, (event: CloudEvent<unknown>) => dispatchEvent(definition, runtime, event));
 };

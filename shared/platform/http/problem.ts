@@ -70,7 +70,7 @@ export const toProblem = (error: unknown): { problem: Problem; isUnexpected: boo
     return { problem: build(statusByKind[error.kind], error.code, { ...error.extensions, ...detail }), isUnexpected: false };
   }
   if (error instanceof HTTPException && error.status < 500) {
-    const status = error.status as ContentfulStatusCode;
+    const status = error.status;
     return { problem: build(status, codeByStatus[status] ?? `HTTP_${status}`, { detail: error.message || undefined }), isUnexpected: false };
   }
   return { problem: build(500, 'INTERNAL_ERROR', { detail: 'An unexpected error occurred.' }), isUnexpected: true };

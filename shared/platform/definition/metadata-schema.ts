@@ -9,25 +9,40 @@ const quantity = z.string().regex(/^\d+(\.\d+)?(m|Mi|Gi|Ki)?$/, 'must be a Kuber
 const cronField = String.raw`(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*`;
 const cronExpression = new RegExp(`^${cronField}( ${cronField}){4}$`);
 
-const accessSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('public'), reason: z.string().min(3) }),
-  z.object({
-    type: z.literal('authenticated'),
-    credentials: z.array(z.enum(['jwt', 'apiKey'])).min(1),
-    permission: z.enum([...workspacePermissions, 'self']),
-  }),
-  z.object({ type: z.literal('platform'), role: z.enum(platformRoles) }),
-  z.object({ type: z.literal('signature'), scheme: z.literal('stripe') }),
-]);
+/**
+ * Error params for a field that must be present. (`.optional().refine(v => v !== undefined)`
+ * does not do this in zod 4: an absent optional key is skipped, refinements and all.)
+ */
+const required = (what: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? `${what} is required` : undefined),
+});
 
-const privacySchema = z.union([
-  z.object({ personalData: z.literal('none') }),
-  z.object({
-    personalData: z.array(z.enum(personalDataCategories)).min(1),
-    purpose: z.string().min(3),
-    legalBasis: z.enum(legalBases),
-  }),
-]);
+const accessSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('public'), reason: z.string().min(3) }),
+    z.object({
+      type: z.literal('authenticated'),
+      credentials: z.array(z.enum(['jwt', 'apiKey'])).min(1),
+      permission: z.enum([...workspacePermissions, 'self']),
+    }),
+    z.object({ type: z.literal('platform'), role: z.enum(platformRoles) }),
+    z.object({ type: z.literal('signature'), scheme: z.literal('stripe') }),
+  ],
+  required('an access decision'),
+);
+
+const privacySchema = z.union(
+  [
+    z.object({ personalData: z.literal('none') }),
+    z.object({
+      personalData: z.array(z.enum(personalDataCategories)).min(1),
+      purpose: z.string().min(3),
+      legalBasis: z.enum(legalBases),
+    }),
+  ],
+  required('a privacy annotation'),
+);
 
 const metadataSchema = z.object({
   name: z.string().regex(/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a DNS label (a Knative Service name)'),
@@ -44,7 +59,7 @@ const metadataSchema = z.object({
   }),
   spot: z.enum(spotPreferences),
   costTags: z.object({ team: labelValue, costCenter: labelValue, tier: z.enum(tiers) }, 'cost tags are required'),
-  privacy: privacySchema.optional().refine((p) => p !== undefined, 'privacy annotations are required'),
+  privacy: privacySchema,
   timeoutSeconds: z.number().int().min(1).max(900),
   uses: z.array(z.object({ name: z.string() })),
   handler: z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', 'a handler function is required'),
@@ -54,7 +69,7 @@ const metadataSchema = z.object({
 export const definitionSchema = z.discriminatedUnion('kind', [
   metadataSchema.extend({
     kind: z.literal('http'),
-    access: accessSchema.optional().refine((a) => a !== undefined, 'an access decision is required'),
+    access: accessSchema,
     route: z.object({
       method: z.enum(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']),
       path: z.string().regex(/^\/[-a-zA-Z0-9_./{}+*]*$/, 'must be an absolute path'),

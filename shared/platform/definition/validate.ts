@@ -43,13 +43,15 @@ export const validateDefinitions = (sources: readonly DefinitionSource[]): Funct
       continue;
     }
     const expected = expectedName(source.file);
-    if (expected !== parsed.data.name) problems.push(`${name}: name must be "${expected}" to match its file ${source.file}`);
+    if (expected === null) problems.push(`${name}: file ${source.file} must be functions/<domain>/<kebab-case-name>.ts`);
+    else if (expected !== parsed.data.name) problems.push(`${name}: name must be "${expected}" to match its file ${source.file}`);
     if (!source.file.startsWith(`functions/${parsed.data.domain}/`)) problems.push(`${name}: domain "${parsed.data.domain}" does not match its folder`);
     const other = seenNames.get(parsed.data.name);
     if (other) problems.push(`${name}: name already used by ${other}`);
     seenNames.set(parsed.data.name, source.file);
     if (parsed.data.kind === 'http') {
-      const route = `${parsed.data.route.method.toUpperCase()} ${parsed.data.route.path}`;
+      // `{flowId}` and `{id}` in the same place are the same route.
+      const route = `${parsed.data.route.method.toUpperCase()} ${parsed.data.route.path.replace(/\{[^}]*\}/g, '{}')}`;
       const owner = seenRoutes.get(route);
       if (owner) problems.push(`${name}: route ${route} already served by ${owner}`);
       seenRoutes.set(route, name);

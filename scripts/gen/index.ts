@@ -1,0 +1,47 @@
+/**
+ * `npm run gen` writes every artifact derived from the function definitions: knative/base,
+ * serverless.yml, openapi.yaml and docs/functions.md. `npm run gen -- --check` writes nothing
+ * and exits 1 naming each stale, missing or extra file (CI runs it).
+ */
+import { loadDefinitions } from '../lib/load-definitions.ts';
+import { repoRoot } from '../lib/paths.ts';
+import { findDrift, hasDrift, type Drift } from './drift.ts';
+import { knativeBaseDir } from './knative/index.ts';
+import { readPackageVersion } from './package-version.ts';
+import { renderAll } from './render-all.ts';
+import { writeGenerated } from './write-files.ts';
+
+const ownedDirs = [knativeBaseDir];
+
+const checkWords = { stale: 'stale', missing: 'missing', extra: 'extra' } as const;
+const writeWords = { stale: 'updated', missing: 'created', extra: 'removed' } as const;
+
+/** One line per differing file, e.g. `  stale:   openapi.yaml`. */
+const describe = (drift: Drift, words: Record<keyof Drift, string>): string[] =>
+  (['stale', 'missing', 'extra'] as const).flatMap((kind) => drift[kind].map((file) => `  ${`${words[kind]}:`.padEnd(9)}${file}`));
+
+const run = async (argv: readonly string[]): Promise<number> => {
+  const isCheck = argv.includes('--check');
+  const definitions = (await loadDefinitions()).map((loaded) => loaded.definition);
+  const files = renderAll(definitions, { version: await readPackageVersion(repoRoot) });
+  const summary = `${files.length} files from ${definitions.length} functions`;
+  if (isCheck) {
+    const drift = await findDrift(repoRoot, files, ownedDirs);
+    if (!hasDrift(drift)) {
+      console.log(`gen --check: all ${summary} are fresh`);
+      return 0;
+    }
+    console.error(['gen --check: generated files are out of date (run npm run gen):', ...describe(drift, checkWords)].join('\n'));
+    return 1;
+  }
+  const changes = await writeGenerated(repoRoot, files, ownedDirs);
+  console.log([`gen: ${summary}${hasDrift(changes) ? '' : ', all already fresh'}`, ...describe(changes, writeWords)].join('\n'));
+  return 0;
+};
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}

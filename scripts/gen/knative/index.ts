@@ -1,0 +1,47 @@
+import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import { isCronFunction, isEventFunction, isHttpFunction } from '../function-kinds.ts';
+import { yamlFile, type GeneratedFile } from '../generated-file.ts';
+import { buildBroker } from './broker.ts';
+import { buildHttpRoutes } from './http-routes.ts';
+import { buildKustomization } from './kustomization.ts';
+import { buildNamespace } from './namespace.ts';
+import { buildPingSource } from './ping-source.ts';
+import { buildReferenceGrant } from './reference-grant.ts';
+import { buildService } from './service.ts';
+import { buildTriggers } from './triggers.ts';
+
+/** Everything `npm run gen` owns under this directory; a file here that it did not write is stale. */
+export const knativeBaseDir = 'knative/base';
+
+interface Manifest {
+  /** Relative to knative/base. */
+  file: string;
+  object: { toJSON(): unknown };
+}
+
+const nameOf = (object: { metadata?: { name?: string } | undefined }): string => {
+  if (!object.metadata?.name) throw new Error('a generated manifest has no name');
+  return object.metadata.name;
+};
+
+const manifests = (definitions: readonly FunctionDefinition[]): Manifest[] => [
+  { file: 'namespace.yaml', object: buildNamespace() },
+  ...definitions.map((d) => ({ file: `services/${d.name}.yaml`, object: buildService(d) })),
+  ...buildHttpRoutes(definitions.filter(isHttpFunction)).map((route) => ({ file: `routes/${nameOf(route)}.yaml`, object: route })),
+  { file: 'routes/reference-grant.yaml', object: buildReferenceGrant() },
+  { file: 'eventing/broker.yaml', object: buildBroker() },
+  ...definitions
+    .filter(isEventFunction)
+    .flatMap(buildTriggers)
+    .map((t) => ({ file: `eventing/triggers/${nameOf(t)}.yaml`, object: t })),
+  ...definitions.filter(isCronFunction).map((d) => ({ file: `eventing/pingsources/${d.name}.yaml`, object: buildPingSource(d) })),
+];
+
+/** knative/base: one file per object (each built as a typed model and validated), plus the kustomization. */
+export const renderKnativeBase = (definitions: readonly FunctionDefinition[]): GeneratedFile[] => {
+  const built = manifests(definitions);
+  return [
+    ...built.map(({ file, object }) => yamlFile(`${knativeBaseDir}/${file}`, object.toJSON())),
+    yamlFile(`${knativeBaseDir}/kustomization.yaml`, buildKustomization(built.map(({ file }) => file))),
+  ];
+};

@@ -1,0 +1,18 @@
+import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import { sortedRecord } from '../order.ts';
+import { cluster } from './cluster.ts';
+
+/**
+ * The labels of everything deployed for a function: its cost tags (FinOps reads `team`,
+ * `cost-center`, `domain`, `tier`), the recommended app labels and how it is triggered.
+ */
+export const functionLabels = (definition: FunctionDefinition): Record<string, string> =>
+  sortedRecord({
+    'app.kubernetes.io/name': definition.name,
+    'app.kubernetes.io/part-of': cluster.partOf,
+    'cost-center': definition.costTags.costCenter,
+    domain: definition.domain,
+    team: definition.costTags.team,
+    tier: definition.costTags.tier,
+    'uxflow.dev/trigger': definition.kind,
+  });

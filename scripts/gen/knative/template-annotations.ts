@@ -1,0 +1,36 @@
+import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { Privacy, Scaling } from '../../../shared/platform/definition/metadata.ts';
+import { sortedRecord } from '../order.ts';
+
+export const autoscalingPrefix = 'autoscaling.knative.dev/';
+
+/**
+ * Knative Pod Autoscaler settings. Valid only on the revision template (the webhook rejects
+ * them on the Service's own metadata). No `initial-scale`: "0" needs a cluster-wide flag, and
+ * the default (1) is what a freshly deployed revision should do anyway.
+ */
+const autoscaling = (scaling: Scaling): Record<string, string> => ({
+  [`${autoscalingPrefix}class`]: 'kpa.autoscaling.knative.dev',
+  [`${autoscalingPrefix}metric`]: 'concurrency',
+  [`${autoscalingPrefix}target`]: String(scaling.concurrency),
+  [`${autoscalingPrefix}min-scale`]: String(scaling.minScale),
+  [`${autoscalingPrefix}max-scale`]: String(scaling.maxScale),
+  [`${autoscalingPrefix}scale-to-zero-pod-retention-period`]: '0s',
+});
+
+const privacy = (annotations: Privacy): Record<string, string> =>
+  annotations.personalData === 'none'
+    ? { 'uxflow.dev/personal-data': 'none' }
+    : {
+        'uxflow.dev/personal-data': [...annotations.personalData].sort().join(','),
+        'uxflow.dev/purpose': annotations.purpose,
+        'uxflow.dev/legal-basis': annotations.legalBasis,
+      };
+
+/** Annotations of a function's revision template: autoscaling, privacy and credit pricing. */
+export const templateAnnotations = (definition: FunctionDefinition): Record<string, string> =>
+  sortedRecord({
+    ...autoscaling(definition.scaling),
+    ...privacy(definition.privacy),
+    ...(definition.credits === null ? {} : { 'uxflow.dev/credits': definition.credits }),
+  });

@@ -1,0 +1,22 @@
+import type { FunctionDefinition } from '../../shared/platform/definition/define.ts';
+import { renderFunctionsMarkdown } from './docs/functions-markdown.ts';
+import type { GeneratedFile } from './generated-file.ts';
+import { renderKnativeBase } from './knative/index.ts';
+import { renderOpenApi, type OpenApiInfo } from './openapi/openapi-document.ts';
+import { sortedBy } from './order.ts';
+import { renderServerless } from './serverless/serverless-config.ts';
+
+/**
+ * Every artifact derived from the definitions, sorted by path. Pure: the same definitions give
+ * byte-identical files, whatever order they were loaded in.
+ */
+export const renderAll = (definitions: readonly FunctionDefinition[], info: OpenApiInfo): GeneratedFile[] => {
+  const sorted = sortedBy(definitions, (d) => d.name);
+  const files = sortedBy(
+    [...renderKnativeBase(sorted), renderServerless(sorted), renderOpenApi(sorted, info), renderFunctionsMarkdown(sorted)],
+    (file) => file.path,
+  );
+  const duplicate = files.find((file, index) => files[index - 1]?.path === file.path);
+  if (duplicate) throw new Error(`two generated artifacts would be written to ${duplicate.path}`);
+  return files;
+};

@@ -1,7 +1,31 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
 
-const builtins = ['assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers', 'url', 'util', 'worker_threads', 'zlib'];
+const builtins = [
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'timers',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+];
 const nodePrefix = { paths: builtins.map((name) => ({ name, message: `import 'node:${name}' (the node: prefix is required)` })) };
 
 /** Drivers, SDKs and frameworks: adapters (shared/infra) and the platform may use them, domain code never. */
@@ -10,10 +34,12 @@ const drivers = '^(mongodb|@upstash/.+|chromadb|stripe|jose|cloudevents|@google-
 const processEnv = { object: 'process', property: 'env', message: 'read configuration through loadConfig (shared/platform/config) only' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', '.build/', '.serverless/', 'coverage/', '**/*.js', '!eslint.config.js'] },
+  { ignores: ['node_modules/', 'dist/', '.data/', '.build/', '.serverless/', 'coverage/', '**/*.js', '**/*.mjs', '!eslint.config.js'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
@@ -29,7 +55,16 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/platform/**', 'shared/infra/**'],
     rules: {
-      'no-restricted-imports': ['error', { ...nodePrefix, patterns: [{ regex: infrastructure, message: 'domain code must not import frameworks, drivers or SDKs; use a port' }, { group: ['**/platform/**', '**/infra/**'], message: 'domain code must not depend on the platform or adapters' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          ...nodePrefix,
+          patterns: [
+            { regex: infrastructure, message: 'domain code must not import frameworks, drivers or SDKs; use a port' },
+            { group: ['**/platform/**', '**/infra/**'], message: 'domain code must not depend on the platform or adapters' },
+          ],
+        },
+      ],
       'no-restricted-properties': ['error', processEnv],
       'no-restricted-globals': ['error', { name: 'process', message: 'domain code must not touch the process' }],
     },

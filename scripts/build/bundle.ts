@@ -1,19 +1,27 @@
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { fromRoot, repoRoot } from '../lib/paths.ts';
 import { slimmerDependencies } from './slimmer-dependencies.ts';
 
 export const hosts = ['knative', 'lambda'] as const;
 export type Host = (typeof hosts)[number];
 
-/** Where each host's bundle of a function goes. */
+/**
+ * Where a function's files go. Knative: `dist/functions/<name>.js`, the module the Functions
+ * Framework loads, is a small loader that runs `<name>.bundle.cjs` (the code) with its V8 code
+ * cache. Lambda (development only): one ES module exporting `handler`.
+ */
 export const bundlePath = (host: Host, name: string) =>
-  fromRoot('dist', host === 'knative' ? 'functions' : 'lambda', `${name}.js`);
+  host === 'knative' ? fromRoot('dist', 'functions', `${name}.bundle.cjs`) : fromRoot('dist', 'lambda', `${name}.js`);
+export const loaderPath = (name: string) => fromRoot('dist', 'functions', `${name}.js`);
 
 /** The generated entry: the definition handed to its host. No function file carries this boilerplate. */
 const entrySource = (host: Host, file: string) =>
   host === 'knative'
     ? `import definition from './${file}';\nimport { registerKnativeFunction } from './shared/platform/hosts/knative.ts';\nregisterKnativeFunction(definition);\n`
     : `import definition from './${file}';\nimport { createLambdaHandler } from './shared/platform/hosts/lambda.ts';\nexport const handler = createLambdaHandler(definition);\n`;
+
+const loaderSource = (name: string) =>
+  `import { fileURLToPath } from 'node:url';\nimport { runBundle } from './shared/platform/hosts/code-cache.ts';\nrunBundle(fileURLToPath(new URL('./${name}.bundle.cjs', import.meta.url)));\n`;
 
 /**
  * Packages never bundled: the Functions Framework (a bundled copy would register functions in a
@@ -31,26 +39,45 @@ const external = [
   'mongodb-client-encryption',
 ];
 
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  metafile: true,
+  external,
+  logLevel: 'warning',
+} as const;
+
 /** Bundles one function for one host; returns the bundle's size in bytes. */
 export const bundleFunction = async (host: Host, name: string, file: string): Promise<number> => {
   const outfile = bundlePath(host, name);
   const result = await build({
+    ...common,
     stdin: { contents: entrySource(host, file), resolveDir: repoRoot, sourcefile: `${name}.${host}.entry.ts`, loader: 'ts' },
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    minify: true,
-    sourcemap: 'linked',
-    legalComments: 'linked',
-    metafile: true,
-    external,
+    format: host === 'knative' ? 'cjs' : 'esm',
     plugins: [slimmerDependencies],
     // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'warning',
+    ...(host === 'lambda'
+      ? {
+          banner: {
+            js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+          },
+        }
+      : {}),
   });
-  const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith(`${name}.js`));
+  if (host === 'knative') {
+    await build({
+      ...common,
+      stdin: { contents: loaderSource(name), resolveDir: repoRoot, sourcefile: `${name}.loader.ts`, loader: 'ts' },
+      outfile: loaderPath(name),
+      format: 'esm',
+      sourcemap: false,
+    });
+  }
+  const output = Object.entries(result.metafile.outputs).find(([path]) => !path.endsWith('.map') && !path.endsWith('.txt'));
   return output?.[1].bytes ?? 0;
 };

@@ -76,6 +76,8 @@ export const startFleet = async (options: FleetOptions): Promise<Fleet> => {
       ...process.env,
       ...options.env,
       APP_ENV: 'development',
+      // node-schedule reads cron in the process time zone; PingSources run in UTC.
+      TZ: 'UTC',
       BROKER_URL: brokerUrl,
       UXFLOW_HTTP_PORT: String(options.httpPort),
       UXFLOW_LAMBDA_PORT: String(options.lambdaPort),
@@ -86,7 +88,11 @@ export const startFleet = async (options: FleetOptions): Promise<Fleet> => {
     },
   });
   const forward = (prefix: string) => (chunk: Buffer) =>
-    chunk.toString('utf8').split('\n').filter(Boolean).forEach((line) => options.log(`${prefix}${line}`));
+    chunk
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .forEach((line) => options.log(`${prefix}${line}`));
   child.stdout?.on('data', forward(''));
   child.stderr?.on('data', forward(''));
   const stop = async () => {

@@ -30,7 +30,10 @@ export interface LoadedDefinition {
 export const loadDefinitions = async (): Promise<LoadedDefinition[]> => {
   const files = await listFunctionFiles();
   const sources = await Promise.all(
-    files.map(async (file) => ({ file, exported: ((await import(pathToFileURL(path.join(repoRoot, file)).href)) as { default?: unknown }).default })),
+    files.map(async (file) => ({
+      file,
+      exported: ((await import(pathToFileURL(path.join(repoRoot, file)).href)) as { default?: unknown }).default,
+    })),
   );
   const definitions = validateDefinitions(sources);
   const fileByName = new Map(sources.map((s) => [(s.exported as { name: string }).name, s.file]));

@@ -1,5 +1,5 @@
 import { appendFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { HTTP, type CloudEvent } from 'cloudevents';
 import { deliver } from './deliver.ts';
 import { matches, type DeliverySpec, type TriggerRoute } from './triggers.ts';
@@ -15,9 +15,9 @@ export interface LocalBrokerOptions {
   log: (line: Record<string, unknown>) => void;
 }
 
-const readBody = async (req: import('node:http').IncomingMessage) => {
+const readBody = async (req: IncomingMessage) => {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  for await (const chunk of req) chunks.push(Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks).toString('utf8');
 };
 
@@ -28,7 +28,7 @@ const readBody = async (req: import('node:http').IncomingMessage) => {
  */
 export const startLocalBroker = (options: LocalBrokerOptions): Promise<Server> => {
   const fanOut = async (event: CloudEvent) => {
-    const attributes = event.toJSON() as Record<string, unknown>;
+    const attributes = event.toJSON();
     const targets = options.triggers.filter((t) => matches(t.filter, attributes));
     if (targets.length === 0) options.log({ msg: 'no trigger matched', id: event.id, type: event.type });
     await Promise.all(
@@ -48,7 +48,7 @@ export const startLocalBroker = (options: LocalBrokerOptions): Promise<Server> =
     if (req.method !== 'POST') return void res.writeHead(405).end();
     readBody(req)
       .then((body) => {
-        const event = HTTP.toEvent({ headers: req.headers as Record<string, string>, body }) as CloudEvent;
+        const event = HTTP.toEvent({ headers: req.headers, body }) as CloudEvent;
         res.writeHead(202).end();
         void fanOut(event).catch((error: unknown) => options.log({ msg: 'fan-out failed', error: String(error) }));
       })

@@ -31,7 +31,8 @@ export const readTriggers = async (dir: string): Promise<TriggerRoute[]> => {
   for (const file of files) {
     const manifest = parse(await readFile(path.join(dir, file), 'utf8')) as TriggerManifest;
     const subscriber = manifest.spec?.subscriber?.ref?.name;
-    if (manifest.kind !== 'Trigger' || !manifest.metadata?.name || !subscriber) throw new Error(`${file} is not a Trigger with a Service subscriber`);
+    if (manifest.kind !== 'Trigger' || !manifest.metadata?.name || !subscriber)
+      throw new Error(`${file} is not a Trigger with a Service subscriber`);
     routes.push({ name: manifest.metadata.name, filter: manifest.spec?.filter?.attributes ?? {}, subscriber });
   }
   return routes;

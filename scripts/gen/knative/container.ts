@@ -1,7 +1,8 @@
 import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import { eventPublisher } from '../../../shared/infra/broker/broker-publisher.ts';
 import { cluster } from './cluster.ts';
 
-const usesBroker = (definition: FunctionDefinition) => definition.uses.some((resource) => resource.name === 'broker');
+const usesBroker = (definition: FunctionDefinition) => definition.uses.some((resource) => resource === eventPublisher);
 
 /** What the Functions Framework needs to find the function in the image, plus the broker's address. */
 const environment = (definition: FunctionDefinition) => [

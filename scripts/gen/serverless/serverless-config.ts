@@ -16,6 +16,8 @@ const offline = {
   noPrependStageInUrl: true,
   noAuth: true,
   reloadHandler: false,
+  // Functions read the variables the fleet runner passes in (service addresses, APP_ENV, BROKER_URL).
+  localEnvironment: true,
 };
 
 const costTags = (definition: FunctionDefinition) =>

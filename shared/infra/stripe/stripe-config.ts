@@ -8,5 +8,5 @@ export const stripeConfig = defineConfig({
     /** stripe-mock locally; unset means Stripe itself. */
     STRIPE_API_BASE: z.url().default('https://api.stripe.com'),
   },
-  devDefaults: { STRIPE_SECRET_KEY: 'sk_test_uxflow_dev', STRIPE_API_BASE: 'http://127.0.0.1:12111' },
+  devDefaults: { STRIPE_SECRET_KEY: 'sk_test_uxflowdev', STRIPE_API_BASE: 'http://127.0.0.1:12111' },
 });

@@ -16,9 +16,7 @@ export class ConfigError extends Error {
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 
 /** The parsed, frozen configuration for a set of fragments. */
-export type LoadedConfig<F extends readonly ConfigFragment[]> = Readonly<
-  { appEnv: AppEnv } & UnionToIntersection<ConfigOf<F[number]>>
->;
+export type LoadedConfig<F extends readonly ConfigFragment[]> = Readonly<{ appEnv: AppEnv } & UnionToIntersection<ConfigOf<F[number]>>>;
 
 const appEnvSchema = z.enum(appEnvs).default('production');
 

@@ -38,14 +38,15 @@ export interface HttpFunctionDefinition<R extends RouteConfig = RouteConfig> ext
   kind: 'http';
   route: R;
   access: Access;
-  handler: RouteHandler<R, AppEnv>;
+  // Method syntax keeps every concrete definition assignable to FunctionDefinition.
+  handler(...args: Parameters<RouteHandler<R, AppEnv>>): ReturnType<RouteHandler<R, AppEnv>>;
 }
 
 export interface EventFunctionDefinition<T extends EventType = EventType> extends FunctionMetadata, Common {
   kind: 'event';
   /** CloudEvent types this function subscribes to; one Trigger each. */
   events: readonly T[];
-  handler: (event: DeliveredEvent<T>, ctx: InvocationContext) => Promise<void>;
+  handler(event: DeliveredEvent<T>, ctx: InvocationContext): Promise<void>;
 }
 
 export interface CronFunctionDefinition extends FunctionMetadata, Common {
@@ -59,13 +60,17 @@ export type FunctionDefinition = HttpFunctionDefinition | EventFunctionDefinitio
 
 type Input<D> = MetadataInput & Omit<D, keyof FunctionMetadata | 'kind'>;
 
-export const defineHttpFunction = <R extends RouteConfig>(
-  input: Input<HttpFunctionDefinition<R>>,
-): HttpFunctionDefinition<R> => ({ ...input, ...withDefaults(input), kind: 'http' });
+export const defineHttpFunction = <R extends RouteConfig>(input: Input<HttpFunctionDefinition<R>>): HttpFunctionDefinition<R> => ({
+  ...input,
+  ...withDefaults(input),
+  kind: 'http',
+});
 
-export const defineEventFunction = <T extends EventType>(
-  input: Input<EventFunctionDefinition<T>>,
-): EventFunctionDefinition<T> => ({ ...input, ...withDefaults(input), kind: 'event' });
+export const defineEventFunction = <T extends EventType>(input: Input<EventFunctionDefinition<T>>): EventFunctionDefinition<T> => ({
+  ...input,
+  ...withDefaults(input),
+  kind: 'event',
+});
 
 export const defineCronFunction = (input: Input<CronFunctionDefinition>): CronFunctionDefinition => ({
   ...input,

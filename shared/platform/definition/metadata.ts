@@ -15,16 +15,7 @@ export type RateLimitClass = (typeof rateLimitClasses)[number];
 export const legalBases = ['consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests'] as const;
 export type LegalBasis = (typeof legalBases)[number];
 
-export const personalDataCategories = [
-  'identity',
-  'contact',
-  'credentials',
-  'usage',
-  'content',
-  'billing',
-  'network',
-  'security',
-] as const;
+export const personalDataCategories = ['identity', 'contact', 'credentials', 'usage', 'content', 'billing', 'network', 'security'] as const;
 export type PersonalDataCategory = (typeof personalDataCategories)[number];
 
 /** Labels FinOps reads per function. `domain` is copied from the definition. */

@@ -45,7 +45,8 @@ export const validateDefinitions = (sources: readonly DefinitionSource[]): Funct
     const expected = expectedName(source.file);
     if (expected === null) problems.push(`${name}: file ${source.file} must be functions/<domain>/<kebab-case-name>.ts`);
     else if (expected !== parsed.data.name) problems.push(`${name}: name must be "${expected}" to match its file ${source.file}`);
-    if (!source.file.startsWith(`functions/${parsed.data.domain}/`)) problems.push(`${name}: domain "${parsed.data.domain}" does not match its folder`);
+    if (!source.file.startsWith(`functions/${parsed.data.domain}/`))
+      problems.push(`${name}: domain "${parsed.data.domain}" does not match its folder`);
     const other = seenNames.get(parsed.data.name);
     if (other) problems.push(`${name}: name already used by ${other}`);
     seenNames.set(parsed.data.name, source.file);

@@ -45,7 +45,8 @@ const fromHttpEvent = (event: ApiGatewayEvent): IncomingEvent => {
   }
 };
 
-const eventHandler = (definition: EventFunctionDefinition | CronFunctionDefinition, runtime: Runtime) =>
+const eventHandler =
+  (definition: EventFunctionDefinition | CronFunctionDefinition, runtime: Runtime) =>
   async (event: unknown): Promise<LambdaResult> => {
     try {
       // serverless-offline's `schedule` events arrive as EventBridge "Scheduled Event"s; as in

@@ -39,7 +39,12 @@ export const createHttpApp = <R extends RouteConfig>(definition: HttpFunctionDef
   );
   app.use(accessGuard(definition.access));
   app.openapi(definition.route, definition.handler);
-  app.notFound((c) => problemResponse({ ...toProblem(new DomainError('not_found', 'ROUTE_NOT_FOUND', { detail: `No route for ${c.req.method} ${c.req.path}.` })).problem, requestId: c.get('requestId') }));
+  app.notFound((c) =>
+    problemResponse({
+      ...toProblem(new DomainError('not_found', 'ROUTE_NOT_FOUND', { detail: `No route for ${c.req.method} ${c.req.path}.` })).problem,
+      requestId: c.get('requestId'),
+    }),
+  );
   app.onError((error, c) => {
     const { problem, isUnexpected } = toProblem(error);
     const log = c.get('log') ?? runtime.log;

@@ -49,7 +49,12 @@ const titleByStatus: Partial<Record<number, string>> = {
   503: 'Service Unavailable',
 };
 
-const codeByStatus: Partial<Record<number, string>> = { 401: 'UNAUTHENTICATED', 404: 'ROUTE_NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 413: 'PAYLOAD_TOO_LARGE' };
+const codeByStatus: Partial<Record<number, string>> = {
+  401: 'UNAUTHENTICATED',
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+};
 
 const build = (status: ContentfulStatusCode, code: string, rest: Partial<Problem> = {}): Problem => ({
   type: `${typeBase}${code.toLowerCase().replaceAll('_', '-')}`,
@@ -71,7 +76,10 @@ export const toProblem = (error: unknown): { problem: Problem; isUnexpected: boo
   }
   if (error instanceof HTTPException && error.status < 500) {
     const status = error.status;
-    return { problem: build(status, codeByStatus[status] ?? `HTTP_${status}`, { detail: error.message || undefined }), isUnexpected: false };
+    return {
+      problem: build(status, codeByStatus[status] ?? `HTTP_${status}`, { detail: error.message || undefined }),
+      isUnexpected: false,
+    };
   }
   return { problem: build(500, 'INTERNAL_ERROR', { detail: 'An unexpected error occurred.' }), isUnexpected: true };
 };

@@ -9,7 +9,10 @@ describe('checkHealth', () => {
   it('should report ok when every dependency answers', async () => {
     const report = await checkHealth([answering('mongodb'), answering('redis')], { timeoutMs: 100 });
     expect(report.status).toBe('ok');
-    expect(report.dependencies.map((d) => [d.name, d.ok])).toEqual([['mongodb', true], ['redis', true]]);
+    expect(report.dependencies.map((d) => [d.name, d.ok])).toEqual([
+      ['mongodb', true],
+      ['redis', true],
+    ]);
   });
 
   it('should report degraded and say unreachable without the driver message when one dependency fails', async () => {

@@ -10,7 +10,9 @@ const route = createRoute({
   path: '/v1/things/{thingId}',
   request: {
     params: z.object({ thingId: z.string().regex(/^t_[a-z0-9]+$/) }),
-    body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1), fail: z.enum(['domain', 'crash']).optional() }) } } },
+    body: {
+      content: { 'application/json': { schema: z.object({ name: z.string().min(1), fail: z.enum(['domain', 'crash']).optional() }) } },
+    },
   },
   responses: { 200: { description: 'ok', content: { 'application/json': { schema: z.object({ id: z.string(), name: z.string() }) } } } },
 });
@@ -60,7 +62,11 @@ describe('createHttpApp', () => {
   });
 
   it('should answer 400 rather than 500 when the body is not JSON', async () => {
-    const response = await app.request('/v1/things/t_1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+    const response = await app.request('/v1/things/t_1', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":',
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
   });
@@ -117,9 +123,17 @@ describe('createHttpApp', () => {
   });
 
   it('should answer 501 rather than run unguarded when a function needs authentication', async () => {
-    const guarded = defineHttpFunction({ ...definition, name: 'ops-guarded', access: { type: 'authenticated', credentials: ['jwt'], permission: 'flows:read' } });
+    const guarded = defineHttpFunction({
+      ...definition,
+      name: 'ops-guarded',
+      access: { type: 'authenticated', credentials: ['jwt'], permission: 'flows:read' },
+    });
     const guardedApp = createHttpApp(guarded, createRuntime(guarded, env));
-    const response = await guardedApp.request('/v1/things/t_1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"a"}' });
+    const response = await guardedApp.request('/v1/things/t_1', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"a"}',
+    });
     expect(response.status).toBe(501);
   });
 });

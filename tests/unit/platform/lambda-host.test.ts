@@ -36,7 +36,12 @@ describe('the Lambda host for event and cron functions', () => {
   });
 
   it('should refuse with 400 when the event data breaks the catalog schema', async () => {
-    const definition = defineEventFunction({ ...common, name: 'ops-strict', events: ['com.uxflow.ops.heartbeat.v1'], handler: async () => {} });
+    const definition = defineEventFunction({
+      ...common,
+      name: 'ops-strict',
+      events: ['com.uxflow.ops.heartbeat.v1'],
+      handler: async () => {},
+    });
     const handler = createLambdaHandler(definition, env) as (event: unknown) => Promise<{ statusCode: number; body: string }>;
     const message = HTTP.binary(new CloudEvent({ id: 'e-2', type: 'com.uxflow.ops.heartbeat.v1', source: '/x', data: { job: '' } }));
     const result = await handler({ headers: message.headers, body: message.body });
@@ -45,7 +50,12 @@ describe('the Lambda host for event and cron functions', () => {
   });
 
   it('should refuse with 400 when the body is not a CloudEvent', async () => {
-    const definition = defineEventFunction({ ...common, name: 'ops-strict', events: ['com.uxflow.ops.heartbeat.v1'], handler: async () => {} });
+    const definition = defineEventFunction({
+      ...common,
+      name: 'ops-strict',
+      events: ['com.uxflow.ops.heartbeat.v1'],
+      handler: async () => {},
+    });
     const handler = createLambdaHandler(definition, env) as (event: unknown) => Promise<{ statusCode: number }>;
     const result = await handler({ headers: { 'content-type': 'application/json' }, body: '{"hello":1}' });
     expect(result.statusCode).toBe(400);
@@ -53,7 +63,12 @@ describe('the Lambda host for event and cron functions', () => {
 
   it('should turn a scheduled event into a tick addressed to the function when serverless-offline fires a schedule', async () => {
     const ticks: CronTick[] = [];
-    const definition = defineCronFunction({ ...common, name: 'ops-ticker', schedule: '*/5 * * * *', handler: async (tick) => void ticks.push(tick) });
+    const definition = defineCronFunction({
+      ...common,
+      name: 'ops-ticker',
+      schedule: '*/5 * * * *',
+      handler: async (tick) => void ticks.push(tick),
+    });
     const handler = createLambdaHandler(definition, env) as (event: unknown) => Promise<{ statusCode: number }>;
     const result = await handler({ 'detail-type': 'Scheduled Event', id: 'tick-1', time: '2026-11-26T10:05:00Z', source: 'aws.events' });
     expect(result.statusCode).toBe(204);

@@ -32,7 +32,11 @@ describe('toProblem', () => {
   it('should keep detail and extensions but never the cause when a domain error carries them', () => {
     const cause = new Error('E11000 duplicate key error collection: secret.internal');
     const { problem } = toProblem(
-      new DomainError('payment_required', 'INSUFFICIENT_CREDITS', { detail: 'Not enough credits.', extensions: { balance: 2, cost: 10 }, cause }),
+      new DomainError('payment_required', 'INSUFFICIENT_CREDITS', {
+        detail: 'Not enough credits.',
+        extensions: { balance: 2, cost: 10 },
+        cause,
+      }),
     );
     expect(problem).toMatchObject({ detail: 'Not enough credits.', balance: 2, cost: 10 });
     expect(JSON.stringify(problem)).not.toContain('E11000');

@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { loadDefinitions } from '../lib/load-definitions.ts';
+import { fromRoot } from '../lib/paths.ts';
+import { run } from '../lib/run.ts';
+import { bundlePath, loaderPath } from '../build/bundle.ts';
+import { ensureServices } from '../services/index.ts';
+import { firstRequest } from './probe-request.ts';
+
+/**
+ * Cold start of every function under the Functions Framework host (the one Knative runs):
+ * process start → first successful response, against a bare functions-framework "hello"
+ * measured in the same run, interleaved. Prints a table and one JSON line.
+ * Options: `--runs N` (default 7).
+ */
+const runsIndex = process.argv.indexOf('--runs');
+const runs = runsIndex > 0 ? Number(process.argv[runsIndex + 1]) : 7;
+const frameworkMain = fromRoot('node_modules/@google-cloud/functions-framework/build/src/main.js');
+const helloSource = fromRoot('dist/bench/hello.js');
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** Starts one instance and times it until the first answer below 500. */
+const coldStart = async (options: {
+  target: string;
+  source: string;
+  signature: string;
+  request: { path: string; init: RequestInit };
+  port: number;
+  env: Record<string, string>;
+}) => {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      frameworkMain,
+      `--target=${options.target}`,
+      `--source=${options.source}`,
+      `--signature-type=${options.signature}`,
+      `--port=${options.port}`,
+    ],
+    {
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  try {
+    while (performance.now() - started < 15_000) {
+      if (child.exitCode !== null) throw new Error(`${options.target} exited: ${stderr}`);
+      const response = await fetch(`http://127.0.0.1:${options.port}${options.request.path}`, options.request.init).catch(() => null);
+      if (response) {
+        await response.arrayBuffer();
+        if (response.status < 500) return performance.now() - started;
+        throw new Error(`${options.target} answered ${response.status}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    throw new Error(`${options.target} did not answer within 15 s`);
+  } finally {
+    child.kill('SIGKILL');
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
+  }
+};
+
+const main = async () => {
+  const env = await ensureServices({ log: () => {} });
+  await run('npm', ['run', '-s', 'build']);
+  await mkdir(fromRoot('dist/bench'), { recursive: true });
+  await writeFile(
+    helloSource,
+    "import * as ff from '@google-cloud/functions-framework';\nff.http('hello', (_req, res) => { res.send('hello'); });\n",
+  );
+  // The heartbeat cron publishes to a broker: a sink that accepts everything stands in for it.
+  const sink = createServer((_req, res) => res.writeHead(202).end()).listen(0, '127.0.0.1');
+  await new Promise((resolve) => sink.once('listening', resolve));
+  const brokerPort = (sink.address() as { port: number }).port;
+  const functionEnv = {
+    ...env,
+    APP_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    MONGODB_DB: 'uxflow_bench',
+    BROKER_URL: `http://127.0.0.1:${brokerPort}`,
+  };
+
+  const definitions = (await loadDefinitions()).map((d) => d.definition);
+  const hello = { target: 'hello', source: helloSource, signature: 'http', request: { path: '/', init: {} }, port: 8300, env: {} };
+  const samples = new Map<string, number[]>([['hello', []]]);
+  for (let i = 0; i < runs; i += 1) {
+    samples.get('hello')!.push(await coldStart(hello));
+    for (const definition of definitions) {
+      const ms = await coldStart({
+        target: definition.name,
+        source: loaderPath(definition.name),
+        signature: definition.kind === 'http' ? 'http' : 'cloudevent',
+        request: firstRequest(definition),
+        port: 8301,
+        env: functionEnv,
+      });
+      samples.set(definition.name, [...(samples.get(definition.name) ?? []), ms]);
+    }
+  }
+  sink.close();
+
+  const helloMs = median(samples.get('hello')!);
+  console.log(`${'function'.padEnd(28)}${'median ms'.padStart(10)}${'ratio'.padStart(8)}${'bundle KB'.padStart(11)}`);
+  console.log(`${'hello (bare framework)'.padEnd(28)}${helloMs.toFixed(0).padStart(10)}${'1.00'.padStart(8)}`);
+  const rows = [];
+  for (const definition of definitions) {
+    const ms = median(samples.get(definition.name)!);
+    const kb = (await stat(bundlePath('knative', definition.name))).size / 1024;
+    rows.push({ name: definition.name, ms, ratio: ms / helloMs, kb });
+    console.log(
+      `${definition.name.padEnd(28)}${ms.toFixed(0).padStart(10)}${(ms / helloMs).toFixed(2).padStart(8)}${kb.toFixed(0).padStart(11)}`,
+    );
+  }
+  const round = (n: number) => Math.round(n * 100) / 100;
+  console.log(
+    JSON.stringify({
+      bench: 'cold-start',
+      runs,
+      hello_ms: round(helloMs),
+      worst_ratio: round(Math.max(...rows.map((r) => r.ratio))),
+      worst_function: rows.reduce((a, b) => (b.ratio > a.ratio ? b : a)).name,
+      median_ratio: round(median(rows.map((r) => r.ratio))),
+      largest_bundle_kb: Math.round(Math.max(...rows.map((r) => r.kb))),
+    }),
+  );
+};
+
+await main();

@@ -1,0 +1,17 @@
+import { brokerConfig } from '../../infra/broker/broker-publisher.ts';
+import { chromaConfig } from '../../infra/chroma/chroma-resource.ts';
+import { mongoConfig } from '../../infra/mongodb/mongo-resource.ts';
+import { stripeConfig } from '../../infra/stripe/stripe-config.ts';
+import { redisConfig } from '../../infra/upstash/redis-resource.ts';
+import type { ConfigFragment } from './fragment.ts';
+import { platformConfig } from './platform-config.ts';
+
+/** Every configuration fragment; `.env.example` and the README's table must list each variable. Build-time only. */
+export const allConfigFragments: readonly ConfigFragment[] = [
+  platformConfig,
+  mongoConfig,
+  redisConfig,
+  chromaConfig,
+  stripeConfig,
+  brokerConfig,
+];

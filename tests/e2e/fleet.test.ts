@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFleet, type Fleet } from '../../scripts/dev/fleet.ts';
+import { run } from '../../scripts/lib/run.ts';
+import { ensureServices } from '../../scripts/services/index.ts';
+
+/** The whole fleet over HTTP, as a client sees it, on ports apart from `npm run dev`'s. */
+const database = `uxflow_e2e_${randomUUID().slice(0, 8)}`;
+let fleet: Fleet;
+let mongo: MongoClient;
+const fleetLog: string[] = [];
+
+beforeAll(async () => {
+  const env = await ensureServices();
+  await run('npm', ['run', '-s', 'build']);
+  fleet = await startFleet({
+    httpPort: 3100,
+    lambdaPort: 3102,
+    brokerPort: 8188,
+    env: { ...env, MONGODB_DB: database, LOG_LEVEL: 'info' },
+    log: (line) => fleetLog.push(line),
+  });
+  mongo = new MongoClient(env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017');
+});
+
+afterAll(async () => {
+  await fleet?.stop();
+  await mongo?.db(database).dropDatabase();
+  await mongo?.close();
+});
+
+const waitFor = async <T>(probe: () => Promise<T | null>, timeoutMs: number): Promise<T | null> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== null) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return null;
+};
+
+describe('the local fleet', () => {
+  it('should answer 200 with every dependency ok when GET /v1/health', async () => {
+    const response = await fetch(`${fleet.url}/v1/health`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { status: string; dependencies: { name: string; ok: boolean; latencyMs: number }[] };
+    expect(body.status).toBe('ok');
+    expect(body.dependencies.map((d) => d.name).sort()).toEqual(['chroma', 'mongodb', 'redis', 'stripe']);
+    expect(body.dependencies.every((d) => d.ok && d.latencyMs >= 0)).toBe(true);
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('should answer problem+json 404 when the route does not exist', async () => {
+    const response = await fetch(`${fleet.url}/v1/no-such-thing/42`, { method: 'DELETE' });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await response.json()) as { code: string }).code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('should answer problem+json 400 when an event endpoint gets a body that is not a CloudEvent', async () => {
+    const response = await fetch(`${fleet.url}/_events/ops-record-heartbeat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"not":"an event"}',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await response.json()) as { code: string }).code).toBe('NOT_A_CLOUDEVENT');
+  });
+
+  it('should schedule every cron function when the fleet starts', () => {
+    expect(fleetLog.some((line) => line.includes('Scheduling [ops-heartbeat] cron: [*/5 * * * *]'))).toBe(true);
+  });
+
+  it('should store the heartbeat through the local broker when the cron function fires', async () => {
+    const tickId = `e2e-${randomUUID()}`;
+    // Fire a tick now through serverless-offline's Lambda invoke API, exactly as its scheduler would.
+    const invoke = await fetch(`${fleet.lambdaUrl}/2015-03-31/functions/uxflow-dev-ops-heartbeat/invocations`, {
+      method: 'POST',
+      body: JSON.stringify({ 'detail-type': 'Scheduled Event', source: 'aws.events', id: tickId, time: new Date().toISOString() }),
+    });
+    expect(invoke.status).toBe(200);
+    const stored = await waitFor(() => mongo.db(database).collection('ops_heartbeats').findOne({ tickId }), 20_000);
+    expect(stored).toMatchObject({ _id: `heartbeat-${tickId}`, job: 'ops-heartbeat', tickId });
+  });
+});

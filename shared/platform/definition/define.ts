@@ -39,14 +39,14 @@ export interface HttpFunctionDefinition<R extends RouteConfig = RouteConfig> ext
   route: R;
   access: Access;
   // Method syntax keeps every concrete definition assignable to FunctionDefinition.
-  handler(...args: Parameters<RouteHandler<R, AppEnv>>): ReturnType<RouteHandler<R, AppEnv>>;
+  handler(this: void, ...args: Parameters<RouteHandler<R, AppEnv>>): ReturnType<RouteHandler<R, AppEnv>>;
 }
 
 export interface EventFunctionDefinition<T extends EventType = EventType> extends FunctionMetadata, Common {
   kind: 'event';
   /** CloudEvent types this function subscribes to; one Trigger each. */
   events: readonly T[];
-  handler(event: DeliveredEvent<T>, ctx: InvocationContext): Promise<void>;
+  handler(this: void, event: DeliveredEvent<T>, ctx: InvocationContext): Promise<void>;
 }
 
 export interface CronFunctionDefinition extends FunctionMetadata, Common {

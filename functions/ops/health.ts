@@ -3,7 +3,6 @@ import { chromaProbe } from '../../shared/infra/chroma/chroma-probe.ts';
 import { mongoProbe } from '../../shared/infra/mongodb/mongo-probe.ts';
 import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import { redisProbe } from '../../shared/infra/upstash/redis-probe.ts';
-import { redis } from '../../shared/infra/upstash/redis-resource.ts';
 import { stripeProbe } from '../../shared/infra/stripe/stripe-probe.ts';
 import { checkHealth } from '../../shared/ops/health.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
@@ -36,12 +35,12 @@ export default defineHttpFunction({
   route,
   access: { type: 'public', reason: 'liveness for load balancers and uptime monitors; reveals no data' },
   rateLimit: 'public',
-  uses: [mongo, redis, chromaProbe, stripeProbe],
+  uses: [mongo, redisProbe, chromaProbe, stripeProbe],
   costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'critical' },
   privacy: { personalData: 'none' },
   handler: async (c) => {
     const { use } = c.var;
-    const report = await checkHealth([mongoProbe(use(mongo)), redisProbe(use(redis)), use(chromaProbe), use(stripeProbe)], {
+    const report = await checkHealth([mongoProbe(use(mongo)), use(redisProbe), use(chromaProbe), use(stripeProbe)], {
       timeoutMs: 2000,
     });
     c.header('cache-control', 'no-store');

@@ -11,8 +11,9 @@ import { firstRequest } from './probe-request.ts';
 /**
  * Cold start of every function under the Functions Framework host (the one Knative runs):
  * process start → first successful response, against a bare functions-framework "hello"
- * measured in the same run, interleaved. Prints a table and one JSON line.
- * Options: `--runs N` (default 7).
+ * measured in the same run: each function start is paired with a hello start just before it, and
+ * a function's ratio is the median of its paired ratios. Prints a table and one JSON line.
+ * Options: `--runs N` (default 7), `--skip-build` (measure the bundles already in dist/).
  */
 const runsIndex = process.argv.indexOf('--runs');
 const runs = runsIndex > 0 ? Number(process.argv[runsIndex + 1]) : 7;
@@ -71,7 +72,7 @@ const coldStart = async (options: {
 
 const main = async () => {
   const env = await ensureServices({ log: () => {} });
-  await run('npm', ['run', '-s', 'build']);
+  if (!process.argv.includes('--skip-build')) await run('npm', ['run', '-s', 'build']);
   await mkdir(fromRoot('dist/bench'), { recursive: true });
   await writeFile(
     helloSource,
@@ -91,10 +92,12 @@ const main = async () => {
 
   const definitions = (await loadDefinitions()).map((d) => d.definition);
   const hello = { target: 'hello', source: helloSource, signature: 'http', request: { path: '/', init: {} }, port: 8300, env: {} };
-  const samples = new Map<string, number[]>([['hello', []]]);
+  // Paired samples: a hello right before each function start, so drift in machine load cancels out.
+  const samples = new Map<string, { ms: number; ratio: number }[]>();
+  const helloSamples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    samples.get('hello')!.push(await coldStart(hello));
     for (const definition of definitions) {
+      const helloMs = await coldStart(hello);
       const ms = await coldStart({
         target: definition.name,
         source: loaderPath(definition.name),
@@ -103,22 +106,23 @@ const main = async () => {
         port: 8301,
         env: functionEnv,
       });
-      samples.set(definition.name, [...(samples.get(definition.name) ?? []), ms]);
+      helloSamples.push(helloMs);
+      samples.set(definition.name, [...(samples.get(definition.name) ?? []), { ms, ratio: ms / helloMs }]);
     }
   }
   sink.close();
 
-  const helloMs = median(samples.get('hello')!);
+  const helloMs = median(helloSamples);
   console.log(`${'function'.padEnd(28)}${'median ms'.padStart(10)}${'ratio'.padStart(8)}${'bundle KB'.padStart(11)}`);
   console.log(`${'hello (bare framework)'.padEnd(28)}${helloMs.toFixed(0).padStart(10)}${'1.00'.padStart(8)}`);
   const rows = [];
   for (const definition of definitions) {
-    const ms = median(samples.get(definition.name)!);
+    const own = samples.get(definition.name)!;
+    const ms = median(own.map((s) => s.ms));
+    const ratio = median(own.map((s) => s.ratio));
     const kb = (await stat(bundlePath('knative', definition.name))).size / 1024;
-    rows.push({ name: definition.name, ms, ratio: ms / helloMs, kb });
-    console.log(
-      `${definition.name.padEnd(28)}${ms.toFixed(0).padStart(10)}${(ms / helloMs).toFixed(2).padStart(8)}${kb.toFixed(0).padStart(11)}`,
-    );
+    rows.push({ name: definition.name, ms, ratio, kb });
+    console.log(`${definition.name.padEnd(28)}${ms.toFixed(0).padStart(10)}${ratio.toFixed(2).padStart(8)}${kb.toFixed(0).padStart(11)}`);
   }
   const round = (n: number) => Math.round(n * 100) / 100;
   console.log(

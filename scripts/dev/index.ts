@@ -1,12 +1,14 @@
-import { ensureServices, serviceEnv } from '../services/index.ts';
+import { ensureServices, serviceEnv, serviceStatus, stopServices } from '../services/index.ts';
 import { run } from '../lib/run.ts';
 import { startFleet } from './fleet.ts';
 
 /**
  * `npm run dev`: services up, artifacts generated, functions bundled, the whole fleet served on
- * http://127.0.0.1:3000. Prints `ready: <url>` once /v1/health answers 200; Ctrl-C stops the fleet.
+ * http://127.0.0.1:3000. Prints `ready: <url>` once /v1/health answers 200. Ctrl-C stops the
+ * fleet and the services this run started (services that were already up keep running).
  */
 const main = async () => {
+  const wereDown = (await serviceStatus()).filter((s) => s.state === 'down').map((s) => s.name);
   await ensureServices();
   await run('npm', ['run', '-s', 'gen']);
   await run('npm', ['run', '-s', 'build']);
@@ -21,6 +23,7 @@ const main = async () => {
   const shutdown = async () => {
     console.log('stopping the fleet…');
     await fleet.stop();
+    if (wereDown.length > 0) console.log(`stopped services: ${(await stopServices({ only: wereDown })).join(', ')}`);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

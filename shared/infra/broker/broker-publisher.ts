@@ -5,6 +5,7 @@ import { defineConfig } from '../../platform/config/fragment.ts';
 import { eventCatalog, type EventType } from '../../platform/events/catalog.ts';
 import type { EventPublisher, OutgoingEvent } from '../../platform/events/publisher.ts';
 import { defineResource } from '../../platform/resource.ts';
+import { httpSend } from '../http-send.ts';
 
 export const brokerConfig = defineConfig({
   name: 'broker',
@@ -16,7 +17,7 @@ export const brokerConfig = defineConfig({
 });
 
 /** Publishes CloudEvents 1.0 in binary mode over HTTP, checking data against the catalog first. */
-export const createBrokerPublisher = (brokerUrl: string, source: string, fetchImpl: typeof fetch = fetch): EventPublisher => ({
+export const createBrokerPublisher = (brokerUrl: string, source: string): EventPublisher => ({
   publish: async <T extends EventType>(event: OutgoingEvent<T>) => {
     const data = eventCatalog[event.type].parse(event.data);
     const cloudEvent = new CloudEvent({
@@ -29,7 +30,7 @@ export const createBrokerPublisher = (brokerUrl: string, source: string, fetchIm
       ...(event.traceparent ? { traceparent: event.traceparent } : {}),
     });
     const message = HTTP.binary(cloudEvent);
-    const response = await fetchImpl(brokerUrl, {
+    const status = await httpSend(brokerUrl, {
       method: 'POST',
       headers: message.headers as Record<string, string>,
       body: message.body as string,
@@ -37,8 +38,8 @@ export const createBrokerPublisher = (brokerUrl: string, source: string, fetchIm
     }).catch((cause: unknown) => {
       throw new DomainError('unavailable', 'BROKER_UNREACHABLE', { detail: 'The event broker did not answer.', cause });
     });
-    await response.body?.cancel();
-    if (!response.ok) throw new DomainError('unavailable', 'BROKER_REJECTED', { detail: `The event broker answered ${response.status}.` });
+    if (status < 200 || status >= 300)
+      throw new DomainError('unavailable', 'BROKER_REJECTED', { detail: `The event broker answered ${status}.` });
     return { id: cloudEvent.id };
   },
 });

@@ -6,5 +6,6 @@ import { chromaConfig, chromaHeaders } from './chroma-resource.ts';
 export const chromaProbe = defineResource({
   name: 'chroma-probe',
   config: chromaConfig,
-  create: (config) => httpProbe('chroma', new URL('/api/v2/heartbeat', config.CHROMA_URL).href, chromaHeaders(config.CHROMA_TOKEN)),
+  create: (config) =>
+    httpProbe('chroma', new URL('/api/v2/heartbeat', config.CHROMA_URL).href, { headers: chromaHeaders(config.CHROMA_TOKEN) }),
 });

@@ -10,5 +10,7 @@ export const stripeProbe = defineResource({
   name: 'stripe-probe',
   config: stripeConfig,
   create: (config) =>
-    httpProbe('stripe', new URL('/v1/balance', config.STRIPE_API_BASE).href, { authorization: `Bearer ${config.STRIPE_SECRET_KEY}` }),
+    httpProbe('stripe', new URL('/v1/balance', config.STRIPE_API_BASE).href, {
+      headers: { authorization: `Bearer ${config.STRIPE_SECRET_KEY}` },
+    }),
 });

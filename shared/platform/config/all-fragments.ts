@@ -2,7 +2,7 @@ import { brokerConfig } from '../../infra/broker/broker-publisher.ts';
 import { chromaConfig } from '../../infra/chroma/chroma-resource.ts';
 import { mongoConfig } from '../../infra/mongodb/mongo-resource.ts';
 import { stripeConfig } from '../../infra/stripe/stripe-config.ts';
-import { redisConfig } from '../../infra/upstash/redis-resource.ts';
+import { redisConfig } from '../../infra/upstash/redis-config.ts';
 import type { ConfigFragment } from './fragment.ts';
 import { platformConfig } from './platform-config.ts';
 

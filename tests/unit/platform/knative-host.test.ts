@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createRoute, z } from '@hono/zod-openapi';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import { CloudEvent, HTTP } from 'cloudevents';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineEventFunction, defineHttpFunction, type DeliveredEvent } from '../../../shared/platform/definition/index.ts';
+import { registerKnativeFunction } from '../../../shared/platform/hosts/knative.ts';
+
+const common = {
+  domain: 'ops' as const,
+  description: 'test',
+  uses: [],
+  costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'standard' as const },
+  privacy: { personalData: 'none' as const },
+};
+const env = { APP_ENV: 'test', LOG_LEVEL: 'silent' };
+
+const rawEcho = defineHttpFunction({
+  ...common,
+  name: 'ops-raw-echo',
+  route: createRoute({
+    method: 'post',
+    path: '/v1/echo',
+    responses: { 200: { description: 'digest', content: { 'application/json': { schema: z.object({ sha256: z.string() }) } } } },
+  }),
+  access: { type: 'signature', scheme: 'stripe' },
+  handler: async (c) =>
+    c.json(
+      {
+        sha256: createHash('sha256')
+          .update(Buffer.from(await c.req.arrayBuffer()))
+          .digest('hex'),
+      },
+      200,
+    ),
+});
+const received: DeliveredEvent<'com.uxflow.ops.heartbeat.v1'>[] = [];
+const consumer = defineEventFunction({
+  ...common,
+  name: 'ops-consumer',
+  events: ['com.uxflow.ops.heartbeat.v1'],
+  handler: async (event) => void received.push(event),
+});
+
+const servers: ReturnType<typeof getTestServer>[] = [];
+const listen = async (name: string) => {
+  const server = getTestServer(name);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+};
+
+beforeAll(() => {
+  registerKnativeFunction(rawEcho, env);
+  registerKnativeFunction(consumer, env);
+});
+afterAll(() => servers.forEach((server) => server.close()));
+
+describe('the Functions Framework host', () => {
+  it('should hand the handler the exact raw bytes when a JSON body has odd spacing', async () => {
+    const body = '{ "b":1,\n  "a" : "ü" }';
+    const response = await fetch(`${await listen('ops-raw-echo')}/v1/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ sha256: createHash('sha256').update(body).digest('hex') });
+  });
+
+  it('should answer problem+json 404 when the path is not the route', async () => {
+    const response = await fetch(`${await listen('ops-raw-echo')}/v1/other`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('should deliver a binary CloudEvent through the CloudEvent signature when the broker posts one', async () => {
+    const message = HTTP.binary(
+      new CloudEvent({
+        id: 'kn-1',
+        type: 'com.uxflow.ops.heartbeat.v1',
+        source: '/functions/ops-heartbeat',
+        data: { job: 'ops-heartbeat', firedAt: '2026-11-26T10:00:00.000Z', tickId: 't-kn' },
+      }),
+    );
+    const response = await fetch(await listen('ops-consumer'), {
+      method: 'POST',
+      headers: message.headers as Record<string, string>,
+      body: message.body as string,
+    });
+    expect(response.status).toBeLessThan(300);
+    expect(received.map((e) => e.id)).toContain('kn-1');
+  });
+});

@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: unit (pure, no services), integration (real local services, one database or
- * key prefix per file) and e2e (the fleet over HTTP). `npm test` brings the services up first.
+ * Four projects: unit (pure, no services), contract (responses against openapi.yaml), integration
+ * (real local services, one database or key prefix per file) and e2e (the fleet over HTTP). `npm test` brings the services up first.
  */
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'contract', include: ['tests/contract/**/*.test.ts'], testTimeout: 20_000 } },
       {
         test: {
           name: 'integration',

@@ -3,7 +3,6 @@ import { pino, type Logger } from 'pino';
 /** JSON logs on stdout; one base logger per instance, a child per request or event. */
 export const createLogger = (options: { name: string; level: string; version: string }): Logger =>
   pino({
-    name: options.name,
     level: options.level,
     base: { function: options.name, version: options.version },
     messageKey: 'message',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../scripts/dev/fleet.ts';
 import { run } from '../../scripts/lib/run.ts';
 import { ensureServices } from '../../scripts/services/index.ts';
+import { specViolations } from '../contract/openapi-spec.ts';
 
 /** The whole fleet over HTTP, as a client sees it, on ports apart from `npm run dev`'s. */
 const database = `uxflow_e2e_${randomUUID().slice(0, 8)}`;
@@ -49,6 +50,7 @@ describe('the local fleet', () => {
     expect(body.dependencies.map((d) => d.name).sort()).toEqual(['chroma', 'mongodb', 'redis', 'stripe']);
     expect(body.dependencies.every((d) => d.ok && d.latencyMs >= 0)).toBe(true);
     expect(response.headers.get('x-request-id')).toBeTruthy();
+    expect(specViolations('GET', '/v1/health', { status: 200, contentType: response.headers.get('content-type') ?? '', body })).toEqual([]);
   });
 
   it('should answer problem+json 404 when the route does not exist', async () => {

@@ -6,18 +6,11 @@ import { CloudEvent, HTTP } from 'cloudevents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineEventFunction, defineHttpFunction, type DeliveredEvent } from '../../../shared/platform/definition/index.ts';
 import { registerKnativeFunction } from '../../../shared/platform/hosts/knative.ts';
+import { quietTestEnv, testMetadata } from '../../support/test-metadata.ts';
 
-const common = {
-  domain: 'ops' as const,
-  description: 'test',
-  uses: [],
-  costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'standard' as const },
-  privacy: { personalData: 'none' as const },
-};
-const env = { APP_ENV: 'test', LOG_LEVEL: 'silent' };
 
 const rawEcho = defineHttpFunction({
-  ...common,
+  ...testMetadata,
   name: 'ops-raw-echo',
   route: createRoute({
     method: 'post',
@@ -37,7 +30,7 @@ const rawEcho = defineHttpFunction({
 });
 const received: DeliveredEvent<'com.uxflow.ops.heartbeat.v1'>[] = [];
 const consumer = defineEventFunction({
-  ...common,
+  ...testMetadata,
   name: 'ops-consumer',
   events: ['com.uxflow.ops.heartbeat.v1'],
   handler: async (event) => void received.push(event),
@@ -52,8 +45,8 @@ const listen = async (name: string) => {
 };
 
 beforeAll(() => {
-  registerKnativeFunction(rawEcho, env);
-  registerKnativeFunction(consumer, env);
+  registerKnativeFunction(rawEcho, quietTestEnv);
+  registerKnativeFunction(consumer, quietTestEnv);
 });
 afterAll(() => servers.forEach((server) => server.close()));
 

@@ -2,26 +2,19 @@ import { CloudEvent, HTTP } from 'cloudevents';
 import { describe, expect, it } from 'vitest';
 import { defineCronFunction, defineEventFunction, type CronTick, type DeliveredEvent } from '../../../shared/platform/definition/index.ts';
 import { createLambdaHandler } from '../../../shared/platform/hosts/lambda.ts';
+import { quietTestEnv, testMetadata } from '../../support/test-metadata.ts';
 
-const env = { APP_ENV: 'test', LOG_LEVEL: 'silent' };
-const common = {
-  domain: 'ops' as const,
-  description: 'test',
-  uses: [],
-  costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'batch' as const },
-  privacy: { personalData: 'none' as const },
-};
 
 describe('the Lambda host for event and cron functions', () => {
   it('should deliver a binary-mode CloudEvent with checked data when the broker POSTs one', async () => {
     const seen: DeliveredEvent<'com.uxflow.ops.heartbeat.v1'>[] = [];
     const definition = defineEventFunction({
-      ...common,
+      ...testMetadata,
       name: 'ops-seen',
       events: ['com.uxflow.ops.heartbeat.v1'],
       handler: async (event) => void seen.push(event),
     });
-    const handler = createLambdaHandler(definition, env) as (event: unknown) => Promise<{ statusCode: number }>;
+    const handler = createLambdaHandler(definition, quietTestEnv) as (event: unknown) => Promise<{ statusCode: number }>;
     const message = HTTP.binary(
       new CloudEvent({
         id: 'e-1',
@@ -37,12 +30,12 @@ describe('the Lambda host for event and cron functions', () => {
 
   it('should refuse with 400 when the event data breaks the catalog schema', async () => {
     const definition = defineEventFunction({
-      ...common,
+      ...testMetadata,
       name: 'ops-strict',
       events: ['com.uxflow.ops.heartbeat.v1'],
       handler: async () => {},
     });
-    const handler = createLambdaHandler(definition, env) as (event: unknown) => Promise<{ statusCode: number; body: string }>;
+    const handler = createLambdaHandler(definition, quietTestEnv) as (event: unknown) => Promise<{ statusCode: number; body: string }>;
     const message = HTTP.binary(new CloudEvent({ id: 'e-2', type: 'com.uxflow.ops.heartbeat.v1', source: '/x', data: { job: '' } }));
     const result = await handler({ headers: message.headers, body: message.body });
     expect(result.statusCode).toBe(400);
@@ -51,12 +44,12 @@ describe('the Lambda host for event and cron functions', () => {
 
   it('should refuse with 400 when the body is not a CloudEvent', async () => {
     const definition = defineEventFunction({
-      ...common,
+      ...testMetadata,
       name: 'ops-strict',
       events: ['com.uxflow.ops.heartbeat.v1'],
       handler: async () => {},
     });
-    const handler = createLambdaHandler(definition, env) as (event: unknown) => Promise<{ statusCode: number }>;
+    const handler = createLambdaHandler(definition, quietTestEnv) as (event: unknown) => Promise<{ statusCode: number }>;
     const result = await handler({ headers: { 'content-type': 'application/json' }, body: '{"hello":1}' });
     expect(result.statusCode).toBe(400);
   });
@@ -64,12 +57,12 @@ describe('the Lambda host for event and cron functions', () => {
   it('should turn a scheduled event into a tick addressed to the function when serverless-offline fires a schedule', async () => {
     const ticks: CronTick[] = [];
     const definition = defineCronFunction({
-      ...common,
+      ...testMetadata,
       name: 'ops-ticker',
       schedule: '*/5 * * * *',
       handler: async (tick) => void ticks.push(tick),
     });
-    const handler = createLambdaHandler(definition, env) as (event: unknown) => Promise<{ statusCode: number }>;
+    const handler = createLambdaHandler(definition, quietTestEnv) as (event: unknown) => Promise<{ statusCode: number }>;
     const result = await handler({ 'detail-type': 'Scheduled Event', id: 'tick-1', time: '2026-11-26T10:05:00Z', source: 'aws.events' });
     expect(result.statusCode).toBe(204);
     expect(ticks).toEqual([{ id: 'tick-1', job: 'ops-ticker', time: '2026-11-26T10:05:00Z' }]);
@@ -77,12 +70,12 @@ describe('the Lambda host for event and cron functions', () => {
 
   it('should answer 500 so the broker retries when the handler fails', async () => {
     const definition = defineCronFunction({
-      ...common,
+      ...testMetadata,
       name: 'ops-broken',
       schedule: '0 * * * *',
       handler: async () => Promise.reject(new Error('mongo down')),
     });
-    const handler = createLambdaHandler(definition, env) as (event: unknown) => Promise<{ statusCode: number; body: string }>;
+    const handler = createLambdaHandler(definition, quietTestEnv) as (event: unknown) => Promise<{ statusCode: number; body: string }>;
     const result = await handler({ 'detail-type': 'Scheduled Event', id: 't', time: '2026-11-26T10:05:00Z' });
     expect(result.statusCode).toBe(500);
     expect(result.body).not.toContain('mongo down');

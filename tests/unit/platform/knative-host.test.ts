@@ -8,7 +8,6 @@ import { defineEventFunction, defineHttpFunction, type DeliveredEvent } from '..
 import { registerKnativeFunction } from '../../../shared/platform/hosts/knative.ts';
 import { quietTestEnv, testMetadata } from '../../support/test-metadata.ts';
 
-
 const rawEcho = defineHttpFunction({
   ...testMetadata,
   name: 'ops-raw-echo',

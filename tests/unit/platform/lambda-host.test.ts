@@ -4,7 +4,6 @@ import { defineCronFunction, defineEventFunction, type CronTick, type DeliveredE
 import { createLambdaHandler } from '../../../shared/platform/hosts/lambda.ts';
 import { quietTestEnv, testMetadata } from '../../support/test-metadata.ts';
 
-
 describe('the Lambda host for event and cron functions', () => {
   it('should deliver a binary-mode CloudEvent with checked data when the broker POSTs one', async () => {
     const seen: DeliveredEvent<'com.uxflow.ops.heartbeat.v1'>[] = [];

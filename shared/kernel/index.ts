@@ -1,3 +1,4 @@
 export * from './domain-error.ts';
 export * from './permissions.ts';
 export * from './credit-operations.ts';
+export * from './ids.ts';

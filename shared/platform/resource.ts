@@ -5,6 +5,8 @@ import type { ConfigFragment, ConfigOf } from './config/index.ts';
 export interface ResourceContext {
   functionName: string;
   log: Logger;
+  /** The instances of the resources this one `requires`. */
+  use: Use;
 }
 
 /**
@@ -15,6 +17,8 @@ export interface ResourceContext {
 export interface Resource<T = unknown, F extends ConfigFragment = ConfigFragment> {
   name: string;
   config: F;
+  /** Other resources this one is built on (their configuration is checked with it). */
+  requires?: readonly ResourceRef[];
   create: (config: ConfigOf<F>, context: ResourceContext) => T;
   /** Closes the client when the host shuts down. */
   dispose?(value: T): Promise<void>;
@@ -24,6 +28,7 @@ export interface Resource<T = unknown, F extends ConfigFragment = ConfigFragment
 export interface ResourceRef<T = unknown> {
   name: string;
   config: ConfigFragment;
+  requires?: readonly ResourceRef[];
   create: (config: never, context: ResourceContext) => T;
   dispose?(value: T): Promise<void>;
 }

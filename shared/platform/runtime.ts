@@ -15,25 +15,38 @@ export interface Runtime {
   close: () => Promise<void>;
 }
 
+/** The declared resources and, transitively, those they require. */
+const withRequirements = (uses: readonly ResourceRef[]): ResourceRef[] => {
+  const all = new Set<ResourceRef>();
+  const visit = (resource: ResourceRef) => {
+    if (all.has(resource)) return;
+    all.add(resource);
+    resource.requires?.forEach(visit);
+  };
+  uses.forEach(visit);
+  return [...all];
+};
+
 /**
  * Parses configuration for the platform and every declared resource (throwing a ConfigError that
  * names each bad variable), and nothing more: clients are created on first `use`.
  */
 export const createRuntime = (
-  definition: { name: string; uses: readonly ResourceRef[] },
+  definition: { name: string; uses: readonly ResourceRef[]; authenticator?: ResourceRef | undefined },
   env: Record<string, string | undefined> = process.env,
 ): Runtime => {
-  const fragments: ConfigFragment[] = [platformConfig, ...definition.uses.map((resource) => resource.config)];
+  const resources = withRequirements(definition.authenticator ? [...definition.uses, definition.authenticator] : definition.uses);
+  const fragments: ConfigFragment[] = [platformConfig, ...resources.map((resource) => resource.config)];
   const config = loadConfig(fragments, env) as unknown as PlatformConfig;
   const log = createLogger({ name: definition.name, level: config.LOG_LEVEL, version: config.SERVICE_VERSION });
-  const declared = new Set(definition.uses.map((resource) => resource.name));
+  const declared = new Set(resources.map((resource) => resource.name));
   const instances = new Map<ResourceRef, unknown>();
 
   const use: Use = <T>(resource: ResourceRef<T>): T => {
     if (!declared.has(resource.name)) {
       throw new Error(`function ${definition.name} uses resource ${resource.name} without declaring it in 'uses'`);
     }
-    if (!instances.has(resource)) instances.set(resource, resource.create(config as never, { functionName: definition.name, log }));
+    if (!instances.has(resource)) instances.set(resource, resource.create(config as never, { functionName: definition.name, log, use }));
     return instances.get(resource) as T;
   };
 

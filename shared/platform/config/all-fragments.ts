@@ -1,4 +1,5 @@
 import { brokerConfig } from '../../infra/broker/broker-publisher.ts';
+import { authConfig } from '../../infra/jose/auth-config.ts';
 import { chromaConfig } from '../../infra/chroma/chroma-resource.ts';
 import { mongoConfig } from '../../infra/mongodb/mongo-resource.ts';
 import { stripeConfig } from '../../infra/stripe/stripe-config.ts';
@@ -14,4 +15,5 @@ export const allConfigFragments: readonly ConfigFragment[] = [
   chromaConfig,
   stripeConfig,
   brokerConfig,
+  authConfig,
 ];

@@ -2,6 +2,7 @@ import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../http/env.ts';
 import type { ResourceRef, Use } from '../resource.ts';
+import type { Authenticator } from '../http/auth-context.ts';
 import type { EventData, EventType } from '../events/catalog.ts';
 import type { Access, FunctionMetadata } from './metadata.ts';
 import { withDefaults, type MetadataInput } from './defaults.ts';
@@ -38,6 +39,8 @@ export interface HttpFunctionDefinition<R extends RouteConfig = RouteConfig> ext
   kind: 'http';
   route: R;
   access: Access;
+  /** Required when access is `authenticated` or `platform`: establishes the caller, checks the permission. */
+  authenticator?: ResourceRef<Authenticator>;
   // Method syntax keeps every concrete definition assignable to FunctionDefinition.
   handler(this: void, ...args: Parameters<RouteHandler<R, AppEnv>>): ReturnType<RouteHandler<R, AppEnv>>;
 }

@@ -37,7 +37,8 @@ export const createHttpApp = <R extends RouteConfig>(definition: HttpFunctionDef
       },
     }),
   );
-  app.use(accessGuard(definition.access));
+  // Registered on the route's own path so the guard sees its path parameters (`{workspaceId}`).
+  app.use(definition.route.path.replace(/\{(\w+)\}/g, ':$1'), accessGuard(definition, runtime));
   app.openapi(definition.route, definition.handler);
   app.notFound((c) =>
     problemResponse({

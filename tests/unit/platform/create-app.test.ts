@@ -4,6 +4,9 @@ import { DomainError } from '../../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../../shared/platform/definition/index.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { createRuntime } from '../../../shared/platform/runtime.ts';
+import { defineConfig } from '../../../shared/platform/config/index.ts';
+import { defineResource } from '../../../shared/platform/resource.ts';
+import type { AuthenticationRequest, Authenticator } from '../../../shared/platform/http/auth-context.ts';
 
 const route = createRoute({
   method: 'post',
@@ -135,5 +138,56 @@ describe('createHttpApp', () => {
       body: '{"name":"a"}',
     });
     expect(response.status).toBe(501);
+  });
+});
+
+describe('createHttpApp with an authenticator', () => {
+  const seen: AuthenticationRequest[] = [];
+  const stubAuthenticator = defineResource({
+    name: 'stub-authenticator',
+    config: defineConfig({ name: 'none', shape: {}, devDefaults: {} }),
+    create: (): Authenticator => ({
+      authenticate: async (request) => {
+        seen.push(request);
+        if (request.authorization !== 'Bearer good') throw new DomainError('unauthenticated', 'INVALID_TOKEN');
+        if (request.workspaceId !== 'wsp_mine') throw new DomainError('not_found', 'WORKSPACE_NOT_FOUND');
+        return { userId: 'usr_1', sessionId: 'ses_1', platformRoles: [], workspace: { id: 'wsp_mine', role: 'viewer' } };
+      },
+    }),
+  });
+  const scoped = defineHttpFunction({
+    name: 'ops-scoped',
+    domain: 'ops',
+    description: 'test',
+    route: createRoute({
+      method: 'get',
+      path: '/v1/workspaces/{workspaceId}/things',
+      request: { params: z.object({ workspaceId: z.string() }) },
+      responses: { 200: { description: 'ok' } },
+    }),
+    access: { type: 'authenticated', credentials: ['jwt'], permission: 'workspace:read' },
+    authenticator: stubAuthenticator,
+    uses: [],
+    costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'standard' },
+    privacy: { personalData: 'none' },
+    handler: (c) => c.json({ userId: c.var.auth.userId, role: c.var.auth.workspace?.role }, 200),
+  });
+  const scopedApp = createHttpApp(scoped, createRuntime(scoped, env));
+
+  it('should hand the authenticator the header, the path workspace and the declared access', async () => {
+    const response = await scopedApp.request('/v1/workspaces/wsp_mine/things', { headers: { authorization: 'Bearer good' } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ userId: 'usr_1', role: 'viewer' });
+    expect(seen.at(-1)).toMatchObject({ authorization: 'Bearer good', workspaceId: 'wsp_mine', access: { permission: 'workspace:read' } });
+  });
+
+  it('should answer 401 when the authenticator refuses the credentials', async () => {
+    const response = await scopedApp.request('/v1/workspaces/wsp_mine/things');
+    expect(response.status).toBe(401);
+  });
+
+  it('should answer 404 when the authenticator says the workspace is not the caller’s', async () => {
+    const response = await scopedApp.request('/v1/workspaces/wsp_other/things', { headers: { authorization: 'Bearer good' } });
+    expect(response.status).toBe(404);
   });
 });

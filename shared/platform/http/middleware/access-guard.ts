@@ -1,16 +1,31 @@
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '../../../kernel/index.ts';
-import type { Access } from '../../definition/metadata.ts';
+import type { HttpFunctionDefinition } from '../../definition/define.ts';
+import type { Runtime } from '../../runtime.ts';
+import type { AppEnv } from '../env.ts';
 
 /**
  * Enforces a definition's access decision. Public and signature-checked functions pass (the
- * signature is the handler's job: it needs the raw body). Token and API-key authentication
- * arrive with the identity domain; until then such functions answer 501 rather than run unguarded.
+ * signature is the handler's job: it needs the raw body). Otherwise the definition's
+ * authenticator establishes the caller and checks the declared permission, against the
+ * workspace named in the path when there is one. A definition without an authenticator answers
+ * 501 rather than run unguarded.
  */
-export const accessGuard = (access: Access) =>
-  createMiddleware(async (_c, next) => {
+export const accessGuard = (definition: Pick<HttpFunctionDefinition, 'access' | 'authenticator'>, runtime: Runtime) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const { access, authenticator } = definition;
     if (access.type === 'public' || access.type === 'signature') return next();
-    throw new DomainError('not_implemented', 'AUTHENTICATION_NOT_AVAILABLE', {
-      detail: 'Authentication is not available yet; this endpoint cannot be served.',
+    if (!authenticator) {
+      throw new DomainError('not_implemented', 'AUTHENTICATION_NOT_AVAILABLE', {
+        detail: 'This endpoint cannot authenticate callers yet.',
+      });
+    }
+    const auth = await runtime.use(authenticator).authenticate({
+      authorization: c.req.header('authorization'),
+      workspaceId: c.req.param('workspaceId'),
+      access,
     });
+    c.set('auth', auth);
+    c.set('log', c.var.log.child({ userId: auth.userId }));
+    return next();
   });

@@ -1,0 +1,39 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { signingKeys } from '../../shared/infra/jose/signing-keys-resource.ts';
+import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+
+const jwkSchema = z.object({
+  kty: z.string(),
+  crv: z.string(),
+  x: z.string(),
+  y: z.string(),
+  kid: z.string(),
+  alg: z.string(),
+  use: z.string(),
+});
+const jwksSchema = z.object({ keys: z.array(jwkSchema) }).openapi('JsonWebKeySet');
+
+export default defineHttpFunction({
+  name: 'identity-jwks',
+  domain: 'identity',
+  description: 'Publishes the public keys that verify our access tokens: the current, the next and those still valid.',
+  route: createRoute({
+    method: 'get',
+    path: '/.well-known/jwks.json',
+    tags: ['identity'],
+    summary: 'JSON Web Key Set of the access-token signing keys',
+    responses: { 200: { description: 'The key set', content: { 'application/json': { schema: jwksSchema } } } },
+  }),
+  access: { type: 'public', reason: 'public keys are meant to be fetched by anyone verifying our tokens' },
+  rateLimit: 'public',
+  uses: [signingKeys],
+  costTags: { team: 'identity', costCenter: 'cc-identity', tier: 'critical' },
+  privacy: { personalData: 'none' },
+  handler: async (c) => {
+    const { store } = c.var.use(signingKeys);
+    const keys = await store.publicKeys(new Date());
+    // Cacheable by a CDN for 5 minutes; the next key is published a whole period before it signs.
+    c.header('cache-control', 'public, max-age=300, stale-while-revalidate=60');
+    return c.json({ keys: keys.map((jwk) => jwkSchema.parse(jwk)) }, 200);
+  },
+});

@@ -1,0 +1,27 @@
+import type { CreateIndexesOptions, IndexSpecification } from 'mongodb';
+
+export interface IndexDefinition {
+  collection: string;
+  keys: IndexSpecification;
+  options: CreateIndexesOptions & { name: string };
+}
+
+/**
+ * Every index the code relies on, created by `npm run db:migrate` (never at cold start). Unique
+ * indexes are the project's concurrency primitive: an insert that breaks one is the conflict.
+ * Fields in unique indexes are always present (FerretDB lets documents missing them coexist).
+ */
+export const indexes: readonly IndexDefinition[] = [
+  { collection: 'signing_keys', keys: { createdAt: -1 }, options: { name: 'signing_keys_created' } },
+  { collection: 'users', keys: { email: 1 }, options: { name: 'users_email_unique', unique: true } },
+  { collection: 'workspace_members', keys: { userId: 1 }, options: { name: 'workspace_members_user' } },
+  { collection: 'workspace_members', keys: { workspaceId: 1 }, options: { name: 'workspace_members_workspace' } },
+  { collection: 'workspaces', keys: { ownerId: 1 }, options: { name: 'workspaces_owner' } },
+  { collection: 'sessions', keys: { userId: 1 }, options: { name: 'sessions_user' } },
+  // The rotation commit point: token n + 1 of a family can be inserted once.
+  { collection: 'refresh_tokens', keys: { familyId: 1, seq: 1 }, options: { name: 'refresh_tokens_family_seq_unique', unique: true } },
+  { collection: 'login_attempts', keys: { email: 1 }, options: { name: 'login_attempts_email' } },
+  { collection: 'login_attempts', keys: { ip: 1 }, options: { name: 'login_attempts_ip' } },
+  { collection: 'email_verifications', keys: { userId: 1 }, options: { name: 'email_verifications_user' } },
+  { collection: 'security_events', keys: { userId: 1 }, options: { name: 'security_events_user' } },
+];

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
+import { accessTokens } from '../../../shared/infra/jose/access-tokens.ts';
+import { membershipCollection, membershipId, type MembershipDocument } from '../../../shared/infra/mongodb/membership-store.ts';
+import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
+import { isDomainError, type WorkspacePermission } from '../../../shared/kernel/index.ts';
+import type { AuthenticationRequest } from '../../../shared/platform/http/auth-context.ts';
+import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
+import { ensureServices } from '../../../scripts/services/index.ts';
+import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { authTestEnv } from './auth-test-env.ts';
+
+let runtime: Runtime;
+let viewerToken: string;
+
+const member = (workspaceId: string, userId: string, role: MembershipDocument['role']): MembershipDocument => ({
+  _id: membershipId(workspaceId, userId),
+  schemaVersion: 1,
+  workspaceId,
+  userId,
+  role,
+  joinedAt: new Date(),
+});
+const workspaceAccess = (permission: WorkspacePermission): AuthenticationRequest['access'] => ({
+  type: 'authenticated',
+  credentials: ['jwt'],
+  permission,
+});
+const outcome = (request: AuthenticationRequest) =>
+  runtime
+    .use(jwtAuthenticator)
+    .authenticate(request)
+    .then(
+      (auth) => auth.workspace?.role ?? 'authenticated',
+      (e: unknown) => (isDomainError(e) ? `${e.kind}:${e.code}` : String(e)),
+    );
+
+beforeAll(async () => {
+  const env = await ensureServices({ only: ['mongodb'] });
+  runtime = createRuntime({ name: 'identity-it', uses: [jwtAuthenticator, accessTokens] }, authTestEnv(env, 'it_jwt_authenticator'));
+  const db = runtime.use(mongo).db;
+  await db.dropDatabase();
+  await db
+    .collection<MembershipDocument>(membershipCollection)
+    .insertMany([member('wsp_a', 'usr_viewer', 'viewer'), member('wsp_b', 'usr_other', 'owner')]);
+  viewerToken = (await runtime.use(accessTokens).issue({ userId: 'usr_viewer', sessionId: 'ses_v', platformRoles: [] })).token;
+}, servicesHookTimeoutMs);
+afterAll(async () => {
+  await runtime.use(mongo).db.dropDatabase();
+  await runtime.close();
+});
+
+describe('the JWT authenticator', () => {
+  it('should grant what the member role allows in their workspace', async () => {
+    expect(await outcome({ authorization: `Bearer ${viewerToken}`, workspaceId: 'wsp_a', access: workspaceAccess('flows:read') })).toBe(
+      'viewer',
+    );
+  });
+
+  it('should answer 403 for a member whose role lacks the permission', async () => {
+    expect(await outcome({ authorization: `Bearer ${viewerToken}`, workspaceId: 'wsp_a', access: workspaceAccess('flows:create') })).toBe(
+      'forbidden:PERMISSION_DENIED',
+    );
+  });
+
+  it('should answer 404, never 403, for another tenant’s workspace', async () => {
+    expect(await outcome({ authorization: `Bearer ${viewerToken}`, workspaceId: 'wsp_b', access: workspaceAccess('workspace:read') })).toBe(
+      'not_found:WORKSPACE_NOT_FOUND',
+    );
+  });
+
+  it.each([
+    [undefined, 'unauthenticated:UNAUTHENTICATED'],
+    ['Basic dXNlcjpwYXNz', 'unauthenticated:UNAUTHENTICATED'],
+    ['Bearer not-a-jwt', 'unauthenticated:INVALID_TOKEN'],
+    ['Bearer uxf_abcdef', 'not_implemented:API_KEYS_NOT_AVAILABLE'],
+  ])('should refuse the Authorization header %s', async (authorization, expected) => {
+    expect(await outcome({ authorization, workspaceId: 'wsp_a', access: workspaceAccess('flows:read') })).toBe(expected);
+  });
+
+  it('should accept any valid token for `self` and require the platform role for staff endpoints', async () => {
+    const self = { type: 'authenticated', credentials: ['jwt'], permission: 'self' } as const;
+    expect(await outcome({ authorization: `Bearer ${viewerToken}`, workspaceId: undefined, access: self })).toBe('authenticated');
+    expect(
+      await outcome({ authorization: `Bearer ${viewerToken}`, workspaceId: undefined, access: { type: 'platform', role: 'dpo' } }),
+    ).toBe('forbidden:PERMISSION_DENIED');
+    const dpo = (await runtime.use(accessTokens).issue({ userId: 'usr_dpo', sessionId: 'ses_d', platformRoles: ['dpo'] })).token;
+    expect(await outcome({ authorization: `Bearer ${dpo}`, workspaceId: undefined, access: { type: 'platform', role: 'dpo' } })).toBe(
+      'authenticated',
+    );
+  });
+});

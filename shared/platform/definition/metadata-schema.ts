@@ -67,14 +67,20 @@ const metadataSchema = z.object({
 
 /** The runtime check of a definition, for what the types cannot catch (or a cast bypassed). */
 export const definitionSchema = z.discriminatedUnion('kind', [
-  metadataSchema.extend({
-    kind: z.literal('http'),
-    access: accessSchema,
-    route: z.object({
-      method: z.enum(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']),
-      path: z.string().regex(/^\/[-a-zA-Z0-9_./{}+*]*$/, 'must be an absolute path'),
+  metadataSchema
+    .extend({
+      kind: z.literal('http'),
+      access: accessSchema,
+      authenticator: z.object({ name: z.string() }).optional(),
+      route: z.object({
+        method: z.enum(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']),
+        path: z.string().regex(/^\/[-a-zA-Z0-9_./{}+*]*$/, 'must be an absolute path'),
+      }),
+    })
+    .refine((d) => d.access.type === 'public' || d.access.type === 'signature' || d.authenticator !== undefined, {
+      message: 'an authenticator is required for authenticated or platform access',
+      path: ['authenticator'],
     }),
-  }),
   metadataSchema.extend({ kind: z.literal('event'), events: z.array(z.enum(eventTypes)).min(1) }),
   metadataSchema.extend({ kind: z.literal('cron'), schedule: z.string().regex(cronExpression, 'must be a five-field cron expression') }),
 ]);

@@ -4,6 +4,7 @@ import { defineCronFunction, defineEventFunction, defineHttpFunction } from '../
 import type { Domain, Privacy, SpotPreference } from '../../../shared/platform/definition/metadata.ts';
 import type { EventType } from '../../../shared/platform/events/catalog.ts';
 import type { ResourceRef } from '../../../shared/platform/resource.ts';
+import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
 
 /**
  * Small definitions for generator tests; handlers are trivial, only the metadata matters.
@@ -34,6 +35,7 @@ export const httpFunction = ({ method = 'get', path = '/v1/flows/{flowId}', hide
     description: 'Reads one flow.',
     route: createRoute({ method, path, ...(hide === undefined ? {} : { hide }), responses: { 200: { description: 'The flow' } } }),
     access: { type: 'authenticated', credentials: ['jwt', 'apiKey'], permission: 'flows:read' },
+    authenticator: jwtAuthenticator,
     uses: [],
     costTags,
     privacy: { personalData: ['content', 'identity'], purpose: 'show the flow to its editors', legalBasis: 'contract' },

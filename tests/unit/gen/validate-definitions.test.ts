@@ -27,6 +27,7 @@ describe('validateDefinitions', () => {
     ['access', 'an http', httpFunction(), /flows-get-flow: access .*access decision is required/],
     ['privacy', 'an http', httpFunction(), /flows-get-flow: privacy .*privacy annotation is required/],
     ['privacy', 'an event', eventFunction(), /ops-record-heartbeat: privacy .*required/],
+    ['authenticator', 'an authenticated http', httpFunction(), /flows-get-flow: authenticator .*required/],
   ])('should fail naming the function when %s is missing from %s definition', (key, _, definition, expected) => {
     const file = definition.kind === 'http' ? 'functions/flows/get-flow.ts' : 'functions/ops/record-heartbeat.ts';
     const problems = problemsOf([source(file, without(definition, key))]);

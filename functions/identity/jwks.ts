@@ -30,8 +30,11 @@ export default defineHttpFunction({
   costTags: { team: 'identity', costCenter: 'cc-identity', tier: 'critical' },
   privacy: { personalData: 'none' },
   handler: async (c) => {
-    const { store } = c.var.use(signingKeys);
-    const keys = await store.publicKeys(new Date());
+    const { store, schedule } = c.var.use(signingKeys);
+    const now = new Date();
+    // A fresh installation has no key until the first login or rotation: make the current one.
+    await store.ensure(schedule.periodOf(now), now);
+    const keys = await store.publicKeys(now);
     // Cacheable by a CDN for 5 minutes; the next key is published a whole period before it signs.
     c.header('cache-control', 'public, max-age=300, stale-while-revalidate=60');
     return c.json({ keys: keys.map((jwk) => jwkSchema.parse(jwk)) }, 200);

@@ -25,10 +25,12 @@ const loaderSource = (name: string) =>
 
 /**
  * Packages never bundled: the Functions Framework (a bundled copy would register functions in a
- * second registry the host never reads) and the MongoDB driver's optional native add-ons.
+ * second registry the host never reads), native add-ons, and the MongoDB driver's optional ones.
  */
 const external = [
   '@google-cloud/functions-framework',
+  // A native add-on (prebuilt per platform): loaded from node_modules in the image, never bundled.
+  '@node-rs/argon2',
   'kerberos',
   '@mongodb-js/zstd',
   '@aws-sdk/credential-providers',

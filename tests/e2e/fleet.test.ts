@@ -3,6 +3,7 @@ import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../scripts/dev/fleet.ts';
 import { run } from '../../scripts/lib/run.ts';
+import { migrate } from '../../scripts/db/migrate.ts';
 import { ensureServices } from '../../scripts/services/index.ts';
 import { specViolations } from '../contract/openapi-spec.ts';
 
@@ -15,6 +16,7 @@ const fleetLog: string[] = [];
 beforeAll(async () => {
   const env = await ensureServices();
   await run('npm', ['run', '-s', 'build']);
+  await migrate(env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', database);
   fleet = await startFleet({
     httpPort: 3100,
     lambdaPort: 3102,
@@ -69,6 +71,15 @@ describe('the local fleet', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(((await response.json()) as { code: string }).code).toBe('NOT_A_CLOUDEVENT');
+  });
+
+  it('should publish the signing keys at /.well-known/jwks.json with CDN caching', async () => {
+    const response = await fetch(`${fleet.url}/.well-known/jwks.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('max-age=');
+    const body = (await response.json()) as { keys: { kty: string; alg: string; d?: string }[] };
+    expect(body.keys.length).toBeGreaterThanOrEqual(1);
+    expect(body.keys.every((k) => k.kty === 'EC' && k.alg === 'ES256' && k.d === undefined)).toBe(true);
   });
 
   it('should schedule every cron function when the fleet starts', () => {

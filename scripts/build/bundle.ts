@@ -31,6 +31,9 @@ const external = [
   '@google-cloud/functions-framework',
   // A native add-on (prebuilt per platform): loaded from node_modules in the image, never bundled.
   '@node-rs/argon2',
+  // Large and off the hot path: imported on first use from node_modules in the image.
+  'nodemailer',
+  'fxa-common-password-list',
   'kerberos',
   '@mongodb-js/zstd',
   '@aws-sdk/credential-providers',

@@ -1,53 +1,79 @@
-import type { AccessTokenClaims, AccessTokens } from '../../identity/access-token.ts';
-import { DomainError, type WorkspacePermission } from '../../kernel/index.ts';
+import type { AccessTokens } from '../../identity/access-token.ts';
+import { isApiKey, isApiKeyUsable } from '../../identity/api-keys.ts';
+import { DomainError } from '../../kernel/index.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import type { AuthContext, AuthenticationRequest, Authenticator } from '../../platform/http/auth-context.ts';
 import { defineResource } from '../../platform/resource.ts';
-import { roleGrants, type WorkspaceRole } from '../../workspaces/index.ts';
+import { rolePermissions, type WorkspaceRole } from '../../workspaces/index.ts';
 import { accessTokens } from '../jose/access-tokens.ts';
+import { createApiKeyStore, type ApiKeyStore } from '../mongodb/api-key-store.ts';
 import { findRole } from '../mongodb/membership-store.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 
 const bearer = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
 
-const unauthenticated = (detail: string) => new DomainError('unauthenticated', 'UNAUTHENTICATED', { detail });
+const unauthenticated = (code: string, detail: string) => new DomainError('unauthenticated', code, { detail });
+// Another tenant's workspace and a missing one look the same: 404, never 403.
+const workspaceNotFound = () => new DomainError('not_found', 'WORKSPACE_NOT_FOUND', { detail: 'No such workspace.' });
+const denied = (detail: string, permission: string) =>
+  new DomainError('forbidden', 'PERMISSION_DENIED', { detail, extensions: { permission } });
 
-/** Port of the membership lookup, so the rules below can be tested without a database. */
-export type FindRole = (workspaceId: string, userId: string) => Promise<WorkspaceRole | null>;
+export interface AuthenticatorPorts {
+  tokens: AccessTokens;
+  findRole: (workspaceId: string, userId: string) => Promise<WorkspaceRole | null>;
+  apiKeys: Pick<ApiKeyStore, 'findByKey' | 'recordUse'>;
+  now: () => Date;
+}
 
-const checkWorkspace = async (claims: AccessTokenClaims, workspaceId: string, permission: WorkspacePermission, findRoleOf: FindRole) => {
-  const role = await findRoleOf(workspaceId, claims.userId);
-  // Another tenant's workspace and a missing one look the same: 404, never 403.
-  if (!role) throw new DomainError('not_found', 'WORKSPACE_NOT_FOUND', { detail: 'No such workspace.' });
-  if (!roleGrants(role, permission)) {
-    throw new DomainError('forbidden', 'PERMISSION_DENIED', {
-      detail: `Your role (${role}) lacks ${permission}.`,
-      extensions: { permission },
-    });
+const withJwt = async (ports: AuthenticatorPorts, token: string, { workspaceId, access }: AuthenticationRequest): Promise<AuthContext> => {
+  const claims = await ports.tokens.verify(token);
+  const auth: AuthContext = { via: 'jwt', ...claims };
+  if (access.type === 'platform') {
+    if (!claims.platformRoles.includes(access.role) && !claims.platformRoles.includes('admin'))
+      throw denied(`This needs the platform role ${access.role}.`, access.role);
+    return auth;
   }
-  return { id: workspaceId, role };
+  if (access.permission === 'self' || workspaceId === undefined) return auth;
+  const role = await ports.findRole(workspaceId, claims.userId);
+  if (!role) throw workspaceNotFound();
+  if (!rolePermissions[role].has(access.permission)) throw denied(`Your role (${role}) lacks ${access.permission}.`, access.permission);
+  return { ...auth, workspace: { id: workspaceId, role, permissions: rolePermissions[role] } };
+};
+
+const withApiKey = async (
+  ports: AuthenticatorPorts,
+  key: string,
+  { workspaceId, access, method, path }: AuthenticationRequest,
+): Promise<AuthContext> => {
+  if (access.type !== 'authenticated' || access.permission === 'self' || !access.credentials.includes('apiKey')) {
+    throw unauthenticated('API_KEY_NOT_ACCEPTED', 'This endpoint does not accept API keys.');
+  }
+  const record = await ports.apiKeys.findByKey(key);
+  const now = ports.now();
+  if (!record || !isApiKeyUsable(record, now)) throw unauthenticated('INVALID_API_KEY', 'The API key is not valid.');
+  if (workspaceId !== undefined && workspaceId !== record.workspaceId) throw workspaceNotFound();
+  if (!record.permissions.includes(access.permission)) throw denied(`The API key lacks ${access.permission}.`, access.permission);
+  await ports.apiKeys.recordUse(record.id, { at: now, method, path });
+  return {
+    via: 'apiKey',
+    userId: record.createdBy,
+    sessionId: record.id,
+    platformRoles: [],
+    workspace: { id: record.workspaceId, role: null, permissions: new Set(record.permissions) },
+  };
 };
 
 /**
- * Bearer access tokens (JWT) and the permission matrix. API keys (`uxf_…`) arrive with their own
- * slice of the identity work and are refused here until then.
+ * Bearer access tokens (JWT) checked against the role matrix, and workspace API keys (`uxf_…`)
+ * checked against their own permissions. For a workspace permission on a route without
+ * `{workspaceId}` (a resource addressed by its own id), the caller is authenticated here and the
+ * domain service checks the resource's workspace.
  */
-export const createJwtAuthenticator = (tokens: AccessTokens, findRoleOf: FindRole): Authenticator => ({
-  authenticate: async ({ authorization, workspaceId, access }: AuthenticationRequest): Promise<AuthContext> => {
-    const match = bearer.exec(authorization ?? '');
-    if (!match) throw unauthenticated('Send an access token: Authorization: Bearer <token>.');
-    if (match[1]!.startsWith('uxf_'))
-      throw new DomainError('not_implemented', 'API_KEYS_NOT_AVAILABLE', { detail: 'API keys are not available yet.' });
-    const claims = await tokens.verify(match[1]!);
-    const auth: AuthContext = { userId: claims.userId, sessionId: claims.sessionId, platformRoles: claims.platformRoles };
-    if (access.type === 'platform') {
-      if (!claims.platformRoles.includes(access.role) && !claims.platformRoles.includes('admin')) {
-        throw new DomainError('forbidden', 'PERMISSION_DENIED', { detail: `This needs the platform role ${access.role}.` });
-      }
-      return auth;
-    }
-    if (access.permission === 'self' || workspaceId === undefined) return auth;
-    return { ...auth, workspace: await checkWorkspace(claims, workspaceId, access.permission, findRoleOf) };
+export const createJwtAuthenticator = (ports: AuthenticatorPorts): Authenticator => ({
+  authenticate: async (request) => {
+    const token = bearer.exec(request.authorization ?? '')?.[1];
+    if (!token) throw unauthenticated('UNAUTHENTICATED', 'Send an access token or API key: Authorization: Bearer <token>.');
+    return isApiKey(token) ? withApiKey(ports, token, request) : withJwt(ports, token, request);
   },
 });
 
@@ -56,5 +82,10 @@ export const jwtAuthenticator = defineResource({
   config: defineConfig({ name: 'jwt-authenticator', shape: {}, devDefaults: {} }),
   requires: [accessTokens, mongo],
   create: (_config, { use }) =>
-    createJwtAuthenticator(use(accessTokens), (workspaceId, userId) => findRole(use(mongo).db, workspaceId, userId)),
+    createJwtAuthenticator({
+      tokens: use(accessTokens),
+      findRole: (workspaceId, userId) => findRole(use(mongo).db, workspaceId, userId),
+      apiKeys: createApiKeyStore(use(mongo).db),
+      now: () => new Date(),
+    }),
 });

@@ -24,4 +24,7 @@ export const indexes: readonly IndexDefinition[] = [
   { collection: 'login_attempts', keys: { ip: 1 }, options: { name: 'login_attempts_ip' } },
   { collection: 'email_verifications', keys: { userId: 1 }, options: { name: 'email_verifications_user' } },
   { collection: 'security_events', keys: { userId: 1 }, options: { name: 'security_events_user' } },
+  { collection: 'api_keys', keys: { hash: 1 }, options: { name: 'api_keys_hash_unique', unique: true } },
+  { collection: 'api_keys', keys: { workspaceId: 1 }, options: { name: 'api_keys_workspace' } },
+  { collection: 'api_key_uses', keys: { keyId: 1 }, options: { name: 'api_key_uses_key' } },
 ];

@@ -1,6 +1,8 @@
 import { brokerConfig } from '../../infra/broker/broker-publisher.ts';
 import { authConfig } from '../../infra/jose/auth-config.ts';
 import { chromaConfig } from '../../infra/chroma/chroma-resource.ts';
+import { identityConfig } from '../../infra/identity/accounts-resource.ts';
+import { mailConfig } from '../../infra/mail/smtp-mailer.ts';
 import { mongoConfig } from '../../infra/mongodb/mongo-resource.ts';
 import { stripeConfig } from '../../infra/stripe/stripe-config.ts';
 import { redisConfig } from '../../infra/upstash/redis-config.ts';
@@ -16,4 +18,6 @@ export const allConfigFragments: readonly ConfigFragment[] = [
   stripeConfig,
   brokerConfig,
   authConfig,
+  mailConfig,
+  identityConfig,
 ];

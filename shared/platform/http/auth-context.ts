@@ -1,19 +1,29 @@
-import type { PlatformRole } from '../../kernel/index.ts';
+import type { PlatformRole, WorkspacePermission } from '../../kernel/index.ts';
 import type { WorkspaceRole } from '../../workspaces/index.ts';
 import type { Access } from '../definition/metadata.ts';
 
 /** Who is calling, as established by the authenticator. */
 export interface AuthContext {
+  /** How the caller proved who they are. */
+  via: 'jwt' | 'apiKey';
+  /** The user; for an API key, the member who created it. */
   userId: string;
+  /** The session (JWT) or the API key id. */
   sessionId: string;
   platformRoles: readonly PlatformRole[];
-  /** When the route names a workspace (`{workspaceId}`): it and the caller's role in it. */
-  workspace?: { id: string; role: WorkspaceRole };
+  /**
+   * When the route names a workspace (`{workspaceId}`), or an API key is used: the workspace and
+   * what the caller may do in it (a member's role, or the key's own permissions).
+   */
+  workspace?: { id: string; role: WorkspaceRole | null; permissions: ReadonlySet<WorkspacePermission> };
 }
 
 export interface AuthenticationRequest {
   /** The Authorization header, as sent. */
   authorization: string | undefined;
+  /** Method and path, recorded with each API-key use. */
+  method: string;
+  path: string;
   /** The `workspaceId` path parameter, when the route has one. */
   workspaceId: string | undefined;
   access: Exclude<Access, { type: 'public' } | { type: 'signature' }>;

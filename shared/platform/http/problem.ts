@@ -84,8 +84,13 @@ export const toProblem = (error: unknown): { problem: Problem; isUnexpected: boo
   return { problem: build(500, 'INTERNAL_ERROR', { detail: 'An unexpected error occurred.' }), isUnexpected: true };
 };
 
+/** The problem as a response; a `retryAfter` (seconds) member is also sent as the standard `Retry-After` header. */
 export const problemResponse = (problem: Problem, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(problem), {
     status: problem.status,
-    headers: { 'content-type': problemContentType, ...headers },
+    headers: {
+      'content-type': problemContentType,
+      ...(typeof problem.retryAfter === 'number' ? { 'retry-after': String(Math.ceil(problem.retryAfter)) } : {}),
+      ...headers,
+    },
   });

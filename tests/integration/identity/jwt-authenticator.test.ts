@@ -4,6 +4,8 @@ import { accessTokens } from '../../../shared/infra/jose/access-tokens.ts';
 import { membershipCollection, membershipId, type MembershipDocument } from '../../../shared/infra/mongodb/membership-store.ts';
 import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
 import { isDomainError, type WorkspacePermission } from '../../../shared/kernel/index.ts';
+import { apiKeyPrefix, type ApiKeyRecord } from '../../../shared/identity/api-keys.ts';
+import { apiKeyUseCollection, createApiKeyStore } from '../../../shared/infra/mongodb/api-key-store.ts';
 import type { AuthenticationRequest } from '../../../shared/platform/http/auth-context.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
@@ -26,12 +28,12 @@ const workspaceAccess = (permission: WorkspacePermission): AuthenticationRequest
   credentials: ['jwt'],
   permission,
 });
-const outcome = (request: AuthenticationRequest) =>
+const outcome = (request: Omit<AuthenticationRequest, 'method' | 'path'>) =>
   runtime
     .use(jwtAuthenticator)
-    .authenticate(request)
+    .authenticate({ method: 'GET', path: '/v1/test', ...request })
     .then(
-      (auth) => auth.workspace?.role ?? 'authenticated',
+      (auth) => (auth.via === 'apiKey' ? 'api-key' : (auth.workspace?.role ?? 'authenticated')),
       (e: unknown) => (isDomainError(e) ? `${e.kind}:${e.code}` : String(e)),
     );
 
@@ -73,7 +75,7 @@ describe('the JWT authenticator', () => {
     [undefined, 'unauthenticated:UNAUTHENTICATED'],
     ['Basic dXNlcjpwYXNz', 'unauthenticated:UNAUTHENTICATED'],
     ['Bearer not-a-jwt', 'unauthenticated:INVALID_TOKEN'],
-    ['Bearer uxf_abcdef', 'not_implemented:API_KEYS_NOT_AVAILABLE'],
+    ['Bearer uxf_abcdef', 'unauthenticated:API_KEY_NOT_ACCEPTED'],
   ])('should refuse the Authorization header %s', async (authorization, expected) => {
     expect(await outcome({ authorization, workspaceId: 'wsp_a', access: workspaceAccess('flows:read') })).toBe(expected);
   });
@@ -88,5 +90,49 @@ describe('the JWT authenticator', () => {
     expect(await outcome({ authorization: `Bearer ${dpo}`, workspaceId: undefined, access: { type: 'platform', role: 'dpo' } })).toBe(
       'authenticated',
     );
+  });
+});
+
+describe('API keys through the authenticator', () => {
+  const withKeys = (permission: WorkspacePermission): AuthenticationRequest['access'] => ({
+    type: 'authenticated',
+    credentials: ['jwt', 'apiKey'],
+    permission,
+  });
+  const key = 'uxf_integration-test-key-0123456789abcdefghijklmn';
+  const record = (id: string, overrides: Partial<ApiKeyRecord> = {}): ApiKeyRecord => ({
+    id,
+    workspaceId: 'wsp_a',
+    name: 'ci',
+    prefix: apiKeyPrefix(key),
+    permissions: ['flows:read', 'flows:update'],
+    createdBy: 'usr_viewer',
+    createdAt: new Date(),
+    expiresAt: null,
+    revokedAt: null,
+    lastUsedAt: null,
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    const store = createApiKeyStore(runtime.use(mongo).db);
+    await store.insert(record('apk_ok'), key);
+    await store.insert(record('apk_revoked', { revokedAt: new Date() }), `${key}-revoked`);
+    await store.insert(record('apk_expired', { expiresAt: new Date(Date.now() - 1000) }), `${key}-expired`);
+  });
+
+  it('should accept a key for a permission it carries in its own workspace and record the use', async () => {
+    expect(await outcome({ authorization: `Bearer ${key}`, workspaceId: 'wsp_a', access: withKeys('flows:update') })).toBe('api-key');
+    expect(await runtime.use(mongo).db.collection(apiKeyUseCollection).countDocuments({ keyId: 'apk_ok' })).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([
+    ['a permission the key lacks', key, 'wsp_a', 'flows:delete', 'forbidden:PERMISSION_DENIED'],
+    ['another workspace', key, 'wsp_b', 'flows:read', 'not_found:WORKSPACE_NOT_FOUND'],
+    ['a revoked key', `${key}-revoked`, 'wsp_a', 'flows:read', 'unauthenticated:INVALID_API_KEY'],
+    ['an expired key', `${key}-expired`, 'wsp_a', 'flows:read', 'unauthenticated:INVALID_API_KEY'],
+    ['an unknown key', 'uxf_nobody-knows-this-key', 'wsp_a', 'flows:read', 'unauthenticated:INVALID_API_KEY'],
+  ] as const)('should refuse %s', async (_case, token, workspaceId, permission, expected) => {
+    expect(await outcome({ authorization: `Bearer ${token}`, workspaceId, access: withKeys(permission) })).toBe(expected);
   });
 });

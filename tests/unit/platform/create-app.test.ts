@@ -151,7 +151,13 @@ describe('createHttpApp with an authenticator', () => {
         seen.push(request);
         if (request.authorization !== 'Bearer good') throw new DomainError('unauthenticated', 'INVALID_TOKEN');
         if (request.workspaceId !== 'wsp_mine') throw new DomainError('not_found', 'WORKSPACE_NOT_FOUND');
-        return { userId: 'usr_1', sessionId: 'ses_1', platformRoles: [], workspace: { id: 'wsp_mine', role: 'viewer' } };
+        return {
+          via: 'jwt',
+          userId: 'usr_1',
+          sessionId: 'ses_1',
+          platformRoles: [],
+          workspace: { id: 'wsp_mine', role: 'viewer', permissions: new Set() },
+        };
       },
     }),
   });

@@ -56,6 +56,14 @@ describe('toProblem', () => {
     expect(problem.code).toBe('UNAUTHENTICATED');
   });
 
+  it('should send Retry-After when a problem carries retryAfter seconds', () => {
+    const response = problemResponse(
+      toProblem(new DomainError('rate_limited', 'ACCOUNT_LOCKED', { extensions: { retryAfter: 299.2 } })).problem,
+    );
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('300');
+  });
+
   it('should serve problem+json when building a response', async () => {
     const response = problemResponse(toProblem(new DomainError('conflict', 'FLOW_CONFLICT')).problem);
     expect(response.headers.get('content-type')).toBe(problemContentType);

@@ -22,6 +22,8 @@ export const accessGuard = (definition: Pick<HttpFunctionDefinition, 'access' | 
     }
     const auth = await runtime.use(authenticator).authenticate({
       authorization: c.req.header('authorization'),
+      method: c.req.method,
+      path: c.req.path,
       workspaceId: c.req.param('workspaceId'),
       access,
     });

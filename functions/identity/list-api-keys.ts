@@ -1,0 +1,26 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { apiKeyStore } from '../../shared/infra/mongodb/api-key-store.ts';
+import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { apiKeyFunction, apiKeySchema, toApiKeyBody, workspaceParams } from './lib/api-key-schemas.ts';
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/workspaces/{workspaceId}/api-keys',
+  tags: ['identity'],
+  summary: 'List the workspace’s API keys (never the keys themselves)',
+  request: { params: workspaceParams },
+  responses: {
+    200: { description: 'The keys, newest first', content: { 'application/json': { schema: z.object({ items: z.array(apiKeySchema) }) } } },
+  },
+});
+
+export default defineHttpFunction({
+  ...apiKeyFunction,
+  name: 'identity-list-api-keys',
+  description: 'Lists a workspace’s API keys with prefix, permissions, expiry, revocation and last use.',
+  route,
+  handler: async (c) => {
+    const keys = await c.var.use(apiKeyStore).list(c.req.valid('param').workspaceId);
+    return c.json({ items: keys.map(toApiKeyBody) }, 200);
+  },
+});

@@ -1,0 +1,61 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
+import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { clientIp, setSessionCookies } from './lib/auth-cookies.ts';
+import {
+  authBody,
+  authResultSchema,
+  emailInputSchema,
+  identityCostTags,
+  passwordInputSchema,
+  problem,
+  refreshTokenInSchema,
+} from './lib/schemas.ts';
+
+const bodySchema = z.object({
+  email: emailInputSchema,
+  password: passwordInputSchema,
+  /** Accepted for forward compatibility; 2FA arrives in a later slice. */
+  totp: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  rememberMe: z.boolean().default(false),
+  refreshTokenIn: refreshTokenInSchema,
+});
+
+const route = createRoute({
+  method: 'post',
+  path: '/v1/auth/login',
+  tags: ['identity'],
+  summary: 'Sign in with e-mail and password',
+  request: { body: { required: true, content: { 'application/json': { schema: bodySchema } } } },
+  responses: {
+    200: { description: 'Signed in; refresh and CSRF cookies set', content: { 'application/json': { schema: authResultSchema } } },
+    400: problem('Invalid input'),
+    401: problem('INVALID_CREDENTIALS, for an unknown e-mail and a wrong password alike'),
+    429: problem('ACCOUNT_LOCKED after repeated failures (Retry-After says for how long)'),
+  },
+});
+
+export default defineHttpFunction({
+  name: 'identity-login',
+  domain: 'identity',
+  description: 'Password login with progressive lockout by account and by IP address.',
+  route,
+  access: { type: 'public', reason: 'establishes the credentials later requests carry' },
+  rateLimit: 'auth',
+  uses: [accounts],
+  costTags: identityCostTags,
+  privacy: {
+    personalData: ['contact', 'credentials', 'network'],
+    purpose: 'authenticate the user and protect accounts from guessing',
+    legalBasis: 'contract',
+  },
+  handler: async (c) => {
+    const { refreshTokenIn, email, password, rememberMe } = c.req.valid('json');
+    const result = await c.var.use(accounts).login({ email, password, rememberMe, ip: clientIp(c) });
+    if (refreshTokenIn === 'cookie') setSessionCookies(c, result);
+    return c.json(authBody(result, refreshTokenIn), 200);
+  },
+});

@@ -1,0 +1,36 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { jwtAuthenticator } from '../../shared/infra/auth/jwt-authenticator.ts';
+import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
+import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { identityCostTags, problem, userSchema } from './lib/schemas.ts';
+
+const meSchema = userSchema.extend({ createdAt: z.string().datetime() }).openapi('Me');
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/me',
+  tags: ['identity'],
+  summary: 'The caller’s own account',
+  responses: {
+    200: { description: 'The account', content: { 'application/json': { schema: meSchema } } },
+    401: problem('UNAUTHENTICATED, INVALID_TOKEN or USER_NOT_FOUND'),
+  },
+});
+
+export default defineHttpFunction({
+  name: 'identity-me',
+  domain: 'identity',
+  description: 'Returns the authenticated user’s own account.',
+  route,
+  access: { type: 'authenticated', credentials: ['jwt'], permission: 'self' },
+  authenticator: jwtAuthenticator,
+  rateLimit: 'api',
+  uses: [accounts],
+  costTags: identityCostTags,
+  privacy: { personalData: ['identity', 'contact'], purpose: 'show users their own account', legalBasis: 'contract' },
+  handler: async (c) => {
+    const profile = await c.var.use(accounts).profile(c.var.auth.userId);
+    c.header('cache-control', 'no-store');
+    return c.json({ ...profile, createdAt: profile.createdAt.toISOString() }, 200);
+  },
+});

@@ -1,0 +1,116 @@
+import { DomainError, newId } from '../kernel/index.ts';
+import { newPersonalWorkspace } from '../workspaces/index.ts';
+import type { AccessTokens } from './access-token.ts';
+import { createLoginGuard } from './login-guard.ts';
+import { registrationMails } from './mails.ts';
+import { assertPasswordAcceptable, type CommonPasswords } from './password-policy.ts';
+import type * as Ports from './ports.ts';
+import { newSecret } from './secrets.ts';
+import { createSessionService, type RefreshCredential, type SessionTokens } from './session-service.ts';
+
+export interface AccountsPorts {
+  users: Ports.Users;
+  sessions: Ports.Sessions;
+  refreshTokens: Ports.RefreshTokens;
+  loginAttempts: Ports.LoginAttempts;
+  emailVerifications: Ports.EmailVerifications;
+  workspaces: Ports.PersonalWorkspaces;
+  securityEvents: Ports.SecurityEvents;
+  passwordHasher: Ports.PasswordHasher;
+  accessTokens: AccessTokens;
+  mailer: Ports.Mailer;
+  commonPasswords: CommonPasswords;
+  clock: Ports.Clock;
+  /** Where links in mails point (the web client), without a trailing slash. */
+  appUrl: string;
+}
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+}
+
+export type Authenticated = SessionTokens & { user: PublicUser };
+
+const emailVerificationTtlMs = 24 * 60 * 60 * 1000;
+const toPublic = (user: Ports.User): PublicUser => ({ id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified });
+
+/** Accounts: registration, password login, sessions. E-mail addresses arrive normalised. */
+export const createAccounts = (ports: AccountsPorts) => {
+  const { users, passwordHasher, clock } = ports;
+  const sessions = createSessionService(ports);
+  const guard = createLoginGuard(ports);
+  const mails = registrationMails(ports.appUrl);
+
+  return {
+    /**
+     * Creates the account, its personal workspace (pro trial) and a session, and mails a
+     * verification link. For an e-mail already registered the answer has the same shape (a
+     * session that leads nowhere) and the owner is told by mail instead: no enumeration.
+     */
+    register: async (input: { email: string; password: string; name: string }): Promise<Authenticated> => {
+      await assertPasswordAcceptable(input.password, ports.commonPasswords);
+      const now = clock.now();
+      const user: Ports.User = {
+        id: newId('usr'),
+        email: input.email,
+        name: input.name,
+        passwordHash: await passwordHasher.hash(input.password),
+        emailVerified: false,
+        platformRoles: [],
+        createdAt: now,
+      };
+      if (!(await users.create(user))) {
+        await ports.mailer.send(mails.alreadyRegistered(input.email));
+        const decoy = await ports.accessTokens.issue({ userId: user.id, sessionId: newId('ses'), platformRoles: [] });
+        return { user: toPublic(user), accessToken: decoy.token, expiresIn: decoy.expiresIn, ...decoySecrets(false) };
+      }
+      const { workspace, owner } = newPersonalWorkspace({ userId: user.id, name: user.name }, now);
+      await ports.workspaces.create(workspace, owner);
+      const token = newSecret('ev');
+      await ports.emailVerifications.create(token, {
+        userId: user.id,
+        email: user.email,
+        expiresAt: new Date(now.getTime() + emailVerificationTtlMs),
+      });
+      await ports.mailer.send(mails.verify(user.email, user.name, token));
+      return { user: toPublic(user), ...(await sessions.start(user, false)) };
+    },
+
+    /** Password login. Unknown e-mail and wrong password both throw INVALID_CREDENTIALS; a lock throws ACCOUNT_LOCKED. */
+    login: async (input: { email: string; password: string; rememberMe: boolean; ip: string }): Promise<Authenticated> => {
+      await guard.assertNotLocked(input.email, input.ip);
+      const user = await users.findByEmail(input.email);
+      // An unknown account costs one hash verification too, so timing does not tell it apart.
+      const isValid = await passwordHasher.verify(user?.passwordHash ?? dummyHash, input.password);
+      await guard.recordAttempt(input.email, input.ip, isValid && user !== null, user?.id);
+      if (!user || !isValid)
+        throw new DomainError('unauthenticated', 'INVALID_CREDENTIALS', { detail: 'The e-mail or the password is wrong.' });
+      return { user: toPublic(user), ...(await sessions.start(user, input.rememberMe)) };
+    },
+
+    refresh: (credential: RefreshCredential) => sessions.refresh(credential, users.findById),
+    logout: sessions.logout,
+    logoutAll: sessions.logoutAll,
+
+    /** The caller's own account; USER_NOT_FOUND (as unauthenticated) when it no longer exists. */
+    profile: async (userId: string): Promise<PublicUser & { createdAt: Date }> => {
+      const user = await users.findById(userId);
+      if (!user) throw new DomainError('unauthenticated', 'USER_NOT_FOUND', { detail: 'The account no longer exists.' });
+      return { ...toPublic(user), createdAt: user.createdAt };
+    },
+  };
+};
+
+export type Accounts = ReturnType<typeof createAccounts>;
+
+/** A syntactically valid argon2id hash of a random password, verified against for unknown accounts. */
+const dummyHash = '$argon2id$v=19$m=19456,t=2,p=1$rvqgXkFvNxAGK7PKKBX+TA$by+pQUFuhljq+1aclEiWtURi9HIKr7OZ5IfJT+yCUOM';
+
+const decoySecrets = (rememberMe: boolean) => ({
+  refreshToken: newSecret('rt'),
+  csrfToken: newSecret('csrf'),
+  refreshExpiresIn: (rememberMe ? 30 : 7) * 24 * 60 * 60,
+});

@@ -1,0 +1,101 @@
+import type { PlatformRole } from '../kernel/index.ts';
+import type { Membership, Workspace } from '../workspaces/index.ts';
+import type { LoginAttempt } from './lockout.ts';
+import type { RefreshTokenRecord } from './refresh-rotation.ts';
+
+export interface User {
+  id: string;
+  /** Normalised (trimmed, lower-case). */
+  email: string;
+  name: string;
+  passwordHash: string;
+  emailVerified: boolean;
+  platformRoles: readonly PlatformRole[];
+  createdAt: Date;
+}
+
+export interface Users {
+  /** Inserts a user; false when the e-mail is already registered (unique index). Never overwrites. */
+  create: (user: User) => Promise<boolean>;
+  findByEmail: (email: string) => Promise<User | null>;
+  findById: (id: string) => Promise<User | null>;
+}
+
+/** A login session: one refresh-token family. `id` is the family id and the JWT's `sid`. */
+export interface Session {
+  id: string;
+  userId: string;
+  rememberMe: boolean;
+  createdAt: Date;
+}
+
+export type RevocationReason = 'logout' | 'logout_all' | 'refresh_token_reused';
+
+export interface Sessions {
+  create: (session: Session) => Promise<void>;
+  /** Ids of every session the user ever started (revoked ones included). */
+  listIdsByUser: (userId: string) => Promise<string[]>;
+  /** Revokes a session for good. Idempotent: revoking twice keeps the first record. */
+  revoke: (sessionId: string, reason: RevocationReason, at: Date) => Promise<void>;
+  isRevoked: (sessionId: string) => Promise<boolean>;
+}
+
+export interface RefreshTokens {
+  /** Stores a token (hashed); false when its family already has a token with this `seq` (the rotation conflict). */
+  insert: (token: string, record: RefreshTokenRecord) => Promise<boolean>;
+  findByToken: (token: string) => Promise<RefreshTokenRecord | null>;
+  /** Whether the family has a token after `seq` (the given one was rotated already). */
+  hasSuccessor: (familyId: string, seq: number) => Promise<boolean>;
+}
+
+export interface LoginAttempts {
+  /** Appends one attempt; `email` is normalised, also for unknown accounts. */
+  record: (attempt: LoginAttempt & { email: string; ip: string }) => Promise<void>;
+  /** Attempts since `since`, newest first, at most `limit` (enough to reach the top lockout step). */
+  recent: (by: { email: string } | { ip: string }, since: Date, limit: number) => Promise<LoginAttempt[]>;
+}
+
+export interface PasswordHasher {
+  /** An encoded hash (argon2id, salt and parameters included). */
+  hash: (password: string) => Promise<string>;
+  /** False for a wrong password or a malformed hash; never throws for either. */
+  verify: (hash: string, password: string) => Promise<boolean>;
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  /** Hands the message to the provider; throws DomainError(unavailable, MAIL_UNAVAILABLE) when it refuses. */
+  send: (mail: OutgoingMail) => Promise<void>;
+}
+
+export interface EmailVerifications {
+  /** Stores a single-use verification token (hashed). */
+  create: (token: string, entry: { userId: string; email: string; expiresAt: Date }) => Promise<void>;
+}
+
+export interface PersonalWorkspaces {
+  /** Inserts the workspace and its owner membership. */
+  create: (workspace: Workspace, owner: Membership) => Promise<void>;
+}
+
+export type SecurityEventType = 'login_failed' | 'login_locked' | 'refresh_token_reused' | 'csrf_failed';
+
+export interface SecurityEvents {
+  /** Appends an event; never stores passwords or tokens. */
+  record: (event: {
+    type: SecurityEventType;
+    at: Date;
+    userId?: string;
+    ip?: string;
+    details?: Record<string, string | number>;
+  }) => Promise<void>;
+}
+
+export interface Clock {
+  now: () => Date;
+}

@@ -1,0 +1,109 @@
+import { DomainError, newId } from '../kernel/index.ts';
+import type { AccessTokens } from './access-token.ts';
+import type { Clock, RefreshTokens, SecurityEvents, Sessions, User } from './ports.ts';
+import { decideRotation, refreshTtlMs } from './refresh-rotation.ts';
+import { newSecret, secretsEqual } from './secrets.ts';
+
+/** What a login, a registration or a refresh hands out. */
+export interface SessionTokens {
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  refreshToken: string;
+  /** The double-submit CSRF token for cookie-based refresh (same lifetime as the refresh token). */
+  csrfToken: string;
+  /** Seconds until the refresh token expires. */
+  refreshExpiresIn: number;
+}
+
+/** How a refresh token arrived: in the body, or in a cookie with the CSRF cookie and header. */
+export type RefreshCredential = { refreshToken: string } | { refreshToken: string; csrfCookie: string; csrfHeader: string };
+
+const invalidRefresh = () => new DomainError('unauthenticated', 'INVALID_REFRESH_TOKEN', { detail: 'The refresh token is not valid.' });
+
+/** Sessions as refresh-token families: start, rotate with reuse detection, end. */
+export const createSessionService = (ports: {
+  sessions: Sessions;
+  refreshTokens: RefreshTokens;
+  accessTokens: AccessTokens;
+  securityEvents: SecurityEvents;
+  clock: Clock;
+}) => {
+  const { sessions, refreshTokens, accessTokens, securityEvents, clock } = ports;
+
+  const tokensFor = async (user: Pick<User, 'id' | 'platformRoles'>, sessionId: string, refreshToken: string, ttlMs: number) => {
+    const { token, expiresIn } = await accessTokens.issue({ userId: user.id, sessionId, platformRoles: user.platformRoles });
+    return { accessToken: token, expiresIn, refreshToken, csrfToken: newSecret('csrf'), refreshExpiresIn: Math.floor(ttlMs / 1000) };
+  };
+
+  const revokeForReuse = async (familyId: string, userId: string) => {
+    const now = clock.now();
+    await sessions.revoke(familyId, 'refresh_token_reused', now);
+    await securityEvents.record({ type: 'refresh_token_reused', at: now, userId, details: { sessionId: familyId } });
+    return new DomainError('unauthenticated', 'REFRESH_TOKEN_REUSED', {
+      detail: 'The refresh token was already used; the session is revoked.',
+    });
+  };
+
+  return {
+    /** Starts a session (token family, seq 0) for a user who has just proven who they are. */
+    start: async (user: Pick<User, 'id' | 'platformRoles'>, rememberMe: boolean): Promise<SessionTokens> => {
+      const now = clock.now();
+      const session = { id: newId('ses'), userId: user.id, rememberMe, createdAt: now };
+      await sessions.create(session);
+      const refreshToken = newSecret('rt');
+      const ttlMs = refreshTtlMs(rememberMe);
+      const record = {
+        familyId: session.id,
+        userId: user.id,
+        seq: 0,
+        rememberMe,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + ttlMs),
+      };
+      await refreshTokens.insert(refreshToken, record);
+      return tokensFor(user, session.id, refreshToken, ttlMs);
+    },
+
+    /**
+     * Replaces a refresh token by the next of its family. Throws CSRF_FAILED (forbidden) for a cookie
+     * without a matching CSRF header, REFRESH_TOKEN_REUSED (after revoking the family) for a token
+     * used before, INVALID_REFRESH_TOKEN for unknown, expired or revoked ones.
+     */
+    refresh: async (credential: RefreshCredential, user: (userId: string) => Promise<User | null>): Promise<SessionTokens> => {
+      if ('csrfCookie' in credential && !secretsEqual(credential.csrfCookie, credential.csrfHeader)) {
+        await securityEvents.record({ type: 'csrf_failed', at: clock.now() });
+        throw new DomainError('forbidden', 'CSRF_FAILED', { detail: 'The X-CSRF-Token header does not match the CSRF cookie.' });
+      }
+      const record = await refreshTokens.findByToken(credential.refreshToken);
+      if (!record) throw invalidRefresh();
+      const [isFamilyRevoked, hasSuccessor] = await Promise.all([
+        sessions.isRevoked(record.familyId),
+        refreshTokens.hasSuccessor(record.familyId, record.seq),
+      ]);
+      const decision = decideRotation({ record, isFamilyRevoked, hasSuccessor, now: clock.now() });
+      if (decision.outcome === 'reuse') throw await revokeForReuse(record.familyId, record.userId);
+      if (decision.outcome !== 'rotate') throw invalidRefresh();
+      const owner = await user(record.userId);
+      if (!owner) throw invalidRefresh();
+      const refreshToken = newSecret('rt');
+      if (!(await refreshTokens.insert(refreshToken, decision.next))) throw await revokeForReuse(record.familyId, record.userId);
+      return tokensFor(owner, record.familyId, refreshToken, refreshTtlMs(record.rememberMe));
+    },
+
+    /** Ends the session of a refresh token. Unknown tokens are ignored (logging out twice is fine). */
+    logout: async (refreshToken: string): Promise<void> => {
+      const record = await refreshTokens.findByToken(refreshToken);
+      if (record) await sessions.revoke(record.familyId, 'logout', clock.now());
+    },
+
+    /** Ends every session of a user. */
+    logoutAll: async (userId: string): Promise<void> => {
+      const now = clock.now();
+      const ids = await sessions.listIdsByUser(userId);
+      await Promise.all(ids.map((id) => sessions.revoke(id, 'logout_all', now)));
+    },
+  };
+};
+
+export type SessionService = ReturnType<typeof createSessionService>;

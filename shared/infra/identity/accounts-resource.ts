@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { createAccounts, type Accounts } from '../../identity/index.ts';
+import { defineConfig } from '../../platform/config/fragment.ts';
+import { defineResource } from '../../platform/resource.ts';
+import { createArgon2Hasher } from '../argon2/password-hasher.ts';
+import { accessTokens } from '../jose/access-tokens.ts';
+import { mailer } from '../mail/smtp-mailer.ts';
+import { createLoginAttemptStore } from '../mongodb/login-attempt-store.ts';
+import { createEmailVerificationStore, createPersonalWorkspaceStore, createSecurityEventStore } from '../mongodb/identity-misc-stores.ts';
+import { mongo } from '../mongodb/mongo-resource.ts';
+import { createRefreshTokenStore } from '../mongodb/refresh-token-store.ts';
+import { createSessionStore } from '../mongodb/session-store.ts';
+import { createUserStore } from '../mongodb/user-store.ts';
+import { createCommonPasswords } from '../passwords/common-passwords.ts';
+
+export const identityConfig = defineConfig({
+  name: 'identity',
+  shape: {
+    /** The web client's base URL: links in mails (verification, reset) point there. */
+    WEB_APP_URL: z
+      .string()
+      .url()
+      .transform((url) => url.replace(/\/+$/, '')),
+  },
+  devDefaults: { WEB_APP_URL: 'http://localhost:5173' },
+});
+
+/** The accounts service wired to MongoDB, argon2id, the access-token signer and SMTP. */
+export const accounts = defineResource({
+  name: 'accounts',
+  config: identityConfig,
+  requires: [mongo, accessTokens, mailer],
+  create: (config, { use }): Accounts => {
+    const { db } = use(mongo);
+    return createAccounts({
+      users: createUserStore(db),
+      sessions: createSessionStore(db),
+      refreshTokens: createRefreshTokenStore(db),
+      loginAttempts: createLoginAttemptStore(db),
+      emailVerifications: createEmailVerificationStore(db),
+      workspaces: createPersonalWorkspaceStore(db),
+      securityEvents: createSecurityEventStore(db),
+      passwordHasher: createArgon2Hasher(),
+      accessTokens: use(accessTokens),
+      mailer: use(mailer),
+      commonPasswords: createCommonPasswords(),
+      clock: { now: () => new Date() },
+      appUrl: config.WEB_APP_URL,
+    });
+  },
+});

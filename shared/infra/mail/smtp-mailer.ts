@@ -1,0 +1,45 @@
+import type { Transporter } from 'nodemailer';
+import { z } from 'zod';
+import { DomainError } from '../../kernel/index.ts';
+import type { Mailer } from '../../identity/index.ts';
+import { defineConfig } from '../../platform/config/fragment.ts';
+import { defineResource } from '../../platform/resource.ts';
+
+export const mailConfig = defineConfig({
+  name: 'mail',
+  shape: {
+    /** smtp:// or smtps://, credentials in the URL; the local sink in development. */
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
+    /** The From of every mail we send. */
+    MAIL_FROM: z.string().min(3),
+  },
+  devDefaults: { SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'UX Flow Engine <no-reply@uxflow.dev>' },
+});
+
+/**
+ * Mail through SMTP (nodemailer). nodemailer (~210 KB) is an external module loaded on the first
+ * mail, not at start, so functions that rarely mail keep a short cold start. The transport
+ * connects per message: nothing to keep warm.
+ */
+export const mailer = defineResource({
+  name: 'mailer',
+  config: mailConfig,
+  create: (config, { log }): Mailer => {
+    let transport: Promise<Transporter> | undefined;
+    return {
+      send: async (mail) => {
+        try {
+          transport ??= import('nodemailer').then(({ createTransport }) => createTransport(config.SMTP_URL));
+          await (await transport).sendMail({ from: config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+        } catch (error) {
+          // The message may hold a link with a token: log the failure, never the mail.
+          log.error({ err: { message: (error as Error).message } }, 'mail not sent');
+          throw new DomainError('unavailable', 'MAIL_UNAVAILABLE', {
+            detail: 'The mail could not be sent; try again later.',
+            cause: error,
+          });
+        }
+      },
+    };
+  },
+});

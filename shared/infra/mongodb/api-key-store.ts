@@ -1,0 +1,58 @@
+import type { Db } from 'mongodb';
+import type { ApiKeyRecord } from '../../identity/api-keys.ts';
+import { defineConfig } from '../../platform/config/fragment.ts';
+import { defineResource } from '../../platform/resource.ts';
+import { mongo } from './mongo-resource.ts';
+import { hashToken } from './token-hash.ts';
+
+export const apiKeyCollection = 'api_keys';
+export const apiKeyUseCollection = 'api_key_uses';
+
+interface ApiKeyDocument extends Omit<ApiKeyRecord, 'id'> {
+  _id: string;
+  schemaVersion: 1;
+  /** SHA-256 of the key (unique): the key itself is shown once and never stored. */
+  hash: string;
+}
+
+const toRecord = ({ _id, hash: _hash, schemaVersion: _v, ...rest }: ApiKeyDocument): ApiKeyRecord => ({ id: _id, ...rest });
+
+/** API keys, always scoped by workspace except the lookup by key hash that authentication needs. */
+export const createApiKeyStore = (db: Db) => {
+  const keys = db.collection<ApiKeyDocument>(apiKeyCollection);
+  return {
+    insert: async (record: ApiKeyRecord, key: string) => {
+      const { id, ...rest } = record;
+      await keys.insertOne({ _id: id, schemaVersion: 1, hash: hashToken(key), ...rest });
+    },
+    findByKey: async (key: string): Promise<ApiKeyRecord | null> => {
+      const doc = await keys.findOne({ hash: hashToken(key) });
+      return doc ? toRecord(doc) : null;
+    },
+    list: async (workspaceId: string): Promise<ApiKeyRecord[]> =>
+      (await keys.find({ workspaceId }).toArray()).map(toRecord).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
+    /** Revokes a key of this workspace; false when the workspace has no such key. Revoking twice keeps the first time. */
+    revoke: async (workspaceId: string, keyId: string, at: Date): Promise<boolean> => {
+      const found = await keys.findOne({ _id: keyId, workspaceId });
+      if (!found) return false;
+      if (found.revokedAt === null) await keys.updateOne({ _id: keyId, workspaceId, revokedAt: null }, { $set: { revokedAt: at } });
+      return true;
+    },
+    /** Each use is recorded (append-only) and the key's last use updated. */
+    recordUse: async (keyId: string, use: { at: Date; method: string; path: string }) => {
+      await Promise.all([
+        db.collection(apiKeyUseCollection).insertOne({ schemaVersion: 1, keyId, ...use }),
+        keys.updateOne({ _id: keyId }, { $set: { lastUsedAt: use.at } }),
+      ]);
+    },
+  };
+};
+
+export type ApiKeyStore = ReturnType<typeof createApiKeyStore>;
+
+export const apiKeyStore = defineResource({
+  name: 'api-key-store',
+  config: defineConfig({ name: 'api-key-store', shape: {}, devDefaults: {} }),
+  requires: [mongo],
+  create: (_config, { use }) => createApiKeyStore(use(mongo).db),
+});

@@ -1,0 +1,38 @@
+import type { Db } from 'mongodb';
+import type { RevocationReason, Session, Sessions } from '../../identity/index.ts';
+import { isDuplicateKey } from './duplicate-key.ts';
+
+interface SessionDocument {
+  _id: string;
+  schemaVersion: 1;
+  userId: string;
+  rememberMe: boolean;
+  createdAt: Date;
+}
+
+/** One per revoked session, `_id` = session id: revoking is an insert, so it is idempotent and race-free. */
+interface RevocationDocument {
+  _id: string;
+  schemaVersion: 1;
+  reason: RevocationReason;
+  revokedAt: Date;
+}
+
+export const createSessionStore = (db: Db): Sessions => {
+  const sessions = db.collection<SessionDocument>('sessions');
+  const revocations = db.collection<RevocationDocument>('session_revocations');
+  return {
+    create: async ({ id, ...session }: Session) => {
+      await sessions.insertOne({ _id: id, schemaVersion: 1, ...session });
+    },
+    listIdsByUser: async (userId) => (await sessions.find({ userId }, { projection: { _id: 1 } }).toArray()).map((s) => s._id),
+    revoke: async (sessionId, reason, at) => {
+      try {
+        await revocations.insertOne({ _id: sessionId, schemaVersion: 1, reason, revokedAt: at });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    },
+    isRevoked: async (sessionId) => (await revocations.countDocuments({ _id: sessionId }, { limit: 1 })) > 0,
+  };
+};

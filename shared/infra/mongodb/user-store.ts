@@ -1,0 +1,40 @@
+import type { Db } from 'mongodb';
+import type { User, Users } from '../../identity/index.ts';
+import { isDuplicateKey } from './duplicate-key.ts';
+
+interface UserDocument {
+  _id: string;
+  schemaVersion: 1;
+  email: string;
+  name: string;
+  passwordHash: string;
+  emailVerified: boolean;
+  platformRoles: User['platformRoles'];
+  createdAt: Date;
+}
+
+const toUser = ({ _id, schemaVersion: _, ...rest }: UserDocument): User => ({ id: _id, ...rest });
+
+/** `users`, unique on `email` (see indexes.ts). */
+export const createUserStore = (db: Db): Users => {
+  const users = db.collection<UserDocument>('users');
+  return {
+    create: async ({ id, ...user }) => {
+      try {
+        await users.insertOne({ _id: id, schemaVersion: 1, ...user });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    },
+    findByEmail: async (email) => {
+      const document = await users.findOne({ email });
+      return document && toUser(document);
+    },
+    findById: async (id) => {
+      const document = await users.findOne({ _id: id });
+      return document && toUser(document);
+    },
+  };
+};

@@ -1,0 +1,65 @@
+import { migrate } from '../../scripts/db/migrate.ts';
+import { ensureServices } from '../../scripts/services/index.ts';
+import login from '../../functions/identity/login.ts';
+import logoutAll from '../../functions/identity/logout-all.ts';
+import logout from '../../functions/identity/logout.ts';
+import me from '../../functions/identity/me.ts';
+import refresh from '../../functions/identity/refresh.ts';
+import register from '../../functions/identity/register.ts';
+import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
+import type { FunctionDefinition, HttpFunctionDefinition } from '../../shared/platform/definition/index.ts';
+import { createHttpApp } from '../../shared/platform/http/create-app.ts';
+import { createRuntime, type Runtime } from '../../shared/platform/runtime.ts';
+
+const definitions: Record<string, FunctionDefinition> = { register, login, refresh, logout, logoutAll, me };
+type Name = 'register' | 'login' | 'refresh' | 'logout' | 'logoutAll' | 'me';
+
+/** The identity functions as real Hono apps over the local MongoDB and mail sink, in database `database`. */
+export const startIdentityApps = async (database: string) => {
+  const services = await ensureServices({ only: ['mongodb', 'mail'] });
+  const env = { ...services, APP_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: database };
+  await migrate(services.MONGODB_URI!, database);
+  const runtimes: Runtime[] = [];
+  const apps = Object.fromEntries(
+    Object.entries(definitions).map(([name, definition]) => {
+      const runtime = createRuntime(definition, env);
+      runtimes.push(runtime);
+      return [name, createHttpApp(definition as HttpFunctionDefinition, runtime)];
+    }),
+  ) as Record<Name, ReturnType<typeof createHttpApp>>;
+
+  /** POSTs JSON (or GETs) with a client address of its own, so per-IP lockouts do not leak between tests. */
+  const call = (name: Name, path: string, init: { body?: unknown; headers?: Record<string, string>; ip?: string; method?: string } = {}) =>
+    apps[name].request(path, {
+      method: init.method ?? 'POST',
+      headers: {
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        'x-forwarded-for': init.ip ?? '203.0.113.1',
+        ...init.headers,
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+
+  return {
+    call,
+    db: runtimes[0]!.use(mongo).db,
+    mailDir: services.MAIL_SINK_DIR!,
+    close: async () => {
+      await runtimes[0]!.use(mongo).db.dropDatabase();
+      await Promise.all(runtimes.map((runtime) => runtime.close()));
+    },
+  };
+};
+
+/** `name=value` of each Set-Cookie, and each cookie's attributes. */
+export const cookiesOf = (response: Response) =>
+  Object.fromEntries(
+    response.headers.getSetCookie().map((line) => {
+      const [pair = '', ...attributes] = line.split(';').map((part) => part.trim());
+      const at = pair.indexOf('=');
+      return [pair.slice(0, at), { value: pair.slice(at + 1), attributes }];
+    }),
+  );
+
+export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+export const goodPassword = 'a sturdy passphrase 42';

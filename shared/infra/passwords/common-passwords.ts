@@ -10,7 +10,7 @@ let list: Promise<PasswordList> | undefined;
  */
 export const createCommonPasswords = (): CommonPasswords => ({
   isCommon: async (password) => {
-    list ??= import('fxa-common-password-list').then((module) => (module).default);
+    list ??= import('fxa-common-password-list').then((module) => module.default);
     return (await list).test(password);
   },
 });

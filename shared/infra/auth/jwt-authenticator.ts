@@ -9,6 +9,7 @@ import { accessTokens } from '../jose/access-tokens.ts';
 import { createApiKeyStore, type ApiKeyStore } from '../mongodb/api-key-store.ts';
 import { findRole } from '../mongodb/membership-store.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
+import { createSessionStore } from '../mongodb/session-store.ts';
 
 const bearer = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
 
@@ -22,11 +23,14 @@ export interface AuthenticatorPorts {
   tokens: AccessTokens;
   findRole: (workspaceId: string, userId: string) => Promise<WorkspaceRole | null>;
   apiKeys: Pick<ApiKeyStore, 'findByKey' | 'recordUse'>;
+  /** Logout, logout-all, a password reset or a reused refresh token revoke a session: its tokens stop at once. */
+  isSessionRevoked: (sessionId: string) => Promise<boolean>;
   now: () => Date;
 }
 
 const withJwt = async (ports: AuthenticatorPorts, token: string, { workspaceId, access }: AuthenticationRequest): Promise<AuthContext> => {
   const claims = await ports.tokens.verify(token);
+  if (await ports.isSessionRevoked(claims.sessionId)) throw unauthenticated('SESSION_REVOKED', 'This session has ended; sign in again.');
   const auth: AuthContext = { via: 'jwt', ...claims };
   if (access.type === 'platform') {
     if (!claims.platformRoles.includes(access.role) && !claims.platformRoles.includes('admin'))
@@ -86,6 +90,7 @@ export const jwtAuthenticator = defineResource({
       tokens: use(accessTokens),
       findRole: (workspaceId, userId) => findRole(use(mongo).db, workspaceId, userId),
       apiKeys: createApiKeyStore(use(mongo).db),
+      isSessionRevoked: createSessionStore(use(mongo).db).isRevoked,
       now: () => new Date(),
     }),
 });

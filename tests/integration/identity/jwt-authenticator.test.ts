@@ -80,6 +80,17 @@ describe('the JWT authenticator', () => {
     expect(await outcome({ authorization, workspaceId: 'wsp_a', access: workspaceAccess('flows:read') })).toBe(expected);
   });
 
+  it('should refuse a token of a revoked session at once', async () => {
+    await runtime
+      .use(mongo)
+      .db.collection('session_revocations')
+      .insertOne({ _id: 'ses_gone' as never, schemaVersion: 1, reason: 'logout', revokedAt: new Date() });
+    const token = (await runtime.use(accessTokens).issue({ userId: 'usr_viewer', sessionId: 'ses_gone', platformRoles: [] })).token;
+    expect(await outcome({ authorization: `Bearer ${token}`, workspaceId: 'wsp_a', access: workspaceAccess('flows:read') })).toBe(
+      'unauthenticated:SESSION_REVOKED',
+    );
+  });
+
   it('should accept any valid token for `self` and require the platform role for staff endpoints', async () => {
     const self = { type: 'authenticated', credentials: ['jwt'], permission: 'self' } as const;
     expect(await outcome({ authorization: `Bearer ${viewerToken}`, workspaceId: undefined, access: self })).toBe('authenticated');

@@ -1,0 +1,100 @@
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../../scripts/db/migrate.ts';
+import { loadDefinitions } from '../../../scripts/lib/load-definitions.ts';
+import { ensureServices } from '../../../scripts/services/index.ts';
+import { accessTokens } from '../../../shared/infra/jose/access-tokens.ts';
+import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
+import { newId } from '../../../shared/kernel/index.ts';
+import type { HttpFunctionDefinition } from '../../../shared/platform/definition/index.ts';
+import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
+import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
+import { rolePermissions } from '../../../shared/workspaces/index.ts';
+import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { examples, type ExampleRequest } from './examples.ts';
+import { callers, createMatrixWorkspace, registerCallers, type Caller, type MatrixUser } from './matrix-fixture.ts';
+
+/**
+ * Walks every registered HTTP function (so future ones too) and calls it as each workspace role
+ * and as a user of another workspace, with a valid request: the answer must be 2xx when the
+ * declared permission allows it, 403 for a member whose role lacks it, 404 for the stranger.
+ */
+const database = 'it_authorization_matrix';
+const definitions = (await loadDefinitions())
+  .map(({ definition }) => definition)
+  .filter((d): d is HttpFunctionDefinition => d.kind === 'http');
+const guarded = definitions.filter((d) => d.access.type === 'authenticated' || d.access.type === 'platform');
+
+let runtime: Runtime;
+let users: Record<Caller, MatrixUser>;
+const apps = new Map<string, Hono>();
+
+beforeAll(async () => {
+  const services = await ensureServices({ only: ['mongodb', 'mail'] });
+  const env = { ...services, APP_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: database };
+  runtime = createRuntime({ name: 'matrix', uses: [mongo, accessTokens] }, env);
+  await runtime.use(mongo).db.dropDatabase();
+  await migrate(services.MONGODB_URI!, database);
+  for (const definition of guarded) apps.set(definition.name, createHttpApp(definition, createRuntime(definition, env)) as unknown as Hono);
+  users = await registerCallers(env);
+}, servicesHookTimeoutMs);
+afterAll(async () => {
+  await runtime.use(mongo).db.dropDatabase();
+  await runtime.close();
+});
+
+const send = async (name: string, request: ExampleRequest, token: string) => {
+  const response = await apps.get(name)!.request(request.path, {
+    method: request.method,
+    headers: { authorization: `Bearer ${token}`, ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+};
+
+/** A token of its own per call: a function such as logout-all must not end the next call's session. */
+const freshToken = async (caller: Caller) =>
+  (await runtime.use(accessTokens).issue({ userId: users[caller].userId, sessionId: newId('ses'), platformRoles: [] })).token;
+
+const expectedStatus = (definition: HttpFunctionDefinition, caller: Caller, hasWorkspace: boolean): '2xx' | 403 | 404 => {
+  const { access } = definition;
+  if (access.type === 'platform') return 403;
+  if (access.type !== 'authenticated' || access.permission === 'self' || !hasWorkspace) return '2xx';
+  if (caller === 'stranger') return 404;
+  return rolePermissions[caller].has(access.permission) ? '2xx' : 403;
+};
+
+describe('the authorization matrix', () => {
+  it('should know every HTTP function as public (with a reason), signature-checked, or guarded by a permission and an authenticator', () => {
+    for (const definition of definitions) {
+      const { access } = definition;
+      const ok =
+        (access.type === 'public' && access.reason.length > 0) ||
+        access.type === 'signature' ||
+        ((access.type === 'authenticated' || access.type === 'platform') && definition.authenticator !== undefined);
+      expect({ name: definition.name, ok }).toEqual({ name: definition.name, ok: true });
+    }
+  });
+
+  it('should have a valid example request for every guarded function', () => {
+    expect(guarded.map((d) => d.name).filter((name) => !examples[name])).toEqual([]);
+  });
+
+  describe.each(guarded.map((d) => [d.name, d] as const))('%s', (name, definition) => {
+    it.each(callers.map((caller) => [caller]))('should answer as the declared permission says when called by %s', async (caller) => {
+      const workspaceId = await createMatrixWorkspace(runtime.use(mongo).db, users);
+      const ctx = {
+        db: runtime.use(mongo).db,
+        workspaceId,
+        users,
+        asOwner: async (other: string, request: ExampleRequest) => send(other, request, await freshToken('owner')),
+      };
+      const request = await examples[name]!(ctx, caller);
+      const expected = expectedStatus(definition, caller, definition.route.path.includes('{workspaceId}'));
+      const { status, body } = await send(name, request, await freshToken(caller));
+      const outcome = status >= 200 && status < 300 ? '2xx' : status;
+      expect({ name, caller, outcome, body: outcome === expected ? null : body }).toEqual({ name, caller, outcome: expected, body: null });
+    });
+  });
+});

@@ -44,6 +44,14 @@ const external = [
   'mongodb-client-encryption',
 ];
 
+/**
+ * The Knative code bundle is CommonJS, run through vm.Script with a V8 code cache. A dynamic
+ * `import()` of an external in such a script fails once the script comes from a cache made in
+ * another process (Node 20 loses its import callback), so esbuild turns those imports into
+ * `require()` behind a promise: same laziness, no loader callback.
+ */
+export const knativeCodeOptions = { format: 'cjs', supported: { 'dynamic-import': false } } as const;
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -63,7 +71,7 @@ export const bundleFunction = async (host: Host, name: string, file: string): Pr
     ...common,
     stdin: { contents: entrySource(host, file), resolveDir: repoRoot, sourcefile: `${name}.${host}.entry.ts`, loader: 'ts' },
     outfile,
-    format: host === 'knative' ? 'cjs' : 'esm',
+    ...(host === 'knative' ? knativeCodeOptions : { format: 'esm' as const }),
     plugins: [slimmerDependencies],
     // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
     ...(host === 'lambda'

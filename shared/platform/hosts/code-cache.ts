@@ -12,13 +12,14 @@ export const codeCachePath = (bundleFile: string) => `${bundleFile}.v8cache`;
  * stale cache (another Node version, changed source) is rejected by V8 and the bundle compiles
  * normally. Returns the script, so the build can write a fresh cache after running it once.
  */
-export const runBundle = (bundleFile: string): { script: vm.Script; isCacheUsed: boolean } => {
+export const runBundle = (bundleFile: string): { script: vm.Script; isCacheUsed: boolean; exports: unknown } => {
   const cacheFile = codeCachePath(bundleFile);
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  // No dynamic import() in here: the build turns them into require() (see knativeCodeOptions).
   const script = new vm.Script(Module.wrap(readFileSync(bundleFile, 'utf8')), { filename: bundleFile, cachedData });
   const bundleModule = { exports: {} as unknown, filename: bundleFile, id: bundleFile, loaded: false };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run(bundleModule.exports, createRequire(bundleFile), bundleModule, bundleFile, path.dirname(bundleFile));
   bundleModule.loaded = true;
-  return { script, isCacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+  return { script, isCacheUsed: cachedData !== undefined && !script.cachedDataRejected, exports: bundleModule.exports };
 };

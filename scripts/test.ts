@@ -29,6 +29,7 @@ const main = async () => {
     run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs], {
       ...env,
       APP_ENV: 'test',
+      UXFLOW_BUNDLES_BUILT: '1',
     }),
   ).catch((error: unknown) => (failed = error));
   const counts = JSON.parse(await readFile(report, 'utf8').catch(() => '{}')) as { numPassedTests?: number; numFailedTests?: number };

@@ -15,7 +15,8 @@ const fleetLog: string[] = [];
 
 beforeAll(async () => {
   const env = await ensureServices();
-  await run('npm', ['run', '-s', 'build']);
+  // `npm test` has just built the bundles; a standalone run builds them itself.
+  if (process.env.UXFLOW_BUNDLES_BUILT !== '1') await run('npm', ['run', '-s', 'build']);
   await migrate(env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', database);
   fleet = await startFleet({
     httpPort: 3100,

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { signingKeys } from '../../shared/infra/jose/signing-keys-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const jwkSchema = z.object({
   kty: z.string(),
@@ -26,6 +27,7 @@ export default defineHttpFunction({
   }),
   access: { type: 'public', reason: 'public keys are meant to be fetched by anyone verifying our tokens' },
   rateLimit: 'public',
+  rateLimiter,
   uses: [signingKeys],
   costTags: { team: 'identity', costCenter: 'cc-identity', tier: 'critical' },
   privacy: { personalData: 'none' },

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { clientIp, setSessionCookies } from './lib/auth-cookies.ts';
+import { secondFactorCodeSchema } from './lib/two-factor-schemas.ts';
 import {
   authBody,
   authResultSchema,
@@ -11,15 +12,12 @@ import {
   problem,
   refreshTokenInSchema,
 } from './lib/schemas.ts';
+import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const bodySchema = z.object({
   email: emailInputSchema,
   password: passwordInputSchema,
-  /** Accepted for forward compatibility; 2FA arrives in a later slice. */
-  totp: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
+  totp: secondFactorCodeSchema.optional(),
   rememberMe: z.boolean().default(false),
   refreshTokenIn: refreshTokenInSchema,
 });
@@ -33,7 +31,7 @@ const route = createRoute({
   responses: {
     200: { description: 'Signed in; refresh and CSRF cookies set', content: { 'application/json': { schema: authResultSchema } } },
     400: problem('Invalid input'),
-    401: problem('INVALID_CREDENTIALS, for an unknown e-mail and a wrong password alike'),
+    401: problem('INVALID_CREDENTIALS (unknown e-mail and wrong password alike), TOTP_REQUIRED or INVALID_TOTP'),
     429: problem('ACCOUNT_LOCKED after repeated failures (Retry-After says for how long)'),
   },
 });
@@ -45,6 +43,7 @@ export default defineHttpFunction({
   route,
   access: { type: 'public', reason: 'establishes the credentials later requests carry' },
   rateLimit: 'auth',
+  rateLimiter,
   uses: [accounts],
   costTags: identityCostTags,
   privacy: {
@@ -53,8 +52,9 @@ export default defineHttpFunction({
     legalBasis: 'contract',
   },
   handler: async (c) => {
-    const { refreshTokenIn, email, password, rememberMe } = c.req.valid('json');
-    const result = await c.var.use(accounts).login({ email, password, rememberMe, ip: clientIp(c) });
+    const { refreshTokenIn, ...input } = c.req.valid('json');
+    const userAgent = c.req.header('user-agent')?.slice(0, 300);
+    const result = await c.var.use(accounts).login({ ...input, ip: clientIp(c), ...(userAgent ? { userAgent } : {}) });
     if (refreshTokenIn === 'cookie') setSessionCookies(c, result);
     return c.json(authBody(result, refreshTokenIn), 200);
   },

@@ -4,6 +4,7 @@ import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { clearSessionCookies } from './lib/auth-cookies.ts';
 import { identityCostTags, problem } from './lib/schemas.ts';
+import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
   method: 'post',
@@ -21,6 +22,7 @@ export default defineHttpFunction({
   access: { type: 'authenticated', credentials: ['jwt'], permission: 'self' },
   authenticator: jwtAuthenticator,
   rateLimit: 'auth',
+  rateLimiter,
   uses: [accounts],
   costTags: identityCostTags,
   privacy: { personalData: ['credentials'], purpose: 'end every session of a user', legalBasis: 'contract' },

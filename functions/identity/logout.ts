@@ -3,6 +3,7 @@ import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { clearSessionCookies, refreshCredential } from './lib/auth-cookies.ts';
 import { identityCostTags } from './lib/schemas.ts';
+import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
   method: 'post',
@@ -22,6 +23,7 @@ export default defineHttpFunction({
   // SameSite=Strict keeps other sites from sending the cookie; the worst a forged call could do is sign the user out.
   access: { type: 'public', reason: 'the refresh token identifies the session to end; an expired access token must not prevent logout' },
   rateLimit: 'auth',
+  rateLimiter,
   uses: [accounts],
   costTags: identityCostTags,
   privacy: { personalData: ['credentials'], purpose: 'end a user session', legalBasis: 'contract' },

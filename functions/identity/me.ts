@@ -1,10 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { jwtAuthenticator } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { identityCostTags, problem, userSchema } from './lib/schemas.ts';
-
-const meSchema = userSchema.extend({ createdAt: z.string().datetime() }).openapi('Me');
+import { identityCostTags, meSchema, problem } from './lib/schemas.ts';
+import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
   method: 'get',
@@ -25,6 +24,7 @@ export default defineHttpFunction({
   access: { type: 'authenticated', credentials: ['jwt'], permission: 'self' },
   authenticator: jwtAuthenticator,
   rateLimit: 'api',
+  rateLimiter,
   uses: [accounts],
   costTags: identityCostTags,
   privacy: { personalData: ['identity', 'contact'], purpose: 'show users their own account', legalBasis: 'contract' },

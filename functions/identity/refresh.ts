@@ -4,6 +4,7 @@ import { DomainError } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { refreshCredential, setSessionCookies } from './lib/auth-cookies.ts';
 import { identityCostTags, problem } from './lib/schemas.ts';
+import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const bodySchema = z.object({ refreshToken: z.string().min(1).max(200).optional() });
 const resultSchema = z
@@ -34,6 +35,7 @@ export default defineHttpFunction({
   route,
   access: { type: 'public', reason: 'the refresh token itself is the credential' },
   rateLimit: 'auth',
+  rateLimiter,
   uses: [accounts],
   costTags: identityCostTags,
   privacy: { personalData: ['credentials', 'security'], purpose: 'keep a user signed in and detect stolen tokens', legalBasis: 'contract' },

@@ -11,6 +11,7 @@ import {
   problem,
   refreshTokenInSchema,
 } from './lib/schemas.ts';
+import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const bodySchema = z.object({
   email: emailInputSchema,
@@ -41,6 +42,7 @@ export default defineHttpFunction({
   route,
   access: { type: 'public', reason: 'creates the account that later requests authenticate as' },
   rateLimit: 'auth',
+  rateLimiter,
   uses: [accounts],
   costTags: identityCostTags,
   privacy: { personalData: ['identity', 'contact', 'credentials'], purpose: 'create and secure a user account', legalBasis: 'contract' },

@@ -6,6 +6,7 @@ import { redisProbe } from '../../shared/infra/upstash/redis-probe.ts';
 import { stripeProbe } from '../../shared/infra/stripe/stripe-probe.ts';
 import { checkHealth } from '../../shared/ops/health.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const dependencySchema = z.object({
   name: z.string(),
@@ -35,6 +36,7 @@ export default defineHttpFunction({
   route,
   access: { type: 'public', reason: 'liveness for load balancers and uptime monitors; reveals no data' },
   rateLimit: 'public',
+  rateLimiter,
   uses: [mongo, redisProbe, chromaProbe, stripeProbe],
   costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'critical' },
   privacy: { personalData: 'none' },

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { DomainError } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
   method: 'get',
@@ -21,6 +22,7 @@ export default defineHttpFunction({
   route,
   access: { type: 'public', reason: 'serves only an error document' },
   rateLimit: 'public',
+  rateLimiter,
   uses: [],
   costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'standard' },
   privacy: { personalData: 'none' },

@@ -34,6 +34,8 @@ const external = [
   // Large and off the hot path: imported on first use from node_modules in the image.
   'nodemailer',
   'fxa-common-password-list',
+  // TOTP (with @noble/hashes): only 2FA logins and the 2FA endpoints load it.
+  'otpauth',
   'kerberos',
   '@mongodb-js/zstd',
   '@aws-sdk/credential-providers',

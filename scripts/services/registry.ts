@@ -1,13 +1,14 @@
 import { chroma } from './chroma.ts';
 import { ferretdb } from './ferretdb.ts';
 import { mailSink } from './mail-sink.ts';
+import { oauthStandIns } from './oauth-stand-ins.ts';
 import { redis } from './redis.ts';
 import { isServiceName, serviceNames, type Service, type ServiceName } from './service.ts';
 import { stripeMock } from './stripe-mock.ts';
 import { upstashBridge } from './upstash-bridge.ts';
 
 /** Every local service, dependencies before their dependants. */
-export const services: readonly Service[] = [ferretdb, redis, upstashBridge, chroma, stripeMock, mailSink];
+export const services: readonly Service[] = [ferretdb, redis, upstashBridge, chroma, stripeMock, mailSink, oauthStandIns];
 
 export function getService(name: ServiceName): Service {
   const service = services.find((candidate) => candidate.name === name);

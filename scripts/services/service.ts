@@ -1,6 +1,6 @@
 import type { Started } from './process.ts';
 
-export const serviceNames = ['mongodb', 'redis', 'upstash', 'chroma', 'stripe', 'mail'] as const;
+export const serviceNames = ['mongodb', 'redis', 'upstash', 'chroma', 'stripe', 'mail', 'oauth'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 export function isServiceName(value: string): value is ServiceName {

@@ -1,12 +1,17 @@
 import { DomainError, newId } from '../kernel/index.ts';
 import { newPersonalWorkspace } from '../workspaces/index.ts';
 import type { AccessTokens } from './access-token.ts';
+import { createEmailVerification } from './email-verification.ts';
 import { createLoginGuard } from './login-guard.ts';
 import { registrationMails } from './mails.ts';
+import { createPasswordReset } from './password-reset.ts';
 import { assertPasswordAcceptable, type CommonPasswords } from './password-policy.ts';
 import type * as Ports from './ports.ts';
 import { newSecret } from './secrets.ts';
+import { createSelfService } from './self-service.ts';
 import { createSessionService, type RefreshCredential, type SessionTokens } from './session-service.ts';
+import { createTwoFactor } from './two-factor.ts';
+import type { Totp, TwoFactorStore } from './two-factor-ports.ts';
 
 export interface AccountsPorts {
   users: Ports.Users;
@@ -14,6 +19,9 @@ export interface AccountsPorts {
   refreshTokens: Ports.RefreshTokens;
   loginAttempts: Ports.LoginAttempts;
   emailVerifications: Ports.EmailVerifications;
+  passwordResets: Ports.PasswordResets;
+  twoFactor: TwoFactorStore;
+  totp: Totp;
   workspaces: Ports.PersonalWorkspaces;
   securityEvents: Ports.SecurityEvents;
   passwordHasher: Ports.PasswordHasher;
@@ -34,7 +42,16 @@ export interface PublicUser {
 
 export type Authenticated = SessionTokens & { user: PublicUser };
 
-const emailVerificationTtlMs = 24 * 60 * 60 * 1000;
+export interface LoginInput {
+  email: string;
+  password: string;
+  /** A TOTP code or a backup code, for users with 2FA. */
+  totp?: string;
+  rememberMe: boolean;
+  ip: string;
+  userAgent?: string;
+}
+
 const toPublic = (user: Ports.User): PublicUser => ({ id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified });
 
 /** Accounts: registration, password login, sessions. E-mail addresses arrive normalised. */
@@ -43,8 +60,17 @@ export const createAccounts = (ports: AccountsPorts) => {
   const sessions = createSessionService(ports);
   const guard = createLoginGuard(ports);
   const mails = registrationMails(ports.appUrl);
+  const verification = createEmailVerification(ports);
+  const twoFactor = createTwoFactor(ports);
+  const invalidCredentials = () =>
+    new DomainError('unauthenticated', 'INVALID_CREDENTIALS', { detail: 'The e-mail or the password is wrong.' });
 
   return {
+    ...verification,
+    ...createPasswordReset(ports, sessions),
+    ...createSelfService(ports, sessions, guard),
+    ...twoFactor,
+
     /**
      * Creates the account, its personal workspace (pro trial) and a session, and mails a
      * verification link. For an e-mail already registered the answer has the same shape (a
@@ -69,26 +95,33 @@ export const createAccounts = (ports: AccountsPorts) => {
       }
       const { workspace, owner } = newPersonalWorkspace({ userId: user.id, name: user.name }, now);
       await ports.workspaces.create(workspace, owner);
-      const token = newSecret('ev');
-      await ports.emailVerifications.create(token, {
-        userId: user.id,
-        email: user.email,
-        expiresAt: new Date(now.getTime() + emailVerificationTtlMs),
-      });
-      await ports.mailer.send(mails.verify(user.email, user.name, token));
+      await verification.issueEmailVerification(user);
       return { user: toPublic(user), ...(await sessions.start(user, false)) };
     },
 
-    /** Password login. Unknown e-mail and wrong password both throw INVALID_CREDENTIALS; a lock throws ACCOUNT_LOCKED. */
-    login: async (input: { email: string; password: string; rememberMe: boolean; ip: string }): Promise<Authenticated> => {
+    /**
+     * Password login, then the second factor for users with 2FA. Unknown e-mail and wrong password
+     * both throw INVALID_CREDENTIALS; a lock throws ACCOUNT_LOCKED; TOTP_REQUIRED (not counted)
+     * when 2FA is on and no code came; INVALID_TOTP (counted toward the lockout) for a wrong one.
+     */
+    login: async (input: LoginInput): Promise<Authenticated> => {
       await guard.assertNotLocked(input.email, input.ip);
       const user = await users.findByEmail(input.email);
       // An unknown account costs one hash verification too, so timing does not tell it apart.
       const isValid = await passwordHasher.verify(user?.passwordHash ?? dummyHash, input.password);
-      await guard.recordAttempt(input.email, input.ip, isValid && user !== null, user?.id);
-      if (!user || !isValid)
-        throw new DomainError('unauthenticated', 'INVALID_CREDENTIALS', { detail: 'The e-mail or the password is wrong.' });
-      return { user: toPublic(user), ...(await sessions.start(user, input.rememberMe)) };
+      if (!user || !isValid) {
+        await guard.recordAttempt(input.email, input.ip, false, user?.id);
+        throw invalidCredentials();
+      }
+      const second = await twoFactor.checkSecondFactor(user.id, input.totp);
+      if (second === 'missing')
+        throw new DomainError('unauthenticated', 'TOTP_REQUIRED', {
+          detail: 'Send the code of your authenticator app (or a backup code) as totp.',
+        });
+      await guard.recordAttempt(input.email, input.ip, second !== 'wrong', user.id);
+      if (second === 'wrong')
+        throw new DomainError('unauthenticated', 'INVALID_TOTP', { detail: 'The code is wrong or was already used.' });
+      return { user: toPublic(user), ...(await sessions.start(user, input.rememberMe, { ip: input.ip, userAgent: input.userAgent })) };
     },
 
     refresh: (credential: RefreshCredential) => sessions.refresh(credential, users.findById),

@@ -36,3 +36,5 @@ export const createLoginGuard = (ports: { loginAttempts: LoginAttempts; security
     },
   };
 };
+
+export type LoginGuard = ReturnType<typeof createLoginGuard>;

@@ -1,6 +1,6 @@
 import type { OutgoingMail } from './ports.ts';
 
-/** The mails registration sends. Texts only; links point to the web client. */
+/** The mails of the account lifecycle. Texts only; links point to the web client. */
 export const registrationMails = (appUrl: string) => ({
   verify: (to: string, name: string, token: string): OutgoingMail => ({
     to,
@@ -25,6 +25,18 @@ export const registrationMails = (appUrl: string) => ({
       `${appUrl}/forgot-password`,
       '',
       'If it was not you, nothing changed and you can ignore this message.',
+    ].join('\n'),
+  }),
+  passwordReset: (to: string, name: string, token: string): OutgoingMail => ({
+    to,
+    subject: 'Reset your password',
+    text: [
+      `Hello ${name},`,
+      '',
+      'Someone asked to reset the password of your UX Flow Engine account. Choose a new one within an hour:',
+      `${appUrl}/reset-password?token=${encodeURIComponent(token)}`,
+      '',
+      'The link works once. If you did not ask for it, ignore this message: your password stays as it is.',
     ].join('\n'),
   }),
 });

@@ -19,6 +19,11 @@ export interface Users {
   create: (user: User) => Promise<boolean>;
   findByEmail: (email: string) => Promise<User | null>;
   findById: (id: string) => Promise<User | null>;
+  /** Replaces the password hash (a plain overwrite: the last writer wins). */
+  setPasswordHash: (id: string, passwordHash: string) => Promise<void>;
+  setName: (id: string, name: string) => Promise<void>;
+  /** Idempotent. */
+  markEmailVerified: (id: string) => Promise<void>;
 }
 
 /** A login session: one refresh-token family. `id` is the family id and the JWT's `sid`. */
@@ -27,14 +32,26 @@ export interface Session {
   userId: string;
   rememberMe: boolean;
   createdAt: Date;
+  /** When its refresh token was last rotated; null before the first refresh. */
+  lastUsedAt?: Date | null;
+  /** When its newest refresh token expires. */
+  expiresAt?: Date;
+  /** Where the session was started from, when known. */
+  ip?: string;
+  userAgent?: string;
 }
 
-export type RevocationReason = 'logout' | 'logout_all' | 'refresh_token_reused';
+export type RevocationReason = 'logout' | 'logout_all' | 'refresh_token_reused' | 'session_deleted' | 'password_reset' | 'password_changed';
 
 export interface Sessions {
   create: (session: Session) => Promise<void>;
   /** Ids of every session the user ever started (revoked ones included). */
   listIdsByUser: (userId: string) => Promise<string[]>;
+  /** Every session the user ever started, with `expiresAt` filled in (revoked ones included). */
+  listByUser: (userId: string) => Promise<(Session & { expiresAt: Date })[]>;
+  findById: (sessionId: string) => Promise<Session | null>;
+  /** Records a rotation: last use and the new refresh token's expiry (a plain overwrite). */
+  touch: (sessionId: string, at: Date, expiresAt: Date) => Promise<void>;
   /** Revokes a session for good. Idempotent: revoking twice keeps the first record. */
   revoke: (sessionId: string, reason: RevocationReason, at: Date) => Promise<void>;
   isRevoked: (sessionId: string) => Promise<boolean>;
@@ -73,17 +90,44 @@ export interface Mailer {
   send: (mail: OutgoingMail) => Promise<void>;
 }
 
-export interface EmailVerifications {
-  /** Stores a single-use verification token (hashed). */
-  create: (token: string, entry: { userId: string; email: string; expiresAt: Date }) => Promise<void>;
+/** A single-use token mailed to a user (e-mail verification, password reset). */
+export interface OneTimeTokenEntry {
+  userId: string;
+  /** The address the token was mailed to. */
+  email: string;
+  expiresAt: Date;
 }
+
+/** Single-use tokens, stored hashed. Using one is an insert unique on the token: never a read-modify-write. */
+export interface OneTimeTokens {
+  create: (token: string, entry: OneTimeTokenEntry) => Promise<void>;
+  /** The entry of a token, used or not, expired or not; null when unknown. */
+  find: (token: string) => Promise<OneTimeTokenEntry | null>;
+  /** Marks the token used; false when it was used (or superseded) before. Safe under concurrent calls. */
+  consume: (token: string) => Promise<boolean>;
+  /** Marks every token of the user used (a newer one supersedes them). Idempotent. */
+  consumeAllOf: (userId: string) => Promise<void>;
+}
+
+export type EmailVerifications = OneTimeTokens;
+export type PasswordResets = OneTimeTokens;
 
 export interface PersonalWorkspaces {
   /** Inserts the workspace and its owner membership. */
   create: (workspace: Workspace, owner: Membership) => Promise<void>;
 }
 
-export type SecurityEventType = 'login_failed' | 'login_locked' | 'refresh_token_reused' | 'csrf_failed';
+export type SecurityEventType =
+  | 'login_failed'
+  | 'login_locked'
+  | 'refresh_token_reused'
+  | 'csrf_failed'
+  | 'password_reset'
+  | 'password_changed'
+  | 'totp_failed'
+  | 'two_factor_enabled'
+  | 'two_factor_disabled'
+  | 'oauth_failed';
 
 export interface SecurityEvents {
   /** Appends an event; never stores passwords or tokens. */

@@ -1,6 +1,6 @@
 import { DomainError, newId } from '../kernel/index.ts';
 import type { AccessTokens } from './access-token.ts';
-import type { Clock, RefreshTokens, SecurityEvents, Sessions, User } from './ports.ts';
+import type { Clock, RefreshTokens, RevocationReason, SecurityEvents, Sessions, User } from './ports.ts';
 import { decideRotation, refreshTtlMs } from './refresh-rotation.ts';
 import { newSecret, secretsEqual } from './secrets.ts';
 
@@ -45,23 +45,27 @@ export const createSessionService = (ports: {
     });
   };
 
+  /** Ends every session of a user but `keepSessionId` (the caller's own, when it stays signed in). */
+  const endSessions = async (userId: string, reason: RevocationReason, keepSessionId?: string): Promise<void> => {
+    const now = clock.now();
+    const ids = await sessions.listIdsByUser(userId);
+    await Promise.all(ids.filter((id) => id !== keepSessionId).map((id) => sessions.revoke(id, reason, now)));
+  };
+
   return {
     /** Starts a session (token family, seq 0) for a user who has just proven who they are. */
-    start: async (user: Pick<User, 'id' | 'platformRoles'>, rememberMe: boolean): Promise<SessionTokens> => {
+    start: async (
+      user: Pick<User, 'id' | 'platformRoles'>,
+      rememberMe: boolean,
+      client: { ip?: string; userAgent?: string } = {},
+    ): Promise<SessionTokens> => {
       const now = clock.now();
-      const session = { id: newId('ses'), userId: user.id, rememberMe, createdAt: now };
+      const ttlMs = refreshTtlMs(rememberMe);
+      const expiresAt = new Date(now.getTime() + ttlMs);
+      const session = { id: newId('ses'), userId: user.id, rememberMe, createdAt: now, lastUsedAt: null, expiresAt, ...client };
       await sessions.create(session);
       const refreshToken = newSecret('rt');
-      const ttlMs = refreshTtlMs(rememberMe);
-      const record = {
-        familyId: session.id,
-        userId: user.id,
-        seq: 0,
-        rememberMe,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + ttlMs),
-      };
-      await refreshTokens.insert(refreshToken, record);
+      await refreshTokens.insert(refreshToken, { familyId: session.id, userId: user.id, seq: 0, rememberMe, createdAt: now, expiresAt });
       return tokensFor(user, session.id, refreshToken, ttlMs);
     },
 
@@ -88,6 +92,7 @@ export const createSessionService = (ports: {
       if (!owner) throw invalidRefresh();
       const refreshToken = newSecret('rt');
       if (!(await refreshTokens.insert(refreshToken, decision.next))) throw await revokeForReuse(record.familyId, record.userId);
+      await sessions.touch(record.familyId, decision.next.createdAt, decision.next.expiresAt);
       return tokensFor(owner, record.familyId, refreshToken, refreshTtlMs(record.rememberMe));
     },
 
@@ -98,11 +103,8 @@ export const createSessionService = (ports: {
     },
 
     /** Ends every session of a user. */
-    logoutAll: async (userId: string): Promise<void> => {
-      const now = clock.now();
-      const ids = await sessions.listIdsByUser(userId);
-      await Promise.all(ids.map((id) => sessions.revoke(id, 'logout_all', now)));
-    },
+    logoutAll: (userId: string): Promise<void> => endSessions(userId, 'logout_all'),
+    endSessions,
   };
 };
 

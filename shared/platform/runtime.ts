@@ -32,10 +32,16 @@ const withRequirements = (uses: readonly ResourceRef[]): ResourceRef[] => {
  * names each bad variable), and nothing more: clients are created on first `use`.
  */
 export const createRuntime = (
-  definition: { name: string; uses: readonly ResourceRef[]; authenticator?: ResourceRef | undefined },
+  definition: {
+    name: string;
+    uses: readonly ResourceRef[];
+    authenticator?: ResourceRef | undefined;
+    rateLimiter?: ResourceRef | undefined;
+  },
   env: Record<string, string | undefined> = process.env,
 ): Runtime => {
-  const resources = withRequirements(definition.authenticator ? [...definition.uses, definition.authenticator] : definition.uses);
+  const pipeline = [definition.authenticator, definition.rateLimiter].filter((r): r is ResourceRef => r !== undefined);
+  const resources = withRequirements([...definition.uses, ...pipeline]);
   const fragments: ConfigFragment[] = [platformConfig, ...resources.map((resource) => resource.config)];
   const config = loadConfig(fragments, env) as unknown as PlatformConfig;
   const log = createLogger({ name: definition.name, level: config.LOG_LEVEL, version: config.SERVICE_VERSION });

@@ -17,6 +17,7 @@ const unreachable = {
   CHROMA_URL: 'http://127.0.0.1:1',
   STRIPE_SECRET_KEY: 'sk_test_contract',
   STRIPE_API_BASE: 'http://127.0.0.1:1',
+  RATE_LIMIT_UPGRADE_URL: 'https://app.uxflow.dev/settings/billing',
 };
 
 const call = async (app: { request: (path: string) => Response | Promise<Response> }, path: string) => {

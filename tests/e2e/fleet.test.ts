@@ -6,6 +6,7 @@ import { run } from '../../scripts/lib/run.ts';
 import { migrate } from '../../scripts/db/migrate.ts';
 import { ensureServices } from '../../scripts/services/index.ts';
 import { specViolations } from '../contract/openapi-spec.ts';
+import { findLeaks, newSeenSecrets, rememberCookies } from './secret-scan.ts';
 
 /** The whole fleet over HTTP, as a client sees it, on ports apart from `npm run dev`'s. */
 const database = `uxflow_e2e_${randomUUID().slice(0, 8)}`;
@@ -97,5 +98,93 @@ describe('the local fleet', () => {
     expect(invoke.status).toBe(200);
     const stored = await waitFor(() => mongo.db(database).collection('ops_heartbeats').findOne({ tickId }), 20_000);
     expect(stored).toMatchObject({ _id: `heartbeat-${tickId}`, job: 'ops-heartbeat', tickId });
+  });
+});
+
+/** Identity calls whose secrets must never reach a log line; the last test greps the fleet's whole output. */
+describe('identity over the fleet, and what its logs reveal', () => {
+  const seen = newSeenSecrets();
+  const email = `e2e-${randomUUID()}@example.com`;
+  const password = `e2e passphrase ${randomUUID()}`;
+  seen.password.add(password);
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${fleet.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.50', ...headers },
+      body: JSON.stringify(body),
+    });
+    rememberCookies(seen, response);
+    const text = await response.text();
+    return { response, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+  };
+  const remember = (body: Record<string, unknown>) => {
+    if (typeof body.accessToken === 'string') seen.accessToken.add(body.accessToken);
+    if (typeof body.refreshToken === 'string') seen.refreshToken.add(body.refreshToken);
+    return body;
+  };
+  let accessToken = '';
+
+  it('should register, log in and rotate refresh tokens (cookie and body) with RateLimit headers', async () => {
+    const registered = await post('/v1/auth/register', { email, password, name: 'E2E', refreshTokenIn: 'body' });
+    expect(registered.response.status).toBe(201);
+    expect(registered.response.headers.get('ratelimit-limit')).toBe('500');
+    remember(registered.body);
+    const wrong = await post('/v1/auth/login', { email, password: `${password}!` });
+    expect(wrong.response.status).toBe(401);
+    const login = await post('/v1/auth/login', { email, password });
+    expect(login.response.status).toBe(200);
+    accessToken = remember(login.body).accessToken as string;
+    const cookies = Object.fromEntries(
+      login.response.headers.getSetCookie().map((line) => line.split(';')[0]!.split('=') as [string, string]),
+    );
+    const csrf = cookies['__Secure-uxf_csrf']!;
+    const cookie = `__Secure-uxf_refresh=${cookies['__Secure-uxf_refresh']}; __Secure-uxf_csrf=${csrf}`;
+    const byCookie = await post('/v1/auth/refresh', {}, { cookie, 'x-csrf-token': csrf });
+    expect(byCookie.response.status).toBe(200);
+    remember(byCookie.body);
+    const byBody = await post('/v1/auth/refresh', { refreshToken: registered.body.refreshToken });
+    expect(byBody.response.status).toBe(200);
+    remember(byBody.body);
+  });
+
+  it('should record an API key used where keys are not accepted as a security event, and publish it', async () => {
+    const userId = (
+      (await (await fetch(`${fleet.url}/v1/me`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { id: string }
+    ).id;
+    const membership = await mongo.db(database).collection('workspace_members').findOne({ userId });
+    const created = await post(
+      `/v1/workspaces/${String(membership!.workspaceId)}/api-keys`,
+      { name: 'e2e', permissions: ['flows:read'] },
+      { authorization: `Bearer ${accessToken}` },
+    );
+    expect(created.response.status).toBe(201);
+    const key = created.body.key as string;
+    seen.apiKey.add(key);
+    const misuse = await fetch(`${fleet.url}/v1/me`, { headers: { authorization: `Bearer ${key}`, 'x-forwarded-for': '203.0.113.51' } });
+    expect(misuse.status).toBe(401);
+    const events = mongo.db(database).collection('security_events');
+    expect(await events.findOne({ type: 'api_key_misuse', ip: '203.0.113.51' })).toMatchObject({
+      details: { reason: 'API_KEY_NOT_ACCEPTED' },
+    });
+    const invoke = await fetch(`${fleet.lambdaUrl}/2015-03-31/functions/uxflow-dev-security-publish-security-events/invocations`, {
+      method: 'POST',
+      body: JSON.stringify({
+        'detail-type': 'Scheduled Event',
+        source: 'aws.events',
+        id: `e2e-${randomUUID()}`,
+        time: new Date().toISOString(),
+      }),
+    });
+    expect(invoke.status).toBe(200);
+    const published = await waitFor(() => events.findOne({ type: 'api_key_misuse', ip: '203.0.113.51', published: true }), 20_000);
+    expect(published).not.toBeNull();
+  });
+
+  it('should log no password, access token, refresh token, API key or cookie value', async () => {
+    // Give the fleet a moment to flush the lines of the last requests.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(fleetLog.some((line) => line.includes('"message":"request"'))).toBe(true);
+    expect(Object.values(seen).every((values) => values.size > 0)).toBe(true);
+    expect(findLeaks(fleetLog, seen)).toEqual([]);
   });
 });

@@ -1,18 +1,47 @@
 import { migrate } from '../../scripts/db/migrate.ts';
 import { ensureServices } from '../../scripts/services/index.ts';
+import changePassword from '../../functions/identity/change-password.ts';
+import deleteSession from '../../functions/identity/delete-session.ts';
+import disableTwoFactor from '../../functions/identity/disable-two-factor.ts';
+import enableTwoFactor from '../../functions/identity/enable-two-factor.ts';
+import forgotPassword from '../../functions/identity/forgot-password.ts';
+import listSessions from '../../functions/identity/list-sessions.ts';
 import login from '../../functions/identity/login.ts';
 import logoutAll from '../../functions/identity/logout-all.ts';
 import logout from '../../functions/identity/logout.ts';
 import me from '../../functions/identity/me.ts';
 import refresh from '../../functions/identity/refresh.ts';
 import register from '../../functions/identity/register.ts';
+import resendEmailVerification from '../../functions/identity/resend-email-verification.ts';
+import resetPassword from '../../functions/identity/reset-password.ts';
+import setupTwoFactor from '../../functions/identity/setup-two-factor.ts';
+import updateMe from '../../functions/identity/update-me.ts';
+import verifyEmail from '../../functions/identity/verify-email.ts';
 import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import type { FunctionDefinition, HttpFunctionDefinition } from '../../shared/platform/definition/index.ts';
 import { createHttpApp } from '../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../shared/platform/runtime.ts';
 
-const definitions: Record<string, FunctionDefinition> = { register, login, refresh, logout, logoutAll, me };
-type Name = 'register' | 'login' | 'refresh' | 'logout' | 'logoutAll' | 'me';
+const definitions = {
+  register,
+  login,
+  refresh,
+  logout,
+  logoutAll,
+  me,
+  verifyEmail,
+  resendEmailVerification,
+  forgotPassword,
+  resetPassword,
+  updateMe,
+  changePassword,
+  listSessions,
+  deleteSession,
+  setupTwoFactor,
+  enableTwoFactor,
+  disableTwoFactor,
+} satisfies Record<string, FunctionDefinition>;
+type Name = keyof typeof definitions;
 
 /** The identity functions as real Hono apps over the local MongoDB and mail sink, in database `database`. */
 export const startIdentityApps = async (database: string) => {
@@ -21,7 +50,7 @@ export const startIdentityApps = async (database: string) => {
   await migrate(services.MONGODB_URI!, database);
   const runtimes: Runtime[] = [];
   const apps = Object.fromEntries(
-    Object.entries(definitions).map(([name, definition]) => {
+    Object.entries(definitions as Record<Name, FunctionDefinition>).map(([name, definition]) => {
       const runtime = createRuntime(definition, env);
       runtimes.push(runtime);
       return [name, createHttpApp(definition as HttpFunctionDefinition, runtime)];

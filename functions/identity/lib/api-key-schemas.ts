@@ -3,6 +3,7 @@ import type { ApiKeyRecord } from '../../../shared/identity/api-keys.ts';
 import { workspacePermissions } from '../../../shared/kernel/index.ts';
 import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
 import { apiKeyStore } from '../../../shared/infra/mongodb/api-key-store.ts';
+import { rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 
 export const workspaceParams = z.object({ workspaceId: z.string().regex(/^wsp_[0-9a-z]{20}$/, 'must be a workspace id') });
 
@@ -38,6 +39,7 @@ export const apiKeyFunction = {
   access: { type: 'authenticated', credentials: ['jwt'], permission: 'apikeys:manage' },
   authenticator: jwtAuthenticator,
   rateLimit: 'api',
+  rateLimiter,
   uses: [apiKeyStore],
   costTags: { team: 'identity', costCenter: 'cc-identity', tier: 'standard' },
   privacy: { personalData: ['identity', 'usage'], purpose: 'let workspace members manage and audit API keys', legalBasis: 'contract' },

@@ -3,6 +3,8 @@ import { emailSchema, passwordMaxLength } from '../../../shared/identity/index.t
 import { problemContent } from '../../../shared/platform/http/schemas.ts';
 
 export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), emailVerified: z.boolean() }).openapi('User');
+/** The caller's own account (`GET /v1/me`, `PATCH /v1/me`). */
+export const meSchema = userSchema.extend({ createdAt: z.string().datetime() }).openapi('Me');
 
 /** The e-mail as accepted: trimmed and lower-cased before it is checked. */
 export const emailInputSchema = emailSchema.openapi({ type: 'string', format: 'email', example: 'ada@example.com' });

@@ -1,14 +1,16 @@
 import type { AccessTokens } from '../../identity/access-token.ts';
 import { isApiKey, isApiKeyUsable } from '../../identity/api-keys.ts';
-import { DomainError } from '../../kernel/index.ts';
+import { DomainError, isDomainError } from '../../kernel/index.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import type { AuthContext, AuthenticationRequest, Authenticator } from '../../platform/http/auth-context.ts';
 import { defineResource } from '../../platform/resource.ts';
+import type { SecurityEvents } from '../../security/index.ts';
 import { rolePermissions, type WorkspaceRole } from '../../workspaces/index.ts';
 import { accessTokens } from '../jose/access-tokens.ts';
 import { createApiKeyStore, type ApiKeyStore } from '../mongodb/api-key-store.ts';
 import { findRole } from '../mongodb/membership-store.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
+import { securityEvents } from '../mongodb/security-events-resource.ts';
 import { createSessionStore } from '../mongodb/session-store.ts';
 
 const bearer = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
@@ -26,10 +28,41 @@ export interface AuthenticatorPorts {
   /** Logout, logout-all, a password reset or a reused refresh token revoke a session: its tokens stop at once. */
   isSessionRevoked: (sessionId: string) => Promise<boolean>;
   now: () => Date;
+  /** Records permission denials and API-key misuse (best effort: must not throw). */
+  securityEvents?: SecurityEvents;
 }
 
-const withJwt = async (ports: AuthenticatorPorts, token: string, { workspaceId, access }: AuthenticationRequest): Promise<AuthContext> => {
+// Refusals worth a security event. An expired or malformed JWT is not: clients meet it daily.
+const reasonsForEvents = new Set(['PERMISSION_DENIED', 'WORKSPACE_NOT_FOUND', 'INVALID_API_KEY', 'API_KEY_NOT_ACCEPTED']);
+
+/** Records a refusal: `api_key_misuse` for anything done with a key, else `permission_denied`. */
+/** What the checks learnt about the caller before refusing, for the security event. */
+interface Seen {
+  userId?: string;
+  keyId?: string;
+}
+
+const recordRefusal = async (ports: AuthenticatorPorts, error: unknown, request: AuthenticationRequest, withKey: boolean, seen: Seen) => {
+  if (!ports.securityEvents || !isDomainError(error) || !reasonsForEvents.has(error.code)) return;
+  const permission = 'permission' in request.access ? request.access.permission : request.access.role;
+  await ports.securityEvents.record({
+    type: withKey ? 'api_key_misuse' : 'permission_denied',
+    at: ports.now(),
+    ...(seen.userId ? { userId: seen.userId } : {}),
+    ...(request.ip ? { ip: request.ip } : {}),
+    ...(request.workspaceId ? { workspaceId: request.workspaceId } : {}),
+    details: { reason: error.code, permission, method: request.method, path: request.path, ...(seen.keyId ? { keyId: seen.keyId } : {}) },
+  });
+};
+
+const withJwt = async (
+  ports: AuthenticatorPorts,
+  token: string,
+  { workspaceId, access }: AuthenticationRequest,
+  seen: Seen = {},
+): Promise<AuthContext> => {
   const claims = await ports.tokens.verify(token);
+  seen.userId = claims.userId;
   if (await ports.isSessionRevoked(claims.sessionId)) throw unauthenticated('SESSION_REVOKED', 'This session has ended; sign in again.');
   const auth: AuthContext = { via: 'jwt', ...claims };
   if (access.type === 'platform') {
@@ -48,12 +81,14 @@ const withApiKey = async (
   ports: AuthenticatorPorts,
   key: string,
   { workspaceId, access, method, path }: AuthenticationRequest,
+  seen: Seen = {},
 ): Promise<AuthContext> => {
   if (access.type !== 'authenticated' || access.permission === 'self' || !access.credentials.includes('apiKey')) {
     throw unauthenticated('API_KEY_NOT_ACCEPTED', 'This endpoint does not accept API keys.');
   }
   const record = await ports.apiKeys.findByKey(key);
   const now = ports.now();
+  if (record) Object.assign(seen, { userId: record.createdBy, keyId: record.id });
   if (!record || !isApiKeyUsable(record, now)) throw unauthenticated('INVALID_API_KEY', 'The API key is not valid.');
   if (workspaceId !== undefined && workspaceId !== record.workspaceId) throw workspaceNotFound();
   if (!record.permissions.includes(access.permission)) throw denied(`The API key lacks ${access.permission}.`, access.permission);
@@ -77,14 +112,21 @@ export const createJwtAuthenticator = (ports: AuthenticatorPorts): Authenticator
   authenticate: async (request) => {
     const token = bearer.exec(request.authorization ?? '')?.[1];
     if (!token) throw unauthenticated('UNAUTHENTICATED', 'Send an access token or API key: Authorization: Bearer <token>.');
-    return isApiKey(token) ? withApiKey(ports, token, request) : withJwt(ports, token, request);
+    const withKey = isApiKey(token);
+    const seen: Seen = {};
+    try {
+      return await (withKey ? withApiKey(ports, token, request, seen) : withJwt(ports, token, request, seen));
+    } catch (error) {
+      await recordRefusal(ports, error, request, withKey, seen);
+      throw error;
+    }
   },
 });
 
 export const jwtAuthenticator = defineResource({
   name: 'jwt-authenticator',
   config: defineConfig({ name: 'jwt-authenticator', shape: {}, devDefaults: {} }),
-  requires: [accessTokens, mongo],
+  requires: [accessTokens, mongo, securityEvents],
   create: (_config, { use }) =>
     createJwtAuthenticator({
       tokens: use(accessTokens),
@@ -92,5 +134,6 @@ export const jwtAuthenticator = defineResource({
       apiKeys: createApiKeyStore(use(mongo).db),
       isSessionRevoked: createSessionStore(use(mongo).db).isRevoked,
       now: () => new Date(),
+      securityEvents: use(securityEvents),
     }),
 });

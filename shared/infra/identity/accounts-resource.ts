@@ -6,11 +6,18 @@ import { createArgon2Hasher } from '../argon2/password-hasher.ts';
 import { accessTokens } from '../jose/access-tokens.ts';
 import { mailer } from '../mail/smtp-mailer.ts';
 import { createLoginAttemptStore } from '../mongodb/login-attempt-store.ts';
-import { createEmailVerificationStore, createPersonalWorkspaceStore, createSecurityEventStore } from '../mongodb/identity-misc-stores.ts';
+import {
+  createEmailVerificationStore,
+  createPasswordResetStore,
+  createPersonalWorkspaceStore,
+  createSecurityEventStore,
+} from '../mongodb/identity-misc-stores.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { createRefreshTokenStore } from '../mongodb/refresh-token-store.ts';
 import { createSessionStore } from '../mongodb/session-store.ts';
+import { twoFactorStore } from '../mongodb/two-factor-store.ts';
 import { createUserStore } from '../mongodb/user-store.ts';
+import { createTotp } from '../otp/totp.ts';
 import { createCommonPasswords } from '../passwords/common-passwords.ts';
 
 export const identityConfig = defineConfig({
@@ -25,11 +32,11 @@ export const identityConfig = defineConfig({
   devDefaults: { WEB_APP_URL: 'http://localhost:5173' },
 });
 
-/** The accounts service wired to MongoDB, argon2id, the access-token signer and SMTP. */
+/** The accounts service wired to MongoDB, argon2id, the access-token signer, SMTP and TOTP. */
 export const accounts = defineResource({
   name: 'accounts',
   config: identityConfig,
-  requires: [mongo, accessTokens, mailer],
+  requires: [mongo, accessTokens, mailer, twoFactorStore],
   create: (config, { use }): Accounts => {
     const { db } = use(mongo);
     return createAccounts({
@@ -38,6 +45,9 @@ export const accounts = defineResource({
       refreshTokens: createRefreshTokenStore(db),
       loginAttempts: createLoginAttemptStore(db),
       emailVerifications: createEmailVerificationStore(db),
+      passwordResets: createPasswordResetStore(db),
+      twoFactor: use(twoFactorStore),
+      totp: createTotp(),
       workspaces: createPersonalWorkspaceStore(db),
       securityEvents: createSecurityEventStore(db),
       passwordHasher: createArgon2Hasher(),

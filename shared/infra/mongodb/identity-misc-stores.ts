@@ -1,16 +1,12 @@
 import type { Db } from 'mongodb';
-import { newId } from '../../kernel/index.ts';
-import type { EmailVerifications, PersonalWorkspaces, SecurityEvents } from '../../identity/index.ts';
-import { hashToken } from './token-hash.ts';
+import type { EmailVerifications, PasswordResets, PersonalWorkspaces } from '../../identity/index.ts';
+import { createOneTimeTokenStore } from './one-time-token-store.ts';
 
-/** `email_verifications`: `_id` is the token's SHA-256; single use is enforced when verifying. */
-export const createEmailVerificationStore = (db: Db): EmailVerifications => ({
-  create: async (token, entry) => {
-    await db
-      .collection('email_verifications')
-      .insertOne({ _id: hashToken(token) as never, schemaVersion: 1, ...entry, createdAt: new Date() });
-  },
-});
+/** `email_verifications` (+ `email_verifications_used`): `_id` is the token's SHA-256. */
+export const createEmailVerificationStore = (db: Db): EmailVerifications => createOneTimeTokenStore(db, 'email_verifications');
+
+/** `password_resets` (+ `password_resets_used`): `_id` is the token's SHA-256. */
+export const createPasswordResetStore = (db: Db): PasswordResets => createOneTimeTokenStore(db, 'password_resets');
 
 /** `workspaces` and `workspace_members` (`_id` = `<workspaceId>:<userId>`, the shape the authenticator reads). */
 export const createPersonalWorkspaceStore = (db: Db): PersonalWorkspaces => ({
@@ -22,9 +18,5 @@ export const createPersonalWorkspaceStore = (db: Db): PersonalWorkspaces => ({
   },
 });
 
-/** `security_events`: append-only. (Publishing them as CloudEvents comes with the security-events slice.) */
-export const createSecurityEventStore = (db: Db): SecurityEvents => ({
-  record: async (event) => {
-    await db.collection('security_events').insertOne({ _id: newId('sev') as never, schemaVersion: 1, ...event });
-  },
-});
+/** `security_events`: append-only, and the outbox a cron publishes (see security-event-store.ts). */
+export { createSecurityEventStore } from './security-event-store.ts';

@@ -17,14 +17,28 @@ export const indexes: readonly IndexDefinition[] = [
   { collection: 'workspace_members', keys: { userId: 1 }, options: { name: 'workspace_members_user' } },
   { collection: 'workspace_members', keys: { workspaceId: 1 }, options: { name: 'workspace_members_workspace' } },
   { collection: 'workspaces', keys: { ownerId: 1 }, options: { name: 'workspaces_owner' } },
+  // Single use of an invitation rests on the membership `_id`; the token hash is unique so a lookup finds one.
+  { collection: 'workspace_invitations', keys: { tokenHash: 1 }, options: { name: 'workspace_invitations_token_unique', unique: true } },
+  { collection: 'workspace_invitations', keys: { workspaceId: 1 }, options: { name: 'workspace_invitations_workspace' } },
   { collection: 'sessions', keys: { userId: 1 }, options: { name: 'sessions_user' } },
   // The rotation commit point: token n + 1 of a family can be inserted once.
   { collection: 'refresh_tokens', keys: { familyId: 1, seq: 1 }, options: { name: 'refresh_tokens_family_seq_unique', unique: true } },
   { collection: 'login_attempts', keys: { email: 1 }, options: { name: 'login_attempts_email' } },
   { collection: 'login_attempts', keys: { ip: 1 }, options: { name: 'login_attempts_ip' } },
   { collection: 'email_verifications', keys: { userId: 1 }, options: { name: 'email_verifications_user' } },
+  // Single use of mailed tokens, backup codes and TOTP steps is an insert unique on `_id` (no extra index).
+  { collection: 'password_resets', keys: { userId: 1 }, options: { name: 'password_resets_user' } },
   { collection: 'security_events', keys: { userId: 1 }, options: { name: 'security_events_user' } },
+  // The outbox: the publisher cron reads the unpublished events by equality.
+  { collection: 'security_events', keys: { published: 1 }, options: { name: 'security_events_published' } },
   { collection: 'api_keys', keys: { hash: 1 }, options: { name: 'api_keys_hash_unique', unique: true } },
   { collection: 'api_keys', keys: { workspaceId: 1 }, options: { name: 'api_keys_workspace' } },
   { collection: 'api_key_uses', keys: { keyId: 1 }, options: { name: 'api_key_uses_key' } },
+  // OAuth: one link per provider account; single use of a state is an insert unique on `oauth_states_used._id`.
+  {
+    collection: 'oauth_identities',
+    keys: { provider: 1, subject: 1 },
+    options: { name: 'oauth_identities_provider_subject_unique', unique: true },
+  },
+  { collection: 'oauth_identities', keys: { userId: 1 }, options: { name: 'oauth_identities_user' } },
 ];

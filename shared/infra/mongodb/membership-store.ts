@@ -15,8 +15,18 @@ export interface MembershipDocument {
 
 export const membershipId = (workspaceId: string, userId: string) => `${workspaceId}:${userId}`;
 
-/** The caller's role in a workspace, or null when they are not a member (or the workspace does not exist). */
+/** `_id` = workspace id, written once when a workspace is deleted: a deleted workspace has no members for anyone. */
+export const workspaceTombstoneCollection = 'workspace_tombstones';
+
+/**
+ * The caller's role in a workspace, or null when they are not a member, the workspace does not
+ * exist or it was deleted (a tombstone, looked up by `_id` in parallel with the membership).
+ */
 export const findRole = async (db: Db, workspaceId: string, userId: string): Promise<WorkspaceRole | null> => {
-  const member = await db.collection<MembershipDocument>(membershipCollection).findOne({ _id: membershipId(workspaceId, userId) });
+  const [member, tombstone] = await Promise.all([
+    db.collection<MembershipDocument>(membershipCollection).findOne({ _id: membershipId(workspaceId, userId) }),
+    db.collection<{ _id: string }>(workspaceTombstoneCollection).findOne({ _id: workspaceId }, { projection: { _id: 1 } }),
+  ]);
+  if (tombstone) return null;
   return member && (workspaceRoles as readonly string[]).includes(member.role) ? member.role : null;
 };

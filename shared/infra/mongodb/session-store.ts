@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { RevocationReason, Session, Sessions } from '../../identity/index.ts';
+import { refreshTtlMs, type RevocationReason, type Session, type Sessions } from '../../identity/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 
 interface SessionDocument {
@@ -8,7 +8,19 @@ interface SessionDocument {
   userId: string;
   rememberMe: boolean;
   createdAt: Date;
+  // Absent on sessions started before the session list existed.
+  lastUsedAt?: Date | null;
+  expiresAt?: Date;
+  ip?: string;
+  userAgent?: string;
 }
+
+const toSession = ({ _id, schemaVersion: _, ...rest }: SessionDocument): Session & { expiresAt: Date } => ({
+  id: _id,
+  ...rest,
+  lastUsedAt: rest.lastUsedAt ?? null,
+  expiresAt: rest.expiresAt ?? new Date(rest.createdAt.getTime() + refreshTtlMs(rest.rememberMe)),
+});
 
 /** One per revoked session, `_id` = session id: revoking is an insert, so it is idempotent and race-free. */
 interface RevocationDocument {
@@ -26,6 +38,14 @@ export const createSessionStore = (db: Db): Sessions => {
       await sessions.insertOne({ _id: id, schemaVersion: 1, ...session });
     },
     listIdsByUser: async (userId) => (await sessions.find({ userId }, { projection: { _id: 1 } }).toArray()).map((s) => s._id),
+    listByUser: async (userId) => (await sessions.find({ userId }).toArray()).map(toSession),
+    findById: async (sessionId) => {
+      const document = await sessions.findOne({ _id: sessionId });
+      return document && toSession(document);
+    },
+    touch: async (sessionId, at, expiresAt) => {
+      await sessions.updateOne({ _id: sessionId }, { $set: { lastUsedAt: at, expiresAt } });
+    },
     revoke: async (sessionId, reason, at) => {
       try {
         await revocations.insertOne({ _id: sessionId, schemaVersion: 1, reason, revokedAt: at });

@@ -36,5 +36,14 @@ export const createUserStore = (db: Db): Users => {
       const document = await users.findOne({ _id: id });
       return document && toUser(document);
     },
+    setPasswordHash: async (id, passwordHash) => {
+      await users.updateOne({ _id: id }, { $set: { passwordHash } });
+    },
+    setName: async (id, name) => {
+      await users.updateOne({ _id: id }, { $set: { name } });
+    },
+    markEmailVerified: async (id) => {
+      await users.updateOne({ _id: id }, { $set: { emailVerified: true } });
+    },
   };
 };

@@ -4,10 +4,13 @@ import { chromaConfig } from '../../infra/chroma/chroma-resource.ts';
 import { identityConfig } from '../../infra/identity/accounts-resource.ts';
 import { mailConfig } from '../../infra/mail/smtp-mailer.ts';
 import { mongoConfig } from '../../infra/mongodb/mongo-resource.ts';
+import { oauthConfig } from '../../infra/oauth/oauth-config.ts';
 import { stripeConfig } from '../../infra/stripe/stripe-config.ts';
 import { redisConfig } from '../../infra/upstash/redis-config.ts';
+import { workspacesConfig } from '../../infra/workspaces/workspaces-resource.ts';
 import type { ConfigFragment } from './fragment.ts';
 import { platformConfig } from './platform-config.ts';
+import { rateLimitConfig } from '../rate-limit/rate-limit-config.ts';
 
 /** Every configuration fragment; `.env.example` and the README's table must list each variable. Build-time only. */
 export const allConfigFragments: readonly ConfigFragment[] = [
@@ -20,4 +23,7 @@ export const allConfigFragments: readonly ConfigFragment[] = [
   authConfig,
   mailConfig,
   identityConfig,
+  oauthConfig,
+  workspacesConfig,
+  rateLimitConfig,
 ];

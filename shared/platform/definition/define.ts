@@ -1,8 +1,10 @@
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../http/env.ts';
 import type { ResourceRef, Use } from '../resource.ts';
 import type { Authenticator } from '../http/auth-context.ts';
+import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { EventData, EventType } from '../events/catalog.ts';
 import type { Access, FunctionMetadata } from './metadata.ts';
 import { withDefaults, type MetadataInput } from './defaults.ts';
@@ -41,6 +43,16 @@ export interface HttpFunctionDefinition<R extends RouteConfig = RouteConfig> ext
   access: Access;
   /** Required when access is `authenticated` or `platform`: establishes the caller, checks the permission. */
   authenticator?: ResourceRef<Authenticator>;
+  /**
+   * Enforces the `rateLimit` class (`shared/infra/upstash/rate-limiter-resource.ts`); required
+   * unless the class is `none` or `webhook` (a test walks every function).
+   */
+  rateLimiter?: ResourceRef<RateLimiter>;
+  /**
+   * Derives a per-account rate-limit key from the request (e.g. the normalised e-mail of the
+   * body; Hono caches the parsed body, so validation can still read it). Null: none.
+   */
+  rateLimitKey?(this: void, c: Context<AppEnv>): Promise<string | null>;
   // Method syntax keeps every concrete definition assignable to FunctionDefinition.
   handler(this: void, ...args: Parameters<RouteHandler<R, AppEnv>>): ReturnType<RouteHandler<R, AppEnv>>;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { securityEventDataSchema } from '../../security/index.ts';
 
 /**
  * Every CloudEvent type the platform publishes or consumes, with the schema of its `data`.
@@ -13,6 +14,8 @@ export const eventCatalog = {
     /** The tick's own id, so a retried tick is recognisable. */
     tickId: z.string().min(1),
   }),
+  /** A security-relevant fact (failed login, permission denial, rate limit…); never a secret. Subject: the event id. */
+  'com.uxflow.security.event.v1': securityEventDataSchema,
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

@@ -62,14 +62,29 @@ const eventHandler =
   };
 
 /**
+ * serverless-offline hands each Set-Cookie line to hapi as `name=<the rest of the line>`, which hapi
+ * refuses (`;` in a value): a 500 whose log line holds the cookie's value. So locally a cookie goes
+ * without its attributes, and hapi adds its defaults (Secure, HttpOnly, SameSite=Strict; no Path or
+ * Max-Age). Development only: the Knative host sends our Set-Cookie lines as they are.
+ */
+const withoutCookieAttributes = <T>(result: T): T => {
+  const value = (cookie: string) => cookie.split(';')[0] ?? '';
+  const lambda = result as { multiValueHeaders?: Record<string, string[]>; cookies?: string[] };
+  const multi = lambda.multiValueHeaders?.['set-cookie'];
+  if (multi) lambda.multiValueHeaders!['set-cookie'] = multi.map(value);
+  if (Array.isArray(lambda.cookies)) lambda.cookies = lambda.cookies.map(value);
+  return result;
+};
+
+/**
  * The Lambda host, used by serverless-offline in development. The same definitions and the
  * same Hono apps as the Knative host; only the envelope differs.
  */
 export const createLambdaHandler = (definition: FunctionDefinition, env = process.env) => {
   const runtime = createRuntime(definition, env);
   if (definition.kind === 'http') {
-    const app = createHttpApp(definition, runtime);
-    return handle(app) as (event: LambdaEvent) => Promise<unknown>;
+    const handler = handle(createHttpApp(definition, runtime));
+    return async (event: LambdaEvent) => withoutCookieAttributes(await handler(event));
   }
   return eventHandler(definition, runtime);
 };

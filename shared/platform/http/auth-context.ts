@@ -24,6 +24,8 @@ export interface AuthenticationRequest {
   /** Method and path, recorded with each API-key use. */
   method: string;
   path: string;
+  /** The client address (last `X-Forwarded-For` hop), recorded with security events. */
+  ip?: string;
   /** The `workspaceId` path parameter, when the route has one. */
   workspaceId: string | undefined;
   access: Exclude<Access, { type: 'public' } | { type: 'signature' }>;

@@ -7,6 +7,7 @@ import type { HttpFunctionDefinition } from '../definition/define.ts';
 import type { Runtime } from '../runtime.ts';
 import type { AppEnv } from './env.ts';
 import { accessGuard } from './middleware/access-guard.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { problemResponse, toProblem } from './problem.ts';
 
@@ -21,12 +22,12 @@ const validationHook = (result: { success: boolean; error?: unknown; target?: st
 
 /**
  * The Hono app of one HTTP function: request context → security headers → CORS → body limit →
- * access → zod-validated route → handler; every error leaves as problem+json.
+ * access → rate limit → zod-validated route → handler; every error leaves as problem+json.
  */
 export const createHttpApp = <R extends RouteConfig>(definition: HttpFunctionDefinition<R>, runtime: Runtime) => {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const { config } = runtime;
-  app.use(requestContext(runtime));
+  app.use(requestContext(runtime, definition.route.path));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-site', xFrameOptions: 'DENY' }));
   app.use(cors({ origin: (origin) => (config.CORS_ORIGINS.includes(origin) ? origin : null), credentials: true, maxAge: 600 }));
   app.use(
@@ -38,7 +39,9 @@ export const createHttpApp = <R extends RouteConfig>(definition: HttpFunctionDef
     }),
   );
   // Registered on the route's own path so the guard sees its path parameters (`{workspaceId}`).
-  app.use(definition.route.path.replace(/\{(\w+)\}/g, ':$1'), accessGuard(definition, runtime));
+  const routePath = definition.route.path.replace(/\{(\w+)\}/g, ':$1');
+  app.use(routePath, accessGuard(definition, runtime));
+  app.use(routePath, rateLimit(definition, runtime));
   app.openapi(definition.route, definition.handler);
   app.notFound((c) =>
     problemResponse({

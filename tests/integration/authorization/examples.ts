@@ -1,14 +1,8 @@
+import { decodeJwt } from 'jose';
+import { URI } from 'otpauth';
 import type { Db } from 'mongodb';
 import type { Caller, MatrixUser } from './matrix-fixture.ts';
-
-/** What an example gets: a fresh workspace with a member per role, and every caller's account. */
-export interface ExampleContext {
-  db: Db;
-  workspaceId: string;
-  users: Record<Caller, MatrixUser>;
-  /** Calls another function as the workspace owner (for set-up such as creating what is then deleted). */
-  asOwner: (functionName: string, request: ExampleRequest) => Promise<{ status: number; body: unknown }>;
-}
+import { workspaceExamples } from './workspace-examples.ts';
 
 export interface ExampleRequest {
   method: string;
@@ -16,25 +10,79 @@ export interface ExampleRequest {
   body?: unknown;
 }
 
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+/** What an example gets: a fresh workspace with a member per role, and this function's own callers. */
+export interface ExampleContext {
+  db: Db;
+  workspaceId: string;
+  users: Record<Caller, MatrixUser>;
+  /** Calls another guarded function as `caller` (set-up: create what is then deleted, enrol 2FA…). */
+  as: (caller: Caller, functionName: string, request: ExampleRequest) => Promise<Answer>;
+  /** Signs `caller` in with their password; the answer of the login function. */
+  login: (caller: Caller) => Promise<Answer>;
+}
+
+type Example = (ctx: ExampleContext, caller: Caller) => Promise<ExampleRequest> | ExampleRequest;
+
+const currentTotp = (otpauthUrl: string) => URI.parse(otpauthUrl).generate();
+
+/** Starts 2FA enrolment for `caller`; the current code of the new secret. */
+const setUpTwoFactor = async (ctx: ExampleContext, caller: Caller) => {
+  const setup = await ctx.as(caller, 'identity-setup-two-factor', { method: 'POST', path: '/v1/auth/2fa/setup' });
+  return currentTotp((setup.body as { otpauthUrl: string }).otpauthUrl);
+};
+
 /**
  * A valid request for every authenticated HTTP function, built for one caller. The matrix test
  * fails for a function that has none: a new endpoint is not done until it is here.
  */
-export const examples: Record<string, (ctx: ExampleContext, caller: Caller) => Promise<ExampleRequest> | ExampleRequest> = {
+export const examples: Record<string, Example> = {
   'identity-me': () => ({ method: 'GET', path: '/v1/me' }),
+  'identity-update-me': () => ({ method: 'PATCH', path: '/v1/me', body: { name: 'Renamed in the matrix' } }),
   'identity-logout-all': () => ({ method: 'POST', path: '/v1/auth/logout-all' }),
+  'identity-list-sessions': () => ({ method: 'GET', path: '/v1/me/sessions' }),
+  'identity-resend-email-verification': () => ({ method: 'POST', path: '/v1/auth/email/resend' }),
+  'identity-change-password': ({ users }, caller) => ({
+    method: 'POST',
+    path: '/v1/me/password',
+    body: { currentPassword: users[caller].password, newPassword: `A changed passphrase for ${caller}` },
+  }),
+  'identity-delete-session': async (ctx, caller) => {
+    const signedIn = await ctx.login(caller);
+    const { sid } = decodeJwt((signedIn.body as { accessToken: string }).accessToken);
+    return { method: 'DELETE', path: `/v1/me/sessions/${String(sid)}` };
+  },
+  'identity-setup-two-factor': () => ({ method: 'POST', path: '/v1/auth/2fa/setup' }),
+  'identity-enable-two-factor': async (ctx, caller) => ({
+    method: 'POST',
+    path: '/v1/auth/2fa/enable',
+    body: { code: await setUpTwoFactor(ctx, caller) },
+  }),
+  'identity-disable-two-factor': async (ctx, caller) => {
+    const enabled = await ctx.as(caller, 'identity-enable-two-factor', {
+      method: 'POST',
+      path: '/v1/auth/2fa/enable',
+      body: { code: await setUpTwoFactor(ctx, caller) },
+    });
+    return { method: 'POST', path: '/v1/auth/2fa/disable', body: { code: (enabled.body as { backupCodes: string[] }).backupCodes[0] } };
+  },
   'identity-create-api-key': ({ workspaceId }) => ({
     method: 'POST',
     path: `/v1/workspaces/${workspaceId}/api-keys`,
     body: { name: 'matrix', permissions: ['flows:read'] },
   }),
   'identity-list-api-keys': ({ workspaceId }) => ({ method: 'GET', path: `/v1/workspaces/${workspaceId}/api-keys` }),
-  'identity-revoke-api-key': async ({ workspaceId, asOwner }) => {
-    const created = await asOwner('identity-create-api-key', {
+  'identity-revoke-api-key': async ({ workspaceId, as }) => {
+    const created = await as('owner', 'identity-create-api-key', {
       method: 'POST',
       path: `/v1/workspaces/${workspaceId}/api-keys`,
       body: { name: 'to revoke', permissions: ['flows:read'] },
     });
     return { method: 'DELETE', path: `/v1/workspaces/${workspaceId}/api-keys/${(created.body as { id: string }).id}` };
   },
+  ...workspaceExamples,
 };

@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '../../../kernel/index.ts';
 import type { HttpFunctionDefinition } from '../../definition/define.ts';
+import { clientIpOf } from '../../rate-limit/rules.ts';
 import type { Runtime } from '../../runtime.ts';
 import type { AppEnv } from '../env.ts';
 
@@ -24,6 +25,7 @@ export const accessGuard = (definition: Pick<HttpFunctionDefinition, 'access' | 
       authorization: c.req.header('authorization'),
       method: c.req.method,
       path: c.req.path,
+      ip: clientIpOf(c.req.header('x-forwarded-for')),
       workspaceId: c.req.param('workspaceId'),
       access,
     });

@@ -8,9 +8,10 @@ const requestIdPattern = /^[A-Za-z0-9._-]{8,128}$/;
 
 /**
  * Gives each request an id (the caller's `X-Request-Id` when well-formed) and a trace context,
- * a logger carrying both, and the runtime's `use`. Logs one line per request.
+ * a logger carrying both, and the runtime's `use`. Logs one line per request (with the route
+ * pattern, not the path).
  */
-export const requestContext = (runtime: Runtime) =>
+export const requestContext = (runtime: Runtime, routePattern: string) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const started = performance.now();
     const incoming = c.req.header('x-request-id');
@@ -27,7 +28,8 @@ export const requestContext = (runtime: Runtime) =>
     c.header('x-request-id', requestId);
     c.header('traceresponse', formatTraceparent(trace));
     log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, durationMs: Math.round(performance.now() - started) },
+      // The route's pattern, never the path itself: paths can carry tokens (`/v1/invitations/{token}/accept`).
+      { method: c.req.method, route: routePattern, status: c.res.status, durationMs: Math.round(performance.now() - started) },
       'request',
     );
   });

@@ -1,0 +1,41 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { oauthLogin } from '../../shared/infra/oauth/oauth-resource.ts';
+import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { oauthPrivacy, providerParamsSchema } from './lib/oauth-schemas.ts';
+import { identityCostTags, problem } from './lib/schemas.ts';
+
+const querySchema = z.object({
+  redirectUri: z.string().url().openapi({ description: 'Where to send the browser after sign-in; must be on OAUTH_REDIRECT_URIS' }),
+});
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/auth/oauth/{provider}/start',
+  tags: ['identity'],
+  summary: 'Start signing in with Google or GitHub (authorization code + PKCE + state, nonce for Google)',
+  request: { params: providerParamsSchema, query: querySchema },
+  responses: {
+    302: { description: 'To the provider’s authorization endpoint', headers: z.object({ location: z.string().url() }) },
+    400: problem('VALIDATION_FAILED, or REDIRECT_URI_NOT_ALLOWED'),
+    503: problem('OAUTH_PROVIDER_UNAVAILABLE (discovery failed)'),
+  },
+});
+
+export default defineHttpFunction({
+  name: 'identity-oauth-start',
+  domain: 'identity',
+  description: 'Sends the browser to Google or GitHub with a fresh single-use state, a PKCE challenge and (Google) a nonce.',
+  route,
+  access: { type: 'public', reason: 'begins a sign-in; the caller has no credentials yet' },
+  rateLimit: 'auth',
+  rateLimiter,
+  uses: [oauthLogin],
+  costTags: identityCostTags,
+  privacy: { ...oauthPrivacy, personalData: ['network'] },
+  handler: async (c) => {
+    const { location } = await c.var.use(oauthLogin).start(c.req.valid('param').provider, c.req.valid('query').redirectUri);
+    c.header('cache-control', 'no-store');
+    return c.redirect(location, 302);
+  },
+});

@@ -1,0 +1,32 @@
+import { createRoute } from '@hono/zod-openapi';
+import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
+import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { problem } from './lib/schemas.ts';
+import { selfFunction } from './lib/self-function.ts';
+import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/v1/auth/email/resend',
+  tags: ['identity'],
+  summary: 'Mail a new verification link (older links stop working)',
+  responses: {
+    202: { description: 'A new link is on its way' },
+    401: problem('UNAUTHENTICATED, INVALID_TOKEN or USER_NOT_FOUND'),
+    409: problem('EMAIL_ALREADY_VERIFIED: nothing was mailed'),
+  },
+});
+
+export default defineHttpFunction({
+  ...selfFunction,
+  name: 'identity-resend-email-verification',
+  description: 'Mails the caller a new e-mail verification link and makes the older ones dead.',
+  route,
+  rateLimit: 'auth',
+  rateLimiter,
+  privacy: { personalData: ['contact'], purpose: 'confirm that users own their e-mail address', legalBasis: 'contract' },
+  handler: async (c) => {
+    await c.var.use(accounts).resendEmailVerification(c.var.auth.userId);
+    return c.body(null, 202);
+  },
+});

@@ -1,0 +1,37 @@
+import type { Db } from 'mongodb';
+import type { InvitationRecord, InvitationStore } from '../../workspaces/index.ts';
+import { hashToken } from './token-hash.ts';
+
+export const invitationCollection = 'workspace_invitations';
+
+interface InvitationDocument extends Omit<InvitationRecord, 'id'> {
+  _id: string;
+  schemaVersion: 1;
+  /** SHA-256 of the mailed token (unique): the token itself is never stored. */
+  tokenHash: string;
+}
+
+const toRecord = ({ _id, schemaVersion: _v, tokenHash: _h, ...rest }: InvitationDocument): InvitationRecord => ({ id: _id, ...rest });
+
+/** `workspace_invitations`, scoped by workspace except the lookup by token that acceptance needs. */
+export const createInvitationStore = (db: Db): InvitationStore => {
+  const invitations = db.collection<InvitationDocument>(invitationCollection);
+  return {
+    insert: async ({ id, ...invitation }, token) => {
+      await invitations.insertOne({ _id: id, schemaVersion: 1, tokenHash: hashToken(token), ...invitation });
+    },
+    findByToken: async (token) => {
+      const doc = await invitations.findOne({ tokenHash: hashToken(token) });
+      return doc && toRecord(doc);
+    },
+    listOpen: async (workspaceId) =>
+      (await invitations.find({ workspaceId, acceptedAt: null }).toArray())
+        .map(toRecord)
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
+    remove: async (workspaceId, invitationId) =>
+      (await invitations.deleteOne({ _id: invitationId, workspaceId, acceptedAt: null })).deletedCount === 1,
+    markAccepted: async (invitationId, userId, at) => {
+      await invitations.updateOne({ _id: invitationId, acceptedAt: null }, { $set: { acceptedAt: at, acceptedBy: userId } });
+    },
+  };
+};

@@ -1,0 +1,53 @@
+import type { Db } from 'mongodb';
+import type { OneTimeTokens } from '../../identity/index.ts';
+import { isDuplicateKey } from './duplicate-key.ts';
+import { hashToken } from './token-hash.ts';
+
+interface TokenDocument {
+  _id: string;
+  schemaVersion: 1;
+  userId: string;
+  email: string;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+/** One per used (or superseded) token, `_id` = the token's SHA-256: using a token is this insert. */
+interface UseDocument {
+  _id: string;
+  schemaVersion: 1;
+  usedAt: Date;
+  reason: 'used' | 'superseded';
+}
+
+/**
+ * Single-use tokens in `collection` (`_id` = SHA-256 of the token) with their uses in
+ * `<collection>_used`. Of concurrent uses of one token exactly one insert succeeds.
+ */
+export const createOneTimeTokenStore = (db: Db, collection: string): OneTimeTokens => {
+  const tokens = db.collection<TokenDocument>(collection);
+  const uses = db.collection<UseDocument>(`${collection}_used`);
+  const markUsed = async (hash: string, reason: UseDocument['reason']) => {
+    try {
+      await uses.insertOne({ _id: hash, schemaVersion: 1, usedAt: new Date(), reason });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  };
+  return {
+    create: async (token, entry) => {
+      await tokens.insertOne({ _id: hashToken(token), schemaVersion: 1, ...entry, createdAt: new Date() });
+    },
+    find: async (token) => {
+      const document = await tokens.findOne({ _id: hashToken(token) });
+      return document && { userId: document.userId, email: document.email, expiresAt: document.expiresAt };
+    },
+    consume: (token) => markUsed(hashToken(token), 'used'),
+    consumeAllOf: async (userId) => {
+      const owned = await tokens.find({ userId }, { projection: { _id: 1 } }).toArray();
+      await Promise.all(owned.map(async ({ _id }) => markUsed(_id, 'superseded')));
+    },
+  };
+};

@@ -1,0 +1,31 @@
+import type { Db } from 'mongodb';
+import type { OAuthIdentities, OAuthIdentity, OAuthProvider } from '../../identity/index.ts';
+import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
+
+interface IdentityDocument extends Omit<OAuthIdentity, 'provider' | 'subject'> {
+  /** `<provider>:<subject>`; the unique `(provider, subject)` index guards it too. */
+  _id: string;
+  schemaVersion: 1;
+  provider: OAuthProvider;
+  subject: string;
+}
+
+/** `oauth_identities`: provider accounts linked to users, unique on `(provider, subject)`. */
+export const createOAuthIdentityStore = (db: Db): OAuthIdentities => {
+  const identities = db.collection<IdentityDocument>('oauth_identities');
+  return {
+    find: async (provider, subject) => {
+      const document = await identities.findOne({ provider, subject });
+      return document && { provider, subject, userId: document.userId, email: document.email, createdAt: document.createdAt };
+    },
+    link: async (identity) => {
+      try {
+        await identities.insertOne({ _id: `${identity.provider}:${identity.subject}`, schemaVersion: 1, ...identity });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    },
+  };
+};

@@ -1,0 +1,30 @@
+import { createRateLimiter, type RateLimiter } from '../../platform/rate-limit/rate-limiter.ts';
+import { rateLimitConfig } from '../../platform/rate-limit/rate-limit-config.ts';
+import { defineResource } from '../../platform/resource.ts';
+import { mongo } from '../mongodb/mongo-resource.ts';
+import { securityEvents } from '../mongodb/security-events-resource.ts';
+import { createWorkspacePlanLookup } from '../mongodb/workspace-plans.ts';
+import { createUpstashRateCounter } from './upstash-rate-counter.ts';
+import { upstashScripts } from './upstash-scripts.ts';
+
+/** Redis keys of the rate limits. */
+export const rateLimitPrefix = 'uxf:rl';
+
+/**
+ * The request pipeline's rate limiter: sliding windows in Upstash Redis, plans from the
+ * workspace documents, refusals recorded as security events. Declared by a definition as
+ * `rateLimiter`, so only functions that limit load `@upstash/ratelimit`.
+ */
+export const rateLimiter = defineResource({
+  name: 'rate-limiter',
+  config: rateLimitConfig,
+  requires: [upstashScripts, mongo, securityEvents],
+  create: (settings, { use, log }): RateLimiter =>
+    createRateLimiter({
+      counter: createUpstashRateCounter(use(upstashScripts), rateLimitPrefix),
+      plans: createWorkspacePlanLookup(use(mongo).db),
+      securityEvents: use(securityEvents),
+      settings,
+      log,
+    }),
+});

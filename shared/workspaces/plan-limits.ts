@@ -1,0 +1,75 @@
+import type { Workspace } from './personal-workspace.ts';
+
+export const plans = ['free', 'basic', 'pro', 'enterprise'] as const;
+export type Plan = (typeof plans)[number];
+
+/** `null` means unlimited. */
+export interface PlanLimits {
+  /** Members of one workspace, pending invitations included. */
+  seats: number | null;
+  /** Workspaces an account may own (judged by the plan of its personal workspace). */
+  workspaces: number | null;
+  flows: number | null;
+  creditsPerMonth: number;
+  apiRequestsPerMinute: number;
+  aiOpsPerMinute: number;
+  nodesPerFlow: number;
+  versionsKept: number | null;
+}
+
+/** The plan table of PRODUCT.md ("Plans"); billing reads the same table. */
+export const planLimits: Readonly<Record<Plan, Readonly<PlanLimits>>> = {
+  free: {
+    seats: 1,
+    workspaces: 1,
+    flows: 3,
+    creditsPerMonth: 100,
+    apiRequestsPerMinute: 120,
+    aiOpsPerMinute: 5,
+    nodesPerFlow: 200,
+    versionsKept: 20,
+  },
+  basic: {
+    seats: 3,
+    workspaces: 3,
+    flows: 50,
+    creditsPerMonth: 1_000,
+    apiRequestsPerMinute: 300,
+    aiOpsPerMinute: 20,
+    nodesPerFlow: 1_000,
+    versionsKept: 100,
+  },
+  pro: {
+    seats: 10,
+    workspaces: 10,
+    flows: null,
+    creditsPerMonth: 5_000,
+    apiRequestsPerMinute: 1_000,
+    aiOpsPerMinute: 60,
+    nodesPerFlow: 1_000,
+    versionsKept: 500,
+  },
+  enterprise: {
+    seats: null,
+    workspaces: null,
+    flows: null,
+    creditsPerMonth: 25_000,
+    apiRequestsPerMinute: 5_000,
+    aiOpsPerMinute: 200,
+    nodesPerFlow: 5_000,
+    versionsKept: null,
+  },
+};
+
+/**
+ * The plan in force at `now`: a trial (a `trialEndsAt`) gives its plan until it ends, then free
+ * (PRODUCT.md: no payment method at the end of the trial → free). Until billing exists the plan is
+ * read from the workspace document.
+ */
+export const effectivePlan = (workspace: Pick<Workspace, 'plan' | 'trialEndsAt'>, now: Date): Plan => {
+  if (workspace.trialEndsAt === null) return workspace.plan;
+  return now < workspace.trialEndsAt ? workspace.plan : 'free';
+};
+
+/** Whether `current` units leave room for `adding` more under `limit` (null = unlimited). */
+export const isWithinLimit = (limit: number | null, current: number, adding = 1): boolean => limit === null || current + adding <= limit;

@@ -1,0 +1,94 @@
+import { newId } from '../kernel/index.ts';
+import { limitReached, workspaceErrors } from './errors.ts';
+import { effectivePlan, isWithinLimit, planLimits } from './plan-limits.ts';
+import type { WorkspaceRecord } from './ports.ts';
+import type { WorkspaceRole } from './roles.ts';
+import { upgradeUrl, type WorkspacesPorts } from './workspaces-ports.ts';
+
+/** A workspace seen by one of its members. */
+export interface WorkspaceView {
+  workspace: WorkspaceRecord;
+  role: WorkspaceRole;
+}
+
+/** Workspaces: create, list, read, rename, soft delete, transfer. Callers are already authorised for the workspace. */
+export const createWorkspaceService = ({ workspaces, members, clock, appUrl }: WorkspacesPorts) => {
+  const getActive = async (id: string): Promise<WorkspaceRecord> => {
+    const workspace = await workspaces.findActive(id);
+    if (!workspace) throw workspaceErrors.notFound();
+    return workspace;
+  };
+
+  return {
+    /**
+     * A new workspace on the free plan with the caller as owner. The number an account may own is
+     * the limit of its personal workspace's plan (402 WORKSPACE_LIMIT_REACHED past it).
+     */
+    create: async (userId: string, name: string): Promise<WorkspaceView> => {
+      const now = clock.now();
+      const [personal, current] = await Promise.all([workspaces.findPersonal(userId), workspaces.countOwned(userId)]);
+      const plan = personal ? effectivePlan(personal, now) : 'free';
+      const limit = planLimits[plan].workspaces;
+      if (!isWithinLimit(limit, current)) {
+        throw limitReached('WORKSPACE_LIMIT_REACHED', {
+          limit: limit ?? 0,
+          current,
+          plan,
+          upgradeUrl: upgradeUrl(appUrl, personal?.id ?? null),
+        });
+      }
+      const workspace: WorkspaceRecord = {
+        id: newId('wsp'),
+        name,
+        ownerId: userId,
+        personal: false,
+        plan: 'free',
+        trialEndsAt: null,
+        createdAt: now,
+        deletedAt: null,
+      };
+      await workspaces.insert(workspace);
+      await members.insert({ workspaceId: workspace.id, userId, role: 'owner', joinedAt: now, invitationId: null });
+      return { workspace, role: 'owner' };
+    },
+
+    /** The caller's workspaces (deleted ones left out) with their role, by name. */
+    listMine: async (userId: string): Promise<WorkspaceView[]> => {
+      const memberships = await members.listByUser(userId);
+      const found = await workspaces.findActiveByIds(memberships.map((m) => m.workspaceId));
+      const roleOf = new Map(memberships.map((m) => [m.workspaceId, m.role]));
+      return found
+        .map((workspace) => ({ workspace, role: roleOf.get(workspace.id) ?? 'viewer' }))
+        .sort((a, b) => a.workspace.name.localeCompare(b.workspace.name) || a.workspace.id.localeCompare(b.workspace.id));
+    },
+
+    get: getActive,
+
+    rename: async (id: string, name: string): Promise<WorkspaceRecord> => {
+      const workspace = await getActive(id);
+      await workspaces.rename(id, name);
+      return { ...workspace, name };
+    },
+
+    /** Soft delete: the workspace answers 404 to everyone from then on. Idempotent. */
+    remove: async (id: string, by: string): Promise<void> => {
+      await getActive(id);
+      await workspaces.markDeleted(id, by, clock.now());
+    },
+
+    /** The target member becomes owner (and the workspace's primary owner); the caller becomes admin. */
+    transfer: async (id: string, fromUserId: string, toUserId: string): Promise<WorkspaceRecord> => {
+      const workspace = await getActive(id);
+      const target = await members.find(id, toUserId);
+      if (!target) throw workspaceErrors.transferTargetNotMember();
+      if (toUserId === fromUserId) return workspace;
+      // Promote first, so the workspace never lacks an owner between the two writes.
+      if (target.role !== 'owner') await members.setRole(id, toUserId, 'owner');
+      await workspaces.setOwner(id, toUserId);
+      await members.setRole(id, fromUserId, 'admin');
+      return { ...workspace, ownerId: toUserId };
+    },
+  };
+};
+
+export type WorkspaceService = ReturnType<typeof createWorkspaceService>;

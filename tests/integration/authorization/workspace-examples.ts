@@ -1,0 +1,84 @@
+import { hashToken } from '../../../shared/infra/mongodb/token-hash.ts';
+import { membershipCollection, membershipId } from '../../../shared/infra/mongodb/membership-store.ts';
+import { newId } from '../../../shared/kernel/index.ts';
+import { newInvitationToken } from '../../../shared/workspaces/index.ts';
+import type { ExampleContext, ExampleRequest } from './examples.ts';
+import type { Caller } from './matrix-fixture.ts';
+
+type Example = (ctx: ExampleContext, caller: Caller) => Promise<ExampleRequest> | ExampleRequest;
+
+const ws = (ctx: ExampleContext) => `/v1/workspaces/${ctx.workspaceId}`;
+
+/** An invitation for `caller` to a workspace of its own (the caller is a member of the matrix one already). */
+const invitationFor = async ({ db, users }: ExampleContext, caller: Caller) => {
+  const workspaceId = newId('wsp');
+  const now = new Date();
+  await db.collection('workspaces').insertOne({
+    _id: workspaceId as never,
+    schemaVersion: 1,
+    name: 'Matrix invitation workspace',
+    ownerId: users.owner.userId,
+    personal: false,
+    plan: 'enterprise',
+    trialEndsAt: null,
+    createdAt: now,
+  });
+  const token = newInvitationToken();
+  await db.collection('workspace_invitations').insertOne({
+    _id: newId('inv') as never,
+    schemaVersion: 1,
+    tokenHash: hashToken(token),
+    workspaceId,
+    email: users[caller].email,
+    role: 'viewer',
+    invitedBy: users.owner.userId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + 60 * 60 * 1000),
+    acceptedAt: null,
+    acceptedBy: null,
+  });
+  return token;
+};
+
+/** Valid requests for the workspace functions (see examples.ts). */
+export const workspaceExamples: Record<string, Example> = {
+  'workspaces-create-workspace': () => ({ method: 'POST', path: '/v1/workspaces', body: { name: 'Matrix team' } }),
+  'workspaces-list-workspaces': () => ({ method: 'GET', path: '/v1/workspaces' }),
+  'workspaces-get-workspace': (ctx) => ({ method: 'GET', path: ws(ctx) }),
+  'workspaces-update-workspace': (ctx) => ({ method: 'PATCH', path: ws(ctx), body: { name: 'Renamed by the matrix' } }),
+  'workspaces-delete-workspace': (ctx) => ({ method: 'DELETE', path: ws(ctx) }),
+  'workspaces-transfer-workspace': (ctx) => ({ method: 'POST', path: `${ws(ctx)}/transfer`, body: { userId: ctx.users.editor.userId } }),
+  'workspaces-list-members': (ctx) => ({ method: 'GET', path: `${ws(ctx)}/members` }),
+  'workspaces-update-member': (ctx) => ({
+    method: 'PATCH',
+    path: `${ws(ctx)}/members/${ctx.users.viewer.userId}`,
+    body: { role: 'editor' },
+  }),
+  // Every member may leave (declared members:read); the owner first gets a co-owner so it is not the last.
+  'workspaces-remove-member': async (ctx, caller) => {
+    if (caller === 'owner') {
+      await ctx.db
+        .collection(membershipCollection)
+        .updateOne({ _id: membershipId(ctx.workspaceId, ctx.users.admin.userId) as never }, { $set: { role: 'owner' } });
+    }
+    return { method: 'DELETE', path: `${ws(ctx)}/members/${ctx.users[caller].userId}` };
+  },
+  'workspaces-create-invitation': (ctx, caller) => ({
+    method: 'POST',
+    path: `${ws(ctx)}/invitations`,
+    body: { email: `matrix-invitee-${caller}-${newId('m').slice(2, 10)}@example.com`, role: 'editor' },
+  }),
+  'workspaces-list-invitations': (ctx) => ({ method: 'GET', path: `${ws(ctx)}/invitations` }),
+  'workspaces-revoke-invitation': async (ctx) => {
+    const created = await ctx.as('owner', 'workspaces-create-invitation', {
+      method: 'POST',
+      path: `${ws(ctx)}/invitations`,
+      body: { email: `matrix-revoked-${newId('m').slice(2, 10)}@example.com`, role: 'viewer' },
+    });
+    return { method: 'DELETE', path: `${ws(ctx)}/invitations/${(created.body as { id: string }).id}` };
+  },
+  'workspaces-accept-invitation': async (ctx, caller) => ({
+    method: 'POST',
+    path: `/v1/invitations/${await invitationFor(ctx, caller)}/accept`,
+  }),
+};

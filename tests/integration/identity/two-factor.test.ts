@@ -1,0 +1,91 @@
+import { Secret, TOTP, URI } from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startIdentityApps } from '../../support/identity-apps.ts';
+import { bearer, codeOf, logIn, signUp, type SignedUp } from '../../support/identity-flows.ts';
+import { servicesHookTimeoutMs } from '../services/required-env.ts';
+
+let apps: Awaited<ReturnType<typeof startIdentityApps>>;
+beforeAll(async () => {
+  apps = await startIdentityApps('it_identity_two_factor');
+}, servicesHookTimeoutMs);
+afterAll(async () => apps.close());
+
+const call = (name: 'setupTwoFactor' | 'enableTwoFactor' | 'disableTwoFactor', path: string, user: SignedUp, body?: unknown) =>
+  apps.call(name, path, { headers: bearer(user.accessToken), ...(body === undefined ? {} : { body }) });
+/** The code of the authenticator app `steps` time steps from now. */
+const codeAt = (totp: TOTP, steps = 0) => totp.generate({ timestamp: Date.now() + steps * 30_000 });
+
+/** An account with 2FA on: its authenticator and its backup codes. */
+const withTwoFactor = async (label: string) => {
+  const user = await signUp(apps, label);
+  const setup = await call('setupTwoFactor', '/v1/auth/2fa/setup', user);
+  expect(setup.status).toBe(200);
+  const { otpauthUrl } = (await setup.json()) as { otpauthUrl: string };
+  const totp = URI.parse(otpauthUrl) as TOTP;
+  expect(totp.issuer).toBe('UX Flow Engine');
+  const enabled = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: codeAt(totp) });
+  expect(enabled.status).toBe(200);
+  const { backupCodes } = (await enabled.json()) as { backupCodes: string[] };
+  return { user, totp, backupCodes };
+};
+
+describe('identity 2FA setup and enable', () => {
+  it('should keep the secret sealed and refuse a wrong code, a second setup and an enable without setup', async () => {
+    const user = await signUp(apps, 'setup');
+    const early = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: '123456' });
+    expect([early.status, await codeOf(early)]).toEqual([409, 'TWO_FACTOR_NOT_SET_UP']);
+    const { otpauthUrl } = (await (await call('setupTwoFactor', '/v1/auth/2fa/setup', user)).json()) as { otpauthUrl: string };
+    const secret = (URI.parse(otpauthUrl) as TOTP).secret.base32;
+    const stored = await apps.db.collection('two_factor_pending').findOne({ _id: user.userId as never });
+    expect(JSON.stringify(stored)).not.toContain(secret);
+
+    const wrongCode = new TOTP({ secret: new Secret() }).generate();
+    const wrong = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: wrongCode });
+    expect([wrong.status, await codeOf(wrong)]).toEqual([400, 'INVALID_TOTP_CODE']);
+    expect((await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: 12 })).status).toBe(400);
+  });
+
+  it('should give ten distinct backup codes and refuse a second setup once enabled', async () => {
+    const { user, backupCodes } = await withTwoFactor('enable');
+    expect(new Set(backupCodes).size).toBe(10);
+    for (const code of backupCodes) expect(code).toMatch(/^[0-9a-z]{4}(-[0-9a-z]{4}){3}$/);
+    const again = await call('setupTwoFactor', '/v1/auth/2fa/setup', user);
+    expect([again.status, await codeOf(again)]).toEqual([409, 'TWO_FACTOR_ALREADY_ENABLED']);
+  });
+});
+
+describe('identity-login with 2FA', () => {
+  it('should require the code, refuse a wrong one and count it toward the lockout', async () => {
+    const { user, totp } = await withTwoFactor('login');
+    const missing = await logIn(apps, user.email);
+    expect([missing.status, await codeOf(missing)]).toEqual([401, 'TOTP_REQUIRED']);
+    const wrong = await logIn(apps, user.email, { totp: codeAt(totp, 5) });
+    expect([wrong.status, await codeOf(wrong)]).toEqual([401, 'INVALID_TOTP']);
+    expect(await apps.db.collection('login_attempts').countDocuments({ email: user.email, success: false })).toBe(1);
+    // The next step: the current one was used to enable 2FA, and a step works once.
+    expect((await logIn(apps, user.email, { totp: codeAt(totp, 1) })).status).toBe(200);
+    expect(await codeOf(await logIn(apps, user.email, { totp: codeAt(totp, 1) }))).toBe('INVALID_TOTP');
+  });
+
+  it('should accept a backup code exactly once, also under concurrent use', async () => {
+    const { user, backupCodes } = await withTwoFactor('backup');
+    const [first, second] = backupCodes;
+    expect((await logIn(apps, user.email, { totp: first!.toUpperCase() })).status).toBe(200);
+    const reused = await logIn(apps, user.email, { totp: first });
+    expect([reused.status, await codeOf(reused)]).toEqual([401, 'INVALID_TOTP']);
+    const statuses = (await Promise.all(Array.from({ length: 8 }, async () => logIn(apps, user.email, { totp: second })))).map(
+      (r) => r.status,
+    );
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+  });
+
+  it('should turn 2FA off with a backup code and then log in without a code', async () => {
+    const { user, backupCodes } = await withTwoFactor('disable');
+    const wrong = await call('disableTwoFactor', '/v1/auth/2fa/disable', user, { code: '000000' });
+    expect([wrong.status, await codeOf(wrong)]).toEqual([400, 'INVALID_TOTP_CODE']);
+    expect((await call('disableTwoFactor', '/v1/auth/2fa/disable', user, { code: backupCodes[3] })).status).toBe(204);
+    const off = await call('disableTwoFactor', '/v1/auth/2fa/disable', user, { code: backupCodes[4] });
+    expect([off.status, await codeOf(off)]).toEqual([409, 'TWO_FACTOR_NOT_ENABLED']);
+    expect((await logIn(apps, user.email)).status).toBe(200);
+  });
+});

@@ -117,28 +117,8 @@ export interface PersonalWorkspaces {
   create: (workspace: Workspace, owner: Membership) => Promise<void>;
 }
 
-export type SecurityEventType =
-  | 'login_failed'
-  | 'login_locked'
-  | 'refresh_token_reused'
-  | 'csrf_failed'
-  | 'password_reset'
-  | 'password_changed'
-  | 'totp_failed'
-  | 'two_factor_enabled'
-  | 'two_factor_disabled'
-  | 'oauth_failed';
-
-export interface SecurityEvents {
-  /** Appends an event; never stores passwords or tokens. */
-  record: (event: {
-    type: SecurityEventType;
-    at: Date;
-    userId?: string;
-    ip?: string;
-    details?: Record<string, string | number>;
-  }) => Promise<void>;
-}
+/** Security events belong to the security domain; identity records them through its port. */
+export type { SecurityEvents, SecurityEventType } from '../security/index.ts';
 
 export interface Clock {
   now: () => Date;

@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import { createAccounts, type Accounts } from '../../identity/index.ts';
-import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { createArgon2Hasher } from '../argon2/password-hasher.ts';
 import { accessTokens } from '../jose/access-tokens.ts';
@@ -19,23 +17,12 @@ import { twoFactorStore } from '../mongodb/two-factor-store.ts';
 import { createUserStore } from '../mongodb/user-store.ts';
 import { createTotp } from '../otp/totp.ts';
 import { createCommonPasswords } from '../passwords/common-passwords.ts';
-
-export const identityConfig = defineConfig({
-  name: 'identity',
-  shape: {
-    /** The web client's base URL: links in mails (verification, reset) point there. */
-    WEB_APP_URL: z
-      .string()
-      .url()
-      .transform((url) => url.replace(/\/+$/, '')),
-  },
-  devDefaults: { WEB_APP_URL: 'http://localhost:5173' },
-});
+import { webAppConfig } from '../web-app-config.ts';
 
 /** The accounts service wired to MongoDB, argon2id, the access-token signer, SMTP and TOTP. */
 export const accounts = defineResource({
   name: 'accounts',
-  config: identityConfig,
+  config: webAppConfig,
   requires: [mongo, accessTokens, mailer, twoFactorStore],
   create: (config, { use }): Accounts => {
     const { db } = use(mongo);

@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Db } from 'mongodb';
 import type { KeySchedule } from '../../identity/signing-key-schedule.ts';
-import { open, seal, type SealedSecret } from './key-encryption.ts';
+import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
 
 export const signingKeyCollection = 'signing_keys';
 const duplicateKey = 11000;

@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import type { TotpEnrollment, TwoFactorStore } from '../../identity/index.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { authConfig } from '../jose/auth-config.ts';
-import { open, seal, type SealedSecret } from '../jose/key-encryption.ts';
+import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { mongo } from './mongo-resource.ts';
 import { hashToken } from './token-hash.ts';

@@ -1,16 +1,17 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type { OAuthProvider, OAuthStates } from '../../identity/index.ts';
 import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
 import { hashToken } from '../mongodb/token-hash.ts';
+import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
 
 interface StateDocument {
   _id: string;
   schemaVersion: 1;
   provider: OAuthProvider;
   redirectUri: string;
-  /** AES-256-GCM of `{codeVerifier, nonce}` under a key derived from the state: iv | tag | ciphertext, base64. */
-  sealed: string;
+  /** `{codeVerifier, nonce}` sealed (AES-256-GCM) under a key derived from the state. */
+  sealed: SealedSecret;
   expiresAt: Date;
   createdAt: Date;
 }
@@ -25,22 +26,11 @@ interface UseDocument {
 // The state travels in URLs, the sealed verifier sits in the database: one alone opens nothing.
 const sealKey = (state: string) => createHash('sha256').update(`uxflow-oauth-seal:${state}`).digest();
 
-const seal = (state: string, secrets: { codeVerifier: string; nonce: string }): string => {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', sealKey(state), iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify(secrets), 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
-};
+const sealContext = 'oauth-state';
 
-const unseal = (state: string, sealed: string): { codeVerifier: string; nonce: string } | null => {
+const unseal = (state: string, sealed: SealedSecret): { codeVerifier: string; nonce: string } | null => {
   try {
-    const raw = Buffer.from(sealed, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', sealKey(state), raw.subarray(0, 12));
-    decipher.setAuthTag(raw.subarray(12, 28));
-    return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as {
-      codeVerifier: string;
-      nonce: string;
-    };
+    return JSON.parse(open(sealKey(state), sealContext, sealed)) as { codeVerifier: string; nonce: string };
   } catch {
     return null;
   }
@@ -59,7 +49,7 @@ export const createOAuthStateStore = (db: Db): OAuthStates => {
         _id: hashToken(state),
         schemaVersion: 1,
         ...entry,
-        sealed: seal(state, { codeVerifier, nonce }),
+        sealed: seal(sealKey(state), sealContext, JSON.stringify({ codeVerifier, nonce })),
         createdAt: new Date(),
       });
     },

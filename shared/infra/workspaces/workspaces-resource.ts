@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import { createInvitationService, createMemberService, createWorkspaceService, type WorkspacesPorts } from '../../workspaces/index.ts';
-import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { mailer } from '../mail/smtp-mailer.ts';
 import { createInvitationStore } from '../mongodb/invitation-store.ts';
@@ -8,27 +6,12 @@ import { createMemberStore } from '../mongodb/member-store.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { createPeopleStore } from '../mongodb/people-store.ts';
 import { createWorkspaceStore } from '../mongodb/workspace-store.ts';
-
-/**
- * The same variable identity reads (links in mails); declared here too so workspace functions do
- * not load the accounts adapter (argon2, password lists) for it.
- */
-export const workspacesConfig = defineConfig({
-  name: 'workspaces',
-  shape: {
-    /** The web client's base URL: invitation and upgrade links point there. */
-    WEB_APP_URL: z
-      .string()
-      .url()
-      .transform((url) => url.replace(/\/+$/, '')),
-  },
-  devDefaults: { WEB_APP_URL: 'http://localhost:5173' },
-});
+import { webAppConfig } from '../web-app-config.ts';
 
 /** The workspace, member and invitation services wired to MongoDB and SMTP (the mailer connects only to send). */
 export const workspacesService = defineResource({
   name: 'workspaces-service',
-  config: workspacesConfig,
+  config: webAppConfig,
   requires: [mongo, mailer],
   create: (config, { use }) => {
     const { db } = use(mongo);

@@ -1,13 +1,12 @@
 import { brokerConfig } from '../../infra/broker/broker-publisher.ts';
 import { authConfig } from '../../infra/jose/auth-config.ts';
 import { chromaConfig } from '../../infra/chroma/chroma-resource.ts';
-import { identityConfig } from '../../infra/identity/accounts-resource.ts';
 import { mailConfig } from '../../infra/mail/smtp-mailer.ts';
 import { mongoConfig } from '../../infra/mongodb/mongo-resource.ts';
 import { oauthConfig } from '../../infra/oauth/oauth-config.ts';
 import { stripeConfig } from '../../infra/stripe/stripe-config.ts';
 import { redisConfig } from '../../infra/upstash/redis-config.ts';
-import { workspacesConfig } from '../../infra/workspaces/workspaces-resource.ts';
+import { webAppConfig } from '../../infra/web-app-config.ts';
 import type { ConfigFragment } from './fragment.ts';
 import { platformConfig } from './platform-config.ts';
 import { rateLimitConfig } from '../rate-limit/rate-limit-config.ts';
@@ -22,8 +21,7 @@ export const allConfigFragments: readonly ConfigFragment[] = [
   brokerConfig,
   authConfig,
   mailConfig,
-  identityConfig,
   oauthConfig,
-  workspacesConfig,
+  webAppConfig,
   rateLimitConfig,
 ];

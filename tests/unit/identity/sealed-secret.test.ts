@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { open, seal } from '../../../shared/infra/jose/key-encryption.ts';
+import { open, seal } from '../../../shared/infra/crypto/sealed-secret.ts';
 
 describe('sealing signing keys', () => {
   const kek = randomBytes(32);

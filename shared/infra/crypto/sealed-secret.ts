@@ -8,7 +8,7 @@ export interface SealedSecret {
 }
 
 /**
- * Seals a secret under the key-encryption key, bound to `context` (the key id) as associated
+ * Seals a secret under a 32-byte key, bound to `context` (a key id, a user…) as associated
  * data, so a sealed value copied onto another record does not open.
  */
 export const seal = (kek: Buffer, context: string, plaintext: string): SealedSecret => {

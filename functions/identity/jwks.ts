@@ -34,9 +34,12 @@ export default defineHttpFunction({
   handler: async (c) => {
     const { store, schedule } = c.var.use(signingKeys);
     const now = new Date();
+    let keys = await store.publicKeys(now);
     // A fresh installation has no key until the first login or rotation: make the current one.
-    await store.ensure(schedule.periodOf(now), now);
-    const keys = await store.publicKeys(now);
+    if (!keys.some((key) => key.kid === schedule.kidOf(schedule.periodOf(now)))) {
+      await store.ensure(schedule.periodOf(now), now);
+      keys = await store.publicKeys(now);
+    }
     // Cacheable by a CDN for 5 minutes; the next key is published a whole period before it signs.
     c.header('cache-control', 'public, max-age=300, stale-while-revalidate=60');
     return c.json({ keys: keys.map((jwk) => jwkSchema.parse(jwk)) }, 200);

@@ -13,7 +13,8 @@ import { firstRequest } from './probe-request.ts';
  * process start → first successful response, against a bare functions-framework "hello"
  * measured in the same run: each function start is paired with a hello start just before it, and
  * a function's ratio is the median of its paired ratios. Prints a table and one JSON line.
- * Options: `--runs N` (default 7), `--skip-build` (measure the bundles already in dist/).
+ * Options: `--runs N` (default 7), `--skip-build` (measure the bundles already in dist/),
+ * `--only <name>[,<name>]`.
  */
 const runsIndex = process.argv.indexOf('--runs');
 const runs = runsIndex > 0 ? Number(process.argv[runsIndex + 1]) : 7;
@@ -84,13 +85,16 @@ const main = async () => {
   const brokerPort = (sink.address() as { port: number }).port;
   const functionEnv = {
     ...env,
-    APP_ENV: 'production',
+    // Development values fill every variable the services do not set (keys, issuer, mail sender…).
+    APP_ENV: 'development',
     LOG_LEVEL: 'warn',
     MONGODB_DB: 'uxflow_bench',
     BROKER_URL: `http://127.0.0.1:${brokerPort}`,
   };
 
-  const definitions = (await loadDefinitions()).map((d) => d.definition);
+  const onlyIndex = process.argv.indexOf('--only');
+  const only = onlyIndex > 0 ? new Set(process.argv[onlyIndex + 1]?.split(',')) : null;
+  const definitions = (await loadDefinitions()).map((d) => d.definition).filter((d) => !only || only.has(d.name));
   const hello = { target: 'hello', source: helloSource, signature: 'http', request: { path: '/', init: {} }, port: 8300, env: {} };
   // Paired samples: a hello right before each function start, so drift in machine load cancels out.
   const samples = new Map<string, { ms: number; ratio: number }[]>();

@@ -107,8 +107,9 @@ export const createAccounts = (ports: AccountsPorts) => {
     login: async (input: LoginInput): Promise<Authenticated> => {
       await guard.assertNotLocked(input.email, input.ip);
       const user = await users.findByEmail(input.email);
-      // An unknown account costs one hash verification too, so timing does not tell it apart.
-      const isValid = await passwordHasher.verify(user?.passwordHash ?? dummyHash, input.password);
+      // An unknown account, or one without a password (signed up through a provider), costs one
+      // hash verification too, so timing does not tell them apart.
+      const isValid = await passwordHasher.verify(user?.passwordHash || dummyHash, input.password);
       if (!user || !isValid) {
         await guard.recordAttempt(input.email, input.ip, false, user?.id);
         throw invalidCredentials();

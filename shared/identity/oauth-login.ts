@@ -11,6 +11,8 @@ export interface OAuthLoginPorts extends LinkPorts {
   identities: OAuthIdentities;
   providers: Record<OAuthProvider, OAuthProviderClient>;
   sessions: Pick<SessionService, 'start' | 'endSessions'>;
+  /** Whether the account has 2FA on: such accounts cannot sign in through a provider (no step-up yet). */
+  hasSecondFactor: (userId: string) => Promise<boolean>;
   securityEvents: SecurityEvents;
   clock: Clock;
   /** Where clients may ask to be sent back to (exact match). */
@@ -87,6 +89,16 @@ export const createOAuthLogin = (ports: OAuthLoginPorts) => {
           throw error;
         });
       const { user, isNewUser } = await linkOrCreateUser(ports, provider, profile);
+      // A provider sign-in must not bypass the second factor the account chose.
+      if (await ports.hasSecondFactor(user.id)) {
+        throw await refuse(
+          'TWO_FACTOR_REQUIRED',
+          input.ip,
+          new DomainError('forbidden', 'TWO_FACTOR_REQUIRED', {
+            detail: 'This account uses two-factor authentication: sign in with your password and code.',
+          }),
+        );
+      }
       const client = { ip: input.ip, ...(input.userAgent ? { userAgent: input.userAgent } : {}) };
       const tokens = await ports.sessions.start(user, false, client);
       const publicUser = { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified };

@@ -91,14 +91,19 @@ const withApiKey = async (
   if (record) Object.assign(seen, { userId: record.createdBy, keyId: record.id });
   if (!record || !isApiKeyUsable(record, now)) throw unauthenticated('INVALID_API_KEY', 'The API key is not valid.');
   if (workspaceId !== undefined && workspaceId !== record.workspaceId) throw workspaceNotFound();
-  if (!record.permissions.includes(access.permission)) throw denied(`The API key lacks ${access.permission}.`, access.permission);
+  // A key acts for its creator: it stops when they leave (or the workspace is deleted) and never
+  // grants more than their current role.
+  const creatorRole = await ports.findRole(record.workspaceId, record.createdBy);
+  if (!creatorRole) throw unauthenticated('INVALID_API_KEY', 'The API key is not valid.');
+  const permissions = new Set(record.permissions.filter((p) => rolePermissions[creatorRole].has(p)));
+  if (!permissions.has(access.permission)) throw denied(`The API key lacks ${access.permission}.`, access.permission);
   await ports.apiKeys.recordUse(record.id, { at: now, method, path });
   return {
     via: 'apiKey',
     userId: record.createdBy,
     sessionId: record.id,
     platformRoles: [],
-    workspace: { id: record.workspaceId, role: null, permissions: new Set(record.permissions) },
+    workspace: { id: record.workspaceId, role: null, permissions },
   };
 };
 

@@ -3,6 +3,7 @@ import { defineResource } from '../../platform/resource.ts';
 import { accessTokens } from '../jose/access-tokens.ts';
 import { createPersonalWorkspaceStore, createSecurityEventStore } from '../mongodb/identity-misc-stores.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
+import { twoFactorStore } from '../mongodb/two-factor-store.ts';
 import { createRefreshTokenStore } from '../mongodb/refresh-token-store.ts';
 import { createSessionStore } from '../mongodb/session-store.ts';
 import { createUserStore } from '../mongodb/user-store.ts';
@@ -16,7 +17,7 @@ import { createOAuthStateStore } from './oauth-state-store.ts';
 export const oauthLogin = defineResource({
   name: 'oauth-login',
   config: oauthConfig,
-  requires: [mongo, accessTokens],
+  requires: [mongo, accessTokens, twoFactorStore],
   create: (config, { use }): OAuthLogin => {
     const { db } = use(mongo);
     const clock = { now: () => new Date() };
@@ -34,6 +35,7 @@ export const oauthLogin = defineResource({
       users: createUserStore(db),
       workspaces: createPersonalWorkspaceStore(db),
       sessions,
+      hasSecondFactor: async (userId) => (await use(twoFactorStore).findActive(userId)) !== null,
       securityEvents,
       clock,
       redirectUris: config.OAUTH_REDIRECT_URIS,

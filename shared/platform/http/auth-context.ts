@@ -21,7 +21,7 @@ export interface AuthContext {
 export interface AuthenticationRequest {
   /** The Authorization header, as sent. */
   authorization: string | undefined;
-  /** Method and path, recorded with each API-key use. */
+  /** Method and route pattern, recorded with each API-key use and in security events. */
   method: string;
   path: string;
   /** The client address (last `X-Forwarded-For` hop), recorded with security events. */

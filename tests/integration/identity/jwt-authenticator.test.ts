@@ -130,10 +130,11 @@ describe('API keys through the authenticator', () => {
     await store.insert(record('apk_ok'), key);
     await store.insert(record('apk_revoked', { revokedAt: new Date() }), `${key}-revoked`);
     await store.insert(record('apk_expired', { expiresAt: new Date(Date.now() - 1000) }), `${key}-expired`);
+    await store.insert(record('apk_orphan', { createdBy: 'usr_left_the_workspace' }), `${key}-orphan`);
   });
 
   it('should accept a key for a permission it carries in its own workspace and record the use', async () => {
-    expect(await outcome({ authorization: `Bearer ${key}`, workspaceId: 'wsp_a', access: withKeys('flows:update') })).toBe('api-key');
+    expect(await outcome({ authorization: `Bearer ${key}`, workspaceId: 'wsp_a', access: withKeys('flows:read') })).toBe('api-key');
     expect(await runtime.use(mongo).db.collection(apiKeyUseCollection).countDocuments({ keyId: 'apk_ok' })).toBeGreaterThanOrEqual(1);
   });
 
@@ -143,6 +144,8 @@ describe('API keys through the authenticator', () => {
     ['a revoked key', `${key}-revoked`, 'wsp_a', 'flows:read', 'unauthenticated:INVALID_API_KEY'],
     ['an expired key', `${key}-expired`, 'wsp_a', 'flows:read', 'unauthenticated:INVALID_API_KEY'],
     ['an unknown key', 'uxf_nobody-knows-this-key', 'wsp_a', 'flows:read', 'unauthenticated:INVALID_API_KEY'],
+    ['a key whose creator left the workspace', `${key}-orphan`, 'wsp_a', 'flows:read', 'unauthenticated:INVALID_API_KEY'],
+    ['a permission the key holds but its creator’s role (viewer) does not', key, 'wsp_a', 'flows:update', 'forbidden:PERMISSION_DENIED'],
   ] as const)('should refuse %s', async (_case, token, workspaceId, permission, expected) => {
     expect(await outcome({ authorization: `Bearer ${token}`, workspaceId, access: withKeys(permission) })).toBe(expected);
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookiesOf, goodPassword, uniqueEmail } from '../../support/identity-apps.ts';
 import { appRedirectUri, startOAuthApps } from '../../support/oauth-apps.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { createTwoFactorStore } from '../../../shared/infra/mongodb/two-factor-store.ts';
 
 let apps: Awaited<ReturnType<typeof startOAuthApps>>;
 beforeAll(async () => {
@@ -90,6 +91,21 @@ describe('identity-oauth (Google, OIDC against oidc-provider)', () => {
       body: JSON.stringify({ email, password: goodPassword }),
     });
     expect(login.status).toBe(401);
+  });
+
+  it('should refuse with 403 TWO_FACTOR_REQUIRED when the account has 2FA on, so a provider cannot bypass it', async () => {
+    const email = uniqueEmail('twofactor');
+    signInAs(email);
+    expect((await apps.callback(await apps.begin('google'))).status).toBe(302);
+    const user = await apps.db.collection<{ _id: string }>('users').findOne({ email });
+    const store = createTwoFactorStore(apps.db, Buffer.from('ZGV2ZWxvcG1lbnQtb25seS1rZXktZW5jcnlwdGlvbjE=', 'base64'));
+    const enrollment = { enrollmentId: 'tfe_matrix', secret: 'JBSWY3DPEHPK3PXP', createdAt: new Date() };
+    await store.savePending(user!._id, enrollment);
+    await store.activate(user!._id, enrollment, ['ABCD-EFGH']);
+    signInAs(email);
+    const response = await apps.callback(await apps.begin('google'), asJson);
+    expect(response.status).toBe(403);
+    expect(await codeOf(response)).toBe('TWO_FACTOR_REQUIRED');
   });
 
   it('should answer 403 OAUTH_EMAIL_UNVERIFIED when the provider has not verified the e-mail', async () => {

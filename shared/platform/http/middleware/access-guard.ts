@@ -12,7 +12,7 @@ import type { AppEnv } from '../env.ts';
  * workspace named in the path when there is one. A definition without an authenticator answers
  * 501 rather than run unguarded.
  */
-export const accessGuard = (definition: Pick<HttpFunctionDefinition, 'access' | 'authenticator'>, runtime: Runtime) =>
+export const accessGuard = (definition: Pick<HttpFunctionDefinition, 'access' | 'authenticator' | 'route'>, runtime: Runtime) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const { access, authenticator } = definition;
     if (access.type === 'public' || access.type === 'signature') return next();
@@ -24,7 +24,8 @@ export const accessGuard = (definition: Pick<HttpFunctionDefinition, 'access' | 
     const auth = await runtime.use(authenticator).authenticate({
       authorization: c.req.header('authorization'),
       method: c.req.method,
-      path: c.req.path,
+      // The route pattern, never the path: paths can carry tokens (`/v1/invitations/{token}/accept`).
+      path: definition.route.path,
       ip: clientIpOf(c.req.header('x-forwarded-for')),
       workspaceId: c.req.param('workspaceId'),
       access,

@@ -1,0 +1,39 @@
+import { DomainError } from '../kernel/index.ts';
+
+/** Why one operation of a batch could not be applied. `rule` is stable: e.g. NODE_NOT_FOUND, DUPLICATE_ID. */
+export interface OperationFailure {
+  index: number;
+  type: string;
+  rule: string;
+  detail: string;
+}
+
+/** Stable codes of the flows domain. */
+export const flowErrorCodes = ['OPERATIONS_FAILED', 'AUTO_LAYOUT_NOT_AVAILABLE'] as const;
+export type FlowErrorCode = (typeof flowErrorCodes)[number];
+
+/** Thrown inside one operation; the batch collects it as a failure. */
+export class OperationRuleError extends Error {
+  readonly rule: string;
+  constructor(rule: string, detail: string) {
+    super(detail);
+    this.name = 'OperationRuleError';
+    this.rule = rule;
+  }
+}
+
+export const rejectOperation = (rule: string, detail: string): never => {
+  throw new OperationRuleError(rule, detail);
+};
+
+export const flowErrors = {
+  operationsFailed: (failures: OperationFailure[]) =>
+    new DomainError('invalid', 'OPERATIONS_FAILED', {
+      detail: `${failures.length} operation(s) of the batch could not be applied; nothing was changed.`,
+      extensions: { failures },
+    }),
+  autoLayoutNotAvailable: () =>
+    new DomainError('not_implemented', 'AUTO_LAYOUT_NOT_AVAILABLE', {
+      detail: 'AUTO_LAYOUT needs the layout engine, which is not wired in yet; the batch was not applied.',
+    }),
+};

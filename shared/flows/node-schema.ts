@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Ids inside a document: short, URL- and Mermaid-safe, so they can appear in `onClick(<elementId>)`. */
+export const flowIdPattern = /^[A-Za-z0-9_-]{1,100}$/;
+export const flowItemIdSchema = z.string().regex(flowIdPattern, 'letters, digits, "_" or "-", 1–100 characters');
+
+export const nodeTypes = [
+  'start',
+  'end',
+  'screen',
+  'popup',
+  'decision',
+  'condition',
+  'action',
+  'api-call',
+  'component',
+  'subflow',
+  'note',
+] as const;
+export type NodeType = (typeof nodeTypes)[number];
+
+export const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+export const nodeSizeSchema = z.object({ width: z.number().min(50).max(500), height: z.number().min(30).max(300) });
+export const styleSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+
+export const variantTypes = ['loading', 'error', 'success', 'empty', 'custom'] as const;
+export const completionStatuses = ['todo', 'in-progress', 'done'] as const;
+
+export const annotationSchema = z.object({
+  id: flowItemIdSchema,
+  text: z.string().min(1).max(2000),
+  /** ISO 8601 instant, set from the clock passed to `applyOperations`. */
+  createdAt: z.iso.datetime().optional(),
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+export const uiMetadataSchema = z.object({
+  figmaLink: z.url().optional(),
+  screenshotUrl: z.url().optional(),
+  annotations: z.array(annotationSchema).optional(),
+  variants: z.array(z.object({ id: flowItemIdSchema, name: z.string().min(1).max(100), type: z.enum(variantTypes) })).optional(),
+  completionStatus: z.enum(completionStatuses).optional(),
+});
+export type UiMetadata = z.infer<typeof uiMetadataSchema>;
+
+/** Fields every node has, whatever its type. */
+const nodeBase = {
+  id: flowItemIdSchema,
+  title: z.string().min(1).max(100),
+  description: z.string().max(2000).optional(),
+  position: positionSchema,
+  size: nodeSizeSchema.optional(),
+  style: styleSchema.optional(),
+  personaIds: z.array(flowItemIdSchema).optional(),
+  /** The frame listing this node; kept in step with `frames[].nodeIds` by the operations. */
+  frameId: flowItemIdSchema.optional(),
+  isPinned: z.boolean().optional(),
+  uiMetadata: uiMetadataSchema.optional(),
+};
+
+export const screenElementSchema = z.object({ id: flowItemIdSchema, type: z.string().min(1).max(50), label: z.string().max(200) });
+export const conditionOutputSchema = z.object({ id: flowItemIdSchema, label: z.string().max(200) });
+export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+const screenData = z.object({ elements: z.array(screenElementSchema).optional() });
+const plainData = z.record(z.string(), z.unknown());
+
+/** A node: the common fields plus `data` whose shape depends on `type`. */
+export const flowNodeSchema = z.discriminatedUnion('type', [
+  z.object({ ...nodeBase, type: z.literal('screen'), data: screenData.optional() }),
+  z.object({ ...nodeBase, type: z.literal('popup'), data: screenData.optional() }),
+  z.object({ ...nodeBase, type: z.literal('decision'), data: z.object({ condition: z.string().min(1).max(1000) }) }),
+  z.object({ ...nodeBase, type: z.literal('condition'), data: z.object({ conditions: z.array(conditionOutputSchema).min(1) }) }),
+  z.object({
+    ...nodeBase,
+    type: z.literal('api-call'),
+    data: z.object({ method: z.enum(httpMethods), url: z.string().min(1).max(2000) }),
+  }),
+  z.object({ ...nodeBase, type: z.literal('component'), data: z.object({ componentId: z.string().min(1).max(100) }) }),
+  z.object({ ...nodeBase, type: z.literal('subflow'), data: z.object({ flowId: z.string().min(1).max(100) }) }),
+  z.object({ ...nodeBase, type: z.enum(['start', 'end', 'action', 'note']), data: plainData.optional() }),
+]);
+export type FlowNode = z.infer<typeof flowNodeSchema>;

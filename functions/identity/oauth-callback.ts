@@ -6,6 +6,7 @@ import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { clientIp, setSessionCookies } from './lib/auth-cookies.ts';
 import { oauthPrivacy, oauthSignedInSchema, providerParamsSchema } from './lib/oauth-schemas.ts';
 import { identityCostTags, problem } from './lib/schemas.ts';
+import { takeOAuthBinding } from './lib/oauth-binding.ts';
 
 const querySchema = z.object({
   state: z.string().min(1).max(200),
@@ -53,7 +54,10 @@ export default defineHttpFunction({
         detail: `The provider did not authorize the sign-in (${error ?? 'no code'}).`,
       });
     const userAgent = c.req.header('user-agent')?.slice(0, 300);
-    const result = await c.var.use(oauthLogin).callback(provider, { code, state, ip: clientIp(c), ...(userAgent ? { userAgent } : {}) });
+    const binding = takeOAuthBinding(c);
+    const result = await c.var
+      .use(oauthLogin)
+      .callback(provider, { code, state, binding, ip: clientIp(c), ...(userAgent ? { userAgent } : {}) });
     c.header('cache-control', 'no-store');
     const { user, accessToken, expiresIn, refreshToken, redirectUri, isNewUser } = result;
     if (c.req.header('accept')?.includes('application/json'))

@@ -4,6 +4,7 @@ import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { oauthPrivacy, providerParamsSchema } from './lib/oauth-schemas.ts';
 import { identityCostTags, problem } from './lib/schemas.ts';
+import { setOAuthBinding } from './lib/oauth-binding.ts';
 
 const querySchema = z.object({
   redirectUri: z.string().url().openapi({ description: 'Where to send the browser after sign-in; must be on OAUTH_REDIRECT_URIS' }),
@@ -34,7 +35,10 @@ export default defineHttpFunction({
   costTags: identityCostTags,
   privacy: { ...oauthPrivacy, personalData: ['network'] },
   handler: async (c) => {
-    const { location } = await c.var.use(oauthLogin).start(c.req.valid('param').provider, c.req.valid('query').redirectUri);
+    const { location, binding, maxAgeSeconds } = await c.var
+      .use(oauthLogin)
+      .start(c.req.valid('param').provider, c.req.valid('query').redirectUri);
+    setOAuthBinding(c, binding, maxAgeSeconds);
     c.header('cache-control', 'no-store');
     return c.redirect(location, 302);
   },

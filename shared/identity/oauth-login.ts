@@ -3,7 +3,7 @@ import type { PublicUser } from './accounts.ts';
 import { linkOrCreateUser, type LinkPorts } from './oauth-linking.ts';
 import type { OAuthIdentities, OAuthProvider, OAuthProviderClient, OAuthStates } from './oauth-ports.ts';
 import type { Clock, SecurityEvents } from './ports.ts';
-import { newSecret } from './secrets.ts';
+import { newSecret, secretsEqual } from './secrets.ts';
 import type { SessionService, SessionTokens } from './session-service.ts';
 
 export interface OAuthLoginPorts extends LinkPorts {
@@ -24,6 +24,8 @@ export interface OAuthLoginPorts extends LinkPorts {
 export interface OAuthCallbackInput {
   code: string;
   state: string;
+  /** The binding cookie (or header) the client brought back; missing when it brought none. */
+  binding: string | undefined;
   ip: string;
   userAgent?: string;
 }
@@ -56,15 +58,21 @@ export const createOAuthLogin = (ports: OAuthLoginPorts) => {
   };
 
   return {
-    /** The provider URL to send the browser to. Throws REDIRECT_URI_NOT_ALLOWED for a redirect URI off the allow-list. */
-    start: async (provider: OAuthProvider, redirectUri: string): Promise<{ location: string }> => {
+    /**
+     * The provider URL to send the browser to, and the binding value to set on that browser.
+     * Throws REDIRECT_URI_NOT_ALLOWED for a redirect URI off the allow-list.
+     */
+    start: async (provider: OAuthProvider, redirectUri: string): Promise<{ location: string; binding: string; maxAgeSeconds: number }> => {
       if (!ports.redirectUris.includes(redirectUri))
         throw new DomainError('invalid', 'REDIRECT_URI_NOT_ALLOWED', { detail: 'redirectUri is not on the allow-list.' });
-      const [state, codeVerifier, nonce] = [newSecret('st'), newSecret('pkce'), newSecret('n')];
+      const [state, codeVerifier, nonce, binding] = [newSecret('st'), newSecret('pkce'), newSecret('n'), newSecret('ob')];
       const expiresAt = new Date(clock.now().getTime() + oauthStateTtlMs);
-      await states.create(state, { provider, codeVerifier, nonce, redirectUri, expiresAt });
+      await states.create(state, { provider, codeVerifier, nonce, binding, redirectUri, expiresAt });
       const codeChallenge = await pkceChallenge(codeVerifier);
-      return { location: await providers[provider].authorizationUrl({ state, codeChallenge, nonce, callbackUrl: callbackUrl(provider) }) };
+      const location = await providers[provider].authorizationUrl({ state, codeChallenge, nonce, callbackUrl: callbackUrl(provider) });
+      // The binding goes to the starting browser as a cookie: a callback URL replayed in another
+      // browser (login CSRF) arrives without it.
+      return { location, binding, maxAgeSeconds: oauthStateTtlMs / 1000 };
     },
 
     /**
@@ -77,6 +85,12 @@ export const createOAuthLogin = (ports: OAuthLoginPorts) => {
       const entry = await states.find(input.state);
       if (!entry || entry.provider !== provider)
         throw await refuse('STATE_UNKNOWN', input.ip, stateError('OAUTH_STATE_INVALID', 'The state is unknown.'));
+      if (!input.binding || !secretsEqual(input.binding, entry.binding))
+        throw await refuse(
+          'BROWSER_MISMATCH',
+          input.ip,
+          stateError('OAUTH_STATE_INVALID', 'This sign-in was started in another browser; start again.'),
+        );
       if (entry.expiresAt.getTime() <= clock.now().getTime())
         throw await refuse('STATE_EXPIRED', input.ip, stateError('OAUTH_STATE_EXPIRED', 'The sign-in took too long; start again.'));
       if (!(await states.consume(input.state)))

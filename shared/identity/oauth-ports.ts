@@ -8,6 +8,8 @@ export interface OAuthStateEntry {
   codeVerifier: string;
   /** The OIDC nonce (Google); the ID token must echo it. */
   nonce: string;
+  /** The value of the cookie set on the browser that started the flow; the callback must bring it back. */
+  binding: string;
   /** Where the client is sent back to after the callback; on the allow-list when stored. */
   redirectUri: string;
   expiresAt: Date;

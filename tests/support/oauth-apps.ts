@@ -47,10 +47,17 @@ export const startOAuthApps = async (database: string) => {
   const app = (name: 'oauthStart' | 'oauthCallback' | 'register' | 'login' | 'me') => apps[name]!;
 
   /** `GET /v1/auth/oauth/<provider>/start`; the 302's Location is the provider's authorization URL. */
-  const start = (provider: string, redirectUri = appRedirectUri) =>
-    app('oauthStart').request(`/v1/auth/oauth/${provider}/start?redirectUri=${encodeURIComponent(redirectUri)}`, {
+  /** The binding cookie each started flow set, by state: the browser that started a flow brings it back. */
+  const bindings = new Map<string, string>();
+  const start = async (provider: string, redirectUri = appRedirectUri) => {
+    const response = await app('oauthStart').request(`/v1/auth/oauth/${provider}/start?redirectUri=${encodeURIComponent(redirectUri)}`, {
       headers: { 'x-forwarded-for': '203.0.113.10' },
     });
+    const state = new URL(response.headers.get('location') ?? 'http://x/').searchParams.get('state');
+    const binding = /__Secure-uxf_oauth=([^;]+)/.exec(response.headers.getSetCookie().join('\n'))?.[1];
+    if (state && binding) bindings.set(state, binding);
+    return response;
+  };
 
   /** Follows the provider's redirects (carrying its cookies) until it sends the browser to our callback; returns that path + query. */
   const authorize = async (authorizationUrl: string): Promise<string> => {
@@ -71,8 +78,11 @@ export const startOAuthApps = async (database: string) => {
     throw new Error('too many redirects at the provider');
   };
 
-  const callback = async (pathAndQuery: string, headers: Record<string, string> = {}): Promise<Response> =>
-    app('oauthCallback').request(pathAndQuery, { headers: { 'x-forwarded-for': '203.0.113.10', ...headers } });
+  const callback = async (pathAndQuery: string, headers: Record<string, string> = {}): Promise<Response> => {
+    const binding = bindings.get(new URL(pathAndQuery, callbackBase).searchParams.get('state') ?? '');
+    const cookie: Record<string, string> = binding ? { cookie: `__Secure-uxf_oauth=${binding}` } : {};
+    return app('oauthCallback').request(pathAndQuery, { headers: { 'x-forwarded-for': '203.0.113.10', ...cookie, ...headers } });
+  };
 
   /** start → provider → the callback path (not yet called). */
   const begin = async (provider: 'google' | 'github') => authorize((await start(provider)).headers.get('location')!);

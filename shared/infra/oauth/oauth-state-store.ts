@@ -10,7 +10,7 @@ interface StateDocument {
   schemaVersion: 1;
   provider: OAuthProvider;
   redirectUri: string;
-  /** `{codeVerifier, nonce}` sealed (AES-256-GCM) under a key derived from the state. */
+  /** `{codeVerifier, nonce, binding}` sealed (AES-256-GCM) under a key derived from the state. */
   sealed: SealedSecret;
   expiresAt: Date;
   createdAt: Date;
@@ -28,9 +28,11 @@ const sealKey = (state: string) => createHash('sha256').update(`uxflow-oauth-sea
 
 const sealContext = 'oauth-state';
 
-const unseal = (state: string, sealed: SealedSecret): { codeVerifier: string; nonce: string } | null => {
+type StateSecrets = { codeVerifier: string; nonce: string; binding: string };
+
+const unseal = (state: string, sealed: SealedSecret): StateSecrets | null => {
   try {
-    return JSON.parse(open(sealKey(state), sealContext, sealed)) as { codeVerifier: string; nonce: string };
+    return JSON.parse(open(sealKey(state), sealContext, sealed)) as StateSecrets;
   } catch {
     return null;
   }
@@ -44,12 +46,12 @@ export const createOAuthStateStore = (db: Db): OAuthStates => {
   const states = db.collection<StateDocument>('oauth_states');
   const uses = db.collection<UseDocument>('oauth_states_used');
   return {
-    create: async (state, { codeVerifier, nonce, ...entry }) => {
+    create: async (state, { codeVerifier, nonce, binding, ...entry }) => {
       await states.insertOne({
         _id: hashToken(state),
         schemaVersion: 1,
         ...entry,
-        sealed: seal(sealKey(state), sealContext, JSON.stringify({ codeVerifier, nonce })),
+        sealed: seal(sealKey(state), sealContext, JSON.stringify({ codeVerifier, nonce, binding })),
         createdAt: new Date(),
       });
     },

@@ -36,7 +36,7 @@ describe('identity-oauth (GitHub, OAuth 2.0 against the stand-in)', () => {
     const response = await apps.callback(await apps.begin('github'));
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe(appRedirectUri);
-    expect(Object.keys(cookiesOf(response))).toEqual(['__Secure-uxf_refresh', '__Secure-uxf_csrf']);
+    expect(Object.keys(cookiesOf(response)).sort()).toEqual(['__Secure-uxf_csrf', '__Secure-uxf_oauth', '__Secure-uxf_refresh']);
     const link = await apps.db.collection('oauth_identities').findOne({ provider: 'github', subject: String(id) });
     expect(await apps.db.collection('users').findOne({ _id: link?.userId })).toMatchObject({
       email,

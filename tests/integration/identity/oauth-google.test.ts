@@ -51,7 +51,7 @@ describe('identity-oauth (Google, OIDC against oidc-provider)', () => {
     const response = await apps.callback(await apps.begin('google'));
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe(appRedirectUri);
-    expect(Object.keys(cookiesOf(response))).toEqual(['__Secure-uxf_refresh', '__Secure-uxf_csrf']);
+    expect(Object.keys(cookiesOf(response)).sort()).toEqual(['__Secure-uxf_csrf', '__Secure-uxf_oauth', '__Secure-uxf_refresh']);
     const user = await apps.db.collection('users').findOne({ email });
     expect(user).toMatchObject({ emailVerified: true, passwordHash: '' });
     expect(await apps.db.collection('workspaces').findOne({ ownerId: user!._id })).toMatchObject({ personal: true, plan: 'pro' });
@@ -117,6 +117,16 @@ describe('identity-oauth (Google, OIDC against oidc-provider)', () => {
 });
 
 describe('identity-oauth state and PKCE (Google)', () => {
+  it('should refuse a callback brought by another browser (no binding cookie) so a replayed URL cannot sign a victim in', async () => {
+    signInAs(uniqueEmail('csrf'));
+    const path = await apps.begin('google');
+    const replayed = await apps.app('oauthCallback').request(path, { headers: { 'x-forwarded-for': '203.0.113.99' } });
+    expect(replayed.status).toBe(400);
+    expect(await codeOf(replayed)).toBe('OAUTH_STATE_INVALID');
+    const forged = await apps.callback(path, { cookie: '__Secure-uxf_oauth=ob_forged' });
+    expect(forged.status).toBe(400);
+  });
+
   it('should let exactly one of concurrent callbacks with one state succeed', async () => {
     signInAs(uniqueEmail('race'));
     const path = await apps.begin('google');

@@ -5,3 +5,6 @@ export * from './errors.ts';
 export * from './operation-context.ts';
 export * from './operation-schema.ts';
 export * from './operations.ts';
+export * from './diff.ts';
+export * from './export-mermaid.ts';
+export * from './migrate-v1.ts';

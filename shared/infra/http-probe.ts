@@ -5,7 +5,7 @@ import { httpSend, type HttpSendOptions } from './http-send.ts';
 export const httpProbe = (name: string, url: string, options: Omit<HttpSendOptions, 'signal'> = {}): DependencyProbe => ({
   name,
   check: async (signal) => {
-    const status = await httpSend(url, { ...options, signal });
+    const { status } = await httpSend(url, { ...options, signal });
     if (status < 200 || status >= 300) throw new Error(`${name} answered ${status}`);
   },
 });

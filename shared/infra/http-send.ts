@@ -8,17 +8,24 @@ export interface HttpSendOptions {
   signal?: AbortSignal;
 }
 
+export interface HttpAnswer {
+  status: number;
+  /** The body as UTF-8 text (small answers only: probes, the broker, Redis commands). */
+  body: string;
+}
+
 /**
- * Sends one small request and resolves with the status code (the body is discarded). Plain
- * node:http on purpose: the first `fetch` of a process loads and compiles Node's undici client,
- * about 13 ms of every cold start that only needs a status code. Rejects on network errors.
+ * Sends one small request and resolves with the status and body. Plain node:http on purpose: the
+ * first `fetch` of a process loads and compiles Node's undici client, about 13 ms of every cold
+ * start that only needs a status or a short JSON answer. Rejects on network errors.
  */
-export const httpSend = (url: string, options: HttpSendOptions = {}): Promise<number> =>
-  new Promise<number>((resolve, reject) => {
+export const httpSend = (url: string, options: HttpSendOptions = {}): Promise<HttpAnswer> =>
+  new Promise<HttpAnswer>((resolve, reject) => {
     const send = url.startsWith('https:') ? httpsRequest : httpRequest;
     const req = send(url, { method: options.method ?? 'GET', headers: options.headers, signal: options.signal }, (res) => {
-      res.resume();
-      res.once('end', () => resolve(res.statusCode ?? 0));
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
       res.once('error', reject);
     });
     req.once('error', reject);

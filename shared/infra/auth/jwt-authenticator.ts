@@ -63,15 +63,20 @@ const withJwt = async (
 ): Promise<AuthContext> => {
   const claims = await ports.tokens.verify(token);
   seen.userId = claims.userId;
-  if (await ports.isSessionRevoked(claims.sessionId)) throw unauthenticated('SESSION_REVOKED', 'This session has ended; sign in again.');
+  const needsRole = access.type === 'authenticated' && access.permission !== 'self' && workspaceId !== undefined;
+  // Both reads at once: they are independent, and this runs on every authenticated request.
+  const [isRevoked, role] = await Promise.all([
+    ports.isSessionRevoked(claims.sessionId),
+    needsRole ? ports.findRole(workspaceId, claims.userId) : Promise.resolve(null),
+  ]);
+  if (isRevoked) throw unauthenticated('SESSION_REVOKED', 'This session has ended; sign in again.');
   const auth: AuthContext = { via: 'jwt', ...claims };
   if (access.type === 'platform') {
     if (!claims.platformRoles.includes(access.role) && !claims.platformRoles.includes('admin'))
       throw denied(`This needs the platform role ${access.role}.`, access.role);
     return auth;
   }
-  if (access.permission === 'self' || workspaceId === undefined) return auth;
-  const role = await ports.findRole(workspaceId, claims.userId);
+  if (!needsRole || access.permission === 'self' || workspaceId === undefined) return auth;
   if (!role) throw workspaceNotFound();
   if (!rolePermissions[role].has(access.permission)) throw denied(`Your role (${role}) lacks ${access.permission}.`, access.permission);
   return { ...auth, workspace: { id: workspaceId, role, permissions: rolePermissions[role] } };

@@ -30,7 +30,7 @@ export const createBrokerPublisher = (brokerUrl: string, source: string): EventP
       ...(event.traceparent ? { traceparent: event.traceparent } : {}),
     });
     const message = HTTP.binary(cloudEvent);
-    const status = await httpSend(brokerUrl, {
+    const { status } = await httpSend(brokerUrl, {
       method: 'POST',
       headers: message.headers as Record<string, string>,
       body: message.body as string,

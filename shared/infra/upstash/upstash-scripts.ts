@@ -1,6 +1,5 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { defineResource } from '../../platform/resource.ts';
+import { httpSend } from '../http-send.ts';
 import { redisConfig } from './redis-config.ts';
 
 /** The two commands `@upstash/ratelimit` sends (with its deny list and analytics off). */
@@ -10,20 +9,6 @@ export interface UpstashScripts {
   evalsha: (sha1: string, keys: string[], args: unknown[]) => Promise<unknown>;
 }
 
-const post = (url: string, token: string, body: string, timeoutMs: number) =>
-  new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const send = url.startsWith('https:') ? httpsRequest : httpRequest;
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const req = send(url, { method: 'POST', headers, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.once('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.once('error', reject);
-    });
-    req.once('error', reject);
-    req.end(body);
-  });
-
 /**
  * EVAL and EVALSHA over the Upstash REST protocol (`POST /` with a JSON command, plain results),
  * on `node:http`. The rate limiter needs nothing else, and this keeps the full `@upstash/redis`
@@ -31,8 +16,13 @@ const post = (url: string, token: string, body: string, timeoutMs: number) =>
  */
 export const createUpstashScripts = (config: { url: string; token: string; timeoutMs?: number }): UpstashScripts => {
   const command = async (parts: unknown[]) => {
-    const { status, text } = await post(config.url, config.token, JSON.stringify(parts), config.timeoutMs ?? 2000);
-    const answer = JSON.parse(text) as { result?: unknown; error?: string };
+    const { status, body } = await httpSend(config.url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${config.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(parts),
+      signal: AbortSignal.timeout(config.timeoutMs ?? 2000),
+    });
+    const answer = JSON.parse(body) as { result?: unknown; error?: string };
     if (answer.error !== undefined || status >= 300) throw new Error(answer.error ?? `Upstash REST answered ${status}`);
     return answer.result;
   };

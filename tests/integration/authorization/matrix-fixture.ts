@@ -37,20 +37,26 @@ export const registerCallers = async (env: Record<string, string>): Promise<Reco
   return users;
 };
 
-/** A fresh shared workspace with one member per role (the stranger is not a member). */
-export const createMatrixWorkspace = async (db: Db, users: Record<Caller, MatrixUser>): Promise<string> => {
+/** Inserts a non-personal enterprise workspace owned by `ownerId`; returns its id. */
+export const insertWorkspace = async (db: Db, ownerId: string, name: string): Promise<string> => {
   const workspaceId = newId('wsp');
-  const now = new Date();
   await db.collection('workspaces').insertOne({
     _id: workspaceId as never,
     schemaVersion: 1,
-    name: 'Matrix workspace',
-    ownerId: users.owner.userId,
+    name,
+    ownerId,
     personal: false,
     plan: 'enterprise',
     trialEndsAt: null,
-    createdAt: now,
+    createdAt: new Date(),
   });
+  return workspaceId;
+};
+
+/** A fresh shared workspace with one member per role (the stranger is not a member). */
+export const createMatrixWorkspace = async (db: Db, users: Record<Caller, MatrixUser>): Promise<string> => {
+  const workspaceId = await insertWorkspace(db, users.owner.userId, 'Matrix workspace');
+  const now = new Date();
   await db.collection(membershipCollection).insertMany(
     matrixRoles.map((role) => ({
       _id: membershipId(workspaceId, users[role].userId) as never,

@@ -3,7 +3,7 @@ import { membershipCollection, membershipId } from '../../../shared/infra/mongod
 import { newId } from '../../../shared/kernel/index.ts';
 import { newInvitationToken } from '../../../shared/workspaces/index.ts';
 import type { ExampleContext, ExampleRequest } from './examples.ts';
-import type { Caller } from './matrix-fixture.ts';
+import { insertWorkspace, type Caller } from './matrix-fixture.ts';
 
 type Example = (ctx: ExampleContext, caller: Caller) => Promise<ExampleRequest> | ExampleRequest;
 
@@ -11,18 +11,8 @@ const ws = (ctx: ExampleContext) => `/v1/workspaces/${ctx.workspaceId}`;
 
 /** An invitation for `caller` to a workspace of its own (the caller is a member of the matrix one already). */
 const invitationFor = async ({ db, users }: ExampleContext, caller: Caller) => {
-  const workspaceId = newId('wsp');
+  const workspaceId = await insertWorkspace(db, users.owner.userId, 'Matrix invitation workspace');
   const now = new Date();
-  await db.collection('workspaces').insertOne({
-    _id: workspaceId as never,
-    schemaVersion: 1,
-    name: 'Matrix invitation workspace',
-    ownerId: users.owner.userId,
-    personal: false,
-    plan: 'enterprise',
-    trialEndsAt: null,
-    createdAt: now,
-  });
   const token = newInvitationToken();
   await db.collection('workspace_invitations').insertOne({
     _id: newId('inv') as never,

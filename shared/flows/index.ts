@@ -8,3 +8,6 @@ export * from './operations.ts';
 export * from './diff.ts';
 export * from './export-mermaid.ts';
 export * from './migrate-v1.ts';
+export * from './service/index.ts';
+export * from './export-svg.ts';
+export * from './templates/index.ts';

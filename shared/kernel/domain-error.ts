@@ -7,6 +7,7 @@ export const errorKinds = [
   'conflict',
   'precondition',
   'precondition_required',
+  'unprocessable',
   'payment_required',
   'too_large',
   'rate_limited',

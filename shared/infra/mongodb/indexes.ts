@@ -41,4 +41,16 @@ export const indexes: readonly IndexDefinition[] = [
     options: { name: 'oauth_identities_provider_subject_unique', unique: true },
   },
   { collection: 'oauth_identities', keys: { userId: 1 }, options: { name: 'oauth_identities_user' } },
+  // Flows: a write commits by inserting version n + 1; the duplicate key is the 412.
+  {
+    collection: 'flow_versions',
+    keys: { flowId: 1, versionNumber: 1 },
+    options: { name: 'flow_versions_flow_version_unique', unique: true },
+  },
+  { collection: 'flow_versions', keys: { flowId: 1 }, options: { name: 'flow_versions_flow' } },
+  // The flow events outbox: the publisher cron reads the unpublished versions by equality.
+  { collection: 'flow_versions', keys: { published: 1 }, options: { name: 'flow_versions_published' } },
+  { collection: 'flows', keys: { workspaceId: 1 }, options: { name: 'flows_workspace' } },
+  { collection: 'flow_snapshots', keys: { flowId: 1 }, options: { name: 'flow_snapshots_flow' } },
+  { collection: 'flow_templates', keys: { workspaceId: 1 }, options: { name: 'flow_templates_workspace' } },
 ];

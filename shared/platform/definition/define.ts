@@ -53,6 +53,8 @@ export interface HttpFunctionDefinition<R extends RouteConfig = RouteConfig> ext
    * body; Hono caches the parsed body, so validation can still read it). Null: none.
    */
   rateLimitKey?(this: void, c: Context<AppEnv>): Promise<string | null>;
+  /** A body limit of its own (bytes) instead of `BODY_LIMIT_BYTES`, e.g. for 5 MB flow documents. */
+  maxBodyBytes?: number;
   // Method syntax keeps every concrete definition assignable to FunctionDefinition.
   handler(this: void, ...args: Parameters<RouteHandler<R, AppEnv>>): ReturnType<RouteHandler<R, AppEnv>>;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { flowEventDataSchema } from '../../flows/index.ts';
 import { securityEventDataSchema } from '../../security/index.ts';
 
 /**
@@ -16,6 +17,12 @@ export const eventCatalog = {
   }),
   /** A security-relevant fact (failed login, permission denial, rate limit…); never a secret. Subject: the event id. */
   'com.uxflow.security.event.v1': securityEventDataSchema,
+  /** A flow came to exist (created, imported, duplicated). Subject: the flow id; data carries the version and an operations summary. */
+  'com.uxflow.flow.created.v1': flowEventDataSchema,
+  /** A flow got a new version (operations, restore, undelete). */
+  'com.uxflow.flow.updated.v1': flowEventDataSchema,
+  /** A flow was deleted (restorable for 30 days). */
+  'com.uxflow.flow.deleted.v1': flowEventDataSchema,
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

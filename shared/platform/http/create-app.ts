@@ -30,11 +30,12 @@ export const createHttpApp = <R extends RouteConfig>(definition: HttpFunctionDef
   app.use(requestContext(runtime, definition.route.path));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-site', xFrameOptions: 'DENY' }));
   app.use(cors({ origin: (origin) => (config.CORS_ORIGINS.includes(origin) ? origin : null), credentials: true, maxAge: 600 }));
+  const maxSize = definition.maxBodyBytes ?? config.BODY_LIMIT_BYTES;
   app.use(
     bodyLimit({
-      maxSize: config.BODY_LIMIT_BYTES,
+      maxSize,
       onError: () => {
-        throw new DomainError('too_large', 'PAYLOAD_TOO_LARGE', { detail: `The body exceeds ${config.BODY_LIMIT_BYTES} bytes.` });
+        throw new DomainError('too_large', 'PAYLOAD_TOO_LARGE', { detail: `The body exceeds ${maxSize} bytes.` });
       },
     }),
   );

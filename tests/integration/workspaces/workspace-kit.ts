@@ -17,7 +17,7 @@ export interface TestUser {
   token: string;
 }
 
-export type Reply = { status: number; body: Record<string, unknown> | null };
+export type Reply = { status: number; body: Record<string, unknown> | null; headers: Headers; text: string };
 
 /**
  * Workspace functions as real Hono apps over the local MongoDB and mail sink, in a database of
@@ -50,15 +50,17 @@ export const startWorkspaceKit = async (database: string) => {
     definition: HttpFunctionDefinition<R>,
     path: string,
     as: TestUser,
-    init: { method?: string; body?: unknown } = {},
+    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<Reply> => {
     const response = await appOf(definition as unknown as HttpFunctionDefinition).request(path, {
       method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${as.token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${as.token}`, 'content-type': 'application/json', ...init.headers },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+    const isJson = /json/.test(response.headers.get('content-type') ?? '') && !/uxflow/.test(response.headers.get('content-type') ?? '');
+    const body = text && isJson ? (JSON.parse(text) as Record<string, unknown>) : null;
+    return { status: response.status, body, headers: response.headers, text };
   };
 
   /** An account (no password: these tests never log in) and an access token for it. */

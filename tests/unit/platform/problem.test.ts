@@ -14,6 +14,7 @@ describe('toProblem', () => {
     ['precondition', 412],
     ['too_large', 413],
     ['precondition_required', 428],
+    ['unprocessable', 422],
     ['rate_limited', 429],
     ['not_implemented', 501],
     ['unavailable', 503],

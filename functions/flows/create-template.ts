@@ -1,0 +1,44 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { flowFunction, flowsFor } from './lib/flow-function.ts';
+import { flowIdSchema, json, jsonBody, problem, workspaceParams } from './lib/schemas.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/v1/workspaces/{workspaceId}/templates',
+  tags: ['flows'],
+  summary: 'Save a flow of the workspace as a workspace template',
+  request: {
+    params: workspaceParams,
+    body: jsonBody(
+      z.object({ flowId: flowIdSchema, name: z.string().trim().min(1).max(100), description: z.string().max(2000).default('') }),
+    ),
+  },
+  responses: {
+    201: json(
+      'The template',
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        description: z.string(),
+        builtIn: z.boolean(),
+        nodeCount: z.number().int(),
+        category: z.string().nullable(),
+        workspaceId: z.string().nullable(),
+      }),
+    ),
+    404: problem('FLOW_NOT_FOUND (also a flow of another workspace)'),
+  },
+});
+
+export default defineHttpFunction({
+  ...flowFunction('flows:create'),
+  name: 'flows-create-template',
+  description: 'Saves the latest version of a workspace flow as a template of that workspace.',
+  route,
+  handler: async (c) => {
+    const { flows, caller } = flowsFor(c.var);
+    const template = await flows.templates.save(caller, c.req.valid('param').workspaceId, c.req.valid('json'));
+    return c.json(template, 201);
+  },
+});

@@ -1,0 +1,92 @@
+import { z } from '@hono/zod-openapi';
+import { flowDocumentSchema, versionKinds, type FlowHead, type FlowIssue, type FlowVersion } from '../../../shared/flows/index.ts';
+import { workspaceIdSchema } from '../../workspaces/lib/schemas.ts';
+
+export { json, jsonBody, problem } from '../../workspaces/lib/schemas.ts';
+
+export const flowIdSchema = z.string().regex(/^flw_[0-9a-z]{20}$/, 'must be a flow id');
+export const flowParams = z.object({ flowId: flowIdSchema });
+export const versionNumberSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+export const versionParams = flowParams.extend({ versionNumber: versionNumberSchema });
+export const workspaceParams = z.object({ workspaceId: workspaceIdSchema });
+
+// Inlined: the domain schema is built before @hono/zod-openapi extends zod, so it cannot carry a component name.
+export const documentSchema = flowDocumentSchema;
+
+export const flowIssueSchema = z
+  .object({ rule: z.string(), message: z.string(), path: z.array(z.union([z.string(), z.number()])), ids: z.array(z.string()) })
+  .openapi('FlowIssue');
+
+export const flowSummarySchema = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    tags: z.array(z.string()),
+    nodeCount: z.number().int(),
+    version: z.number().int().openapi({ description: 'The latest version number (the ETag is "v<version>")' }),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  })
+  .openapi('FlowSummary');
+
+export const toSummary = (head: FlowHead): z.infer<typeof flowSummarySchema> => ({
+  id: head.id,
+  workspaceId: head.workspaceId,
+  name: head.name,
+  description: head.description,
+  tags: head.tags,
+  nodeCount: head.nodeCount,
+  version: head.versionNumber,
+  createdAt: head.createdAt.toISOString(),
+  createdBy: head.createdBy,
+  updatedAt: head.updatedAt.toISOString(),
+  updatedBy: head.updatedBy,
+});
+
+const summaryOfOperations = z.object({ count: z.number().int(), byType: z.record(z.string(), z.number().int()), text: z.string() });
+
+export const versionInfoSchema = z
+  .object({
+    version: z.number().int(),
+    kind: z.enum(versionKinds),
+    authorId: z.string(),
+    createdAt: z.string(),
+    summary: summaryOfOperations,
+    restoredFrom: z.number().int().nullable(),
+    nodeCount: z.number().int(),
+    snapshots: z.array(z.string()),
+  })
+  .openapi('FlowVersionInfo');
+
+export const flowBodySchema = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    version: z.number().int(),
+    kind: z.enum(versionKinds),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+    document: documentSchema,
+    warnings: z.array(flowIssueSchema),
+  })
+  .openapi('Flow');
+
+export const toFlowBody = (version: FlowVersion, warnings: FlowIssue[]): z.infer<typeof flowBodySchema> => ({
+  id: version.flowId,
+  workspaceId: version.workspaceId,
+  version: version.versionNumber,
+  kind: version.kind,
+  updatedAt: version.createdAt.toISOString(),
+  updatedBy: version.authorId,
+  document: version.document,
+  warnings,
+});
+
+export const writeResultSchema = z.object({ version: z.number().int(), warnings: z.array(flowIssueSchema) }).openapi('FlowWriteResult');
+
+/** Flow documents may be 5 MB (PRODUCT.md); their bodies get room for that plus JSON framing. */
+export const documentBodyBytes = 6 * 1024 * 1024;

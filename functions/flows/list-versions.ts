@@ -1,0 +1,48 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { flowFunction, flowsFor } from './lib/flow-function.ts';
+import { flowParams, json, problem, versionInfoSchema, versionNumberSchema } from './lib/schemas.ts';
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/flows/{flowId}/versions',
+  tags: ['flows'],
+  summary: 'The flow’s versions, newest first',
+  request: {
+    params: flowParams,
+    query: z.object({
+      before: versionNumberSchema
+        .optional()
+        .openapi({ description: 'Only versions numbered below this (the `nextBefore` of the previous page)' }),
+      limit: z.coerce.number().int().min(1).max(100).default(50),
+    }),
+  },
+  responses: {
+    200: json('A page of versions', z.object({ items: z.array(versionInfoSchema), nextBefore: z.number().int().nullable() })),
+    404: problem('FLOW_NOT_FOUND'),
+  },
+});
+
+export default defineHttpFunction({
+  ...flowFunction('flows:read'),
+  name: 'flows-list-versions',
+  description: 'Lists a flow’s versions (author, operations summary, snapshot names), newest first.',
+  route,
+  handler: async (c) => {
+    const { flows, caller } = flowsFor(c.var);
+    const { before, limit } = c.req.valid('query');
+    const found = await flows.history.listVersions(caller, c.req.valid('param').flowId, { before: before ?? null, limit: limit + 1 });
+    const page = found.slice(0, limit);
+    const items = page.map((version) => ({
+      version: version.versionNumber,
+      kind: version.kind,
+      authorId: version.authorId,
+      createdAt: version.createdAt.toISOString(),
+      summary: version.summary,
+      restoredFrom: version.restoredFrom,
+      nodeCount: version.nodeCount,
+      snapshots: version.snapshots,
+    }));
+    return c.json({ items, nextBefore: found.length > limit ? (page.at(-1)?.versionNumber ?? null) : null }, 200);
+  },
+});

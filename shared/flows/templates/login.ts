@@ -1,0 +1,125 @@
+import {
+  action,
+  apiCall,
+  branch,
+  click,
+  condition,
+  decision,
+  defineTemplate,
+  edge,
+  element,
+  end,
+  popup,
+  screen,
+  start,
+} from './template-builder.ts';
+
+/** Email + password sign-in with a two-factor step, wrong-credential retry and a locked-account exit. */
+export const loginTemplate = defineTemplate({
+  id: 'builtin-login',
+  name: 'Login',
+  description:
+    'Email and password sign-in with "keep me signed in", a two-factor challenge when the account has one, ' +
+    'a retry dialog for wrong credentials and a way out to password reset when the account is locked.',
+  category: 'authentication',
+  tags: ['auth', 'login', '2fa'],
+  personas: [
+    { id: 'per_returning', name: 'Returning user', description: 'Has an account and wants to get back to work fast.', color: '#2563eb' },
+  ],
+  nodes: [
+    start({ id: 'start', title: 'Opens the app signed out', at: [1, 0] }),
+    screen({
+      id: 'login',
+      title: 'Sign in',
+      at: [1, 1],
+      description: 'Email and password form; the submit button stays disabled until both fields are filled.',
+      personaIds: ['per_returning'],
+      elements: [
+        element('input', 'email_input', 'Email'),
+        element('input', 'password_input', 'Password'),
+        element('checkbox', 'remember_me', 'Keep me signed in'),
+        element('button', 'sign_in_btn', 'Sign in'),
+        element('link', 'forgot_link', 'Forgot password?'),
+      ],
+      uiMetadata: {
+        variants: [
+          { id: 'login_loading', name: 'Signing in', type: 'loading' },
+          { id: 'login_error', name: 'Server unavailable', type: 'error' },
+        ],
+        annotations: [{ id: 'ann_no_enumeration', text: 'Never reveal whether the email has an account.' }],
+      },
+    }),
+    end({ id: 'to_reset', title: 'Go to password reset', at: [2, 1] }),
+    apiCall({ id: 'auth_request', title: 'Check credentials', at: [1, 2], method: 'POST', url: '/api/auth/login' }),
+    condition({
+      id: 'auth_result',
+      title: 'Sign-in outcome',
+      at: [1, 3],
+      conditions: [
+        { id: 'ok', label: 'Signed in' },
+        { id: 'mfa', label: 'Two-factor required' },
+        { id: 'invalid', label: 'Wrong email or password' },
+        { id: 'locked', label: 'Account locked' },
+      ],
+    }),
+    popup({
+      id: 'login_failed',
+      title: 'Wrong email or password',
+      at: [0, 4],
+      elements: [element('button', 'retry_btn', 'Try again')],
+    }),
+    screen({
+      id: 'mfa_challenge',
+      title: 'Enter your 6-digit code',
+      at: [1, 4],
+      description: 'Code from the authenticator app; a recovery code is accepted in the same field.',
+      personaIds: ['per_returning'],
+      elements: [
+        element('input', 'code_input', 'Authentication code'),
+        element('button', 'verify_btn', 'Verify'),
+        element('link', 'other_account_link', 'Use another account'),
+      ],
+    }),
+    screen({
+      id: 'account_locked',
+      title: 'Account temporarily locked',
+      at: [2, 4],
+      description: 'Shown after too many failed attempts; the lock lifts after 15 minutes or a password reset.',
+      elements: [
+        element('text', 'lock_notice', 'Too many attempts. Try again in 15 minutes.'),
+        element('button', 'reset_btn', 'Reset password'),
+      ],
+    }),
+    apiCall({ id: 'verify_mfa', title: 'Verify two-factor code', at: [1, 5], method: 'POST', url: '/api/auth/mfa/verify' }),
+    decision({ id: 'mfa_ok', title: 'Code accepted?', at: [1, 6], condition: 'response.status === 200' }),
+    action({
+      id: 'start_session',
+      title: 'Start session and redirect',
+      at: [1, 7],
+      description: 'Sets the session cookie and returns to the page that asked for sign-in.',
+    }),
+    end({ id: 'signed_in', title: 'Signed in', at: [1, 8] }),
+  ],
+  edges: [
+    edge('start', 'login', 'onLoad'),
+    edge('login', 'auth_request', click('sign_in_btn')),
+    edge('login', 'to_reset', click('forgot_link')),
+    edge('auth_request', 'auth_result', 'onSuccess'),
+    branch('auth_result', 'ok', 'start_session'),
+    branch('auth_result', 'mfa', 'mfa_challenge'),
+    branch('auth_result', 'invalid', 'login_failed'),
+    branch('auth_result', 'locked', 'account_locked'),
+    edge('login_failed', 'login', click('retry_btn')),
+    edge('mfa_challenge', 'verify_mfa', click('verify_btn')),
+    edge('mfa_challenge', 'login', click('other_account_link')),
+    edge('verify_mfa', 'mfa_ok', 'onSuccess'),
+    edge('mfa_ok', 'start_session', 'if_true'),
+    edge('mfa_ok', 'mfa_challenge', 'if_false', { label: 'Show "code not valid"', type: 'smoothstep' }),
+    edge('account_locked', 'to_reset', click('reset_btn')),
+    edge('start_session', 'signed_in', 'onSuccess'),
+  ],
+  frames: [
+    { id: 'frm_credentials', title: 'Credentials', nodeIds: ['login', 'auth_request'] },
+    { id: 'frm_two_factor', title: 'Two-factor authentication', nodeIds: ['mfa_challenge', 'verify_mfa', 'mfa_ok'] },
+  ],
+});

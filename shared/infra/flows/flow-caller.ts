@@ -1,0 +1,24 @@
+import type { Db } from 'mongodb';
+import type { AccessDecision, FlowCaller } from '../../flows/index.ts';
+import type { WorkspacePermission } from '../../kernel/index.ts';
+import type { AuthContext } from '../../platform/http/auth-context.ts';
+import { rolePermissions } from '../../workspaces/index.ts';
+import { findRole } from '../mongodb/membership-store.ts';
+
+const decide = (permissions: ReadonlySet<WorkspacePermission>, permission: WorkspacePermission): AccessDecision =>
+  permissions.has(permission) ? 'granted' : 'denied';
+
+/**
+ * The caller as the flow services see them. A workspace the authenticator already resolved (the
+ * route's `{workspaceId}`, or an API key's own workspace) is answered from the context; any other
+ * workspace needs a membership (JWT only: an API key reaches nothing outside its workspace).
+ */
+export const flowCallerOf = (auth: AuthContext, db: Db): FlowCaller => ({
+  userId: auth.userId,
+  access: async (workspaceId, permission) => {
+    if (auth.workspace?.id === workspaceId) return decide(auth.workspace.permissions, permission);
+    if (auth.via === 'apiKey') return 'not_member';
+    const role = await findRole(db, workspaceId, auth.userId);
+    return role ? decide(rolePermissions[role], permission) : 'not_member';
+  },
+});

@@ -1,0 +1,43 @@
+import { createFlowServices, type FlowsPorts } from '../../flows/index.ts';
+import { newId } from '../../kernel/index.ts';
+import { defineResource } from '../../platform/resource.ts';
+import { effectivePlan, planLimits } from '../../workspaces/index.ts';
+import { createFlowHeadStore } from '../mongodb/flow-head-store.ts';
+import { createFlowSnapshotStore } from '../mongodb/flow-snapshot-store.ts';
+import { createFlowTemplateStore } from '../mongodb/flow-template-store.ts';
+import { createFlowVersionStore } from '../mongodb/flow-version-store.ts';
+import { mongo } from '../mongodb/mongo-resource.ts';
+import { createWorkspaceStore } from '../mongodb/workspace-store.ts';
+import { upstashScripts } from '../upstash/upstash-scripts.ts';
+import { webAppConfig } from '../web-app-config.ts';
+import { createFlowCache } from './flow-cache.ts';
+
+/** The flow services wired to MongoDB (versions, heads, snapshots, templates) and the Redis cache. */
+export const flowServices = defineResource({
+  name: 'flow-services',
+  config: webAppConfig,
+  requires: [mongo, upstashScripts],
+  create: (config, { use }) => {
+    const { db } = use(mongo);
+    const workspaces = createWorkspaceStore(db);
+    const ports: FlowsPorts = {
+      versions: createFlowVersionStore(db),
+      heads: createFlowHeadStore(db),
+      cache: createFlowCache(use(upstashScripts)),
+      snapshots: createFlowSnapshotStore(db),
+      templates: createFlowTemplateStore(db),
+      // Until billing exists the plan is the workspace document's (issue 5 replaces this port).
+      plans: {
+        limitsOf: async (workspaceId) => {
+          const workspace = await workspaces.findActive(workspaceId);
+          const plan = workspace ? effectivePlan(workspace, new Date()) : 'free';
+          return { plan, limits: planLimits[plan] };
+        },
+      },
+      clock: { now: () => new Date() },
+      newId,
+      appUrl: config.WEB_APP_URL,
+    };
+    return createFlowServices(ports);
+  },
+});

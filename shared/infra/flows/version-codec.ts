@@ -1,0 +1,15 @@
+import { flowDocumentSchema, type FlowVersion } from '../../flows/index.ts';
+
+/** A version as JSON for the cache (dates as ISO strings). */
+export const encodeVersion = (version: FlowVersion): string => JSON.stringify(version);
+
+/** Reads a cached version back; null when it does not parse (a cache entry is never trusted blindly). */
+export const decodeVersion = (text: string): FlowVersion | null => {
+  try {
+    const raw = JSON.parse(text) as FlowVersion & { createdAt: string };
+    const document = flowDocumentSchema.parse(raw.document);
+    return { ...raw, document, createdAt: new Date(raw.createdAt) };
+  } catch {
+    return null;
+  }
+};

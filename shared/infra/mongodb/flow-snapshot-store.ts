@@ -1,0 +1,29 @@
+import type { Db } from 'mongodb';
+import type { FlowSnapshot, FlowSnapshotStore } from '../../flows/index.ts';
+import { isDuplicateKey } from './duplicate-key.ts';
+
+export const flowSnapshotCollection = 'flow_snapshots';
+
+interface FlowSnapshotDocument extends FlowSnapshot {
+  /** `<flowId>:<name>`: a name is unique per flow by construction. */
+  _id: string;
+  schemaVersion: 1;
+}
+
+const toSnapshot = ({ _id, schemaVersion: _s, ...rest }: FlowSnapshotDocument): FlowSnapshot => rest;
+
+export const createFlowSnapshotStore = (db: Db): FlowSnapshotStore => {
+  const snapshots = db.collection<FlowSnapshotDocument>(flowSnapshotCollection);
+  return {
+    insert: async (snapshot) => {
+      try {
+        await snapshots.insertOne({ ...snapshot, _id: `${snapshot.flowId}:${snapshot.name}`, schemaVersion: 1 });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    },
+    listByFlow: async (flowId) => (await snapshots.find({ flowId }).toArray()).map(toSnapshot),
+  };
+};

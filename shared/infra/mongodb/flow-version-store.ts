@@ -1,0 +1,100 @@
+import type { Db } from 'mongodb';
+import { flowDocumentSchema, type FlowVersion, type FlowVersionInfo, type FlowVersionStore } from '../../flows/index.ts';
+import { isDuplicateKey } from './duplicate-key.ts';
+
+export const flowVersionCollection = 'flow_versions';
+
+/**
+ * A stored version. The document is kept as JSON text: its style maps may hold keys that some
+ * MongoDB-compatible servers refuse as field names (dots, `$`), and it is only ever read whole.
+ */
+export interface FlowVersionDocument extends Omit<FlowVersion, 'document'> {
+  _id: string;
+  schemaVersion: 1;
+  documentJson: string;
+  nodeCount: number;
+  /** The event outbox flag: false until the version's event reached the broker. */
+  published: boolean;
+  publishedAt?: Date;
+}
+
+export const flowVersionId = (flowId: string, versionNumber: number) => `${flowId}:${versionNumber}`;
+
+const toVersion = ({
+  _id,
+  schemaVersion: _s,
+  documentJson,
+  nodeCount: _n,
+  published: _p,
+  publishedAt: _pa,
+  ...rest
+}: FlowVersionDocument): FlowVersion => ({
+  ...rest,
+  document: flowDocumentSchema.parse(JSON.parse(documentJson)),
+});
+
+const infoProjection = { documentJson: 0 } as const;
+
+const toInfo = ({
+  _id,
+  schemaVersion: _s,
+  published: _p,
+  publishedAt: _pa,
+  ...rest
+}: Omit<FlowVersionDocument, 'documentJson'>): FlowVersionInfo => rest;
+
+export interface FlowVersionOutbox {
+  /** Versions whose event is not yet published, oldest first (at most `limit`), without documents. */
+  unpublished: (limit: number) => Promise<FlowVersionInfo[]>;
+  markPublished: (flowId: string, versionNumber: number, at: Date) => Promise<void>;
+}
+
+/** `flow_versions`: unique on `(flowId, versionNumber)` (and on `_id`, the same pair); the commit point of every flow write. */
+export const createFlowVersionStore = (db: Db): FlowVersionStore & FlowVersionOutbox => {
+  const versions = db.collection<FlowVersionDocument>(flowVersionCollection);
+  return {
+    insert: async (version) => {
+      try {
+        await versions.insertOne({
+          ...version,
+          _id: flowVersionId(version.flowId, version.versionNumber),
+          schemaVersion: 1,
+          documentJson: JSON.stringify(version.document),
+          nodeCount: version.document.nodes.length,
+          published: false,
+        });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    },
+    find: async (flowId, versionNumber) => {
+      const found = await versions.findOne({ _id: flowVersionId(flowId, versionNumber) });
+      return found ? toVersion(found) : null;
+    },
+    findLatest: async (flowId) => {
+      const [found] = await versions.find({ flowId }).sort({ versionNumber: -1 }).limit(1).toArray();
+      return found ? toVersion(found) : null;
+    },
+    list: async (flowId, { before, limit }) => {
+      const filter = before === null ? { flowId } : { flowId, versionNumber: { $lt: before } };
+      const found = await versions.find(filter, { projection: infoProjection }).sort({ versionNumber: -1 }).limit(limit).toArray();
+      return found.map(toInfo);
+    },
+    prune: async (flowId, upTo, keep) => {
+      const result = await versions.deleteMany({ flowId, published: true, versionNumber: { $lte: upTo, $nin: [...keep] } });
+      return result.deletedCount;
+    },
+    remove: async (flowId, versionNumber) => {
+      await versions.deleteOne({ _id: flowVersionId(flowId, versionNumber) });
+    },
+    unpublished: async (limit) => {
+      const found = await versions.find({ published: false }, { projection: infoProjection }).limit(limit).toArray();
+      return found.map(toInfo).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    },
+    markPublished: async (flowId, versionNumber, at) => {
+      await versions.updateOne({ _id: flowVersionId(flowId, versionNumber) }, { $set: { published: true, publishedAt: at } });
+    },
+  };
+};

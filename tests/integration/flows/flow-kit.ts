@@ -1,0 +1,39 @@
+import createFlow from '../../../functions/flows/create-flow.ts';
+import applyOperations from '../../../functions/flows/apply-operations.ts';
+import getFlow from '../../../functions/flows/get-flow.ts';
+import type { Plan } from '../../../shared/workspaces/index.ts';
+import { startWorkspaceKit, type TestUser, type WorkspaceKit } from '../workspaces/workspace-kit.ts';
+
+/** The workspace kit, plus shortcuts for the flow calls most tests make. */
+export const startFlowKit = async (database: string) => {
+  const kit = await startWorkspaceKit(database);
+  const createIn = async (workspaceId: string, as: TestUser, body: Record<string, unknown> = { name: 'Checkout' }) =>
+    kit.call(createFlow, `/v1/workspaces/${workspaceId}/flows`, as, { method: 'POST', body });
+  /** Creates a flow and returns its id (fails the test when it cannot). */
+  const newFlow = async (workspaceId: string, as: TestUser, body?: Record<string, unknown>) => {
+    const reply = await createIn(workspaceId, as, body);
+    if (reply.status !== 201) throw new Error(`create answered ${reply.status}: ${reply.text}`);
+    return reply.body?.id as string;
+  };
+  const read = (flowId: string, as: TestUser) => kit.call(getFlow, `/v1/flows/${flowId}`, as);
+  const apply = (flowId: string, as: TestUser, operations: unknown[], ifMatch?: string) =>
+    kit.call(applyOperations, `/v1/flows/${flowId}/operations`, as, {
+      method: 'POST',
+      body: { operations },
+      ...(ifMatch === undefined ? {} : { headers: { 'if-match': ifMatch } }),
+    });
+  const team = async (plan: Plan = 'pro') => {
+    const people = await kit.users('owner', 'editor', 'viewer', 'stranger');
+    const workspaceId = await kit.workspace({ owner: [people.owner], editor: [people.editor], viewer: [people.viewer] }, { plan });
+    return { workspaceId, ...people };
+  };
+  return { ...kit, createIn, newFlow, read, apply, team };
+};
+
+export type FlowKit = Awaited<ReturnType<typeof startFlowKit>> & Pick<WorkspaceKit, 'call'>;
+
+/** An ADD_NODE of a screen with a unique id, wired nowhere (a warning, not an error). */
+export const addScreen = (id: string, y = 400) => ({
+  type: 'ADD_NODE',
+  node: { id, type: 'screen', title: `Screen ${id}`, position: { x: 300, y } },
+});

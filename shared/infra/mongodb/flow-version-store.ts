@@ -91,7 +91,8 @@ export const createFlowVersionStore = (db: Db): FlowVersionStore & FlowVersionOu
     },
     unpublished: async (limit) => {
       const found = await versions.find({ published: false }, { projection: infoProjection }).limit(limit).toArray();
-      return found.map(toInfo).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      // Oldest first; within one flow always in version order, even when two share a millisecond.
+      return found.map(toInfo).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.versionNumber - b.versionNumber);
     },
     markPublished: async (flowId, versionNumber, at) => {
       await versions.updateOne({ _id: flowVersionId(flowId, versionNumber) }, { $set: { published: true, publishedAt: at } });

@@ -2,12 +2,14 @@ import { decodeJwt } from 'jose';
 import { URI } from 'otpauth';
 import type { Db } from 'mongodb';
 import type { Caller, MatrixUser } from './matrix-fixture.ts';
+import { flowExamples } from './flow-examples.ts';
 import { workspaceExamples } from './workspace-examples.ts';
 
 export interface ExampleRequest {
   method: string;
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface Answer {
@@ -85,4 +87,5 @@ export const examples: Record<string, Example> = {
     return { method: 'DELETE', path: `/v1/workspaces/${workspaceId}/api-keys/${(created.body as { id: string }).id}` };
   },
   ...workspaceExamples,
+  ...flowExamples,
 };

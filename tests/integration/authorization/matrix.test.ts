@@ -18,7 +18,8 @@ import login from '../../../functions/identity/login.ts';
 /**
  * Walks every registered HTTP function (so future ones too) and calls it as each workspace role
  * and as a user of another workspace, with a valid request: the answer must be 2xx when the
- * declared permission allows it, 403 for a member whose role lacks it, 404 for the stranger.
+ * declared permission allows it, 403 for a member whose role lacks it, 404 for the stranger —
+ * also on routes that name a resource (a flow) rather than its workspace.
  */
 const database = 'it_authorization_matrix';
 const definitions = (await loadDefinitions())
@@ -32,7 +33,7 @@ let loginApp: Hono;
 const apps = new Map<string, Hono>();
 
 beforeAll(async () => {
-  const services = await ensureServices({ only: ['mongodb', 'mail'] });
+  const services = await ensureServices({ only: ['mongodb', 'mail', 'upstash'] });
   env = { ...services, APP_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: database };
   runtime = createRuntime({ name: 'matrix', uses: [mongo, accessTokens] }, env);
   await runtime.use(mongo).db.dropDatabase();
@@ -48,11 +49,16 @@ afterAll(async () => {
 const send = async (name: string, request: ExampleRequest, token: string) => {
   const response = await apps.get(name)!.request(request.path, {
     method: request.method,
-    headers: { authorization: `Bearer ${token}`, ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...request.headers,
+    },
     ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  return { status: response.status, body: text && isJson ? (JSON.parse(text) as unknown) : text };
 };
 
 /** A token of its own per call: a function such as logout-all must not end the next call's session. */
@@ -111,7 +117,8 @@ describe('the authorization matrix', () => {
       const example = examples[name];
       if (!example) throw new Error(`no example request for ${name} in tests/integration/authorization/examples.ts`);
       const request = await example(ctx, caller);
-      const expected = expectedStatus(definition, caller, definition.route.path.includes('{workspaceId}'));
+      // A flow route names its workspace through the flow (the example's flow is in the matrix workspace).
+      const expected = expectedStatus(definition, caller, /\{(workspaceId|flowId)\}/.test(definition.route.path));
       const { status, body } = await send(name, request, await freshToken(users[caller]));
       const outcome = status >= 200 && status < 300 ? '2xx' : status;
       expect({ name, caller, outcome, body: outcome === expected ? null : body }).toEqual({ name, caller, outcome: expected, body: null });

@@ -113,6 +113,7 @@ export const startWorkspaceKit = async (database: string) => {
 
   return {
     db,
+    env,
     mailDir: services.MAIL_SINK_DIR!,
     call,
     user,

@@ -13,7 +13,9 @@ const route = createRoute({
   request: {
     params: flowParams,
     headers: z.object({ 'if-match': z.string().max(200).optional().openapi({ description: 'The ETag read, e.g. "v3"' }) }),
-    body: jsonBody(z.object({ operations: flowOperationsSchema }).openapi({ description: 'Operations applied in order, as one atomic batch' })),
+    body: jsonBody(
+      z.object({ operations: flowOperationsSchema }).openapi({ description: 'Operations applied in order, as one atomic batch' }),
+    ),
   },
   responses: {
     200: json('The new version (ETag) and the warnings of the result', writeResultSchema),

@@ -11,3 +11,4 @@ export * from './migrate-v1.ts';
 export * from './service/index.ts';
 export * from './export-svg.ts';
 export * from './templates/index.ts';
+export * from './flow-events.ts';

@@ -1,7 +1,7 @@
 export * from './records.ts';
 export * from './ports.ts';
 export * from './service-errors.ts';
-export * from './flow-events.ts';
+
 export { restorableForMs } from './lifecycle-service.ts';
 export { exportFormats, type ExportFormat } from './history-service.ts';
 export type { TemplateSummary } from './template-service.ts';

@@ -1,4 +1,5 @@
 import type { FlowCache, FlowVersion } from '../../flows/index.ts';
+import { DomainError } from '../../kernel/index.ts';
 import type { UpstashScripts } from '../upstash/upstash-scripts.ts';
 import { decodeVersion, encodeVersion } from './version-codec.ts';
 
@@ -64,7 +65,11 @@ export const createFlowCache = (redis: UpstashScripts, options: FlowCacheOptions
       }
     },
     fence: async (flowId, versionNumber) => {
-      await redis.eval(fenceScript, [key(flowId)], [versionNumber, fenceMs]);
+      try {
+        await redis.eval(fenceScript, [key(flowId)], [versionNumber, fenceMs]);
+      } catch (cause) {
+        throw new DomainError('unavailable', 'FLOW_CACHE_UNAVAILABLE', { detail: 'Flows cannot be changed right now; try again.', cause });
+      }
     },
   };
 };

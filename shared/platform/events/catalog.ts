@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { flowEventDataSchema } from '../../flows/index.ts';
+// The schema module alone: the flows index would pull the whole flow engine into every bundle.
+import { flowEventDataSchema } from '../../flows/flow-events.ts';
 import { securityEventDataSchema } from '../../security/index.ts';
 
 /**

@@ -67,7 +67,7 @@ describe('the flow cache (Redis, compare-and-set in Lua)', () => {
     const down = createFlowCache(createUpstashScripts({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 }));
     expect(await down.get('flw_d')).toBeNull();
     await expect(down.put(version('flw_d', 1))).resolves.toBeUndefined();
-    await expect(down.fence('flw_d', 2)).rejects.toThrow();
+    await expect(down.fence('flw_d', 2)).rejects.toMatchObject({ code: 'FLOW_CACHE_UNAVAILABLE', kind: 'unavailable' });
   });
 });
 

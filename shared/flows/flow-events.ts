@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FlowVersion, VersionKind } from './records.ts';
+import type { FlowVersion, VersionKind } from './service/records.ts';
 
 export const flowEventTypes = ['com.uxflow.flow.created.v1', 'com.uxflow.flow.updated.v1', 'com.uxflow.flow.deleted.v1'] as const;
 export type FlowEventType = (typeof flowEventTypes)[number];

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { flowOperationsSchema } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { etagOf, versionFromIfMatch } from './lib/etag.ts';
+import { etagOf, versionsFromIfMatch } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
 import { flowParams, json, jsonBody, problem, writeResultSchema, documentBodyBytes } from './lib/schemas.ts';
 
@@ -35,7 +35,7 @@ export default defineHttpFunction({
   route,
   handler: async (c) => {
     const { flows, caller } = flowsFor(c.var);
-    const expected = versionFromIfMatch(c.req.valid('header')['if-match']);
+    const expected = versionsFromIfMatch(c.req.valid('header')['if-match']);
     const { version, warnings } = await flows.edit.apply(caller, c.req.valid('param').flowId, expected, c.req.valid('json').operations);
     c.header('ETag', etagOf(version.versionNumber));
     return c.json({ version: version.versionNumber, warnings }, 200);

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { etagOf, versionFromIfMatch } from './lib/etag.ts';
+import { etagOf, versionsFromIfMatch } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
 import { json, problem, versionParams, writeResultSchema } from './lib/schemas.ts';
 
@@ -28,7 +28,7 @@ export default defineHttpFunction({
   handler: async (c) => {
     const { flows, caller } = flowsFor(c.var);
     const { flowId, versionNumber } = c.req.valid('param');
-    const expected = versionFromIfMatch(c.req.valid('header')['if-match']);
+    const expected = versionsFromIfMatch(c.req.valid('header')['if-match']);
     const { version, warnings } = await flows.edit.restore(caller, flowId, versionNumber, expected);
     c.header('ETag', etagOf(version.versionNumber));
     return c.json({ version: version.versionNumber, warnings }, 200);

@@ -9,7 +9,7 @@ export interface OperationFailure {
 }
 
 /** Stable codes of the flows domain. */
-export const flowErrorCodes = ['OPERATIONS_FAILED', 'AUTO_LAYOUT_NOT_AVAILABLE'] as const;
+export const flowErrorCodes = ['OPERATIONS_FAILED'] as const;
 export type FlowErrorCode = (typeof flowErrorCodes)[number];
 
 /** Thrown inside one operation; the batch collects it as a failure. */
@@ -28,12 +28,8 @@ export const rejectOperation = (rule: string, detail: string): never => {
 
 export const flowErrors = {
   operationsFailed: (failures: OperationFailure[]) =>
-    new DomainError('invalid', 'OPERATIONS_FAILED', {
+    new DomainError('unprocessable', 'OPERATIONS_FAILED', {
       detail: `${failures.length} operation(s) of the batch could not be applied; nothing was changed.`,
       extensions: { failures },
-    }),
-  autoLayoutNotAvailable: () =>
-    new DomainError('not_implemented', 'AUTO_LAYOUT_NOT_AVAILABLE', {
-      detail: 'AUTO_LAYOUT needs the layout engine, which is not wired in yet; the batch was not applied.',
     }),
 };

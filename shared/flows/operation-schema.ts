@@ -63,4 +63,9 @@ export type FlowOperationType = FlowOperation['type'];
 export type OperationOf<T extends FlowOperationType> = Extract<FlowOperation, { type: T }>;
 
 /** A batch as sent by clients and the AI; applied all or nothing. */
-export const flowOperationsSchema = z.array(flowOperationSchema).min(1).max(1000);
+export const flowOperationsSchema = z
+  .array(flowOperationSchema)
+  .min(1)
+  .max(1000)
+  // Layout is the one costly operation (seconds on large flows); once per batch is all a client needs.
+  .refine((ops) => ops.filter((op) => op.type === 'AUTO_LAYOUT').length <= 1, { message: 'at most one AUTO_LAYOUT per batch' });

@@ -1,4 +1,5 @@
 import { alignNodes } from './align-nodes.ts';
+import { autoLayout } from './auto-layout.ts';
 import { addEdge, deleteEdge, updateEdge } from './edge-operations.ts';
 import { OperationRuleError, flowErrors, type OperationFailure } from './errors.ts';
 import { addFrame, deleteFrame, groupNodes, updateFrame } from './frame-operations.ts';
@@ -51,9 +52,8 @@ const applyOne = (doc: FlowDocument, op: FlowOperation, ctx: OperationContext): 
       return addAnnotation(doc, op, ctx);
     case 'ALIGN_NODES':
       return alignNodes(doc, op);
-    // Needs a layout library (issue 4); refusing the whole batch beats silently skipping one step.
     case 'AUTO_LAYOUT':
-      throw flowErrors.autoLayoutNotAvailable();
+      return autoLayout(doc, op);
   }
 };
 
@@ -69,8 +69,9 @@ const summarize = (ops: readonly FlowOperation[]): OperationsSummary => {
 /**
  * Applies a batch all or nothing, on a copy: `doc` is never changed. Every operation is tried in order, so one
  * failure does not hide the next ones.
- * @throws DomainError OPERATIONS_FAILED (`invalid`) with `extensions.failures` [{index, type, rule, detail}];
- *   AUTO_LAYOUT_NOT_AVAILABLE (`not_implemented`) for AUTO_LAYOUT.
+ * AUTO_LAYOUT lays out the document as it is at that point of the batch (see `autoLayout`); it fails only on flows
+ * larger than `maxLayoutNodes`.
+ * @throws DomainError OPERATIONS_FAILED (`unprocessable`: 422) with `extensions.failures` [{index, type, rule, detail}].
  * The result is not validated: call `validateFlow` on it and refuse the write on errors (the caller maps that to 422).
  * `metadata.version` is left as is: the server bumps it when it stores the version.
  */

@@ -13,10 +13,10 @@ export interface WriteResult {
   warnings: FlowIssue[];
 }
 
-/** The If-Match check: missing → 428, another version → 412 with the current one. */
-const requireVersion = (latest: FlowVersion, expected: number | null): void => {
+/** The If-Match check: missing → 428; none of the versions named is current → 412 with the current one. */
+const requireVersion = (latest: FlowVersion, expected: readonly number[] | null): void => {
   if (expected === null) throw flowServiceErrors.ifMatchRequired();
-  if (expected !== latest.versionNumber) throw flowServiceErrors.versionConflict(latest.versionNumber);
+  if (!expected.includes(latest.versionNumber)) throw flowServiceErrors.versionConflict(latest.versionNumber);
 };
 
 /** Reading, listing and changing flows. */
@@ -32,12 +32,17 @@ export const createFlowEditService = (ports: FlowsPorts) => ({
   list: (workspaceId: string, query: FlowListQuery) => ports.heads.list(workspaceId, query),
 
   /**
-   * Applies a batch all or nothing as version n + 1, where n must be `expectedVersion` (the If-Match).
+   * Applies a batch all or nothing as version n + 1, where n must be one of `expectedVersions` (the If-Match; null: none sent).
    * @throws IF_MATCH_REQUIRED (428), VERSION_CONFLICT (412), OPERATIONS_FAILED / FLOW_INVALID (422), NODE_LIMIT_REACHED (402).
    */
-  apply: async (caller: FlowCaller, flowId: string, expectedVersion: number | null, operations: FlowOperation[]): Promise<WriteResult> => {
+  apply: async (
+    caller: FlowCaller,
+    flowId: string,
+    expectedVersions: readonly number[] | null,
+    operations: FlowOperation[],
+  ): Promise<WriteResult> => {
     const latest = await loadForCaller(ports, caller, flowId, 'flows:update');
-    requireVersion(latest, expectedVersion);
+    requireVersion(latest, expectedVersions);
     const { document, summary } = applyOperations(latest.document, operations, { newId: ports.newId, now: ports.clock.now });
     const warnings = await checkDocument(ports, document, { workspaceId: latest.workspaceId, flowId });
     const version = versionAfter(
@@ -57,9 +62,14 @@ export const createFlowEditService = (ports: FlowsPorts) => ({
   },
 
   /** Makes version `versionNumber`'s document the new latest version (history is kept). Same errors as `apply`. */
-  restore: async (caller: FlowCaller, flowId: string, versionNumber: number, expectedVersion: number | null): Promise<WriteResult> => {
+  restore: async (
+    caller: FlowCaller,
+    flowId: string,
+    versionNumber: number,
+    expectedVersions: readonly number[] | null,
+  ): Promise<WriteResult> => {
     const latest = await loadForCaller(ports, caller, flowId, 'flows:update');
-    requireVersion(latest, expectedVersion);
+    requireVersion(latest, expectedVersions);
     const old = await ports.versions.find(flowId, versionNumber);
     if (!old) throw flowServiceErrors.versionNotFound(versionNumber);
     const warnings = await checkDocument(ports, old.document, { workspaceId: latest.workspaceId, flowId });

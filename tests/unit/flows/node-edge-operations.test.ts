@@ -79,7 +79,7 @@ describe('node and edge operations', () => {
       applyOperations(input, ops, testContext());
       expect.unreachable();
     } catch (error) {
-      expect(error).toMatchObject({ code: 'OPERATIONS_FAILED', kind: 'invalid' });
+      expect(error).toMatchObject({ code: 'OPERATIONS_FAILED', kind: 'unprocessable' });
       expect((error as { extensions: unknown }).extensions).toMatchObject({
         failures: [
           { index: 1, type: 'DELETE_NODE', rule: 'NODE_NOT_FOUND' },

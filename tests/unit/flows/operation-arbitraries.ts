@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { applyOperations, fixedTriggers, type FlowDocument, type FlowNode, type FlowOperation } from '../../../shared/flows/index.ts';
+import {
+  applyOperations,
+  fixedTriggers,
+  layoutAlgorithms,
+  type FlowDocument,
+  type FlowNode,
+  type FlowOperation,
+} from '../../../shared/flows/index.ts';
 import { testContext } from './fixtures.ts';
 
 const kinds = [
@@ -20,6 +27,7 @@ const kinds = [
   'linkFigma',
   'addAnnotation',
   'alignNodes',
+  'autoLayout',
 ] as const;
 
 /** What to do, with numbers used to pick existing ids from the document as it is at that point of the batch. */
@@ -136,6 +144,8 @@ const toOperation = (doc: FlowDocument, i: Intent, step: number): FlowOperation 
       return node ? { type: 'ADD_ANNOTATION', nodeId: node.id, text: i.word } : null;
     case 'alignNodes':
       return { type: 'ALIGN_NODES', nodeIds: someIds(doc, i.b, i.c), mode: pick(['horizontal', 'vertical', 'grid'] as const, i.c)! };
+    case 'autoLayout':
+      return { type: 'AUTO_LAYOUT', algorithm: pick(layoutAlgorithms, i.c)! };
   }
 };
 

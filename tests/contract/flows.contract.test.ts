@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import diffVersions from '../../functions/flows/diff-versions.ts';
+import importFlow from '../../functions/flows/import-flow.ts';
+import listFlows from '../../functions/flows/list-flows.ts';
+import listTemplates from '../../functions/flows/list-templates.ts';
+import listVersions from '../../functions/flows/list-versions.ts';
+import validateFlow from '../../functions/flows/validate-flow.ts';
+import { servicesHookTimeoutMs } from '../integration/services/required-env.ts';
+import { addScreen, startFlowKit, type FlowKit } from '../integration/flows/flow-kit.ts';
+import type { Reply } from '../integration/workspaces/workspace-kit.ts';
+import { specViolations } from './openapi-spec.ts';
+
+let kit: FlowKit;
+beforeAll(async () => {
+  kit = await startFlowKit('contract_flows');
+}, servicesHookTimeoutMs);
+afterAll(async () => kit.close());
+
+const conforms = (method: string, path: string, reply: Reply) =>
+  specViolations(method, path, { status: reply.status, contentType: reply.headers.get('content-type') ?? '', body: reply.body });
+
+describe('flow responses against openapi.yaml', () => {
+  it('should match the documented bodies of the main flow calls, successes and problems alike', async () => {
+    const { workspaceId, editor } = await kit.team();
+    const created = await kit.createIn(workspaceId, editor, { name: 'Contract', templateId: 'builtin-checkout' });
+    const flowId = created.body?.id as string;
+    const checks: [string, string, Reply][] = [
+      ['POST', '/v1/workspaces/{workspaceId}/flows', created],
+      ['GET', '/v1/flows/{flowId}', await kit.read(flowId, editor)],
+      ['POST', '/v1/flows/{flowId}/operations', await kit.apply(flowId, editor, [addScreen('contract_screen')], '"v1"')],
+      ['POST', '/v1/flows/{flowId}/operations', await kit.apply(flowId, editor, [addScreen('late')], '"v1"')],
+      ['POST', '/v1/flows/{flowId}/operations', await kit.apply(flowId, editor, [{ type: 'DELETE_NODE', id: 'missing' }], '"v2"')],
+      ['POST', '/v1/flows/{flowId}/operations', await kit.apply(flowId, editor, [addScreen('x')])],
+      ['GET', '/v1/workspaces/{workspaceId}/flows', await kit.call(listFlows, `/v1/workspaces/${workspaceId}/flows`, editor)],
+      ['GET', '/v1/flows/{flowId}/versions', await kit.call(listVersions, `/v1/flows/${flowId}/versions`, editor)],
+      ['GET', '/v1/flows/{flowId}/diff', await kit.call(diffVersions, `/v1/flows/${flowId}/diff?from=1&to=2`, editor)],
+      ['GET', '/v1/templates', await kit.call(listTemplates, '/v1/templates', editor)],
+      [
+        'POST',
+        '/v1/flows/validate',
+        await kit.call(validateFlow, '/v1/flows/validate', editor, { method: 'POST', body: { metadata: {}, nodes: [] } }),
+      ],
+      [
+        'POST',
+        '/v1/workspaces/{workspaceId}/flows/import',
+        await kit.call(importFlow, `/v1/workspaces/${workspaceId}/flows/import`, editor, {
+          method: 'POST',
+          body: { name: 'Legacy', nodes: [{ id: 'a', type: 'Start', label: 'Go', position: { x: 0, y: 0 } }], edges: [] },
+        }),
+      ],
+    ];
+    expect(checks.map(([, , reply]) => reply.status)).toEqual([201, 200, 200, 412, 422, 428, 200, 200, 200, 200, 200, expect.any(Number)]);
+    for (const [method, path, reply] of checks)
+      expect({ method, path, violations: conforms(method, path, reply) }).toEqual({ method, path, violations: [] });
+  });
+});

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { flowOperationsSchema } from '../../shared/flows/index.ts';
+import { flowOperationsSchema, createFlowEditService } from '../../shared/flows/index.ts';
+import { loadLayoutEngine } from '../../shared/infra/layout/layout-engine.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { etagOf, versionsFromIfMatch } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
@@ -34,9 +35,14 @@ export default defineHttpFunction({
   maxBodyBytes: documentBodyBytes,
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
+    const { ports, caller } = flowsFor(c.var);
     const expected = versionsFromIfMatch(c.req.valid('header')['if-match']);
-    const { version, warnings } = await flows.edit.apply(caller, c.req.valid('param').flowId, expected, c.req.valid('json').operations);
+    const { version, warnings } = await createFlowEditService(ports, loadLayoutEngine).apply(
+      caller,
+      c.req.valid('param').flowId,
+      expected,
+      c.req.valid('json').operations,
+    );
     c.header('ETag', etagOf(version.versionNumber));
     return c.json({ version: version.versionNumber, warnings }, 200);
   },

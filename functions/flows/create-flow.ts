@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { createFlowCreateService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
@@ -35,8 +36,8 @@ export default defineHttpFunction({
   description: 'Creates a flow in a workspace, blank (a start joined to an end) or from a built-in or workspace template.',
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
-    const { head, warnings } = await flows.lifecycle.create(caller, c.req.valid('param').workspaceId, c.req.valid('json'));
+    const { ports, caller } = flowsFor(c.var);
+    const { head, warnings } = await createFlowCreateService(ports).create(caller, c.req.valid('param').workspaceId, c.req.valid('json'));
     c.header('ETag', etagOf(head.versionNumber));
     return c.json({ ...toSummary(head), warnings }, 201);
   },

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { createFlowHistoryService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
 import { flowParams, json, jsonBody, problem } from './lib/schemas.ts';
@@ -27,8 +28,8 @@ export default defineHttpFunction({
   description: 'Names the latest version of a flow as a snapshot that version pruning keeps.',
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
-    const snapshot = await flows.history.snapshot(caller, c.req.valid('param').flowId, c.req.valid('json').name);
+    const { ports, caller } = flowsFor(c.var);
+    const snapshot = await createFlowHistoryService(ports).snapshot(caller, c.req.valid('param').flowId, c.req.valid('json').name);
     return c.json(
       { name: snapshot.name, version: snapshot.versionNumber, createdBy: snapshot.createdBy, createdAt: snapshot.createdAt.toISOString() },
       201,

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { createTemplateService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
 import { flowIdSchema, json, jsonBody, problem, workspaceParams } from './lib/schemas.ts';
@@ -37,8 +38,8 @@ export default defineHttpFunction({
   description: 'Saves the latest version of a workspace flow as a template of that workspace.',
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
-    const template = await flows.templates.save(caller, c.req.valid('param').workspaceId, c.req.valid('json'));
+    const { ports, caller } = flowsFor(c.var);
+    const template = await createTemplateService(ports).save(caller, c.req.valid('param').workspaceId, c.req.valid('json'));
     return c.json(template, 201);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { createFlowLifecycleService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
 import { flowParams, problem } from './lib/schemas.ts';
@@ -18,8 +19,8 @@ export default defineHttpFunction({
   description: 'Soft-deletes a flow as a new version; it can be undeleted for 30 days.',
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
-    await flows.lifecycle.remove(caller, c.req.valid('param').flowId);
+    const { ports, caller } = flowsFor(c.var);
+    await createFlowLifecycleService(ports).remove(caller, c.req.valid('param').flowId);
     return c.body(null, 204);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { createFlowHistoryService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
 import { flowParams, json, problem, versionNumberSchema } from './lib/schemas.ts';
@@ -41,9 +42,9 @@ export default defineHttpFunction({
   description: 'Diffs two versions of a flow: nodes, edges, frames, personas and metadata, with field paths.',
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
+    const { ports, caller } = flowsFor(c.var);
     const { from, to } = c.req.valid('query');
-    const diff = await flows.history.diff(caller, c.req.valid('param').flowId, from, to);
+    const diff = await createFlowHistoryService(ports).diff(caller, c.req.valid('param').flowId, from, to);
     return c.json({ from, to, ...diff }, 200);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { createFlowLifecycleService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
@@ -23,8 +24,8 @@ export default defineHttpFunction({
   description: 'Duplicates the latest version of a flow as a new flow ("Copy of …") in the same workspace.',
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
-    const { head, warnings } = await flows.lifecycle.duplicate(caller, c.req.valid('param').flowId);
+    const { ports, caller } = flowsFor(c.var);
+    const { head, warnings } = await createFlowLifecycleService(ports).duplicate(caller, c.req.valid('param').flowId);
     c.header('ETag', etagOf(head.versionNumber));
     return c.json({ ...toSummary(head), warnings }, 201);
   },

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { exportFormats, type ExportFormat } from '../../shared/flows/index.ts';
+import { exportFormats, type ExportFormat, createFlowExportService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
@@ -46,9 +46,9 @@ export default defineHttpFunction({
   description: 'Exports the latest version of a flow as .uxflow, Mermaid or an SVG drawn on the server.',
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
+    const { ports, caller } = flowsFor(c.var);
     const { format } = c.req.valid('query');
-    const { name, versionNumber, body } = await flows.history.exportFlow(caller, c.req.valid('param').flowId, format);
+    const { name, versionNumber, body } = await createFlowExportService(ports).exportFlow(caller, c.req.valid('param').flowId, format);
     const file = files[format];
     c.header('Content-Type', file.type);
     c.header('Content-Disposition', `attachment; filename="${fileName(name, file.extension)}"`);

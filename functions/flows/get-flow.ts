@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { createFlowReadService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
@@ -19,8 +20,8 @@ export default defineHttpFunction({
   description: 'Reads the latest version of a flow (through the Redis cache) with its ETag and warnings.',
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
-    const { version, warnings } = await flows.edit.get(caller, c.req.valid('param').flowId);
+    const { ports, caller } = flowsFor(c.var);
+    const { version, warnings } = await createFlowReadService(ports).get(caller, c.req.valid('param').flowId);
     c.header('ETag', etagOf(version.versionNumber));
     c.header('Cache-Control', 'private, no-cache');
     return c.json(toFlowBody(version, warnings), 200);

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { createFlowHistoryService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
 import { flowBodySchema, json, problem, toFlowBody, versionParams } from './lib/schemas.ts';
@@ -18,9 +19,9 @@ export default defineHttpFunction({
   description: 'Reads one version of a flow with its document.',
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
+    const { ports, caller } = flowsFor(c.var);
     const { flowId, versionNumber } = c.req.valid('param');
-    const version = await flows.history.getVersion(caller, flowId, versionNumber);
+    const version = await createFlowHistoryService(ports).getVersion(caller, flowId, versionNumber);
     return c.json(toFlowBody(version, []), 200);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { createFlowImportService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
@@ -43,8 +44,12 @@ export default defineHttpFunction({
   maxBodyBytes: documentBodyBytes,
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
-    const { head, warnings, migration } = await flows.lifecycle.importFlow(caller, c.req.valid('param').workspaceId, c.req.valid('json'));
+    const { ports, caller } = flowsFor(c.var);
+    const { head, warnings, migration } = await createFlowImportService(ports).importFlow(
+      caller,
+      c.req.valid('param').workspaceId,
+      c.req.valid('json'),
+    );
     c.header('ETag', etagOf(head.versionNumber));
     return c.json({ ...toSummary(head), warnings, migration }, 201);
   },

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { createFlowReadService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { decodeCursor, encodeCursor } from './lib/cursor.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
@@ -29,9 +30,9 @@ export default defineHttpFunction({
   description: 'Lists the flows of a workspace (not deleted), filtered by name and tag, cursor-paginated.',
   route,
   handler: async (c) => {
-    const { flows } = flowsFor(c.var);
+    const { ports } = flowsFor(c.var);
     const { search, tag, cursor, limit } = c.req.valid('query');
-    const found = await flows.edit.list(c.req.valid('param').workspaceId, {
+    const found = await createFlowReadService(ports).list(c.req.valid('param').workspaceId, {
       search: search ?? null,
       tag: tag ?? null,
       after: cursor === undefined ? null : decodeCursor(cursor),

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { jwtAuthenticator } from '../../shared/infra/auth/jwt-authenticator.ts';
-import { flowServices } from '../../shared/infra/flows/flows-resource.ts';
+import { flowPorts } from '../../shared/infra/flows/flows-resource.ts';
 import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { createTemplateLibrary } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { workspaceIdSchema } from '../workspaces/lib/schemas.ts';
 import { json, problem } from './lib/schemas.ts';
@@ -42,7 +43,7 @@ export default defineHttpFunction({
   access: { type: 'public', reason: 'the built-in template library is public; a workspace’s templates need a member’s credentials' },
   rateLimit: 'public',
   rateLimiter,
-  uses: [flowServices, jwtAuthenticator],
+  uses: [flowPorts, jwtAuthenticator],
   costTags: { team: 'flows', costCenter: 'cc-flows', tier: 'standard' },
   privacy: { personalData: ['content'], purpose: 'show a workspace the templates it saved', legalBasis: 'contract' },
   route,
@@ -58,7 +59,7 @@ export default defineHttpFunction({
         access: { type: 'authenticated', credentials: ['jwt', 'apiKey'], permission: 'flows:read' },
       });
     }
-    const items = await c.var.use(flowServices).templates.list(workspaceId ?? null);
+    const items = await createTemplateLibrary(c.var.use(flowPorts)).list(workspaceId ?? null);
     c.header('Cache-Control', workspaceId === undefined ? 'public, max-age=300, s-maxage=3600' : 'private, no-store');
     if (workspaceId !== undefined) c.header('Vary', 'Authorization');
     return c.json({ items }, 200);

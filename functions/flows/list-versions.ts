@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { createFlowHistoryService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
 import { flowParams, json, problem, versionInfoSchema, versionNumberSchema } from './lib/schemas.ts';
@@ -29,9 +30,12 @@ export default defineHttpFunction({
   description: 'Lists a flow’s versions (author, operations summary, snapshot names), newest first.',
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
+    const { ports, caller } = flowsFor(c.var);
     const { before, limit } = c.req.valid('query');
-    const found = await flows.history.listVersions(caller, c.req.valid('param').flowId, { before: before ?? null, limit: limit + 1 });
+    const found = await createFlowHistoryService(ports).listVersions(caller, c.req.valid('param').flowId, {
+      before: before ?? null,
+      limit: limit + 1,
+    });
     const page = found.slice(0, limit);
     const items = page.map((version) => ({
       version: version.versionNumber,

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { createFlowEditService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { etagOf, versionsFromIfMatch } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
@@ -26,10 +27,10 @@ export default defineHttpFunction({
   description: 'Restores version N of a flow as a new version, under If-Match.',
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
+    const { ports, caller } = flowsFor(c.var);
     const { flowId, versionNumber } = c.req.valid('param');
     const expected = versionsFromIfMatch(c.req.valid('header')['if-match']);
-    const { version, warnings } = await flows.edit.restore(caller, flowId, versionNumber, expected);
+    const { version, warnings } = await createFlowEditService(ports).restore(caller, flowId, versionNumber, expected);
     c.header('ETag', etagOf(version.versionNumber));
     return c.json({ version: version.versionNumber, warnings }, 200);
   },

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { createFlowLifecycleService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
@@ -24,8 +25,8 @@ export default defineHttpFunction({
   description: 'Undeletes a flow within 30 days of its deletion, within the plan’s flow limit.',
   route,
   handler: async (c) => {
-    const { flows, caller } = flowsFor(c.var);
-    const version = await flows.lifecycle.undelete(caller, c.req.valid('param').flowId);
+    const { ports, caller } = flowsFor(c.var);
+    const version = await createFlowLifecycleService(ports).undelete(caller, c.req.valid('param').flowId);
     c.header('ETag', etagOf(version.versionNumber));
     return c.json({ version: version.versionNumber, warnings: [] }, 200);
   },

@@ -36,6 +36,8 @@ const external = [
   'fxa-common-password-list',
   // TOTP (with @noble/hashes): only 2FA logins and the 2FA endpoints load it.
   'otpauth',
+  // The hierarchical layout library: only a batch with AUTO_LAYOUT loads it (shared/infra/layout).
+  '@dagrejs/dagre',
   'kerberos',
   '@mongodb-js/zstd',
   '@aws-sdk/credential-providers',

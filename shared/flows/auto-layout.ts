@@ -1,7 +1,6 @@
 import { rejectOperation } from './errors.ts';
 import { boundingBox } from './geometry.ts';
-import { layoutForce } from './layout-force.ts';
-import { layoutHierarchical } from './layout-hierarchical.ts';
+import type { LayoutEngine } from './layout-engine.ts';
 import { type Point, ceilTo, separateNodes } from './layout-overlaps.ts';
 import type { OperationOf } from './operation-schema.ts';
 import type { FlowDocument } from './schema.ts';
@@ -26,17 +25,19 @@ const framePadding = 24;
  *   (see `separateNodes`). Two pinned nodes that already overlap are left so: they are pinned;
  * - every frame with members is moved and resized to enclose them with padding (outwards to the grid when snapping);
  *   a frame without members stays as it is. Frames may then cover nodes that are not theirs.
- * @throws OperationRuleError LAYOUT_TOO_LARGE above `maxLayoutNodes` nodes.
+ * @throws OperationRuleError LAYOUT_TOO_LARGE above `maxLayoutNodes` nodes; LAYOUT_UNAVAILABLE without an engine.
  * Deterministic: the same document always gives the same positions. Edges, ids and every other field are untouched.
  */
-export const autoLayout = (doc: FlowDocument, { algorithm }: OperationOf<'AUTO_LAYOUT'>): void => {
+export const autoLayout = (doc: FlowDocument, { algorithm }: OperationOf<'AUTO_LAYOUT'>, engine: LayoutEngine | undefined): void => {
+  if (engine === undefined)
+    return rejectOperation('LAYOUT_UNAVAILABLE', 'AUTO_LAYOUT needs the layout engine, which this caller did not load.');
   if (doc.nodes.length === 0) return;
   if (doc.nodes.length > maxLayoutNodes) {
     rejectOperation('LAYOUT_TOO_LARGE', `AUTO_LAYOUT handles flows of up to ${maxLayoutNodes} nodes; this one has ${doc.nodes.length}.`);
   }
   const { gridSize, snapToGrid } = doc.metadata.globalSettings ?? {};
   const step = snapToGrid === true && gridSize !== undefined ? gridSize : 1;
-  const computed = algorithm === 'hierarchical' ? layoutHierarchical(doc) : layoutForce(doc, nodeGap);
+  const computed = algorithm === 'hierarchical' ? engine.hierarchical(doc) : engine.force(doc, nodeGap);
   for (const node of doc.nodes) {
     if (node.isPinned === true) continue;
     const at = computed.get(node.id);

@@ -3,6 +3,7 @@ export * from './issues.ts';
 export * from './validate.ts';
 export * from './errors.ts';
 export * from './operation-context.ts';
+export type { LayoutEngine } from './layout-engine.ts';
 export * from './operation-schema.ts';
 export * from './operations.ts';
 export * from './diff.ts';

@@ -53,7 +53,7 @@ const applyOne = (doc: FlowDocument, op: FlowOperation, ctx: OperationContext): 
     case 'ALIGN_NODES':
       return alignNodes(doc, op);
     case 'AUTO_LAYOUT':
-      return autoLayout(doc, op);
+      return autoLayout(doc, op, ctx.layout);
   }
 };
 

@@ -1,10 +1,10 @@
 import type { WorkspacePermission } from '../../../shared/kernel/index.ts';
 import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
 import { flowCallerOf } from '../../../shared/infra/flows/flow-caller.ts';
-import { flowServices } from '../../../shared/infra/flows/flows-resource.ts';
+import { flowPorts } from '../../../shared/infra/flows/flows-resource.ts';
 import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
 import { rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
-import type { FlowCaller, FlowServices } from '../../../shared/flows/index.ts';
+import type { FlowCaller, FlowsPorts } from '../../../shared/flows/index.ts';
 import type { AuthContext } from '../../../shared/platform/http/auth-context.ts';
 import type { Use } from '../../../shared/platform/resource.ts';
 
@@ -18,7 +18,7 @@ export const flowFunction = (permission: WorkspacePermission) => ({
   authenticator: jwtAuthenticator,
   rateLimit: 'api' as const,
   rateLimiter,
-  uses: [flowServices, mongo],
+  uses: [flowPorts, mongo],
   costTags: { team: 'flows', costCenter: 'cc-flows', tier: 'standard' as const },
   access: { type: 'authenticated' as const, credentials: ['jwt', 'apiKey'] as const, permission },
   privacy: {
@@ -28,8 +28,8 @@ export const flowFunction = (permission: WorkspacePermission) => ({
   },
 });
 
-/** The flow services and the caller, for a handler. */
-export const flowsFor = (vars: { use: Use; auth: AuthContext }): { flows: FlowServices; caller: FlowCaller } => ({
-  flows: vars.use(flowServices),
+/** The flow services' ports and the caller, for a handler (which builds the one service it calls). */
+export const flowsFor = (vars: { use: Use; auth: AuthContext }): { ports: FlowsPorts; caller: FlowCaller } => ({
+  ports: vars.use(flowPorts),
   caller: flowCallerOf(vars.auth, vars.use(mongo).db),
 });

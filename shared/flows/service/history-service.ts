@@ -1,22 +1,11 @@
 import { isWithinLimit } from '../../workspaces/index.ts';
 import { diffFlows } from '../diff.ts';
-import { exportSvg } from '../export-svg.ts';
-import { toMermaid } from '../export-mermaid.ts';
 import { loadForCaller } from './flow-reader.ts';
 import type { FlowCaller, FlowsPorts } from './ports.ts';
 import type { FlowSnapshot } from './records.ts';
 import { flowServiceErrors, flowUpgradeUrl } from './service-errors.ts';
 
-export const exportFormats = ['uxflow', 'mermaid', 'svg'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
-
-const exporters: Record<ExportFormat, (doc: Parameters<typeof toMermaid>[0]) => string> = {
-  uxflow: (doc) => `${JSON.stringify(doc, null, 2)}\n`,
-  mermaid: toMermaid,
-  svg: exportSvg,
-};
-
-/** Versions, snapshots, diffs and exports of a flow. */
+/** Versions, snapshots and diffs of a flow. */
 export const createFlowHistoryService = (ports: FlowsPorts) => {
   const versionOf = async (flowId: string, versionNumber: number) => {
     const found = await ports.versions.find(flowId, versionNumber);
@@ -69,12 +58,6 @@ export const createFlowHistoryService = (ports: FlowsPorts) => {
       await loadForCaller(ports, caller, flowId, 'flows:read');
       const [older, newer] = await Promise.all([versionOf(flowId, from), versionOf(flowId, to)]);
       return diffFlows(older.document, newer.document);
-    },
-
-    /** The latest version as a file. */
-    exportFlow: async (caller: FlowCaller, flowId: string, format: ExportFormat) => {
-      const latest = await loadForCaller(ports, caller, flowId, 'flows:export');
-      return { name: latest.document.metadata.flowName, versionNumber: latest.versionNumber, body: exporters[format](latest.document) };
     },
   };
 };

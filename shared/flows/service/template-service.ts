@@ -1,4 +1,3 @@
-import { builtInTemplates } from '../templates/index.ts';
 import { loadForCaller, requireAccess } from './flow-reader.ts';
 import type { FlowCaller, FlowsPorts } from './ports.ts';
 import type { WorkspaceTemplate } from './records.ts';
@@ -14,7 +13,7 @@ export interface TemplateSummary {
   workspaceId: string | null;
 }
 
-const summaryOf = (template: WorkspaceTemplate): TemplateSummary => ({
+export const templateSummaryOf = (template: WorkspaceTemplate): TemplateSummary => ({
   id: template.id,
   name: template.name,
   description: template.description,
@@ -24,23 +23,8 @@ const summaryOf = (template: WorkspaceTemplate): TemplateSummary => ({
   workspaceId: template.workspaceId,
 });
 
-/** The built-in library and the templates workspaces save from their flows. */
+/** Templates that workspaces save from their flows. */
 export const createTemplateService = (ports: FlowsPorts) => ({
-  /** The built-in templates; with a workspace (its membership checked by the caller), also the workspace's own. */
-  list: async (workspaceId: string | null): Promise<TemplateSummary[]> => {
-    const builtIn = builtInTemplates.map((template) => ({
-      id: template.id,
-      name: template.name,
-      description: template.description,
-      builtIn: true,
-      nodeCount: template.document.nodes.length,
-      category: template.category,
-      workspaceId: null,
-    }));
-    if (workspaceId === null) return builtIn;
-    return [...builtIn, ...(await ports.templates.listByWorkspace(workspaceId)).map(summaryOf)];
-  },
-
   /** Saves a flow of the workspace (its latest version) as a template. @throws FLOW_NOT_FOUND for another workspace's flow. */
   save: async (caller: FlowCaller, workspaceId: string, input: { flowId: string; name: string; description: string }) => {
     await requireAccess(caller, workspaceId, 'flows:create');
@@ -57,6 +41,6 @@ export const createTemplateService = (ports: FlowsPorts) => ({
       createdAt: ports.clock.now(),
     };
     await ports.templates.insert(template);
-    return summaryOf(template);
+    return templateSummaryOf(template);
   },
 });

@@ -1,4 +1,4 @@
-import { createFlowServices, type FlowsPorts } from '../../flows/index.ts';
+import type { FlowsPorts } from '../../flows/index.ts';
 import { newId } from '../../kernel/index.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { effectivePlan, planLimits } from '../../workspaces/index.ts';
@@ -12,9 +12,13 @@ import { upstashScripts } from '../upstash/upstash-scripts.ts';
 import { webAppConfig } from '../web-app-config.ts';
 import { createFlowCache } from './flow-cache.ts';
 
-/** The flow services wired to MongoDB (versions, heads, snapshots, templates) and the Redis cache. */
-export const flowServices = defineResource({
-  name: 'flow-services',
+/**
+ * The flow services' ports wired to MongoDB (versions, heads, snapshots, templates) and the Redis
+ * cache. Each function builds only the service it calls, so its bundle holds only that code
+ * (the layout engine, the templates, the SVG drawing… stay out of the functions that never use them).
+ */
+export const flowPorts = defineResource({
+  name: 'flow-ports',
   config: webAppConfig,
   requires: [mongo, upstashScripts],
   create: (config, { use }) => {
@@ -38,6 +42,6 @@ export const flowServices = defineResource({
       newId,
       appUrl: config.WEB_APP_URL,
     };
-    return createFlowServices(ports);
+    return ports;
   },
 });

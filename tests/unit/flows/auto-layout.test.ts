@@ -58,6 +58,13 @@ describe('AUTO_LAYOUT', () => {
     expect(failure).toMatchObject({ code: 'OPERATIONS_FAILED', extensions: { failures: [{ rule: 'LAYOUT_TOO_LARGE' }] } });
   });
 
+  it('should refuse the batch with LAYOUT_UNAVAILABLE when the caller loaded no layout engine', () => {
+    const withoutEngine = testContext();
+    delete withoutEngine.layout;
+    const failure = failureOf(() => applyOperations(validFlow(), [{ type: 'AUTO_LAYOUT', algorithm: 'hierarchical' }], withoutEngine));
+    expect(failure).toMatchObject({ code: 'OPERATIONS_FAILED', extensions: { failures: [{ rule: 'LAYOUT_UNAVAILABLE' }] } });
+  });
+
   it('should refuse a batch with two AUTO_LAYOUT operations when it is parsed', () => {
     const twice = [
       { type: 'AUTO_LAYOUT', algorithm: 'force' },

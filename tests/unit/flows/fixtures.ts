@@ -1,5 +1,7 @@
 import { isDomainError } from '../../../shared/kernel/index.ts';
-import type { FlowDocument, OperationContext } from '../../../shared/flows/index.ts';
+import type { FlowDocument, LayoutEngine, OperationContext } from '../../../shared/flows/index.ts';
+import { layoutHierarchical } from '../../../shared/infra/layout/dagre-layout.ts';
+import { layoutForce } from '../../../shared/infra/layout/force-layout.ts';
 
 /** Generous limits so that only the rule under test fires. */
 export const limits = { nodesPerFlow: 1_000 };
@@ -49,10 +51,13 @@ export const validFlow = (): FlowDocument => ({
   ],
 });
 
-/** Deterministic ids and a fixed clock. */
+/** The real layout libraries (pure computation), as the apply service loads them. */
+export const layoutEngine: LayoutEngine = { hierarchical: layoutHierarchical, force: layoutForce };
+
+/** Deterministic ids, a fixed clock and the layout engine. */
 export const testContext = (): OperationContext => {
   let counter = 0;
-  return { newId: (prefix) => `${prefix}_${++counter}`, now: () => new Date('2026-01-02T03:04:05.000Z') };
+  return { newId: (prefix) => `${prefix}_${++counter}`, now: () => new Date('2026-01-02T03:04:05.000Z'), layout: layoutEngine };
 };
 
 /** The error's code and failures, or 'OK'. */

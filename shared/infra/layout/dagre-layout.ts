@@ -1,7 +1,7 @@
 import * as dagre from '@dagrejs/dagre';
-import { nodeBox } from './geometry.ts';
-import type { Point } from './layout-overlaps.ts';
-import type { FlowDocument } from './schema.ts';
+import { nodeBox } from '../../flows/geometry.ts';
+import type { Point } from '../../flows/layout-overlaps.ts';
+import type { FlowDocument } from '../../flows/schema.ts';
 
 /**
  * The part of dagre used here. dagre 3.1.3 ships declarations whose relative imports have no file extension, which

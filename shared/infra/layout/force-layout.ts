@@ -1,7 +1,7 @@
 import { type SimulationNodeDatum, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'd3-force';
-import { nodeBox } from './geometry.ts';
-import type { Point } from './layout-overlaps.ts';
-import type { FlowDocument } from './schema.ts';
+import { nodeBox } from '../../flows/geometry.ts';
+import type { Point } from '../../flows/layout-overlaps.ts';
+import type { FlowDocument } from '../../flows/schema.ts';
 
 interface Body extends SimulationNodeDatum {
   id: string;

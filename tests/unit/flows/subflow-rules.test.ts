@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { FlowDocument } from '../../../shared/flows/index.ts';
+import { maxSubflowDepth, subflowIssues } from '../../../shared/flows/service/subflow-rules.ts';
+
+/** A flow whose only content is a start and, for each target, a subflow node pointing at it. */
+const flowWith = (...targets: string[]): FlowDocument => ({
+  metadata: { schemaVersion: '2.0', flowName: 'f', version: '1.0.0' },
+  nodes: [
+    { id: 'start', type: 'start', title: 'Start', position: { x: 0, y: 0 } },
+    ...targets.map((flowId, i) => ({
+      id: `sub${i}`,
+      type: 'subflow' as const,
+      title: `Sub ${i}`,
+      position: { x: 0, y: 100 * (i + 1) },
+      data: { flowId },
+    })),
+  ],
+  edges: [],
+  frames: [],
+});
+
+/** Resolves flow ids from a table (missing ids: null, like a deleted flow or another workspace's). */
+const resolver = (flows: Record<string, FlowDocument>) => async (id: string) => flows[id] ?? null;
+
+/** A chain root → c1 → c2 → … → c<length>. */
+const chain = (length: number): Record<string, FlowDocument> =>
+  Object.fromEntries(Array.from({ length }, (_, i) => [`c${i + 1}`, i + 1 < length ? flowWith(`c${i + 2}`) : flowWith()]));
+
+const rules = async (doc: FlowDocument, flowId: string | null, flows: Record<string, FlowDocument>) => {
+  const { errors, warnings } = await subflowIssues(doc, flowId, resolver(flows));
+  return { errors: errors.map((e) => e.rule), warnings: warnings.map((w) => w.rule) };
+};
+
+describe('subflowIssues', () => {
+  it('should find nothing when a flow has no subflow nodes', async () => {
+    expect(await rules(flowWith(), 'flw_root', {})).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('should warn SUBFLOW_MISSING when a subflow names a flow that cannot be found', async () => {
+    const found = await subflowIssues(flowWith('gone'), 'flw_root', resolver({}));
+    expect(found.warnings).toEqual([
+      expect.objectContaining({ rule: 'SUBFLOW_MISSING', path: ['nodes', 1, 'data', 'flowId'], ids: ['gone'] }),
+    ]);
+    expect(found.errors).toEqual([]);
+  });
+
+  it('should refuse SUBFLOW_CYCLE when the chain of subflows leads back to the flow', async () => {
+    const flows = { a: flowWith('b'), b: flowWith('flw_root') };
+    expect(await rules(flowWith('a'), 'flw_root', flows)).toEqual({ errors: ['SUBFLOW_CYCLE'], warnings: [] });
+  });
+
+  it('should accept a cycle among other flows that never comes back to this one', async () => {
+    const flows = { a: flowWith('b'), b: flowWith('a') };
+    expect(await rules(flowWith('a'), 'flw_root', flows)).toEqual({ errors: [], warnings: [] });
+  });
+
+  it(`should accept nesting ${maxSubflowDepth} deep and refuse SUBFLOW_TOO_DEEP one level more`, async () => {
+    expect(await rules(flowWith('c1'), 'flw_root', chain(maxSubflowDepth))).toEqual({ errors: [], warnings: [] });
+    expect(await rules(flowWith('c1'), 'flw_root', chain(maxSubflowDepth + 1))).toEqual({ errors: ['SUBFLOW_TOO_DEEP'], warnings: [] });
+  });
+
+  it('should leave a subflow naming the flow itself to validateFlow (SUBFLOW_SELF_REFERENCE)', async () => {
+    expect(await rules(flowWith('flw_root'), 'flw_root', { flw_root: flowWith('flw_root') })).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('should judge each subflow node of a flow on its own', async () => {
+    const flows = { ...chain(maxSubflowDepth + 1), back: flowWith('flw_root') };
+    expect(await rules(flowWith('c1', 'back', 'nowhere'), 'flw_root', flows)).toEqual({
+      errors: ['SUBFLOW_TOO_DEEP', 'SUBFLOW_CYCLE'],
+      warnings: ['SUBFLOW_MISSING'],
+    });
+  });
+});

@@ -180,6 +180,39 @@ describe('identity over the fleet, and what its logs reveal', () => {
     expect(published).not.toBeNull();
   });
 
+  it('should create a flow from a template, lay it out, export it as SVG and publish its events', async () => {
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const workspaces = (await (await fetch(`${fleet.url}/v1/workspaces`, { headers: auth })).json()) as { items: { id: string }[] };
+    const workspaceId = workspaces.items[0]!.id;
+    const created = await post(`/v1/workspaces/${workspaceId}/flows`, { name: 'E2E checkout', templateId: 'builtin-checkout' }, auth);
+    expect(created.response.status).toBe(201);
+    expect(created.response.headers.get('etag')).toBe('"v1"');
+    const flowId = created.body.id as string;
+    const laidOut = await post(
+      `/v1/flows/${flowId}/operations`,
+      { operations: [{ type: 'AUTO_LAYOUT', algorithm: 'hierarchical' }] },
+      { ...auth, 'if-match': '"v1"' },
+    );
+    expect({ status: laidOut.response.status, version: laidOut.body.version }).toEqual({ status: 200, version: 2 });
+    const svg = await fetch(`${fleet.url}/v1/flows/${flowId}/export?format=svg`, { headers: auth });
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await svg.text()).toMatch(/^<\?xml[\s\S]*<svg [\s\S]*<\/svg>\s*$/);
+    const invoke = await fetch(`${fleet.lambdaUrl}/2015-03-31/functions/uxflow-dev-flows-publish-flow-events/invocations`, {
+      method: 'POST',
+      body: JSON.stringify({
+        'detail-type': 'Scheduled Event',
+        source: 'aws.events',
+        id: `e2e-${randomUUID()}`,
+        time: new Date().toISOString(),
+      }),
+    });
+    expect(invoke.status).toBe(200);
+    const versions = mongo.db(database).collection('flow_versions');
+    const published = await waitFor(async () => ((await versions.countDocuments({ flowId, published: true })) === 2 ? true : null), 20_000);
+    expect(published).toBe(true);
+  });
+
   it('should log no password, access token, refresh token, API key or cookie value', async () => {
     // Give the fleet a moment to flush the lines of the last requests.
     await new Promise((resolve) => setTimeout(resolve, 500));

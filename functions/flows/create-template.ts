@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createTemplateService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { flowIdSchema, json, jsonBody, problem, workspaceParams } from './lib/schemas.ts';
+import { flowIdSchema, json, jsonBody, problem, templateSchema, workspaceParams } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'post',
@@ -16,18 +16,7 @@ const route = createRoute({
     ),
   },
   responses: {
-    201: json(
-      'The template',
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        description: z.string(),
-        builtIn: z.boolean(),
-        nodeCount: z.number().int(),
-        category: z.string().nullable(),
-        workspaceId: z.string().nullable(),
-      }),
-    ),
+    201: json('The template', templateSchema),
     404: problem('FLOW_NOT_FOUND (also a flow of another workspace)'),
   },
 });

@@ -5,19 +5,7 @@ import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts
 import { createTemplateLibrary } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { workspaceIdSchema } from '../workspaces/lib/schemas.ts';
-import { json, problem } from './lib/schemas.ts';
-
-const templateSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string(),
-    builtIn: z.boolean(),
-    nodeCount: z.number().int(),
-    category: z.string().nullable(),
-    workspaceId: z.string().nullable(),
-  })
-  .openapi('FlowTemplate');
+import { json, problem, templateSchema } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'get',

@@ -35,6 +35,20 @@ afterAll(async () => {
   await mongo?.close();
 });
 
+/** Fires a cron function now, as serverless-offline's scheduler would; the invocation's status. */
+const fireCron = async (name: string) =>
+  (
+    await fetch(`${fleet.lambdaUrl}/2015-03-31/functions/uxflow-dev-${name}/invocations`, {
+      method: 'POST',
+      body: JSON.stringify({
+        'detail-type': 'Scheduled Event',
+        source: 'aws.events',
+        id: `e2e-${randomUUID()}`,
+        time: new Date().toISOString(),
+      }),
+    })
+  ).status;
+
 const waitFor = async <T>(probe: () => Promise<T | null>, timeoutMs: number): Promise<T | null> => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -166,16 +180,7 @@ describe('identity over the fleet, and what its logs reveal', () => {
     expect(await events.findOne({ type: 'api_key_misuse', ip: '203.0.113.51' })).toMatchObject({
       details: { reason: 'API_KEY_NOT_ACCEPTED' },
     });
-    const invoke = await fetch(`${fleet.lambdaUrl}/2015-03-31/functions/uxflow-dev-security-publish-security-events/invocations`, {
-      method: 'POST',
-      body: JSON.stringify({
-        'detail-type': 'Scheduled Event',
-        source: 'aws.events',
-        id: `e2e-${randomUUID()}`,
-        time: new Date().toISOString(),
-      }),
-    });
-    expect(invoke.status).toBe(200);
+    expect(await fireCron('security-publish-security-events')).toBe(200);
     const published = await waitFor(() => events.findOne({ type: 'api_key_misuse', ip: '203.0.113.51', published: true }), 20_000);
     expect(published).not.toBeNull();
   });
@@ -198,16 +203,7 @@ describe('identity over the fleet, and what its logs reveal', () => {
     expect(svg.status).toBe(200);
     expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(await svg.text()).toMatch(/^<\?xml[\s\S]*<svg [\s\S]*<\/svg>\s*$/);
-    const invoke = await fetch(`${fleet.lambdaUrl}/2015-03-31/functions/uxflow-dev-flows-publish-flow-events/invocations`, {
-      method: 'POST',
-      body: JSON.stringify({
-        'detail-type': 'Scheduled Event',
-        source: 'aws.events',
-        id: `e2e-${randomUUID()}`,
-        time: new Date().toISOString(),
-      }),
-    });
-    expect(invoke.status).toBe(200);
+    expect(await fireCron('flows-publish-flow-events')).toBe(200);
     const versions = mongo.db(database).collection('flow_versions');
     const published = await waitFor(async () => ((await versions.countDocuments({ flowId, published: true })) === 2 ? true : null), 20_000);
     expect(published).toBe(true);

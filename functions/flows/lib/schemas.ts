@@ -90,3 +90,16 @@ export const writeResultSchema = z.object({ version: z.number().int(), warnings:
 
 /** Flow documents may be 5 MB (PRODUCT.md); their bodies get room for that plus JSON framing. */
 export const documentBodyBytes = 6 * 1024 * 1024;
+
+/** A template as listed (built-in or a workspace’s). */
+export const templateSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    builtIn: z.boolean(),
+    nodeCount: z.number().int(),
+    category: z.string().nullable(),
+    workspaceId: z.string().nullable(),
+  })
+  .openapi('FlowTemplate');

@@ -22,6 +22,11 @@ export interface Resource<T = unknown, F extends ConfigFragment = ConfigFragment
   create: (config: ConfigOf<F>, context: ResourceContext) => T;
   /** Closes the client when the host shuts down. */
   dispose?(value: T): Promise<void>;
+  /**
+   * Opens the client's connection ahead of need (a host calls it when an instance gets its first
+   * request, so the network round trips overlap the request's own start-up work). Best effort.
+   */
+  warm?(value: T): Promise<unknown>;
 }
 
 /** Any resource, whatever its configuration. */
@@ -31,6 +36,7 @@ export interface ResourceRef<T = unknown> {
   requires?: readonly ResourceRef[];
   create: (config: never, context: ResourceContext) => T;
   dispose?(value: T): Promise<void>;
+  warm?(value: T): Promise<unknown>;
 }
 
 export const defineResource = <T, F extends ConfigFragment>(resource: Resource<T, F>): Resource<T, F> => resource;

@@ -13,6 +13,11 @@ export interface Runtime {
   use: Use;
   /** Closes every client created so far. */
   close: () => Promise<void>;
+  /**
+   * Starts connecting every declared client that can warm up, without waiting; failures are
+   * logged at debug level (the request that needs the client reports them). Idempotent.
+   */
+  warm: () => void;
 }
 
 /** The declared resources and, transitively, those they require. */
@@ -62,5 +67,17 @@ export const createRuntime = (
     await Promise.allSettled(pending);
   };
 
-  return { name: definition.name, config, log, use, close };
+  let isWarm = false;
+  const warm = () => {
+    if (isWarm) return;
+    isWarm = true;
+    for (const resource of resources) {
+      if (!resource.warm) continue;
+      void Promise.resolve()
+        .then(() => resource.warm!(use(resource)))
+        .catch((error: unknown) => log.debug({ err: error, resource: resource.name }, 'warm-up failed'));
+    }
+  };
+
+  return { name: definition.name, config, log, use, close, warm };
 };

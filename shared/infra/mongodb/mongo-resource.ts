@@ -34,4 +34,6 @@ export const mongo = defineResource({
     return { client, db: client.db(config.MONGODB_DB) };
   },
   dispose: (value) => value.client.close(),
+  // The driver shares this connect with the first operation's own.
+  warm: (value) => value.client.connect(),
 });

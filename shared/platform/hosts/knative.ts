@@ -20,10 +20,15 @@ export const registerKnativeFunction = (definition: FunctionDefinition, env = pr
   if (definition.kind === 'http') {
     const app = createHttpApp(definition, runtime);
     functions.http(definition.name, async (req, res) => {
+      // Connect first: the database handshake then runs while this request builds its Request.
+      runtime.warm();
       const response = await app.fetch(toFetchRequest(req));
       await writeFetchResponse(response, res);
     });
     return;
   }
-  functions.cloudEvent<unknown>(definition.name, (event: CloudEvent<unknown>) => dispatchEvent(definition, runtime, event));
+  functions.cloudEvent<unknown>(definition.name, (event: CloudEvent<unknown>) => {
+    runtime.warm();
+    return dispatchEvent(definition, runtime, event);
+  });
 };

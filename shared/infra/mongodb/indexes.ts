@@ -53,4 +53,15 @@ export const indexes: readonly IndexDefinition[] = [
   { collection: 'flows', keys: { workspaceId: 1 }, options: { name: 'flows_workspace' } },
   { collection: 'flow_snapshots', keys: { flowId: 1 }, options: { name: 'flow_snapshots_flow' } },
   { collection: 'flow_templates', keys: { workspaceId: 1 }, options: { name: 'flow_templates_workspace' } },
+  // The credit ledger: an entry commits by its insert, unique on the workspace's number; a repeated
+  // idempotency key is the same insert failing on the second index (both fields always present).
+  { collection: 'credit_ledger', keys: { workspaceId: 1, seq: 1 }, options: { name: 'credit_ledger_workspace_seq_unique', unique: true } },
+  {
+    collection: 'credit_ledger',
+    keys: { workspaceId: 1, idempotencyKey: 1 },
+    options: { name: 'credit_ledger_workspace_key_unique', unique: true },
+  },
+  { collection: 'credit_ledger', keys: { reservationId: 1 }, options: { name: 'credit_ledger_reservation' } },
+  // The release cron reads the due reservations (a range: it scans on FerretDB, uses this on MongoDB).
+  { collection: 'credit_reservation_intents', keys: { expiresAt: 1 }, options: { name: 'credit_reservation_intents_expires' } },
 ];

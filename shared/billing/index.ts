@@ -7,3 +7,4 @@ export type { Reservation, ReserveRequest, ReleaseExpiredResult } from './ledger
 export { reservationTtlMs } from './ledger-reservations.ts';
 export type { PackGrant } from './ledger-grants.ts';
 export * from './credit-gate.ts';
+export * from './billing-account.ts';

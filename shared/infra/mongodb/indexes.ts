@@ -64,4 +64,6 @@ export const indexes: readonly IndexDefinition[] = [
   { collection: 'credit_ledger', keys: { reservationId: 1 }, options: { name: 'credit_ledger_reservation' } },
   // The release cron reads the due reservations (a range: it scans on FerretDB, uses this on MongoDB).
   { collection: 'credit_reservation_intents', keys: { expiresAt: 1 }, options: { name: 'credit_reservation_intents_expires' } },
+  { collection: 'billing_accounts', keys: { customerId: 1 }, options: { name: 'billing_accounts_customer_unique', unique: true } },
+  { collection: 'subscription_snapshots', keys: { workspaceId: 1 }, options: { name: 'subscription_snapshots_workspace' } },
 ];

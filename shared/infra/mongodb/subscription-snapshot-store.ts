@@ -1,0 +1,33 @@
+import type { Db } from 'mongodb';
+import type { SubscriptionSnapshot, SubscriptionSnapshots } from '../../billing/index.ts';
+import { isDuplicateKey } from './duplicate-key.ts';
+
+export const subscriptionSnapshotCollection = 'subscription_snapshots';
+
+interface SubscriptionSnapshotDocument extends SubscriptionSnapshot {
+  /** `<workspaceId>:<eventId>`: one snapshot per event, so a redelivered event stores nothing. */
+  _id: string;
+  schemaVersion: 1;
+}
+
+const toSnapshot = ({ _id, schemaVersion: _s, ...rest }: SubscriptionSnapshotDocument): SubscriptionSnapshot => rest;
+
+/** `subscription_snapshots`: append-only; the state in force is computed on read, never updated in place. */
+export const createSubscriptionSnapshotStore = (db: Db): SubscriptionSnapshots => {
+  const snapshots = db.collection<SubscriptionSnapshotDocument>(subscriptionSnapshotCollection);
+  return {
+    insert: async (snapshot) => {
+      try {
+        await snapshots.insertOne({ ...snapshot, _id: `${snapshot.workspaceId}:${snapshot.eventId}`, schemaVersion: 1 });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    },
+    current: async (workspaceId) => {
+      const [found] = await snapshots.find({ workspaceId }).sort({ observedAt: -1, eventId: -1 }).limit(1).toArray();
+      return found ? toSnapshot(found) : null;
+    },
+  };
+};

@@ -2,6 +2,9 @@ import { decodeJwt } from 'jose';
 import { URI } from 'otpauth';
 import type { Db } from 'mongodb';
 import type { Caller, MatrixUser } from './matrix-fixture.ts';
+import { billingApiExamples } from './billing-api-examples.ts';
+import { billingLedgerExamples } from './billing-ledger-examples.ts';
+import { billingWebhookExamples } from './billing-webhook-examples.ts';
 import { flowExamples } from './flow-examples.ts';
 import { workspaceExamples } from './workspace-examples.ts';
 
@@ -88,4 +91,7 @@ export const examples: Record<string, Example> = {
   },
   ...workspaceExamples,
   ...flowExamples,
+  ...billingApiExamples,
+  ...billingWebhookExamples,
+  ...billingLedgerExamples,
 };

@@ -1,0 +1,7 @@
+import type { ExampleContext, ExampleRequest } from './examples.ts';
+import type { Caller } from './matrix-fixture.ts';
+
+type Example = (ctx: ExampleContext, caller: Caller) => Promise<ExampleRequest> | ExampleRequest;
+
+/** Valid requests for the billing functions of this group (see examples.ts). */
+export const billingLedgerExamples: Record<string, Example> = {};

@@ -15,6 +15,7 @@ export const securityEventTypes = [
   'two_factor_enabled',
   'two_factor_disabled',
   'oauth_failed',
+  'webhook_signature_invalid',
 ] as const;
 export type SecurityEventType = (typeof securityEventTypes)[number];
 

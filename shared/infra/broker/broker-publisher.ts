@@ -28,6 +28,7 @@ export const createBrokerPublisher = (brokerUrl: string, source: string): EventP
       datacontenttype: 'application/json',
       data,
       ...(event.traceparent ? { traceparent: event.traceparent } : {}),
+      ...event.extensions,
     });
     const message = HTTP.binary(cloudEvent);
     const { status } = await httpSend(brokerUrl, {

@@ -66,4 +66,14 @@ export const indexes: readonly IndexDefinition[] = [
   { collection: 'credit_reservation_intents', keys: { expiresAt: 1 }, options: { name: 'credit_reservation_intents_expires' } },
   { collection: 'billing_accounts', keys: { customerId: 1 }, options: { name: 'billing_accounts_customer_unique', unique: true } },
   { collection: 'subscription_snapshots', keys: { workspaceId: 1 }, options: { name: 'subscription_snapshots_workspace' } },
+  // The Stripe event outbox (`_id` = event id stores each once): the publisher cron reads the unpublished by equality.
+  { collection: 'stripe_events', keys: { published: 1 }, options: { name: 'stripe_events_published' } },
+  // The grace cron reads failed-payment snapshots by status.
+  { collection: 'subscription_snapshots', keys: { stripeStatus: 1 }, options: { name: 'subscription_snapshots_status' } },
+  // The trial cron reads workspaces by trial end (a range: it scans on FerretDB).
+  { collection: 'workspaces', keys: { trialEndsAt: 1 }, options: { name: 'workspaces_trial_ends' } },
+  // Usage: a workspace's commits in a range of days, and one day's commits of every workspace for the
+  // roll-up (ranges: indexes on MongoDB, bounded scans on FerretDB). `usage_daily` is read by `_id`.
+  { collection: 'credit_ledger', keys: { workspaceId: 1, type: 1, at: 1 }, options: { name: 'credit_ledger_workspace_type_at' } },
+  { collection: 'credit_ledger', keys: { type: 1, at: 1 }, options: { name: 'credit_ledger_type_at' } },
 ];

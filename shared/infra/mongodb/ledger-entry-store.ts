@@ -3,6 +3,8 @@ import type { LedgerEntry, LedgerStore } from '../../billing/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 
 export const ledgerCollection = 'credit_ledger';
+/** reservation id → where its reserve entry is. */
+export const ledgerReservationPointerCollection = 'credit_reservation_pointers';
 export const ledgerHeadCollection = 'credit_ledger_heads';
 
 /** A stored entry: `_id` is `<workspaceId>:<seq>`, so the next entry is found by `_id` equality. */
@@ -34,6 +36,9 @@ const maxRemembered = 5000;
 export const createLedgerEntryStore = (db: Db): LedgerStore => {
   const entries = db.collection<LedgerEntryDocument>(ledgerCollection);
   const heads = db.collection<LedgerHeadDocument>(ledgerHeadCollection);
+  // Where each reservation's entry is: commit and release find it by `_id`, not by a scan (FerretDB
+  // uses indexes only for `_id`). Derived: a missing pointer (a crash after the append) falls back to the scan.
+  const pointers = db.collection<{ _id: string; workspaceId: string; seq: number }>(ledgerReservationPointerCollection);
   const remembered = new Map<string, number>();
   const remember = (workspaceId: string, seq: number) => {
     if ((remembered.get(workspaceId) ?? 0) >= seq) return;
@@ -110,12 +115,20 @@ export const createLedgerEntryStore = (db: Db): LedgerStore => {
       }
       remember(entry.workspaceId, entry.seq);
       await raiseHead(entry.workspaceId, entry.seq);
+      if (entry.type === 'reserve' && entry.reservationId !== null) {
+        await pointers.insertOne({ _id: entry.reservationId, workspaceId: entry.workspaceId, seq: entry.seq }).catch((error: unknown) => {
+          if (!isDuplicateKey(error)) throw error;
+        });
+      }
       return 'appended';
     },
     latest,
     findByKey,
     findReservation: async (workspaceId, reservationId) => {
-      const found = await entries.findOne({ reservationId, workspaceId, type: 'reserve' });
+      const pointer = await pointers.findOne({ _id: reservationId });
+      const byPointer = pointer?.workspaceId === workspaceId ? await findSeq(workspaceId, pointer.seq) : null;
+      const found =
+        byPointer?.reservationId === reservationId ? byPointer : await entries.findOne({ reservationId, workspaceId, type: 'reserve' });
       return found ? toLedgerEntry(found) : null;
     },
     list: async (workspaceId, { before, limit }) => {

@@ -5,6 +5,8 @@ import { mailConfig } from '../../infra/mail/smtp-mailer.ts';
 import { mongoConfig } from '../../infra/mongodb/mongo-resource.ts';
 import { oauthConfig } from '../../infra/oauth/oauth-config.ts';
 import { stripeConfig } from '../../infra/stripe/stripe-config.ts';
+import { stripeReturnConfig } from '../../infra/stripe/stripe-return-config.ts';
+import { stripeWebhookConfig } from '../../infra/stripe/webhook-verifier.ts';
 import { redisConfig } from '../../infra/upstash/redis-config.ts';
 import { webAppConfig } from '../../infra/web-app-config.ts';
 import type { ConfigFragment } from './fragment.ts';
@@ -18,6 +20,8 @@ export const allConfigFragments: readonly ConfigFragment[] = [
   redisConfig,
   chromaConfig,
   stripeConfig,
+  stripeReturnConfig,
+  stripeWebhookConfig,
   brokerConfig,
   authConfig,
   mailConfig,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 // The schema module alone: the flows index would pull the whole flow engine into every bundle.
 import { flowEventDataSchema } from '../../flows/flow-events.ts';
 import { securityEventDataSchema } from '../../security/index.ts';
+import { stripeWebhookEventSchema } from '../../billing/webhook-event.ts';
 
 /**
  * Every CloudEvent type the platform publishes or consumes, with the schema of its `data`.
@@ -24,6 +25,8 @@ export const eventCatalog = {
   'com.uxflow.flow.updated.v1': flowEventDataSchema,
   /** A flow was deleted (restorable for 30 days). */
   'com.uxflow.flow.deleted.v1': flowEventDataSchema,
+  /** A verified Stripe webhook event, re-published from `stripe_events`. Id: the Stripe event id; extension `stripetype`: its Stripe type. */
+  'com.uxflow.billing.stripe.v1': stripeWebhookEventSchema,
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

@@ -10,6 +10,8 @@ export interface OutgoingEvent<T extends EventType> {
   traceparent?: string;
   /** A stable id makes re-publishing the same fact idempotent for consumers. */
   id?: string;
+  /** CloudEvents extension attributes (names: lower-case letters and digits), e.g. `stripetype`. */
+  extensions?: Record<string, string>;
 }
 
 /** Port: delivers events to the broker. Resolves once the broker accepted; throws otherwise. */

@@ -4,4 +4,6 @@ import type { Caller } from './matrix-fixture.ts';
 type Example = (ctx: ExampleContext, caller: Caller) => Promise<ExampleRequest> | ExampleRequest;
 
 /** Valid requests for the billing functions of this group (see examples.ts). */
-export const billingWebhookExamples: Record<string, Example> = {};
+export const billingWebhookExamples: Record<string, Example> = {
+  'billing-get-billing': ({ workspaceId }) => ({ method: 'GET', path: `/v1/workspaces/${workspaceId}/billing` }),
+};

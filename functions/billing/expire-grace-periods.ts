@@ -1,0 +1,19 @@
+import { billingState } from '../../shared/infra/billing/webhook-resource.ts';
+import { defineCronFunction } from '../../shared/platform/definition/index.ts';
+
+/** Workspaces per run; the rest follow next hour. */
+const batchSize = 500;
+
+export default defineCronFunction({
+  name: 'billing-expire-grace-periods',
+  domain: 'billing',
+  description: 'Hourly: workspaces whose failed payment was not settled within the 7-day grace go to the free plan.',
+  schedule: '17 * * * *',
+  uses: [billingState],
+  costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'batch' },
+  privacy: { personalData: 'none' },
+  handler: async (_tick, { use, log }) => {
+    const changed = await use(billingState).sync.expireGracePeriods(batchSize);
+    if (changed.length > 0) log.info({ workspaces: changed.length }, 'grace periods ended');
+  },
+});

@@ -1,0 +1,17 @@
+import { billingState } from '../../shared/infra/billing/webhook-resource.ts';
+import { defineEventFunction } from '../../shared/platform/definition/index.ts';
+
+export default defineEventFunction({
+  name: 'billing-handle-stripe-event',
+  domain: 'billing',
+  description:
+    'Applies Stripe events (checkout, subscription changes, invoices, refunds) to subscription snapshots, the workspace plan and the credit ledger; idempotent and order-safe.',
+  events: ['com.uxflow.billing.stripe.v1'],
+  uses: [billingState],
+  costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'critical' },
+  privacy: { personalData: ['billing'], purpose: 'keep subscriptions and credit purchases in step with Stripe', legalBasis: 'contract' },
+  handler: async (event, { use, log }) => {
+    const outcome = await use(billingState).handler.handle(event.data);
+    log.info({ stripeEventId: event.data.id, stripeType: event.data.type, outcome }, 'stripe event handled');
+  },
+});

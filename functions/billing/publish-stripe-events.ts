@@ -1,0 +1,32 @@
+import { stripeCloudEventType, stripeTypeExtension } from '../../shared/billing/webhook-event.ts';
+import { eventPublisher } from '../../shared/infra/broker/broker-publisher.ts';
+import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
+import { createStripeEventStore } from '../../shared/infra/mongodb/stripe-event-store.ts';
+import { defineCronFunction } from '../../shared/platform/definition/index.ts';
+
+/** Events per run; a backlog drains over the next runs. */
+const batchSize = 200;
+
+export default defineCronFunction({
+  name: 'billing-publish-stripe-events',
+  domain: 'billing',
+  description:
+    'Every minute, re-publishes stored Stripe events not yet on the bus as com.uxflow.billing.stripe.v1 (the stripe_events outbox).',
+  schedule: '* * * * *',
+  uses: [mongo, eventPublisher],
+  costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'batch' },
+  privacy: { personalData: ['billing'], purpose: 'keep subscriptions and credit purchases in step with Stripe', legalBasis: 'contract' },
+  handler: async (_tick, { use, log }) => {
+    const outbox = createStripeEventStore(use(mongo).db);
+    const publisher = use(eventPublisher);
+    let published = 0;
+    // Marked only once the broker took it; a crash in between republishes the same id (the Stripe event id), which consumers dedupe.
+    for (const event of await outbox.unpublished(batchSize)) {
+      const extensions = { [stripeTypeExtension]: event.type };
+      await publisher.publish({ id: event.id, type: stripeCloudEventType, subject: event.id, data: event, extensions });
+      await outbox.markPublished(event.id, new Date());
+      published += 1;
+    }
+    if (published > 0) log.info({ published }, 'stripe events published');
+  },
+});

@@ -1,0 +1,22 @@
+import { createLedger } from '../../shared/billing/index.ts';
+import { ledgerPorts } from '../../shared/infra/billing/ledger-resource.ts';
+import { defineCronFunction } from '../../shared/platform/definition/index.ts';
+import { ledgerCron } from './lib/ledger-function.ts';
+
+/** Reservations per run; a backlog drains over the next minutes. */
+const batchSize = 500;
+
+export default defineCronFunction({
+  ...ledgerCron,
+  name: 'billing-release-expired-reservations',
+  description: 'Every minute, releases credit reservations left unsettled past their expiry (e.g. by a crashed function).',
+  schedule: '* * * * *',
+  uses: [ledgerPorts],
+  handler: async (_tick, { use, log }) => {
+    const result = await createLedger(use(ledgerPorts)).releaseExpired(new Date(), batchSize);
+    const failures = result.failures.map(({ reservationId, error }) => ({ reservationId, error: String(error) }));
+    if (failures.length > 0) log.warn({ failures }, 'expired reservations left for the next run');
+    if (result.released + result.cleaned > 0)
+      log.info({ released: result.released, cleaned: result.cleaned }, 'expired reservations released');
+  },
+});

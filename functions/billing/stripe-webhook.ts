@@ -1,0 +1,52 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createWebhookIntake } from '../../shared/billing/webhook-intake.ts';
+import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
+import { securityEvents } from '../../shared/infra/mongodb/security-events-resource.ts';
+import { createStripeEventStore } from '../../shared/infra/mongodb/stripe-event-store.ts';
+import { stripeWebhookVerifier } from '../../shared/infra/stripe/webhook-verifier.ts';
+import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { problemContent } from '../../shared/platform/http/schemas.ts';
+import { clientIpOf } from '../../shared/platform/rate-limit/rules.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/v1/webhooks/stripe',
+  tags: ['billing'],
+  summary: 'Receive a Stripe webhook event',
+  description: 'Verifies `Stripe-Signature` over the raw body (300 s tolerance) and stores the event once; it is applied asynchronously.',
+  request: { headers: z.object({ 'stripe-signature': z.string().optional() }) },
+  responses: {
+    200: {
+      description: 'Stored (or stored already: a redelivery)',
+      content: { 'application/json': { schema: z.object({ received: z.literal(true), duplicate: z.boolean() }) } },
+    },
+    400: { description: 'INVALID_SIGNATURE (bad, missing or expired signature) or INVALID_STRIPE_EVENT', content: problemContent },
+  },
+});
+
+export default defineHttpFunction({
+  name: 'billing-stripe-webhook',
+  domain: 'billing',
+  description: 'Stripe webhook intake: verifies the signature, stores each event once (stripe_events outbox), answers at once.',
+  route,
+  access: { type: 'signature', scheme: 'stripe' },
+  rateLimit: 'webhook',
+  uses: [mongo, securityEvents, stripeWebhookVerifier],
+  costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'critical' },
+  privacy: { personalData: ['billing'], purpose: 'keep subscriptions and credit purchases in step with Stripe', legalBasis: 'contract' },
+  handler: async (c) => {
+    const intake = createWebhookIntake({
+      verifier: c.var.use(stripeWebhookVerifier),
+      events: createStripeEventStore(c.var.use(mongo).db),
+      securityEvents: c.var.use(securityEvents),
+      clock: { now: () => new Date() },
+    });
+    const { eventId, isNew } = await intake.receive({
+      payload: new Uint8Array(await c.req.arrayBuffer()),
+      signature: c.req.header('stripe-signature'),
+      ip: clientIpOf(c.req.header('x-forwarded-for')),
+    });
+    c.var.log.info({ stripeEventId: eventId, isDuplicate: !isNew }, 'stripe event received');
+    return c.json({ received: true as const, duplicate: !isNew }, 200);
+  },
+});

@@ -1,0 +1,73 @@
+import type { SubscriptionSnapshot, SubscriptionSnapshots } from './billing-account.ts';
+import type { GraceCandidates, WorkspacePlans } from './subscription-ports.ts';
+import { isPastGrace, planInForce } from './subscription-state.ts';
+
+export interface SubscriptionSyncPorts {
+  snapshots: SubscriptionSnapshots;
+  workspacePlans: WorkspacePlans;
+  graceCandidates: GraceCandidates;
+  clock: { now: () => Date };
+}
+
+/** Rounds of write-then-check before giving up on a workspace whose snapshots keep changing (the next event repairs it). */
+const maxSyncRounds = 3;
+
+/**
+ * Keeps each workspace document's plan in step with its subscription: snapshots are appended, and
+ * the document's `plan` is recomputed from the state in force after each one (so arrival order
+ * does not matter), by the grace cron, and by the trial cron.
+ */
+export const createSubscriptionSync = ({ snapshots, workspacePlans, graceCandidates, clock }: SubscriptionSyncPorts) => {
+  /**
+   * Writes the plan the state in force gives (a subscribed workspace is off the card-less trial).
+   * Re-reads afterwards: a snapshot stored meanwhile by another instance is applied too.
+   */
+  const syncPlan = async (workspaceId: string): Promise<SubscriptionSnapshot | null> => {
+    let current = await snapshots.current(workspaceId);
+    for (let round = 0; current !== null && round < maxSyncRounds; round += 1) {
+      await workspacePlans.set(workspaceId, { plan: planInForce(current, clock.now()), trialEndsAt: null });
+      const after: SubscriptionSnapshot | null = await snapshots.current(workspaceId);
+      if (after?.eventId === current.eventId) break;
+      current = after;
+    }
+    return current;
+  };
+
+  return {
+    syncPlan,
+    /** Appends a snapshot (false when that event's is stored already), then re-derives the workspace's plan either way. */
+    record: async (snapshot: SubscriptionSnapshot): Promise<boolean> => {
+      const isNew = await snapshots.insert(snapshot);
+      await syncPlan(snapshot.workspaceId);
+      return isNew;
+    },
+    /** Trial expiry: workspaces whose card-less trial ended without a subscription go to free. The ids changed. */
+    expireTrials: async (limit: number): Promise<string[]> => {
+      const changed: string[] = [];
+      for (const workspaceId of await workspacePlans.trialsEndedBy(clock.now(), limit)) {
+        if ((await snapshots.current(workspaceId)) === null) {
+          await workspacePlans.set(workspaceId, { plan: 'free', trialEndsAt: null });
+          changed.push(workspaceId);
+        }
+        // A subscription that arrived meanwhile wins: its plan is written over the free one.
+        await syncPlan(workspaceId);
+      }
+      return changed;
+    },
+    /** Grace expiry: workspaces whose failed payment was not settled within the grace go to free. The ids changed. */
+    expireGracePeriods: async (limit: number): Promise<string[]> => {
+      const changed: string[] = [];
+      for (const workspaceId of await graceCandidates.pastGrace(clock.now(), limit)) {
+        // Only where that failed payment is still the state in force (a later payment settles it).
+        const current = await snapshots.current(workspaceId);
+        if (current === null || !isPastGrace(current, clock.now())) continue;
+        if ((await workspacePlans.find(workspaceId))?.plan === 'free') continue;
+        await syncPlan(workspaceId);
+        changed.push(workspaceId);
+      }
+      return changed;
+    },
+  };
+};
+
+export type SubscriptionSync = ReturnType<typeof createSubscriptionSync>;

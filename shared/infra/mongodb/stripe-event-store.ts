@@ -1,0 +1,57 @@
+import type { Db } from 'mongodb';
+import { stripeWebhookEventSchema, type StripeEventStore, type StripeWebhookEvent } from '../../billing/webhook-event.ts';
+import { isDuplicateKey } from './duplicate-key.ts';
+
+export const stripeEventCollection = 'stripe_events';
+
+interface StripeEventDocument {
+  /** The Stripe event id: a redelivered event is a duplicate key, so each is stored once. */
+  _id: string;
+  schemaVersion: 1;
+  type: string;
+  /** The Stripe event's own time. */
+  created: Date;
+  receivedAt: Date;
+  /**
+   * The event as JSON text: Stripe metadata keys may hold `.` or `$`, which MongoDB field names
+   * must not; the text round-trips exactly.
+   */
+  event: string;
+  /** The outbox flag: false until the broker accepted the CloudEvent. */
+  published: boolean;
+  publishedAt?: Date;
+}
+
+/** `stripe_events`: verified Stripe events, each once, and the outbox of `com.uxflow.billing.stripe.v1`. */
+export const createStripeEventStore = (db: Db): StripeEventStore => {
+  const events = db.collection<StripeEventDocument>(stripeEventCollection);
+  return {
+    insert: async ({ event, receivedAt }) => {
+      try {
+        await events.insertOne({
+          _id: event.id,
+          schemaVersion: 1,
+          type: event.type,
+          created: new Date(event.created * 1000),
+          receivedAt,
+          event: JSON.stringify(event),
+          published: false,
+        });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    },
+    unpublished: async (limit) => {
+      // Equality only (FerretDB indexes nothing else); the batch is ordered here.
+      const found = await events.find({ published: false }).limit(limit).toArray();
+      return found
+        .sort((a, b) => a.created.getTime() - b.created.getTime() || a.receivedAt.getTime() - b.receivedAt.getTime())
+        .map((doc): StripeWebhookEvent => stripeWebhookEventSchema.parse(JSON.parse(doc.event)));
+    },
+    markPublished: async (eventId, at) => {
+      await events.updateOne({ _id: eventId }, { $set: { published: true, publishedAt: at } });
+    },
+  };
+};

@@ -1,0 +1,32 @@
+import type { Db } from 'mongodb';
+import type { PackSweepPorts, PackWatch } from '../../billing/usage-pack-sweep.ts';
+import { ledgerHeadCollection } from './ledger-entry-store.ts';
+
+export const packWatchCollection = 'credit_pack_watch';
+
+interface PackWatchDocument extends Omit<PackWatch, 'workspaceId'> {
+  /** The workspace id. */
+  _id: string;
+  schemaVersion: 1;
+}
+
+/**
+ * The pack-expiry cron's ports: the ledger head hints (read only; one small document per workspace
+ * with a ledger) and its own watch documents (`credit_pack_watch`, `_id` = workspace id).
+ */
+export const createPackSweepStore = (db: Db): PackSweepPorts => {
+  const watches = db.collection<PackWatchDocument>(packWatchCollection);
+  return {
+    heads: async () =>
+      (await db.collection<{ _id: string; seq: number }>(ledgerHeadCollection).find({}).toArray()).map(({ _id, seq }) => ({
+        workspaceId: _id,
+        seq,
+      })),
+    watches: {
+      all: async () => (await watches.find({}).toArray()).map(({ _id, schemaVersion: _s, ...watch }) => ({ workspaceId: _id, ...watch })),
+      put: async ({ workspaceId, ...watch }) => {
+        await watches.replaceOne({ _id: workspaceId }, { ...watch, schemaVersion: 1 }, { upsert: true });
+      },
+    },
+  };
+};

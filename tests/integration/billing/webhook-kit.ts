@@ -1,0 +1,146 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { Hono } from 'hono';
+import Stripe from 'stripe';
+import expireGracePeriods from '../../../functions/billing/expire-grace-periods.ts';
+import expireTrials from '../../../functions/billing/expire-trials.ts';
+import handleStripeEvent from '../../../functions/billing/handle-stripe-event.ts';
+import publishStripeEvents from '../../../functions/billing/publish-stripe-events.ts';
+import stripeWebhook from '../../../functions/billing/stripe-webhook.ts';
+import { reconcileLedger } from '../../../scripts/billing-reconcile.ts';
+import type { StripeWebhookEvent } from '../../../shared/billing/webhook-event.ts';
+import type { CronFunctionDefinition } from '../../../shared/platform/definition/index.ts';
+import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
+import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
+import { startWorkspaceKit } from '../workspaces/workspace-kit.ts';
+
+export const webhookSecret = 'whsec_uxflowtest_webhook_kit_secret';
+
+/**
+ * The webhook intake, the outbox publisher, the event handler and the crons over the local MongoDB
+ * (FerretDB), a real HTTP server standing in for the broker, and deliveries signed with the Stripe
+ * SDK's test helper.
+ */
+export const startWebhookKit = async (name: string) => {
+  const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const broker: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(202).end();
+    });
+  });
+  await new Promise<void>((resolve) => broker.listen(0, '127.0.0.1', resolve));
+  const brokerUrl = `http://127.0.0.1:${(broker.address() as AddressInfo).port}/`;
+  const kit = await startWorkspaceKit(`it_${name}_${randomUUID().slice(0, 8)}`);
+  const env = { ...kit.env, STRIPE_WEBHOOK_SECRET: webhookSecret, BROKER_URL: brokerUrl };
+  const runtimes: Runtime[] = [];
+  const runtimeOf = (definition: Parameters<typeof createRuntime>[0]) => {
+    const runtime = createRuntime(definition, env);
+    runtimes.push(runtime);
+    return runtime;
+  };
+  const webhookApp = createHttpApp(stripeWebhook, runtimeOf(stripeWebhook)) as unknown as Hono;
+  const handlerRuntime = runtimeOf(handleStripeEvent);
+
+  /** Posts raw bytes with a `Stripe-Signature` made by the SDK's test helper (or the given header; null: none). */
+  const deliver = async (event: StripeWebhookEvent, options: { secret?: string; timestamp?: number; header?: string | null } = {}) => {
+    const payload = JSON.stringify(event);
+    const header =
+      options.header === undefined
+        ? Stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? webhookSecret, timestamp: options.timestamp })
+        : options.header;
+    const response = await webhookApp.request('/v1/webhooks/stripe', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': '203.0.113.9',
+        ...(header === null ? {} : { 'stripe-signature': header }),
+      },
+      body: payload,
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  const tick = async (definition: CronFunctionDefinition) => {
+    const runtime = runtimeOf(definition);
+    await definition.handler(
+      { id: randomUUID(), job: definition.name, time: new Date().toISOString() },
+      { log: runtime.log, use: runtime.use },
+    );
+  };
+
+  /** Runs the event function on one event as the broker would deliver it. */
+  const handle = (event: StripeWebhookEvent) =>
+    handleStripeEvent.handler(
+      {
+        id: event.id,
+        type: 'com.uxflow.billing.stripe.v1',
+        source: '/functions/billing-publish-stripe-events',
+        subject: event.id,
+        time: undefined,
+        data: event,
+      },
+      { log: handlerRuntime.log, use: handlerRuntime.use },
+    );
+
+  return {
+    ...kit,
+    env,
+    received,
+    deliver,
+    handle,
+    publish: () => tick(publishStripeEvents),
+    expireTrials: () => tick(expireTrials),
+    expireGracePeriods: () => tick(expireGracePeriods),
+    reconcile: () => reconcileLedger(kit.db),
+    close: async () => {
+      await kit.close();
+      await Promise.all(runtimes.map((r) => r.close()));
+      await new Promise((resolve) => broker.close(resolve));
+    },
+  };
+};
+
+export type WebhookKit = Awaited<ReturnType<typeof startWebhookKit>>;
+
+let sequence = 0;
+
+/** A Stripe event of `type` about `object`, created at `created` (Unix seconds; now by default). */
+export const stripeEvent = (
+  type: string,
+  object: Record<string, unknown>,
+  created = Math.floor(Date.now() / 1000),
+): StripeWebhookEvent => ({
+  id: `evt_test_${randomUUID().replaceAll('-', '')}_${(sequence += 1)}`,
+  type,
+  created,
+  livemode: false,
+  data: { object },
+});
+
+/** A subscription object as Stripe sends it (plan price by lookup key, period end on the item as in current API versions). */
+export const subscriptionObject = (
+  workspaceId: string,
+  options: { id?: string; status?: string; plan?: string; periodEnd?: number; cancelAtPeriodEnd?: boolean; trialEnd?: number | null } = {},
+) => ({
+  id: options.id ?? 'sub_test_1',
+  object: 'subscription',
+  customer: 'cus_test_1',
+  status: options.status ?? 'active',
+  cancel_at_period_end: options.cancelAtPeriodEnd ?? false,
+  trial_end: options.trialEnd ?? null,
+  metadata: { workspaceId },
+  items: {
+    object: 'list',
+    data: [
+      {
+        id: 'si_test_1',
+        current_period_end: options.periodEnd ?? Math.floor(Date.now() / 1000) + 30 * 86400,
+        price: { id: 'price_test', lookup_key: `uxflow_plan_${options.plan ?? 'pro'}_monthly` },
+      },
+    ],
+  },
+});

@@ -4,7 +4,7 @@ import { stripeWebhookEventSchema, type StripeEventStore } from './webhook-event
 
 /** Port: checks a delivery's `Stripe-Signature` over the exact bytes; the parsed event, or throws when it does not verify. */
 export interface WebhookVerifier {
-  verify: (payload: Uint8Array, signature: string | undefined) => unknown;
+  verify: (payload: Uint8Array, signature: string | undefined) => Promise<unknown>;
 }
 
 export interface WebhookIntakePorts {
@@ -33,7 +33,7 @@ export const createWebhookIntake = ({ verifier, events, securityEvents, clock }:
   receive: async ({ payload, signature, ip }: WebhookDelivery): Promise<{ eventId: string; isNew: boolean }> => {
     let verified: unknown;
     try {
-      verified = verifier.verify(payload, signature);
+      verified = await verifier.verify(payload, signature);
     } catch (error) {
       const reason = signature ? 'INVALID_SIGNATURE' : 'MISSING_SIGNATURE';
       await securityEvents.record({ type: 'webhook_signature_invalid', at: clock.now(), ...(ip ? { ip } : {}), details: { reason } });

@@ -20,7 +20,7 @@ export const billingApiService = defineResource({
     return createCheckoutService({
       accounts: createBillingAccountStore(db),
       subscriptions: createSubscriptionSnapshotStore(db),
-      payments: createStripePayments(use(stripe)),
+      payments: createStripePayments(use(stripe).client),
       returnUrlOrigins: config.BILLING_RETURN_URL_ORIGINS,
       clock: { now: () => new Date() },
     });

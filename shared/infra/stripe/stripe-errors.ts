@@ -1,9 +1,22 @@
-import Stripe from 'stripe';
 import { checkoutErrors } from '../../billing/checkout-errors.ts';
+
+/** The SDK's errors, told apart by their `type` (the SDK class is loaded lazily, so no `instanceof`). */
+interface StripeErrorShape {
+  type: string;
+  code?: string | undefined;
+  statusCode?: number | undefined;
+}
+
+const stripeErrorOf = (error: unknown): StripeErrorShape | null => {
+  const type = error instanceof Error ? (error as unknown as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && type.startsWith('Stripe') ? (error as StripeErrorShape) : null;
+};
+
+const unavailableTypes = new Set(['StripeConnectionError', 'StripeAPIError', 'StripeRateLimitError', 'StripeIdempotencyError']);
 
 /** Whether Stripe said the object does not exist (a 404 `resource_missing`). */
 export const isStripeMissing = (error: unknown): boolean =>
-  error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing';
+  stripeErrorOf(error)?.type === 'StripeInvalidRequestError' && stripeErrorOf(error)?.code === 'resource_missing';
 
 /**
  * Maps what Stripe throws to our errors: an outage, a rate limit, a 5xx or a lost connection is
@@ -11,13 +24,8 @@ export const isStripeMissing = (error: unknown): boolean =>
  * a bad key) is our bug and stays an internal error. SDK types never leave this folder.
  */
 export const fromStripeError = (error: unknown): unknown => {
-  if (
-    error instanceof Stripe.errors.StripeConnectionError ||
-    error instanceof Stripe.errors.StripeAPIError ||
-    error instanceof Stripe.errors.StripeRateLimitError ||
-    error instanceof Stripe.errors.StripeIdempotencyError ||
-    (error instanceof Stripe.errors.StripeError && (error.statusCode ?? 0) >= 500)
-  ) {
+  const stripeError = stripeErrorOf(error);
+  if (stripeError && (unavailableTypes.has(stripeError.type) || (stripeError.statusCode ?? 0) >= 500)) {
     return checkoutErrors.providerUnavailable(error);
   }
   return error;

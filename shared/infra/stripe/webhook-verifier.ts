@@ -1,8 +1,8 @@
-import Stripe from 'stripe';
 import { z } from 'zod';
 import type { WebhookVerifier } from '../../billing/webhook-intake.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
+import { loadStripe } from './stripe-sdk.ts';
 
 /** Seconds a signed delivery stays acceptable (replay window; Stripe's own default too). */
 export const webhookToleranceSeconds = 300;
@@ -18,8 +18,9 @@ export const stripeWebhookConfig = defineConfig({
 
 /** Verifies `Stripe-Signature` with the SDK over the exact bytes, within the tolerance; throws when it does not verify. */
 export const createStripeWebhookVerifier = (secret: string, toleranceSeconds = webhookToleranceSeconds): WebhookVerifier => ({
-  verify: (payload, signature) => {
+  verify: async (payload, signature) => {
     if (!signature) throw new Error('no Stripe-Signature header');
+    const Stripe = await loadStripe();
     // The static helper needs no API key: the webhook function never calls the Stripe API.
     return Stripe.webhooks.constructEvent(Buffer.from(payload), signature, secret, toleranceSeconds);
   },

@@ -27,12 +27,13 @@ afterAll(async () => {
 });
 
 describe('resources', () => {
-  it('should create each client once and hand the same instance to later calls', () => {
+  it('should create each client once and hand the same instance to later calls', async () => {
     expect(runtime.use(mongo)).toBe(runtime.use(mongo));
     expect(runtime.use(mongo).client).toBeInstanceOf(MongoClient);
     expect(runtime.use(redis)).toBeInstanceOf(Redis);
     expect(runtime.use(chroma)).toBeInstanceOf(ChromaClient);
-    expect(runtime.use(stripe)).toBeInstanceOf(Stripe);
+    expect(await runtime.use(stripe).client()).toBeInstanceOf(Stripe);
+    expect(await runtime.use(stripe).client()).toBe(await runtime.use(stripe).client());
   });
 
   it('should reach every real service through the client a function gets', async () => {
@@ -40,7 +41,7 @@ describe('resources', () => {
     await expect(runtime.use(redis).set('it-resources', { n: 1 })).resolves.toBe('OK');
     await expect(runtime.use(redis).get('it-resources')).resolves.toEqual({ n: 1 });
     await expect(runtime.use(chroma).heartbeat()).resolves.toEqual(expect.any(Number));
-    const customer = await runtime.use(stripe).customers.create({ email: 'resources@example.com' });
+    const customer = await (await runtime.use(stripe).client()).customers.create({ email: 'resources@example.com' });
     expect(customer.id).toMatch(/^cus_/);
   });
 

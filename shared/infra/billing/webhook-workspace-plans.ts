@@ -3,6 +3,7 @@ import type { GraceCandidates, WorkspacePlans } from '../../billing/subscription
 import { plans, type Plan } from '../../workspaces/index.ts';
 import { subscriptionSnapshotCollection } from '../mongodb/subscription-snapshot-store.ts';
 import { workspaceCollection } from '../mongodb/workspace-store.ts';
+import type { SharedPlanCache } from '../upstash/plan-cache.ts';
 
 interface WorkspacePlanFields {
   _id: string;
@@ -15,7 +16,7 @@ const isActive = (doc: WorkspacePlanFields) => doc.deletedAt === undefined || do
 const planOf = (value: string | undefined): Plan => plans.find((plan) => plan === value) ?? 'free';
 
 /** The `plan`/`trialEndsAt` fields of `workspaces` documents (the rest of the document belongs to the workspaces domain). */
-export const createWorkspacePlanStore = (db: Db): WorkspacePlans => {
+export const createWorkspacePlanStore = (db: Db, planCache: SharedPlanCache): WorkspacePlans => {
   const workspaces = db.collection<WorkspacePlanFields>(workspaceCollection);
   return {
     find: async (workspaceId) => {
@@ -24,6 +25,8 @@ export const createWorkspacePlanStore = (db: Db): WorkspacePlans => {
     },
     set: async (workspaceId, { plan, trialEndsAt }) => {
       await workspaces.updateOne({ _id: workspaceId }, { $set: { plan, trialEndsAt } });
+      // The rate limiters' shared copy goes at once; a failure fails the handler, which the broker retries.
+      await planCache.invalidate(workspaceId);
     },
     trialsEndedBy: async (now, limit) => {
       // A range: it scans on FerretDB (hourly, small projection).

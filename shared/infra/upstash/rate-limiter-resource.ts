@@ -4,6 +4,7 @@ import { defineResource } from '../../platform/resource.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { securityEvents } from '../mongodb/security-events-resource.ts';
 import { createWorkspacePlanLookup } from '../mongodb/workspace-plans.ts';
+import { createSharedPlanCache } from './plan-cache.ts';
 import { createUpstashRateCounter } from './upstash-rate-counter.ts';
 import { upstashScripts } from './upstash-scripts.ts';
 
@@ -22,7 +23,7 @@ export const rateLimiter = defineResource({
   create: (settings, { use, log }): RateLimiter =>
     createRateLimiter({
       counter: createUpstashRateCounter(use(upstashScripts), rateLimitPrefix),
-      plans: createWorkspacePlanLookup(use(mongo).db),
+      plans: createWorkspacePlanLookup(use(mongo).db, createSharedPlanCache(use(upstashScripts))),
       securityEvents: use(securityEvents),
       settings,
       log,

@@ -3,6 +3,7 @@ import { eventPublisher } from '../../shared/infra/broker/broker-publisher.ts';
 import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import { createStripeEventStore } from '../../shared/infra/mongodb/stripe-event-store.ts';
 import { defineCronFunction } from '../../shared/platform/definition/index.ts';
+import { drainOutbox } from '../../shared/platform/events/outbox.ts';
 
 /** Events per run; a backlog drains over the next runs. */
 const batchSize = 200;
@@ -19,14 +20,18 @@ export default defineCronFunction({
   handler: async (_tick, { use, log }) => {
     const outbox = createStripeEventStore(use(mongo).db);
     const publisher = use(eventPublisher);
-    let published = 0;
-    // Marked only once the broker took it; a crash in between republishes the same id (the Stripe event id), which consumers dedupe.
-    for (const event of await outbox.unpublished(batchSize)) {
-      const extensions = { [stripeTypeExtension]: event.type };
-      await publisher.publish({ id: event.id, type: stripeCloudEventType, subject: event.id, data: event, extensions });
-      await outbox.markPublished(event.id, new Date());
-      published += 1;
-    }
+    const published = await drainOutbox(
+      await outbox.unpublished(batchSize),
+      (event) =>
+        publisher.publish({
+          id: event.id,
+          type: stripeCloudEventType,
+          subject: event.id,
+          data: event,
+          extensions: { [stripeTypeExtension]: event.type },
+        }),
+      (event) => outbox.markPublished(event.id, new Date()),
+    );
     if (published > 0) log.info({ published }, 'stripe events published');
   },
 });

@@ -3,6 +3,7 @@ import { eventPublisher } from '../../shared/infra/broker/broker-publisher.ts';
 import { createFlowVersionStore } from '../../shared/infra/mongodb/flow-version-store.ts';
 import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import { defineCronFunction } from '../../shared/platform/definition/index.ts';
+import { drainOutbox } from '../../shared/platform/events/outbox.ts';
 
 /** Versions per run; a backlog drains over the next runs. */
 const batchSize = 200;
@@ -18,13 +19,11 @@ export default defineCronFunction({
   handler: async (_tick, { use, log }) => {
     const outbox = createFlowVersionStore(use(mongo).db);
     const publisher = use(eventPublisher);
-    let published = 0;
-    // In order, marked only once the broker took it; a crash in between republishes the same id, which consumers dedupe.
-    for (const version of await outbox.unpublished(batchSize)) {
-      await publisher.publish(flowEventOf(version));
-      await outbox.markPublished(version.flowId, version.versionNumber, new Date());
-      published += 1;
-    }
+    const published = await drainOutbox(
+      await outbox.unpublished(batchSize),
+      (version) => publisher.publish(flowEventOf(version)),
+      (version) => outbox.markPublished(version.flowId, version.versionNumber, new Date()),
+    );
     if (published > 0) log.info({ published }, 'flow events published');
   },
 });

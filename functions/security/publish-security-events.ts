@@ -2,6 +2,7 @@ import { eventPublisher } from '../../shared/infra/broker/broker-publisher.ts';
 import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import { createSecurityEventStore } from '../../shared/infra/mongodb/security-event-store.ts';
 import { defineCronFunction } from '../../shared/platform/definition/index.ts';
+import { drainOutbox } from '../../shared/platform/events/outbox.ts';
 
 /** Events per run; a backlog drains over the next runs. */
 const batchSize = 200;
@@ -21,14 +22,11 @@ export default defineCronFunction({
   handler: async (_tick, { use, log }) => {
     const store = createSecurityEventStore(use(mongo).db);
     const publisher = use(eventPublisher);
-    let published = 0;
-    // One by one, in order: marked only once the broker took it; a crash in between republishes
-    // the same event id, which consumers dedupe.
-    for (const event of await store.unpublished(batchSize)) {
-      await publisher.publish({ id: event.id, type: 'com.uxflow.security.event.v1', subject: event.id, data: event });
-      await store.markPublished(event.id, new Date());
-      published += 1;
-    }
+    const published = await drainOutbox(
+      await store.unpublished(batchSize),
+      (event) => publisher.publish({ id: event.id, type: 'com.uxflow.security.event.v1', subject: event.id, data: event }),
+      (event) => store.markPublished(event.id, new Date()),
+    );
     if (published > 0) log.info({ published }, 'security events published');
   },
 });

@@ -37,7 +37,8 @@ export const createFlowEditService = (ports: FlowsPorts, loadLayout?: () => Prom
       now: ports.clock.now,
       ...(layout ? { layout } : {}),
     });
-    const warnings = await checkDocument(ports, document, { workspaceId: latest.workspaceId, flowId });
+    const planned = await ports.plans.limitsOf(latest.workspaceId);
+    const warnings = await checkDocument(ports, document, { workspaceId: latest.workspaceId, flowId }, planned);
     const version = versionAfter(
       latest,
       {
@@ -50,7 +51,7 @@ export const createFlowEditService = (ports: FlowsPorts, loadLayout?: () => Prom
       },
       ports.clock.now(),
     );
-    await commitVersion(ports, version);
+    await commitVersion(ports, version, planned.limits.versionsKept);
     return { version, warnings };
   },
 
@@ -65,7 +66,8 @@ export const createFlowEditService = (ports: FlowsPorts, loadLayout?: () => Prom
     requireVersion(latest, expectedVersions);
     const old = await ports.versions.find(flowId, versionNumber);
     if (!old) throw flowServiceErrors.versionNotFound(versionNumber);
-    const warnings = await checkDocument(ports, old.document, { workspaceId: latest.workspaceId, flowId });
+    const planned = await ports.plans.limitsOf(latest.workspaceId);
+    const warnings = await checkDocument(ports, old.document, { workspaceId: latest.workspaceId, flowId }, planned);
     const version = versionAfter(
       latest,
       {
@@ -78,7 +80,7 @@ export const createFlowEditService = (ports: FlowsPorts, loadLayout?: () => Prom
       },
       ports.clock.now(),
     );
-    await commitVersion(ports, version);
+    await commitVersion(ports, version, planned.limits.versionsKept);
     return { version, warnings };
   },
 });

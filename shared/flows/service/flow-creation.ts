@@ -22,9 +22,10 @@ export const createFrom = async (
   document: FlowDocument,
   origin: { kind: Extract<VersionKind, 'created' | 'imported' | 'duplicated'>; text: string; sourceId: string | null },
 ): Promise<CreatedFlow> => {
-  await requireFlowRoom(ports, workspaceId);
+  const planned = await ports.plans.limitsOf(workspaceId);
+  await requireFlowRoom(ports, workspaceId, planned);
   const flowId = ports.newId('flw');
-  const warnings = await checkDocument(ports, document, { workspaceId, flowId });
+  const warnings = await checkDocument(ports, document, { workspaceId, flowId }, planned);
   const version = buildVersion(
     { flowId, workspaceId, versionNumber: 1 },
     { kind: origin.kind, document, authorId: caller.userId, summary: noBatch(origin.text), restoredFrom: null, sourceId: origin.sourceId },

@@ -1,5 +1,5 @@
 import { isWithinLimit } from '../../workspaces/index.ts';
-import type { FlowsPorts } from './ports.ts';
+import type { FlowsPorts, PlannedLimits } from './ports.ts';
 import { flowServiceErrors, flowUpgradeUrl } from './service-errors.ts';
 
 /**
@@ -7,8 +7,7 @@ import { flowServiceErrors, flowUpgradeUrl } from './service-errors.ts';
  * A count, then an insert: two concurrent creates can pass one over the limit (see docs/flows.md).
  * @throws FLOW_LIMIT_REACHED (402).
  */
-export const requireFlowRoom = async (ports: FlowsPorts, workspaceId: string): Promise<void> => {
-  const { plan, limits } = await ports.plans.limitsOf(workspaceId);
+export const requireFlowRoom = async (ports: FlowsPorts, workspaceId: string, { plan, limits }: PlannedLimits): Promise<void> => {
   if (limits.flows === null) return;
   const current = await ports.heads.countActive(workspaceId);
   if (isWithinLimit(limits.flows, current)) return;

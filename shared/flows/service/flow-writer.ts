@@ -2,13 +2,13 @@ import type { FlowIssue } from '../issues.ts';
 import type { FlowDocument } from '../schema.ts';
 import { validateFlow } from '../validate.ts';
 import { loadLatest } from './flow-reader.ts';
-import type { FlowsPorts } from './ports.ts';
+import type { FlowsPorts, PlannedLimits } from './ports.ts';
 import { headFromVersion, semverOf, type FlowHead, type FlowVersion } from './records.ts';
 import { flowServiceErrors, flowUpgradeUrl } from './service-errors.ts';
 import { subflowIssues } from './subflow-rules.ts';
 
 /**
- * Checks a document about to be stored against every rule and the workspace's plan.
+ * Checks a document about to be stored against every rule and the workspace's plan (read by the caller).
  * @returns the warnings.
  * @throws NODE_LIMIT_REACHED (402) when the node count is the only problem; FLOW_INVALID (422) listing every error otherwise.
  */
@@ -16,8 +16,8 @@ export const checkDocument = async (
   ports: FlowsPorts,
   doc: FlowDocument,
   where: { workspaceId: string; flowId: string | null },
+  { plan, limits }: PlannedLimits,
 ): Promise<FlowIssue[]> => {
-  const { plan, limits } = await ports.plans.limitsOf(where.workspaceId);
   const found = validateFlow(doc, limits, where.flowId ? { flowId: where.flowId } : {});
   const documentOf = async (id: string) => {
     const latest = await loadLatest(ports, id);
@@ -57,10 +57,9 @@ export const versionAfter = (latest: FlowVersion, fields: VersionFields, now: Da
   buildVersion({ flowId: latest.flowId, workspaceId: latest.workspaceId, versionNumber: latest.versionNumber + 1 }, fields, now);
 
 /** Deletes versions beyond the plan's limit, keeping named snapshots (and the versions not yet published). */
-const prune = async (ports: FlowsPorts, version: FlowVersion): Promise<void> => {
-  const { limits } = await ports.plans.limitsOf(version.workspaceId);
-  if (limits.versionsKept === null) return;
-  const upTo = version.versionNumber - limits.versionsKept;
+const prune = async (ports: FlowsPorts, version: FlowVersion, versionsKept: number | null): Promise<void> => {
+  if (versionsKept === null) return;
+  const upTo = version.versionNumber - versionsKept;
   if (upTo < 1) return;
   const snapshots = await ports.snapshots.listByFlow(version.flowId);
   await ports.versions.prune(
@@ -72,10 +71,10 @@ const prune = async (ports: FlowsPorts, version: FlowVersion): Promise<void> => 
 
 /**
  * Commits a version of an existing flow: fence the cache, insert (the commit point), then the
- * derived head, the cache and pruning. A lost race is 412 with the version that won.
+ * derived head, the cache and pruning to the plan's `versionsKept` (null: all). A lost race is 412 with the version that won.
  * @throws VERSION_CONFLICT (412) when another writer committed that number first.
  */
-export const commitVersion = async (ports: FlowsPorts, version: FlowVersion): Promise<void> => {
+export const commitVersion = async (ports: FlowsPorts, version: FlowVersion, versionsKept: number | null): Promise<void> => {
   await ports.cache.fence(version.flowId, version.versionNumber);
   if (!(await ports.versions.insert(version))) {
     const current = await loadLatest(ports, version.flowId);
@@ -83,7 +82,7 @@ export const commitVersion = async (ports: FlowsPorts, version: FlowVersion): Pr
   }
   await ports.heads.save(headFromVersion(version, null));
   await ports.cache.put(version);
-  await prune(ports, version);
+  await prune(ports, version, versionsKept);
 };
 
 /**

@@ -50,7 +50,8 @@ export const createFlowLifecycleService = (ports: FlowsPorts) => ({
         },
         ports.clock.now(),
       );
-      await commitVersion(ports, version);
+      const { limits } = await ports.plans.limitsOf(latest.workspaceId);
+      await commitVersion(ports, version, limits.versionsKept);
       return version;
     }),
 
@@ -61,7 +62,8 @@ export const createFlowLifecycleService = (ports: FlowsPorts) => ({
       if (latest.kind !== 'deleted') throw flowServiceErrors.notDeleted();
       const now = ports.clock.now();
       if (now.getTime() - latest.createdAt.getTime() > restorableForMs) throw flowServiceErrors.notFound();
-      await requireFlowRoom(ports, latest.workspaceId);
+      const planned = await ports.plans.limitsOf(latest.workspaceId);
+      await requireFlowRoom(ports, latest.workspaceId, planned);
       const version = versionAfter(
         latest,
         {
@@ -74,7 +76,7 @@ export const createFlowLifecycleService = (ports: FlowsPorts) => ({
         },
         now,
       );
-      await commitVersion(ports, version);
+      await commitVersion(ports, version, planned.limits.versionsKept);
       return version;
     }),
 });

@@ -78,9 +78,15 @@ export interface WorkspaceTemplateStore {
   listByWorkspace: (workspaceId: string) => Promise<WorkspaceTemplate[]>;
 }
 
+/** A workspace's plan and its limits, read once per request and passed to every check that needs them. */
+export interface PlannedLimits {
+  plan: Plan;
+  limits: PlanLimits;
+}
+
 export interface WorkspacePlans {
   /** The plan in force for the workspace and its limits. */
-  limitsOf: (workspaceId: string) => Promise<{ plan: Plan; limits: PlanLimits }>;
+  limitsOf: (workspaceId: string) => Promise<PlannedLimits>;
 }
 
 /** What the caller may do in a workspace: `not_member` (another tenant: answer 404, never 403). */

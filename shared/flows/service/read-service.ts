@@ -1,5 +1,5 @@
 import type { FlowIssue } from '../issues.ts';
-import { validateFlow } from '../validate.ts';
+import { flowWarnings } from '../warning-rules.ts';
 import { loadForCaller } from './flow-reader.ts';
 import type { FlowCaller, FlowListQuery, FlowsPorts } from './ports.ts';
 import type { FlowVersion } from './records.ts';
@@ -15,8 +15,8 @@ export const createFlowReadService = (ports: FlowsPorts) => ({
   /** The latest version and its current warnings. @throws FLOW_NOT_FOUND. */
   get: async (caller: FlowCaller, flowId: string): Promise<WriteResult> => {
     const version = await loadForCaller(ports, caller, flowId, 'flows:read');
-    const { limits } = await ports.plans.limitsOf(version.workspaceId);
-    return { version, warnings: validateFlow(version.document, limits, { flowId }).warnings };
+    // Stored documents passed every rule when written; warnings need neither the plan nor a re-parse.
+    return { version, warnings: flowWarnings(version.document) };
   },
 
   /** Summaries of the workspace's flows (the caller's membership was checked by the route). */

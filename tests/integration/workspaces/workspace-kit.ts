@@ -58,7 +58,7 @@ export const startWorkspaceKit = async (database: string) => {
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
     const text = await response.text();
-    const isJson = /json/.test(response.headers.get('content-type') ?? '') && !/uxflow/.test(response.headers.get('content-type') ?? '');
+    const isJson = /json/.test(response.headers.get('content-type') ?? '');
     const body = text && isJson ? (JSON.parse(text) as Record<string, unknown>) : null;
     return { status: response.status, body, headers: response.headers, text };
   };

@@ -2,6 +2,7 @@ import Stripe from 'stripe';
 import { catalogPrices, type CatalogPrice } from '../shared/billing/plans-catalog.ts';
 import { loadConfig } from '../shared/platform/config/load-config.ts';
 import { defineConfig } from '../shared/platform/config/fragment.ts';
+import { stripeClientOptions } from '../shared/infra/stripe/stripe-client.ts';
 import { stripeConfig } from '../shared/infra/stripe/stripe-config.ts';
 import { isEntryModule } from './services/paths.ts';
 
@@ -94,14 +95,7 @@ export const bootstrapClient = (env: Record<string, string | undefined>): Stripe
     [defineConfig({ name: 'stripe-bootstrap', shape: { STRIPE_SECRET_KEY, STRIPE_API_BASE }, devDefaults: stripeConfig.devDefaults })],
     env,
   );
-  const base = new URL(config.STRIPE_API_BASE);
-  return new Stripe(config.STRIPE_SECRET_KEY, {
-    host: base.hostname,
-    port: base.port ? Number(base.port) : undefined,
-    protocol: base.protocol === 'http:' ? 'http' : 'https',
-    maxNetworkRetries: 2,
-    telemetry: false,
-  });
+  return new Stripe(config.STRIPE_SECRET_KEY, stripeClientOptions(config.STRIPE_API_BASE));
 };
 
 if (isEntryModule(import.meta.url)) {

@@ -1,29 +1,8 @@
-import { createRoute } from '@hono/zod-openapi';
-import { billingApiService } from '../../shared/infra/billing/billing-api-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { billingApiFunction } from './lib/api-function.ts';
-import { json, problem, subscriptionStateSchema, toSubscriptionStateBody, workspaceParams } from './lib/api-schemas.ts';
+import { cancelAtPeriodEndFunction } from './lib/api-cancel-function.ts';
 
-const route = createRoute({
-  method: 'post',
-  path: '/v1/workspaces/{workspaceId}/billing/resume',
-  tags: ['billing'],
-  summary: 'Resume a subscription that was set to cancel at period end',
-  request: { params: workspaceParams },
-  responses: {
-    200: json('The subscription as Stripe now has it', subscriptionStateSchema),
-    409: problem('NO_SUBSCRIPTION: the workspace has no subscription in force'),
-    503: problem('PAYMENT_PROVIDER_UNAVAILABLE'),
-  },
-});
-
-export default defineHttpFunction({
-  ...billingApiFunction,
+export default cancelAtPeriodEndFunction({
+  action: 'resume',
   name: 'billing-resume-subscription',
+  summary: 'Resume a subscription that was set to cancel at period end',
   description: 'Clears cancel_at_period_end on the workspace’s Stripe subscription, so it renews again.',
-  route,
-  handler: async (c) => {
-    const state = await c.var.use(billingApiService).setCancelAtPeriodEnd(c.req.valid('param').workspaceId, false);
-    return c.json(toSubscriptionStateBody(state), 200);
-  },
 });

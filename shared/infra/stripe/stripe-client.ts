@@ -3,6 +3,19 @@ import { defineResource } from '../../platform/resource.ts';
 import { stripeConfig } from './stripe-config.ts';
 import { loadStripe } from './stripe-sdk.ts';
 
+/** The SDK's options for our API base (stripe-mock locally, Stripe itself in production). */
+export const stripeClientOptions = (apiBase: string): Stripe.StripeConfig => {
+  const base = new URL(apiBase);
+  return {
+    host: base.hostname,
+    port: base.port ? Number(base.port) : undefined,
+    protocol: base.protocol === 'http:' ? 'http' : 'https',
+    maxNetworkRetries: 2,
+    timeout: 10_000,
+    telemetry: false,
+  };
+};
+
 /** The SDK client, made (and the SDK loaded) on the first call of `client()`. */
 export interface StripeClient {
   client: () => Promise<Stripe>;
@@ -16,15 +29,7 @@ export const stripe = defineResource({
     let client: Promise<Stripe> | undefined;
     const make = async () => {
       const Sdk = await loadStripe();
-      const base = new URL(config.STRIPE_API_BASE);
-      return new Sdk(config.STRIPE_SECRET_KEY, {
-        host: base.hostname,
-        port: base.port ? Number(base.port) : undefined,
-        protocol: base.protocol === 'http:' ? 'http' : 'https',
-        maxNetworkRetries: 2,
-        timeout: 10_000,
-        telemetry: false,
-      });
+      return new Sdk(config.STRIPE_SECRET_KEY, stripeClientOptions(config.STRIPE_API_BASE));
     };
     return { client: () => (client ??= make()) };
   },

@@ -1,19 +1,7 @@
 import { CloudEvent, HTTP } from 'cloudevents';
 import type { FunctionDefinition } from '../../shared/platform/definition/define.ts';
 import { cronJobExtension, pingEventType } from '../../shared/platform/events/catalog.ts';
-
-/** Valid data for each subscribed event type: the probe must be handled, not refused and retried. */
-const sampleData = (type: string): unknown =>
-  type === 'com.uxflow.billing.stripe.v1'
-    ? // A Stripe type no handler acts on: stored and published, then ignored.
-      {
-        id: `evt_bench_${Date.now()}`,
-        type: 'bench.cold_start',
-        created: Math.floor(Date.now() / 1000),
-        livemode: false,
-        data: { object: {} },
-      }
-    : { job: 'ops-heartbeat', firedAt: new Date().toISOString(), tickId: `bench-${Date.now()}` };
+import { eventExamples } from './event-examples.ts';
 
 /** A first request each kind of function must answer successfully (status below 500). */
 export const firstRequest = (definition: FunctionDefinition): { path: string; init: RequestInit } => {
@@ -27,7 +15,7 @@ export const firstRequest = (definition: FunctionDefinition): { path: string; in
       : new CloudEvent({
           type: definition.events[0]!,
           source: '/bench',
-          data: sampleData(definition.events[0]!),
+          data: eventExamples[definition.events[0]!](),
         });
   const message = HTTP.binary(event);
   return { path: '/', init: { method: 'POST', headers: message.headers as Record<string, string>, body: message.body as string } };

@@ -1,0 +1,32 @@
+import type { EventData, EventType } from '../../shared/platform/events/catalog.ts';
+
+const now = () => new Date().toISOString();
+const flowEvent = () => ({
+  flowId: 'flw_bench0000000000000000',
+  workspaceId: 'wsp_bench0000000000000000',
+  versionNumber: 1,
+  kind: 'created',
+  actorId: 'usr_bench0000000000000000',
+  at: now(),
+  operations: { count: 0, byType: {}, text: 'created' },
+});
+
+/**
+ * A valid `data` for every event type (a new type does not compile until it has one): the cold-start
+ * probe must be handled, not refused and retried. Each is harmless to its consumers.
+ */
+export const eventExamples: { [T in EventType]: () => EventData<T> } = {
+  'com.uxflow.ops.heartbeat.v1': () => ({ job: 'ops-heartbeat', firedAt: now(), tickId: `bench-${Date.now()}` }),
+  'com.uxflow.security.event.v1': () => ({ id: 'sev_bench000000000000000', type: 'login_failed', at: now() }),
+  'com.uxflow.flow.created.v1': flowEvent,
+  'com.uxflow.flow.updated.v1': flowEvent,
+  'com.uxflow.flow.deleted.v1': flowEvent,
+  // A Stripe type no handler acts on: stored and published, then ignored.
+  'com.uxflow.billing.stripe.v1': () => ({
+    id: `evt_bench_${Date.now()}`,
+    type: 'bench.cold_start',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    data: { object: {} },
+  }),
+};

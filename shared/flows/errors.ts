@@ -8,10 +8,6 @@ export interface OperationFailure {
   detail: string;
 }
 
-/** Stable codes of the flows domain. */
-export const flowErrorCodes = ['OPERATIONS_FAILED'] as const;
-export type FlowErrorCode = (typeof flowErrorCodes)[number];
-
 /** Thrown inside one operation; the batch collects it as a failure. */
 export class OperationRuleError extends Error {
   readonly rule: string;

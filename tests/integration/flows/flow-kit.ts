@@ -2,7 +2,7 @@ import createFlow from '../../../functions/flows/create-flow.ts';
 import applyOperations from '../../../functions/flows/apply-operations.ts';
 import getFlow from '../../../functions/flows/get-flow.ts';
 import type { Plan } from '../../../shared/workspaces/index.ts';
-import { startWorkspaceKit, type TestUser, type WorkspaceKit } from '../workspaces/workspace-kit.ts';
+import { startWorkspaceKit, type TestUser } from '../workspaces/workspace-kit.ts';
 
 /** The workspace kit, plus shortcuts for the flow calls most tests make. */
 export const startFlowKit = async (database: string) => {
@@ -30,7 +30,7 @@ export const startFlowKit = async (database: string) => {
   return { ...kit, createIn, newFlow, read, apply, team };
 };
 
-export type FlowKit = Awaited<ReturnType<typeof startFlowKit>> & Pick<WorkspaceKit, 'call'>;
+export type FlowKit = Awaited<ReturnType<typeof startFlowKit>>;
 
 /** An ADD_NODE of a screen with a unique id, wired nowhere (a warning, not an error). */
 export const addScreen = (id: string, y = 400) => ({

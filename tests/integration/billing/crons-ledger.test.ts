@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import expirePacks from '../../../functions/billing/expire-packs.ts';
 import releaseExpired from '../../../functions/billing/release-expired-reservations.ts';
 import { reservationTtlMs } from '../../../shared/billing/index.ts';
 import type { CronFunctionDefinition } from '../../../shared/platform/definition/index.ts';
-import { createRuntime } from '../../../shared/platform/runtime.ts';
+import { fireCron } from '../services/fire-cron.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { problemOf, startLedgerKit, type LedgerKit } from './ledger-kit.ts';
 
@@ -21,18 +20,7 @@ afterAll(async () => {
   await kit.close();
 });
 
-/** Runs a cron as its host does: its own runtime, one tick, the real clock. */
-const fire = async (definition: CronFunctionDefinition) => {
-  const runtime = createRuntime(definition, kit.env);
-  try {
-    await definition.handler(
-      { id: randomUUID(), job: definition.name, time: new Date().toISOString() },
-      { log: runtime.log, use: runtime.use },
-    );
-  } finally {
-    await runtime.close();
-  }
-};
+const fire = (definition: CronFunctionDefinition) => fireCron(definition, kit.env);
 const ago = (ms: number) => ({ now: () => new Date(Date.now() - ms) });
 
 describe('billing-release-expired-reservations', () => {

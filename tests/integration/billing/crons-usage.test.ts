@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import grantFreeCreditsCron from '../../../functions/billing/grant-free-credits.ts';
 import rollUpUsage from '../../../functions/billing/roll-up-usage.ts';
@@ -9,6 +8,7 @@ import { usagePorts } from '../../../shared/infra/billing/usage-resource.ts';
 import { newId } from '../../../shared/kernel/index.ts';
 import type { CronFunctionDefinition } from '../../../shared/platform/definition/index.ts';
 import { createRuntime } from '../../../shared/platform/runtime.ts';
+import { fireCron } from '../services/fire-cron.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { problemOf, startLedgerKit, type LedgerKit } from './ledger-kit.ts';
 
@@ -24,17 +24,7 @@ afterAll(async () => {
   await kit.close();
 });
 
-const fire = async (definition: CronFunctionDefinition) => {
-  const runtime = createRuntime(definition, kit.env);
-  try {
-    await definition.handler(
-      { id: randomUUID(), job: definition.name, time: new Date().toISOString() },
-      { log: runtime.log, use: runtime.use },
-    );
-  } finally {
-    await runtime.close();
-  }
-};
+const fire = (definition: CronFunctionDefinition) => fireCron(definition, kit.env);
 
 const insertWorkspace = async (plan: string, fields: Record<string, unknown> = {}) => {
   const id = newId('wsp');

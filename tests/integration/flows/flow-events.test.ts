@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import deleteFlow from '../../../functions/flows/delete-flow.ts';
 import publishFlowEvents from '../../../functions/flows/publish-flow-events.ts';
 import { eventCatalog } from '../../../shared/platform/events/catalog.ts';
-import { createRuntime } from '../../../shared/platform/runtime.ts';
+import { fireCron } from '../services/fire-cron.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { addScreen, startFlowKit, type FlowKit } from './flow-kit.ts';
 
@@ -15,17 +14,7 @@ let brokerUrl: string;
 const received: { type: string; subject: string; id: string; data: Record<string, unknown> }[] = [];
 let kit: FlowKit;
 
-const runPublisher = async (url: string) => {
-  const cron = createRuntime(publishFlowEvents, { ...kit.env, BROKER_URL: url });
-  try {
-    await publishFlowEvents.handler(
-      { id: randomUUID(), job: publishFlowEvents.name, time: new Date().toISOString() },
-      { log: cron.log, use: cron.use },
-    );
-  } finally {
-    await cron.close();
-  }
-};
+const runPublisher = (url: string) => fireCron(publishFlowEvents, { ...kit.env, BROKER_URL: url });
 
 beforeAll(async () => {
   kit = await startFlowKit('it_flows_events');

@@ -6,6 +6,7 @@ import { findBuiltInTemplate, type FlowDocument } from '../../../shared/flows/in
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';
 import { documentOf, etag, rulesIn, storedCounts } from './endpoints-kit.ts';
+import { v1Login } from '../../unit/flows/fixtures.ts';
 import { startFlowKit, type FlowKit } from './flow-kit.ts';
 
 let kit: FlowKit;
@@ -25,31 +26,6 @@ const withDanglingEdge = (): FlowDocument => {
   const doc = loginDocument();
   return { ...doc, edges: [...doc.edges, { id: 'dangling', source: 'start', target: 'nowhere' }] };
 };
-
-/** The login flow as a 1.x exporter wrote it (as in tests/unit/flows/migrate-v1.test.ts). */
-const v1Login = () => ({
-  metadata: { schemaVersion: '1.2', flowName: 'Legacy login', version: 3, tags: ['auth'] },
-  nodes: [
-    { id: 'start', type: 'Start', title: 'Start', position: { x: 0, y: 0 } },
-    {
-      id: 'login',
-      type: 'Screen',
-      title: 'Login',
-      position: { x: 0, y: 150 },
-      data: { elements: [{ id: 'go', type: 'button', label: 'Go' }] },
-    },
-    { id: 'submit', type: 'API Call', title: 'POST /login', position: { x: 0, y: 300 }, data: { method: 'post', endpoint: '/login' } },
-    { id: 'ok', type: 'Decision', title: 'Credentials ok?', position: { x: 0, y: 450 } },
-    { id: 'end', type: 'End', title: 'Signed in', position: { x: 0, y: 600 } },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', target: 'login', trigger: 'onload' },
-    { id: 'e2', source: 'login', target: 'submit', trigger: 'onClick(go)' },
-    { id: 'e3', source: 'submit', target: 'ok' },
-    { id: 'e4', source: 'ok', target: 'end', trigger: 'if_true' },
-    { id: 'e5', source: 'ok', target: 'login', trigger: 'if_false' },
-  ],
-});
 
 const validate = (body: unknown, as: TestUser) => kit.call(validateFlow, '/v1/flows/validate', as, { method: 'POST', body });
 const download = (flowId: string, as: TestUser, format?: string) =>
@@ -141,7 +117,7 @@ describe('POST /v1/workspaces/{workspaceId}/flows/import', () => {
     const { workspaceId, owner } = await kit.team();
     const reply = await upload(workspaceId, owner, v1Login());
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ name: 'Legacy login', nodeCount: 5, migration: { from: '1.x' } });
+    expect(reply.body).toMatchObject({ name: 'Login', nodeCount: 5, migration: { from: '1.x' } });
     expect((reply.body?.migration as { changes: string[] }).changes.length).toBeGreaterThan(0);
     const stored = documentOf(await kit.read(reply.body?.id as string, owner));
     expect(stored.metadata).toMatchObject({ schemaVersion: '2.0', version: '1.0.0' });

@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrateV1, validateFlow } from '../../../shared/flows/index.ts';
-import { limits, outcomeOf } from './fixtures.ts';
-
-/** The login flow as a 1.x exporter would have written it. */
-const v1Login = () => ({
-  metadata: { schemaVersion: '1.2', flowName: 'Login', version: 3, tags: ['auth'] },
-  nodes: [
-    { id: 'start', type: 'Start', title: 'Start', position: { x: 0, y: 0 } },
-    {
-      id: 'login',
-      type: 'Screen',
-      title: 'Login',
-      position: { x: 0, y: 150 },
-      data: { elements: [{ id: 'submit_btn', type: 'button', label: 'Sign in' }], legacy: true },
-    },
-    { id: 'submit', type: 'API Call', title: 'POST /login', position: { x: 0, y: 300 }, data: { method: 'post', endpoint: '/login' } },
-    { id: 'ok', type: 'Decision', title: 'Credentials ok?', position: { x: 0, y: 450 } },
-    { id: 'end', type: 'End', title: 'Signed in', position: { x: 0, y: 600 } },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', target: 'login', trigger: 'onload' },
-    { id: 'e2', source: 'login', target: 'submit', trigger: 'onClick(submit_btn)' },
-    { id: 'e3', source: 'submit', target: 'ok', trigger: 'whenever', type: 'bezier' },
-    { id: 'e4', source: 'ok', target: 'end', trigger: 'if_true' },
-    { id: 'e5', source: 'ok', target: 'login', trigger: 'if_false' },
-  ],
-});
+import { limits, outcomeOf, v1Login } from './fixtures.ts';
 
 describe('migrateV1', () => {
   it('should produce a 2.0 document without validation errors when a 1.x login flow is migrated', () => {

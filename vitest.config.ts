@@ -1,13 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Four projects: unit (pure, no services), contract (responses against openapi.yaml), integration
- * (real local services, one database or key prefix per file) and e2e (the fleet over HTTP). `npm test` brings the services up first.
+ * Five projects: unit (pure, no services), deploy (static checks of knative/, terraform/, the
+ * Dockerfile and the workflow; their tools are installed on first use), contract (responses against
+ * openapi.yaml), integration (real local services, one database or key prefix per file) and e2e
+ * (the fleet over HTTP). `npm test` brings the services up first.
  */
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'deploy',
+          include: ['tests/deploy/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 900_000,
+        },
+      },
       { test: { name: 'contract', include: ['tests/contract/**/*.test.ts'], testTimeout: 20_000 } },
       {
         test: {

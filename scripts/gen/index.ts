@@ -1,17 +1,19 @@
 /**
  * `npm run gen` writes every artifact derived from the function definitions: knative/base,
- * serverless.yml, openapi.yaml and docs/functions.md. `npm run gen -- --check` writes nothing
- * and exits 1 naming each stale, missing or extra file (CI runs it).
+ * knative/overlays, openfaas/stack.yml, serverless.yml, openapi.yaml and docs/functions.md.
+ * `npm run gen -- --check` writes nothing and exits 1 naming each stale, missing or extra file
+ * (CI runs it).
  */
 import { loadDefinitions } from '../lib/load-definitions.ts';
 import { repoRoot } from '../lib/paths.ts';
 import { findDrift, hasDrift, type Drift } from './drift.ts';
 import { knativeBaseDir } from './knative/index.ts';
+import { knativeOverlaysDir } from './knative/overlays/index.ts';
 import { readPackageVersion } from './package-version.ts';
 import { renderAll } from './render-all.ts';
 import { writeGenerated } from './write-files.ts';
 
-const ownedDirs = [knativeBaseDir];
+const ownedDirs = [knativeBaseDir, knativeOverlaysDir, 'openfaas'];
 
 const checkWords = { stale: 'stale', missing: 'missing', extra: 'extra' } as const;
 const writeWords = { stale: 'updated', missing: 'created', extra: 'removed' } as const;

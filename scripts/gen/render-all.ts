@@ -2,7 +2,9 @@ import type { FunctionDefinition } from '../../shared/platform/definition/define
 import { renderFunctionsMarkdown } from './docs/functions-markdown.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { renderKnativeBase } from './knative/index.ts';
+import { renderKnativeOverlays } from './knative/overlays/index.ts';
 import { renderOpenApi, type OpenApiInfo } from './openapi/openapi-document.ts';
+import { renderOpenFaasStack } from './openfaas/stack.ts';
 import { sortedBy } from './order.ts';
 import { renderServerless } from './serverless/serverless-config.ts';
 
@@ -13,7 +15,14 @@ import { renderServerless } from './serverless/serverless-config.ts';
 export const renderAll = (definitions: readonly FunctionDefinition[], info: OpenApiInfo): GeneratedFile[] => {
   const sorted = sortedBy(definitions, (d) => d.name);
   const files = sortedBy(
-    [...renderKnativeBase(sorted), renderServerless(sorted), renderOpenApi(sorted, info), renderFunctionsMarkdown(sorted)],
+    [
+      ...renderKnativeBase(sorted),
+      ...renderKnativeOverlays(sorted),
+      renderOpenFaasStack(sorted),
+      renderServerless(sorted),
+      renderOpenApi(sorted, info),
+      renderFunctionsMarkdown(sorted),
+    ],
     (file) => file.path,
   );
   const duplicate = files.find((file, index) => files[index - 1]?.path === file.path);

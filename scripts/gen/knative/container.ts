@@ -1,11 +1,15 @@
+import { Container, type IContainer } from 'kubernetes-models/v1/Container';
 import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
 import { eventPublisher } from '../../../shared/infra/broker/broker-publisher.ts';
 import { cluster } from './cluster.ts';
+import { livenessProbe, readinessProbe } from './probes.ts';
+import { toPlain } from './to-plain.ts';
+import { validated } from './validated.ts';
 
 const usesBroker = (definition: FunctionDefinition) => definition.uses.some((resource) => resource === eventPublisher);
 
 /** What the Functions Framework needs to find the function in the image, plus the broker's address. */
-const environment = (definition: FunctionDefinition) => [
+export const functionEnvironment = (definition: FunctionDefinition) => [
   { name: 'APP_ENV', value: 'production' },
   ...(usesBroker(definition) ? [{ name: 'BROKER_URL', value: cluster.brokerUrl }] : []),
   { name: 'FUNCTION_SIGNATURE_TYPE', value: definition.kind === 'http' ? 'http' : 'cloudevent' },
@@ -13,21 +17,37 @@ const environment = (definition: FunctionDefinition) => [
   { name: 'FUNCTION_TARGET', value: definition.name },
 ];
 
-/** The one container of a function's revision: shared image, hardened, sized by the definition. */
-export const functionContainer = (definition: FunctionDefinition) => ({
-  name: cluster.containerName,
-  image: cluster.image,
-  env: environment(definition),
-  envFrom: [{ secretRef: { name: cluster.runtimeSecret } }],
-  resources: {
-    requests: { cpu: definition.resources.requests.cpu, memory: definition.resources.requests.memory },
-    limits: { cpu: definition.resources.limits.cpu, memory: definition.resources.limits.memory },
-  },
-  securityContext: {
-    allowPrivilegeEscalation: false,
-    capabilities: { drop: ['ALL'] },
-    readOnlyRootFilesystem: true,
-    runAsNonRoot: true,
-    seccompProfile: { type: 'RuntimeDefault' },
-  },
-});
+/** No privilege, no writable root, no Linux capabilities: the image needs none of them. */
+export const hardenedSecurityContext = {
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  seccompProfile: { type: 'RuntimeDefault' },
+} as const;
+
+/**
+ * The one container of a function's revision: shared image, hardened, sized by the definition,
+ * probed over TCP. Validated against the core Container schema as well, which is stricter than
+ * the Knative CRD's (that one leaves the pod spec open).
+ */
+export const functionContainer = (definition: FunctionDefinition): IContainer =>
+  toPlain<IContainer>(
+    validated(
+      new Container({
+        name: cluster.containerName,
+        image: cluster.image,
+        ports: [{ name: 'http1', containerPort: cluster.containerPort }],
+        env: functionEnvironment(definition),
+        envFrom: [{ secretRef: { name: cluster.runtimeSecret } }],
+        resources: {
+          requests: { cpu: definition.resources.requests.cpu, memory: definition.resources.requests.memory },
+          limits: { cpu: definition.resources.limits.cpu, memory: definition.resources.limits.memory },
+        },
+        readinessProbe: readinessProbe(),
+        livenessProbe: livenessProbe(),
+        securityContext: { ...hardenedSecurityContext, capabilities: { drop: [...hardenedSecurityContext.capabilities.drop] } },
+      }),
+      `Container of ${definition.name}`,
+    ),
+  );

@@ -2,9 +2,13 @@ import type { FunctionDefinition } from '../../../shared/platform/definition/def
 import { isCronFunction, isEventFunction, isHttpFunction } from '../function-kinds.ts';
 import { yamlFile, type GeneratedFile } from '../generated-file.ts';
 import { buildBroker } from './broker.ts';
+import { buildDeadLetterService } from './dead-letters.ts';
+import { buildExternalSecret } from './external-secret.ts';
 import { buildHttpRoutes } from './http-routes.ts';
 import { buildKustomization } from './kustomization.ts';
+import { buildLimitRange, buildResourceQuota } from './namespace-limits.ts';
 import { buildNamespace } from './namespace.ts';
+import { buildNetworkPolicies } from './network-policies.ts';
 import { buildPingSource } from './ping-source.ts';
 import { buildReferenceGrant } from './reference-grant.ts';
 import { buildService } from './service.ts';
@@ -24,12 +28,25 @@ const nameOf = (object: { metadata?: { name?: string } | undefined }): string =>
   return object.metadata.name;
 };
 
-const manifests = (definitions: readonly FunctionDefinition[]): Manifest[] => [
+/** A plain object (a kind without a typed model) in the shape the typed models have. */
+const plainObject = (document: object): Manifest['object'] => ({ toJSON: () => document });
+
+/** The namespace and what every function in it shares: limits, network rules, the runtime secret. */
+const namespaceManifests = (): Manifest[] => [
   { file: 'namespace.yaml', object: buildNamespace() },
+  { file: 'namespace/resource-quota.yaml', object: buildResourceQuota() },
+  { file: 'namespace/limit-range.yaml', object: buildLimitRange() },
+  ...buildNetworkPolicies().map((policy) => ({ file: `network-policies/${nameOf(policy)}.yaml`, object: policy })),
+  { file: 'secrets/uxflow-runtime.yaml', object: plainObject(buildExternalSecret()) },
+];
+
+const manifests = (definitions: readonly FunctionDefinition[]): Manifest[] => [
+  ...namespaceManifests(),
   ...definitions.map((d) => ({ file: `services/${d.name}.yaml`, object: buildService(d) })),
   ...buildHttpRoutes(definitions.filter(isHttpFunction)).map((route) => ({ file: `routes/${nameOf(route)}.yaml`, object: route })),
   { file: 'routes/reference-grant.yaml', object: buildReferenceGrant() },
   { file: 'eventing/broker.yaml', object: buildBroker() },
+  { file: 'eventing/dead-letters.yaml', object: buildDeadLetterService() },
   ...definitions
     .filter(isEventFunction)
     .flatMap(buildTriggers)

@@ -4,7 +4,8 @@ import { cluster } from './cluster.ts';
 
 /**
  * The labels of everything deployed for a function: its cost tags (FinOps reads `team`,
- * `cost-center`, `domain`, `tier`), the recommended app labels and how it is triggered.
+ * `cost-center`, `service`, `domain`, `tier`; each overlay adds `env`), the recommended app
+ * labels and how it is triggered.
  */
 export const functionLabels = (definition: FunctionDefinition): Record<string, string> =>
   sortedRecord({
@@ -12,6 +13,7 @@ export const functionLabels = (definition: FunctionDefinition): Record<string, s
     'app.kubernetes.io/part-of': cluster.partOf,
     'cost-center': definition.costTags.costCenter,
     domain: definition.domain,
+    service: definition.name,
     team: definition.costTags.team,
     tier: definition.costTags.tier,
     'uxflow.dev/trigger': definition.kind,

@@ -53,7 +53,9 @@ describe('buildPingSource', () => {
 });
 
 describe('buildBroker', () => {
-  it('should retry five times with exponential backoff from half a second', () => {
-    expect(toPlain<IBroker>(buildBroker()).spec).toEqual({ delivery: { retry: 5, backoffPolicy: 'exponential', backoffDelay: 'PT0.5S' } });
+  it('should retry five times with exponential backoff from half a second, then dead-letter', () => {
+    expect(toPlain<IBroker>(buildBroker()).spec).toEqual({
+      delivery: { retry: 5, backoffPolicy: 'exponential', backoffDelay: 'PT0.5S', deadLetterSink: { ref: serviceRef('dead-letters') } },
+    });
   });
 });

@@ -6,7 +6,7 @@ import { toPlain } from '../../../scripts/gen/knative/to-plain.ts';
 import { cronFunction, eventFunction, httpFunction } from './fixtures.ts';
 
 const spotKey = 'cloud.google.com/gke-spot';
-const costLabels = { team: 'flows-team', 'cost-center': 'cc-product', domain: 'flows', tier: 'standard' };
+const costLabels = { team: 'flows-team', 'cost-center': 'cc-product', domain: 'flows', service: 'flows-get-flow', tier: 'standard' };
 const plain = (definition: Parameters<typeof buildService>[0]) => toPlain<IService>(buildService(definition));
 const specOf = (definition: Parameters<typeof buildService>[0]) => plain(definition).spec?.template?.spec;
 
@@ -84,7 +84,7 @@ describe('buildService', () => {
 
   it('should fail naming the Service when the schema rejects a field', () => {
     const resources = { requests: { cpu: 'lots', memory: '128Mi' }, limits: { cpu: '1', memory: '256Mi' } };
-    expect(() => buildService({ ...httpFunction(), resources })).toThrow(/Service flows-get-flow is invalid: .*requests\/cpu/);
+    expect(() => buildService({ ...httpFunction(), resources })).toThrow(/Container of flows-get-flow is invalid: .*requests\/cpu/);
   });
 
   it('should fail naming the Service when min-scale exceeds max-scale', () => {
@@ -103,5 +103,23 @@ describe('buildService', () => {
     expect(value('FUNCTION_SIGNATURE_TYPE')).toBe(signature);
     expect(value('FUNCTION_SOURCE')).toBe(`dist/functions/${definition.name}.js`);
     expect(value('BROKER_URL') !== undefined).toBe(hasBroker);
+  });
+
+  it('should probe the serving port over TCP for readiness and liveness when built', () => {
+    const container = specOf(httpFunction())?.containers[0];
+    expect(container?.ports).toEqual([{ name: 'http1', containerPort: 8080 }]);
+    expect(container?.readinessProbe?.tcpSocket).toEqual({ port: 8080 });
+    expect(container?.livenessProbe).toMatchObject({ tcpSocket: { port: 8080 }, periodSeconds: 10, failureThreshold: 3 });
+  });
+
+  it.each([
+    ['critical', '1m'],
+    ['standard', '0s'],
+    ['batch', '0s'],
+  ] as const)('should keep an idle %s function for %s before scaling to zero', (tier, retention) => {
+    const definition = { ...httpFunction(), costTags: { team: 't', costCenter: 'c', tier } };
+    expect(plain(definition).spec?.template?.metadata?.annotations).toMatchObject({
+      'autoscaling.knative.dev/scale-to-zero-pod-retention-period': retention,
+    });
   });
 });

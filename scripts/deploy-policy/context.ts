@@ -1,0 +1,17 @@
+import type { FunctionDefinition } from '../../shared/platform/definition/define.ts';
+import { isHttpFunction } from '../gen/function-kinds.ts';
+import { deadLetterService } from '../gen/knative/dead-letters.ts';
+import type { PolicyContext, Workload } from './types.ts';
+
+/** What the policy checks compare a build with, from the definitions and the platform's own Services. */
+export const policyContext = (definitions: readonly FunctionDefinition[], environment: PolicyContext['environment']): PolicyContext => {
+  const workloads: Workload[] = [
+    ...definitions.map((d) => ({ name: d.name, tier: d.costTags.tier, spot: d.spot, minScale: d.scaling.minScale })),
+    { ...deadLetterService, minScale: 0 },
+  ];
+  return {
+    environment,
+    workloads: new Map(workloads.map((w) => [w.name, w])),
+    routes: definitions.filter(isHttpFunction).map((d) => ({ service: d.name, method: d.route.method, path: d.route.path })),
+  };
+};

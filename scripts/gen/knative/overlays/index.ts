@@ -1,0 +1,101 @@
+import type { FunctionDefinition } from '../../../../shared/platform/definition/define.ts';
+import { yamlFile, type GeneratedFile } from '../../generated-file.ts';
+import { cluster } from '../cluster.ts';
+import { deadLetterService } from '../dead-letters.ts';
+import { functionLabels } from '../labels.ts';
+import { buildDisruptionBudget } from './disruption-budget.ts';
+import { environments, type Environment } from './environments.ts';
+import { placementIn, type PlacementInput } from './placement.ts';
+import { servicePatch, type JsonPatchOperation } from './service-patch.ts';
+
+/** Everything `npm run gen` owns under this directory. */
+export const knativeOverlaysDir = 'knative/overlays';
+
+const knativeService = { group: 'serving.knative.dev', version: 'v1', kind: 'Service' } as const;
+
+interface Workload extends PlacementInput {
+  labels: Record<string, string>;
+}
+
+const workloads = (definitions: readonly FunctionDefinition[]): Workload[] => [
+  ...definitions.map((d) => ({
+    name: d.name,
+    tier: d.costTags.tier,
+    spot: d.spot,
+    minScale: d.scaling.minScale,
+    labels: functionLabels(d),
+  })),
+  { ...deadLetterService, minScale: 0, labels: { 'app.kubernetes.io/part-of': cluster.partOf, service: deadLetterService.name } },
+];
+
+interface Patch {
+  file: string;
+  operations: JsonPatchOperation[];
+  target: Record<string, string>;
+}
+
+/** What every environment changes in every Service or route: its name on the pods, APP_ENV and the API host. */
+const environmentPatches = (environment: Environment): Patch[] => [
+  {
+    file: 'patches/env-label.yaml',
+    operations: [{ op: 'add', path: '/spec/template/metadata/labels/env', value: environment.name }],
+    target: { ...knativeService },
+  },
+  {
+    // Only functions read APP_ENV (they carry the trigger label); the guard fails the build if the base ever moves it.
+    file: 'patches/app-env.yaml',
+    operations: [
+      { op: 'test', path: '/spec/template/spec/containers/0/env/0/name', value: 'APP_ENV' },
+      { op: 'replace', path: '/spec/template/spec/containers/0/env/0/value', value: environment.name },
+    ],
+    target: { ...knativeService, labelSelector: 'uxflow.dev/trigger' },
+  },
+  {
+    file: 'patches/api-host.yaml',
+    operations: [{ op: 'replace', path: '/spec/hostnames', value: [environment.apiHost] }],
+    target: { group: 'gateway.networking.k8s.io', version: 'v1', kind: 'HTTPRoute' },
+  },
+];
+
+/** One environment's overlay: its kustomization, its patches and a PodDisruptionBudget per warm floor. */
+const renderOverlay = (environment: Environment, all: readonly Workload[]): GeneratedFile[] => {
+  const dir = `${knativeOverlaysDir}/${environment.name}`;
+  const placed = all.map((w) => ({ workload: w, placement: placementIn(environment, w) }));
+  const servicePatches: Patch[] = placed
+    .map(({ workload, placement }) => ({
+      file: `patches/services/${workload.name}.yaml`,
+      operations: servicePatch({ minScale: workload.minScale, spot: workload.spot }, placement),
+      target: { ...knativeService, name: workload.name },
+    }))
+    .filter((patch) => patch.operations.length > 0);
+  const budgets = placed
+    .filter(({ placement }) => placement.minScale >= 1)
+    .map(({ workload }) => ({
+      file: `disruption-budgets/${workload.name}.yaml`,
+      object: buildDisruptionBudget(workload.name, workload.labels),
+    }));
+  const patches = [...environmentPatches(environment), ...servicePatches];
+  const kustomization = {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources: ['../../base', ...budgets.map((b) => b.file)],
+    labels: [{ pairs: { env: environment.name } }],
+    images: [{ name: cluster.image, ...environment.image }],
+    patches: patches.map(({ file, target }) => ({ path: file, target })),
+  };
+  return [
+    yamlFile(`${dir}/kustomization.yaml`, kustomization),
+    ...patches.map(({ file, operations }) => yamlFile(`${dir}/${file}`, operations)),
+    ...budgets.map(({ file, object }) => yamlFile(`${dir}/${file}`, object.toJSON())),
+  ];
+};
+
+/**
+ * knative/overlays/<env>: kustomize overlays of the base, one per environment. Generated like
+ * the base, so a new critical function gets its production floor, node placement and
+ * disruption budget from its definition alone.
+ */
+export const renderKnativeOverlays = (definitions: readonly FunctionDefinition[]): GeneratedFile[] => {
+  const all = workloads(definitions);
+  return environments.flatMap((environment) => renderOverlay(environment, all));
+};

@@ -1,0 +1,27 @@
+import { allConfigFragments } from '../../../shared/platform/config/all-fragments.ts';
+import type { ConfigFragment } from '../../../shared/platform/config/fragment.ts';
+import { compareText } from '../order.ts';
+
+/** Variables the generated manifests set themselves, so they never come from the secret. */
+const setByManifests = new Set(['BROKER_URL']);
+
+const isRequired = (schema: unknown) => !(schema as { safeParse(value: unknown): { success: boolean } }).safeParse(undefined).success;
+
+/**
+ * The variables that must come from the runtime secret: every variable of every config fragment
+ * that has no default (the functions refuse to start without it), less those set in the
+ * manifests. Optional variables keep their defaults in production.
+ */
+export const runtimeSecretKeys = (fragments: readonly ConfigFragment[] = allConfigFragments): string[] =>
+  [
+    ...new Set(
+      fragments.flatMap((fragment) =>
+        Object.entries(fragment.shape)
+          .filter(([name, schema]) => isRequired(schema) && !setByManifests.has(name))
+          .map(([name]) => name),
+      ),
+    ),
+  ].sort(compareText);
+
+/** `MONGODB_URI` → `uxflow-mongodb-uri`: the name of its secret in Secret Manager. */
+export const remoteSecretName = (variable: string) => `uxflow-${variable.toLowerCase().replace(/_/g, '-')}`;

@@ -1,0 +1,75 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { renderKnativeOverlays } from '../../../scripts/gen/knative/overlays/index.ts';
+import { placementIn } from '../../../scripts/gen/knative/overlays/placement.ts';
+import { servicePatch } from '../../../scripts/gen/knative/overlays/service-patch.ts';
+import { cronFunction, httpFunction } from './fixtures.ts';
+
+const production = { name: 'production', hasCriticalFloors: true } as const;
+const staging = { name: 'staging', hasCriticalFloors: false } as const;
+const workload = { name: 'identity-login', tier: 'critical', spot: 'preferred', minScale: 0 } as const;
+const critical = {
+  ...httpFunction({ name: 'identity-login', domain: 'identity' }),
+  costTags: { team: 'identity', costCenter: 'cc', tier: 'critical' as const },
+};
+
+describe('placementIn', () => {
+  it('should give a critical function one warm instance on on-demand nodes when the environment keeps floors', () => {
+    expect(placementIn(production, workload)).toEqual({ minScale: 1, spot: 'never' });
+  });
+
+  it('should scale everything to zero where its definition says when the environment keeps no floors', () => {
+    expect(placementIn(staging, workload)).toEqual({ minScale: 0, spot: 'preferred' });
+    expect(placementIn(production, { ...workload, tier: 'standard' })).toEqual({ minScale: 0, spot: 'preferred' });
+  });
+
+  it('should refuse a critical function that requires spot when the environment keeps floors', () => {
+    expect(() => placementIn(production, { ...workload, spot: 'required' })).toThrow(/identity-login.*requires spot/);
+  });
+});
+
+describe('servicePatch', () => {
+  it('should set min-scale, require non-spot nodes and drop the spot toleration when moving off spot', () => {
+    const operations = servicePatch({ minScale: 0, spot: 'preferred' }, { minScale: 1, spot: 'never' });
+    expect(operations.map((o) => `${o.op} ${o.path}`)).toEqual([
+      'replace /spec/template/metadata/annotations/autoscaling.knative.dev~1min-scale',
+      'replace /spec/template/spec/affinity',
+      'remove /spec/template/spec/tolerations',
+    ]);
+  });
+
+  it('should be empty when nothing changes', () => {
+    expect(servicePatch({ minScale: 0, spot: 'preferred' }, { minScale: 0, spot: 'preferred' })).toEqual([]);
+  });
+});
+
+describe('renderKnativeOverlays', () => {
+  const files = renderKnativeOverlays([critical, httpFunction(), cronFunction()]);
+  const file = (path: string) => parse(files.find((f) => f.path === path)?.content ?? 'null') as Record<string, unknown> | null;
+
+  it('should patch and protect only the critical function in production', () => {
+    const kustomization = file('knative/overlays/production/kustomization.yaml') as { resources: string[]; patches: { path: string }[] };
+    expect(kustomization.resources).toEqual(['../../base', 'disruption-budgets/identity-login.yaml']);
+    expect(kustomization.patches.map((p) => p.path)).toEqual([
+      'patches/env-label.yaml',
+      'patches/app-env.yaml',
+      'patches/api-host.yaml',
+      'patches/services/identity-login.yaml',
+    ]);
+    expect(file('knative/overlays/production/disruption-budgets/identity-login.yaml')).toMatchObject({
+      spec: { minAvailable: 1, selector: { matchLabels: { 'serving.knative.dev/service': 'identity-login' } } },
+    });
+  });
+
+  it('should set the image, the env label and the API host and patch no Service in staging', () => {
+    const kustomization = file('knative/overlays/staging/kustomization.yaml') as Record<string, unknown>;
+    expect(kustomization).toMatchObject({ resources: ['../../base'], labels: [{ pairs: { env: 'staging' } }] });
+    expect(kustomization.images).toEqual([
+      { name: 'uxflow-functions', newName: expect.stringContaining('uxflow-staging') as string, newTag: 'main' },
+    ]);
+    expect(file('knative/overlays/staging/patches/api-host.yaml')).toEqual([
+      { op: 'replace', path: '/spec/hostnames', value: ['api.staging.uxflow.example'] },
+    ]);
+    expect(files.some((f) => f.path.startsWith('knative/overlays/staging/patches/services/'))).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exec } from '../../../scripts/tools/exec.ts';
+import { toolPath } from '../../../scripts/tools/python-tools.ts';
+import { repoRoot } from '../../../scripts/services/paths.ts';
+
+const dockerfile = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
+const instructions = dockerfile.split('\n').filter((line) => /^[A-Z]+\s/.test(line));
+const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+const hadolintConfig = join(repoRoot, '.hadolint.yaml');
+
+describe('Dockerfile', () => {
+  let hadolint: string;
+  const scratch = mkdtempSync(join(tmpdir(), 'uxflow-hadolint-'));
+
+  beforeAll(async () => {
+    hadolint = await toolPath('hadolint');
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('should pass hadolint with no rule ignored', async () => {
+    expect(readFileSync(hadolintConfig, 'utf8')).toMatch(/^ignored: \[\]$/m);
+    const result = await exec(hadolint, ['--config', hadolintConfig, '--no-color', 'Dockerfile']);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('should make hadolint fail on an unpinned base image', async () => {
+    const broken = join(scratch, 'Dockerfile');
+    writeFileSync(broken, 'FROM node:latest\nRUN npm install\nCMD node index.js\n');
+    const result = await exec(hadolint, ['--config', hadolintConfig, '--no-color', broken]);
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toContain('DL3007');
+  });
+
+  it('should build every stage from one pinned Node 20 image', () => {
+    const images = instructions.filter((line) => line.startsWith('FROM ')).map((line) => line.split(/\s+/)[1]);
+    expect(images[0]).toMatch(/^node:20\.\d+\.\d+-bookworm-slim$/);
+    // The other stages start from the stages above, never from another image.
+    const stages = new Set(instructions.filter((line) => line.startsWith('FROM ')).map((line) => line.split(/\s+/)[3]));
+    expect(images.slice(1).every((image) => stages.has(image))).toBe(true);
+  });
+
+  it('should run as a numeric non-root user without package managers', () => {
+    expect(runtimeStage).toMatch(/^USER [1-9]\d*:[1-9]\d*$/m);
+    expect(runtimeStage).toContain('/usr/local/bin/npm');
+    expect(runtimeStage).not.toMatch(/^RUN .*(apt-get install|npm (ci|install))/m);
+  });
+
+  it('should start the Functions Framework in exec form', () => {
+    expect(runtimeStage).toMatch(/^ENTRYPOINT \["node", "node_modules\/@google-cloud\/functions-framework\/build\/src\/main\.js"\]$/m);
+  });
+
+  it('should install every bundle external the functions load at run time as a production dependency', () => {
+    const bundle = readFileSync(join(repoRoot, 'scripts', 'build', 'bundle.ts'), 'utf8');
+    const list = /const external = \[([\s\S]*?)\];/.exec(bundle)?.[1] ?? '';
+    const externals = [...list.matchAll(/'([^']+)'/g)].map(([, name]) => name!);
+    const { dependencies } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    // The MongoDB driver's optional add-ons: required only when configured, absent on purpose.
+    const optional = new Set([
+      'kerberos',
+      '@mongodb-js/zstd',
+      '@aws-sdk/credential-providers',
+      'gcp-metadata',
+      'snappy',
+      'socks',
+      'aws4',
+      'mongodb-client-encryption',
+    ]);
+    expect(externals.length).toBeGreaterThan(5);
+    expect(externals.filter((name) => !optional.has(name) && dependencies[name] === undefined)).toEqual([]);
+  });
+});

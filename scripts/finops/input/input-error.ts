@@ -1,0 +1,14 @@
+/**
+ * A usage, prices or node-usage file that cannot be used: missing, not JSON, failing its schema,
+ * or naming something the definitions do not know. The message names the file and each bad field,
+ * so the CLI prints it as it is and exits with 1.
+ */
+export class FinOpsInputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${file}: ${problems.join('; ')}`);
+    this.name = 'FinOpsInputError';
+  }
+}

@@ -1,0 +1,27 @@
+import { FinOpsInputError } from '../input/input-error.ts';
+import type { FunctionUsage } from '../input/usage-schema.ts';
+import type { FunctionProfile } from './function-profile.ts';
+
+/**
+ * Usage rows by function name. Throws a FinOpsInputError naming `file` and the field of every row
+ * that names an unknown function, repeats one, or reports credits for a function without a credit operation.
+ */
+export const joinUsage = (
+  file: string,
+  rows: readonly FunctionUsage[],
+  profiles: readonly FunctionProfile[],
+): Map<string, FunctionUsage> => {
+  const known = new Map(profiles.map((profile) => [profile.name, profile]));
+  const byName = new Map<string, FunctionUsage>();
+  const problems: string[] = [];
+  rows.forEach((row, index) => {
+    const profile = known.get(row.function);
+    if (!profile) problems.push(`functions[${index}].function: unknown function "${row.function}" (not in functions/)`);
+    else if (byName.has(row.function)) problems.push(`functions[${index}].function: "${row.function}" appears twice`);
+    else if (row.credits !== undefined && profile.creditsPerCall === 0)
+      problems.push(`functions[${index}].credits: "${row.function}" carries no credit operation`);
+    byName.set(row.function, row);
+  });
+  if (problems.length > 0) throw new FinOpsInputError(file, problems);
+  return byName;
+};

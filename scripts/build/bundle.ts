@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 import { fromRoot, repoRoot } from '../lib/paths.ts';
+import { lightWeb } from './light-web.ts';
 import { slimmerDependencies } from './slimmer-dependencies.ts';
 
 export const hosts = ['knative', 'lambda'] as const;
@@ -78,7 +79,7 @@ export const bundleFunction = async (host: Host, name: string, file: string): Pr
     stdin: { contents: entrySource(host, file), resolveDir: repoRoot, sourcefile: `${name}.${host}.entry.ts`, loader: 'ts' },
     outfile,
     ...(host === 'knative' ? knativeCodeOptions : { format: 'esm' as const }),
-    plugins: [slimmerDependencies],
+    plugins: host === 'knative' ? [slimmerDependencies, lightWeb] : [slimmerDependencies],
     // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
     ...(host === 'lambda'
       ? {

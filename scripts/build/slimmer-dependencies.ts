@@ -4,6 +4,8 @@ import type { Plugin } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 const zodLocalesDir = path.join(path.dirname(require.resolve('zod/package.json')), 'v4', 'locales');
+const mongodbDir = path.dirname(require.resolve('mongodb/package.json'));
+const insideMongodb = `${path.sep}node_modules${path.sep}mongodb${path.sep}`;
 
 /**
  * Parse time is most of a cold start, so two large modules nobody calls are swapped out:
@@ -11,6 +13,9 @@ const zodLocalesDir = path.join(path.dirname(require.resolve('zod/package.json')
  *   function, which defeats tree shaking). We only ever use English messages.
  * - `whatwg-url` (~280 KB of Unicode tables), which the MongoDB driver's connection-string parser
  *   imports for its `URL` class; Node's own `URL` implements the same WHATWG standard.
+ * And one is deferred: `@mongodb-js/saslprep`, which the driver requires at start for SCRAM-SHA-256
+ * and which inflates its Unicode tables as it loads, is required on its first call instead (only
+ * a password login to the database calls it; the local server has none).
  */
 export const slimmerDependencies: Plugin = {
   name: 'slimmer-dependencies',
@@ -19,6 +24,14 @@ export const slimmerDependencies: Plugin = {
       args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: 'zod-locales', namespace: 'slim' } : undefined,
     );
     build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'slim' }));
+    build.onResolve({ filter: /^@mongodb-js\/saslprep$/ }, (args) =>
+      args.namespace !== 'slim' && args.importer.includes(insideMongodb) ? { path: 'lazy-saslprep', namespace: 'slim' } : undefined,
+    );
+    build.onLoad({ filter: /^lazy-saslprep$/, namespace: 'slim' }, () => ({
+      contents: "let real;\nexports.saslprep = (input, options) => (real ??= require('@mongodb-js/saslprep')).saslprep(input, options);\n",
+      resolveDir: mongodbDir,
+      loader: 'js',
+    }));
     build.onLoad({ filter: /^zod-locales$/, namespace: 'slim' }, () => ({
       contents: `export { default as en } from ${JSON.stringify(path.join(zodLocalesDir, 'en.js'))};`,
       resolveDir: zodLocalesDir,

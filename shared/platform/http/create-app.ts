@@ -1,5 +1,4 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '../../kernel/index.ts';
@@ -7,6 +6,7 @@ import type { HttpFunctionDefinition } from '../definition/define.ts';
 import type { Runtime } from '../runtime.ts';
 import type { AppEnv } from './env.ts';
 import { accessGuard } from './middleware/access-guard.ts';
+import { bodyLimit } from './middleware/body-limit.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { problemResponse, toProblem } from './problem.ts';
@@ -30,15 +30,7 @@ export const createHttpApp = <R extends RouteConfig>(definition: HttpFunctionDef
   app.use(requestContext(runtime, definition.route.path));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-site', xFrameOptions: 'DENY' }));
   app.use(cors({ origin: (origin) => (config.CORS_ORIGINS.includes(origin) ? origin : null), credentials: true, maxAge: 600 }));
-  const maxSize = definition.maxBodyBytes ?? config.BODY_LIMIT_BYTES;
-  app.use(
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new DomainError('too_large', 'PAYLOAD_TOO_LARGE', { detail: `The body exceeds ${maxSize} bytes.` });
-      },
-    }),
-  );
+  app.use(bodyLimit(definition.maxBodyBytes ?? config.BODY_LIMIT_BYTES));
   // Registered on the route's own path so the guard sees its path parameters (`{workspaceId}`).
   const routePath = definition.route.path.replace(/\{(\w+)\}/g, ':$1');
   app.use(routePath, accessGuard(definition, runtime));

@@ -1,0 +1,3 @@
+export { LightHeaders } from './light-headers.ts';
+export { LightRequest } from './light-request.ts';
+export { LightResponse } from './light-response.ts';

@@ -16,3 +16,12 @@ export const yamlFile = (path: string, document: unknown): GeneratedFile => ({
   path,
   content: `# ${generatedNotice}\n${stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 })}`,
 });
+
+/**
+ * A JSON file (two-space indent, keys in the order given, final newline: what prettier writes too).
+ * JSON has no comments, so `document` carries its own notice where the format allows one.
+ */
+export const jsonFile = (path: string, document: unknown): GeneratedFile => ({
+  path,
+  content: `${JSON.stringify(document, null, 2)}\n`,
+});

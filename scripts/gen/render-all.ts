@@ -7,6 +7,7 @@ import { renderOpenApi, type OpenApiInfo } from './openapi/openapi-document.ts';
 import { renderOpenFaasStack } from './openfaas/stack.ts';
 import { sortedBy } from './order.ts';
 import { renderServerless } from './serverless/serverless-config.ts';
+import { renderRuntimeSecretsTf } from './terraform/runtime-secrets.ts';
 
 /**
  * Every artifact derived from the definitions, sorted by path. Pure: the same definitions give
@@ -22,6 +23,7 @@ export const renderAll = (definitions: readonly FunctionDefinition[], info: Open
       renderServerless(sorted),
       renderOpenApi(sorted, info),
       renderFunctionsMarkdown(sorted),
+      renderRuntimeSecretsTf(),
     ],
     (file) => file.path,
   );

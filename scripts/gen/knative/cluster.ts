@@ -16,10 +16,15 @@ export const cluster = {
   secretStore: 'gcp-secret-manager',
   broker: 'default',
   brokerUrl: 'http://broker-ingress.knative-eventing.svc.cluster.local/uxflow/default',
-  /** Where events go after the broker's last retry: a Service of Knative's event-display image. */
+  /**
+   * Where events go after the broker's last retry: a Service of Knative's event-display image,
+   * pinned to the release tag of the Knative version Terraform installs (Knative's release
+   * script tags every image of a versioned release `vX.Y.Z`; see docs/deploy.md). A test keeps
+   * the tag's minor version equal to terraform/modules/knative's `knative_version`.
+   */
   deadLetters: {
     name: 'dead-letters',
-    image: 'gcr.io/knative-releases/knative.dev/eventing/cmd/event_display',
+    image: 'gcr.io/knative-releases/knative.dev/eventing/cmd/event_display:v1.18.0',
   },
   gateway: { name: 'uxflow-public', namespace: 'gateway', sectionName: 'https' },
   /** Placeholder; each overlay patches the public API host. */

@@ -23,5 +23,12 @@ export const runtimeSecretKeys = (fragments: readonly ConfigFragment[] = allConf
     ),
   ].sort(compareText);
 
-/** `MONGODB_URI` → `uxflow-mongodb-uri`: the name of its secret in Secret Manager. */
-export const remoteSecretName = (variable: string) => `uxflow-${variable.toLowerCase().replace(/_/g, '-')}`;
+/** `MONGODB_URI` → `mongodb-uri`: the variable in kebab case, the key of Terraform's `local.runtime_secrets`. */
+export const secretSuffix = (variable: string) => variable.toLowerCase().replace(/_/g, '-');
+
+/**
+ * `MONGODB_URI` → `uxflow-mongodb-uri`: the id of its secret in Secret Manager. Every environment is
+ * its own GCP project, so the id carries no environment; Terraform creates the same ids
+ * (`uxflow-${each.key}` over the generated `runtime-secrets.tf.json`).
+ */
+export const remoteSecretName = (variable: string) => `uxflow-${secretSuffix(variable)}`;

@@ -30,21 +30,23 @@ variable "master_authorized_networks" {
   default     = {}
 }
 
-# Reserved capacity: set both from `npm run finops -- reservations --usage <30 days of node usage>`.
+# Reserved capacity: the defaults are what `npm run finops -- reservations --usage
+# scripts/finops/fixtures/node-usage.json` prints (tests/deploy/terraform/reservation-defaults.test.ts keeps
+# them equal). Set them from the report over 30 days of this environment's own node usage.
 variable "reserved_vcpus" {
   description = "vCPUs to reserve (the stable on-demand floor from the FinOps reservations report)."
   type        = number
-  default     = 4
+  default     = 5
 }
 
 variable "reserved_memory_gb" {
   description = "Memory (GB) to reserve (the stable on-demand floor from the FinOps reservations report)."
   type        = number
-  default     = 16
+  default     = 24
 }
 
 variable "commitment_plan" {
   description = "none, TWELVE_MONTH or THIRTY_SIX_MONTH committed-use discount over the reserved floor."
   type        = string
-  default     = "none"
+  default     = "THIRTY_SIX_MONTH"
 }

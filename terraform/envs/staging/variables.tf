@@ -30,17 +30,20 @@ variable "master_authorized_networks" {
   default     = {}
 }
 
-# Reserved capacity: set both from `npm run finops -- reservations --usage <30 days of node usage>`.
+# Reserved capacity: none by default. The committed FinOps fixture (scripts/finops/fixtures/node-usage.json)
+# is production-sized (an on-demand floor of 5 vCPU, peaks near 11), and staging scales down and changes too
+# often for a commitment; set these from `npm run finops -- reservations --usage <30 days of staging usage>`
+# if staging ever keeps a stable floor.
 variable "reserved_vcpus" {
   description = "vCPUs to reserve (the stable on-demand floor from the FinOps reservations report)."
   type        = number
-  default     = 4
+  default     = 0
 }
 
 variable "reserved_memory_gb" {
   description = "Memory (GB) to reserve (the stable on-demand floor from the FinOps reservations report)."
   type        = number
-  default     = 16
+  default     = 0
 }
 
 variable "commitment_plan" {

@@ -1,29 +1,22 @@
 # Secret Manager secrets, by name only: values are added out of band
-# (`gcloud secrets versions add <id> --data-file=-`), never through Terraform, so no value lands
-# in the state or the repository. The External Secrets Operator copies them into the
+# (`gcloud secrets versions add uxflow-<key> --data-file=-`), never through Terraform, so no value
+# lands in the state or the repository. The External Secrets Operator copies them into the
 # `uxflow-runtime` Kubernetes Secret that every function reads (envFrom).
+#
+# `local.runtime_secrets` (secret id suffix => environment variable) lives in runtime-secrets.tf.json,
+# written by `npm run gen` from the same key list as knative/base/secrets/uxflow-runtime.yaml: every
+# required config variable, secret or not (AUTH_ISSUER, MAIL_FROM, MONGODB_DB, CHROMA_URL, … are
+# plain settings kept here so that one mechanism configures the functions). The ids carry no
+# environment (`uxflow-mongodb-uri`): each environment is its own GCP project.
 
 locals {
   labels = merge(var.labels, { service = "secret-manager" })
-
-  # Secret id suffix => the environment variable the functions read it as.
-  runtime_secrets = {
-    "mongodb-uri"              = "MONGODB_URI"
-    "upstash-redis-rest-token" = "UPSTASH_REDIS_REST_TOKEN"
-    "chroma-token"             = "CHROMA_TOKEN"
-    "stripe-secret-key"        = "STRIPE_SECRET_KEY"
-    "stripe-webhook-secret"    = "STRIPE_WEBHOOK_SECRET"
-    "smtp-url"                 = "SMTP_URL"
-    "auth-key-encryption-key"  = "AUTH_KEY_ENCRYPTION_KEY"
-    "google-client-secret"     = "GOOGLE_CLIENT_SECRET"
-    "github-client-secret"     = "GITHUB_CLIENT_SECRET"
-  }
 }
 
 resource "google_secret_manager_secret" "runtime" {
   for_each  = local.runtime_secrets
   project   = var.project_id
-  secret_id = "${var.name}-${each.key}"
+  secret_id = "uxflow-${each.key}"
   labels    = merge(local.labels, { "env-var" = lower(replace(each.value, "_", "-")) })
 
   replication {

@@ -42,7 +42,8 @@ resource "google_compute_reservation" "floor" {
 }
 
 # Terraform cannot delete a commitment: removing it from the configuration only forgets it, and
-# the contract runs to its end date.
+# the contract runs to its end date. It commits exactly the floor the FinOps report found
+# (reserved_vcpus, reserved_memory_gb), not the whole reserved VMs, whose remainder stays on demand.
 resource "google_compute_region_commitment" "floor" {
   count   = var.commitment_plan == "none" || local.vm_count == 0 ? 0 : 1
   project = var.project_id
@@ -53,11 +54,11 @@ resource "google_compute_region_commitment" "floor" {
 
   resources {
     type   = "VCPU"
-    amount = tostring(local.vm_count * local.machine_vcpus)
+    amount = tostring(var.reserved_vcpus)
   }
 
   resources {
     type   = "MEMORY"
-    amount = tostring(local.vm_count * local.machine_memory * 1024)
+    amount = tostring(var.reserved_memory_gb * 1024) # MB
   }
 }

@@ -49,6 +49,7 @@ const validators: Readonly<Record<string, Validator>> = {
   'gateway.networking.k8s.io/v1/HTTPRoute': model(HTTPRoute),
   'gateway.networking.k8s.io/v1beta1/ReferenceGrant': model(ReferenceGrant),
   'external-secrets.io/v1/ExternalSecret': jsonSchema('external-secret.schema.json'),
+  // The stricter of the two PrometheusRule schemas we had; tests/deploy/observability validates with it too.
   'monitoring.coreos.com/v1/PrometheusRule': jsonSchema('prometheus-rule.schema.json'),
   'monitoring.coreos.com/v1/PodMonitor': jsonSchema('pod-monitor.schema.json'),
   'monitoring.coreos.com/v1/ServiceMonitor': jsonSchema('service-monitor.schema.json'),

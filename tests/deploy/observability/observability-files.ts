@@ -75,7 +75,9 @@ export const readResource = (file: string): unknown => parseYaml(read(file), fil
 
 /** The trimmed PrometheusRule schema in tests/deploy/schemas (its source is in its `$comment`). */
 const ajv = new Ajv({ strict: true, allErrors: true });
-const validate = ajv.compile(JSON.parse(readFileSync(fromRoot('tests', 'deploy', 'schemas', 'prometheusrule.json'), 'utf8')) as object);
+const validate = ajv.compile(
+  JSON.parse(readFileSync(fromRoot('tests', 'deploy', 'schemas', 'prometheus-rule.schema.json'), 'utf8')) as object,
+);
 export const ruleSchemaViolations = (resource: unknown): string[] =>
   validate(resource) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
 

@@ -80,17 +80,6 @@ describe('terraform/ policy', () => {
     });
   });
 
-  it('should default the reservation to the FinOps floor, with no commitment', () => {
-    const reservation = variables(module('modules/reservations').documents);
-    expect(at(reservation.reserved_vcpus, 'default')).toBe(4);
-    expect(at(reservation.reserved_memory_gb, 'default')).toBe(16);
-    expect(at(reservation.commitment_plan, 'default')).toBe('none');
-    for (const env of ['envs/staging', 'envs/production']) {
-      const defaults = variables(module(env).documents);
-      expect([at(defaults.reserved_vcpus, 'default'), at(defaults.reserved_memory_gb, 'default')], env).toEqual([4, 16]);
-    }
-  });
-
   it('should alert at 50, 90 and 100 % of the budget', () => {
     expect(at(variables(module('modules/platform').documents).budget_alert_thresholds, 'default')).toEqual([0.5, 0.9, 1.0]);
   });

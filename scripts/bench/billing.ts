@@ -22,10 +22,10 @@ import { runLoad } from './load.ts';
  * - Stripe webhook ingest: signed distinct events POSTed to `billing-stripe-webhook` in its own
  *   Functions Framework process (verify + store once), when that function exists.
  * GET /v1/health runs in its own process on the same host. Ends with one JSON line.
- * Options: `--requests N` (default 2000), `--skip-build`.
+ * Options: `--requests N` (default 500: the spread and webhook runs; the hot run does a tenth, at least 50), `--skip-build`.
  */
 const requestsIndex = process.argv.indexOf('--requests');
-const total = requestsIndex > 0 ? Number(process.argv[requestsIndex + 1]) : 2000;
+const total = requestsIndex > 0 ? Number(process.argv[requestsIndex + 1]) : 500;
 const concurrency = 50;
 const database = 'uxflow_bench_billing';
 const webhookSecret = 'whsec_uxflowbench_signing_secret';

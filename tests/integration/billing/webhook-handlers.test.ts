@@ -68,6 +68,22 @@ describe('Stripe event handlers', () => {
     expect(reply.body).toMatchObject({ plan: 'enterprise', status: 'active', cancelAtPeriodEnd: true });
   });
 
+  it('should acknowledge trial_will_end and change nothing: plan, trial end, ledger and billing stay', async () => {
+    const trialEndsAt = new Date(Date.now() + 3 * day * 1000);
+    const workspaceId = await kit.workspace({ owner: [owner] }, { plan: 'pro', trialEndsAt });
+    const before = {
+      workspace: await workspaceDoc(workspaceId),
+      entries: await entriesOf(workspaceId),
+      billing: (await billingOf(workspaceId)).body,
+    };
+    const object = subscriptionObject(workspaceId, { status: 'trialing', trialEnd: Math.floor(trialEndsAt.getTime() / 1000) });
+    await kit.handle(stripeEvent('customer.subscription.trial_will_end', object));
+    await kit.handle(stripeEvent('customer.subscription.trial_will_end', object));
+    expect(await workspaceDoc(workspaceId)).toEqual(before.workspace);
+    expect(await entriesOf(workspaceId)).toEqual(before.entries);
+    expect((await billingOf(workspaceId)).body).toEqual(before.billing);
+  });
+
   it('should put the workspace on free when the subscription is deleted', async () => {
     const workspaceId = await kit.workspace({ owner: [owner] }, { plan: 'free' });
     await kit.handle(stripeEvent('customer.subscription.created', subscriptionObject(workspaceId, { plan: 'pro' }), now() - 10));

@@ -128,13 +128,14 @@ describe('Stripe event handlers', () => {
   it('should keep the plan and answer past_due during the grace', async () => {
     const workspaceId = await kit.workspace({ owner: [owner] }, { plan: 'free' });
     await kit.handle(stripeEvent('customer.subscription.created', subscriptionObject(workspaceId, { plan: 'pro' }), now() - 60));
-    await kit.handle(stripeEvent('invoice.payment_failed', invoice(workspaceId, 'in_failed_2'), now()));
-    await kit.handle(stripeEvent('customer.subscription.updated', subscriptionObject(workspaceId, { status: 'past_due' }), now() + 1));
+    const failedAt = now();
+    await kit.handle(stripeEvent('invoice.payment_failed', invoice(workspaceId, 'in_failed_2'), failedAt));
+    await kit.handle(stripeEvent('customer.subscription.updated', subscriptionObject(workspaceId, { status: 'past_due' }), failedAt + 1));
     await kit.expireGracePeriods();
     expect(await workspaceDoc(workspaceId)).toMatchObject({ plan: 'pro' });
     const reply = await billingOf(workspaceId);
     expect(reply.body).toMatchObject({ plan: 'pro', status: 'past_due' });
-    expect(Date.parse(reply.body!.graceEndsAt as string)).toBe((now() + 7 * day) * 1000);
+    expect(Date.parse(reply.body!.graceEndsAt as string)).toBe((failedAt + 7 * day) * 1000);
   });
 
   it('should remove the unspent credits of a refunded pack, once', async () => {

@@ -24,11 +24,24 @@ const entrySource = (host: Host, file: string) =>
 const loaderSource = (name: string) =>
   `import { fileURLToPath } from 'node:url';\nimport { runBundle } from './shared/platform/hosts/code-cache.ts';\nrunBundle(fileURLToPath(new URL('./${name}.bundle.cjs', import.meta.url)));\n`;
 
+/** The MongoDB driver's optional add-ons: required only when configured, absent from the image on purpose. */
+export const mongodbOptionalAddons = [
+  'kerberos',
+  '@mongodb-js/zstd',
+  '@aws-sdk/credential-providers',
+  'gcp-metadata',
+  'snappy',
+  'socks',
+  'aws4',
+  'mongodb-client-encryption',
+] as const;
+
 /**
  * Packages never bundled: the Functions Framework (a bundled copy would register functions in a
  * second registry the host never reads), native add-ons, and the MongoDB driver's optional ones.
+ * Every one but the optional add-ons is loaded from node_modules in the image at run time.
  */
-const external = [
+export const bundleExternals: readonly string[] = [
   '@google-cloud/functions-framework',
   // A native add-on (prebuilt per platform): loaded from node_modules in the image, never bundled.
   '@node-rs/argon2',
@@ -41,14 +54,7 @@ const external = [
   '@dagrejs/dagre',
   // The Stripe SDK (~240 KB): only the billing functions that call Stripe load it, from node_modules.
   'stripe',
-  'kerberos',
-  '@mongodb-js/zstd',
-  '@aws-sdk/credential-providers',
-  'gcp-metadata',
-  'snappy',
-  'socks',
-  'aws4',
-  'mongodb-client-encryption',
+  ...mongodbOptionalAddons,
 ];
 
 /**
@@ -67,7 +73,7 @@ const common = {
   sourcemap: 'linked',
   legalComments: 'linked',
   metafile: true,
-  external,
+  external: [...bundleExternals] as string[],
   logLevel: 'warning',
 } as const;
 

@@ -12,6 +12,8 @@ export const policyContext = (definitions: readonly FunctionDefinition[], enviro
   return {
     environment,
     workloads: new Map(workloads.map((w) => [w.name, w])),
-    routes: definitions.filter(isHttpFunction).map((d) => ({ service: d.name, method: d.route.method, path: d.route.path })),
+    routes: definitions
+      .filter(isHttpFunction)
+      .map((d) => ({ service: d.name, method: d.route.method, path: d.route.path, access: d.access.type })),
   };
 };

@@ -1,3 +1,4 @@
+import { cdnCheck } from './checks/cdn.ts';
 import { costLabelsCheck } from './checks/cost-labels.ts';
 import { disruptionBudgetsCheck } from './checks/disruption-budgets.ts';
 import { eventTargetsCheck } from './checks/event-targets.ts';
@@ -21,6 +22,7 @@ export const policyChecks: readonly PolicyCheck[] = [
   disruptionBudgetsCheck,
   eventTargetsCheck,
   httpRoutesCheck,
+  cdnCheck,
   secretValuesCheck,
 ];
 

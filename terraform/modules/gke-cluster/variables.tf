@@ -23,9 +23,15 @@ variable "labels" {
 }
 
 variable "release_channel" {
-  description = "GKE release channel: RAPID, REGULAR or STABLE."
+  description = "GKE release channel: RAPID, REGULAR or STABLE. It must offer min_master_version."
   type        = string
   default     = "REGULAR"
+}
+
+variable "min_master_version" {
+  description = "Lowest control-plane version: Cloud CDN for the Gateway (GCPHTTPFilter) needs 1.35.2-gke.1751000."
+  type        = string
+  default     = "1.35.2-gke.1751000"
 }
 
 variable "machine_type" {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleExternals, mongodbOptionalAddons } from '../../../scripts/build/bundle.ts';
 import { exec } from '../../../scripts/tools/exec.ts';
 import { toolPath } from '../../../scripts/tools/python-tools.ts';
 import { repoRoot } from '../../../scripts/services/paths.ts';
@@ -54,22 +55,9 @@ describe('Dockerfile', () => {
   });
 
   it('should install every bundle external the functions load at run time as a production dependency', () => {
-    const bundle = readFileSync(join(repoRoot, 'scripts', 'build', 'bundle.ts'), 'utf8');
-    const list = /const external = \[([\s\S]*?)\];/.exec(bundle)?.[1] ?? '';
-    const externals = [...list.matchAll(/'([^']+)'/g)].map(([, name]) => name!);
     const { dependencies } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    // The MongoDB driver's optional add-ons: required only when configured, absent on purpose.
-    const optional = new Set([
-      'kerberos',
-      '@mongodb-js/zstd',
-      '@aws-sdk/credential-providers',
-      'gcp-metadata',
-      'snappy',
-      'socks',
-      'aws4',
-      'mongodb-client-encryption',
-    ]);
-    expect(externals.length).toBeGreaterThan(5);
-    expect(externals.filter((name) => !optional.has(name) && dependencies[name] === undefined)).toEqual([]);
+    const optional = new Set<string>(mongodbOptionalAddons);
+    expect(bundleExternals.length).toBeGreaterThan(5);
+    expect(bundleExternals.filter((name) => !optional.has(name) && dependencies[name] === undefined)).toEqual([]);
   });
 });

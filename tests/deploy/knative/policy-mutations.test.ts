@@ -123,6 +123,63 @@ describe('a broken generated manifest', () => {
     expect(violations.map((v) => v.check)).toEqual(['http-routes']);
   });
 
+  const rulesOf = (objects: K8sObject[], route: string) =>
+    (named(objects, 'HTTPRoute', route).spec as { rules: { filters: Record<string, unknown>[] }[] }).rules;
+  const ruleFor = (objects: K8sObject[], route: string, service: string) => {
+    const found = rulesOf(objects, route).find((rule) =>
+      rule.filters.some((f) => (f.urlRewrite as { hostname?: string } | undefined)?.hostname?.startsWith(`${service}.`)),
+    );
+    if (!found) throw new Error(`no rule for ${service} in HTTPRoute/${route}`);
+    return found;
+  };
+  const isExtensionRef = (filter: Record<string, unknown>) => filter.type === 'ExtensionRef';
+
+  it('should fail cdn when a public GET rule loses its CDN filter in production', () => {
+    const violations = violationsAfter(production, (objects) => {
+      const rule = ruleFor(objects, 'api-billing', 'billing-list-plans');
+      rule.filters = rule.filters.filter((f) => !isExtensionRef(f));
+    });
+    expect(violations).toEqual([
+      {
+        check: 'cdn',
+        object: 'HTTPRoute/api-billing',
+        message: 'the public GET rule for billing-list-plans does not pass through the CDN',
+      },
+    ]);
+  });
+
+  it('should fail cdn when an authenticated route passes through the CDN', () => {
+    const violations = violationsAfter(production, (objects) => {
+      const cached = ruleFor(objects, 'api-billing', 'billing-list-plans').filters.find(isExtensionRef);
+      ruleFor(objects, 'api-flows', 'flows-get-flow').filters.push(structuredClone(cached!));
+    });
+    expect(violations).toEqual([
+      {
+        check: 'cdn',
+        object: 'HTTPRoute/api-flows',
+        message: 'the rule for flows-get-flow passes through the CDN, but is not a public GET route',
+      },
+    ]);
+  });
+
+  it('should fail cdn when the filter would cache whatever the origin says', () => {
+    const violations = violationsAfter(production, (objects) => {
+      const filter = named(objects, 'GCPHTTPFilter', 'api-origin-cache');
+      (filter.spec as { cachePolicy: Record<string, unknown> }).cachePolicy.cacheMode = 'FORCE_CACHE_ALL';
+    });
+    expect(violations.map((v) => `${v.check} ${v.object}`)).toEqual(['cdn GCPHTTPFilter/api-origin-cache']);
+  });
+
+  it('should fail cdn when knative/base carries the filter (the base stays portable)', () => {
+    const violations = violationsAfter(base, (objects) => {
+      ruleFor(objects, 'api-billing', 'billing-list-plans').filters.push({
+        type: 'ExtensionRef',
+        extensionRef: { group: 'networking.gke.io', kind: 'GCPHTTPFilter', name: 'api-origin-cache' },
+      });
+    });
+    expect(violations.map((v) => v.check)).toContain('cdn');
+  });
+
   it('should fail no-secret-values for a committed Secret and a literal credential in a container', () => {
     const violations = violationsAfter(base, (objects) => {
       objects.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'leak' }, stringData: { STRIPE_SECRET_KEY: 'x' } });

@@ -53,6 +53,8 @@ const validators: Readonly<Record<string, Validator>> = {
   'monitoring.coreos.com/v1/PrometheusRule': jsonSchema('prometheus-rule.schema.json'),
   'monitoring.coreos.com/v1/PodMonitor': jsonSchema('pod-monitor.schema.json'),
   'monitoring.coreos.com/v1/ServiceMonitor': jsonSchema('service-monitor.schema.json'),
+  // GKE's Cloud CDN policy on the overlays' public GET rules (a CRD GKE installs; no model package).
+  'networking.gke.io/v1/GCPHTTPFilter': jsonSchema('gcp-http-filter.schema.json'),
 };
 
 /** The schema error of one object, or `null` when it is valid. An unknown kind is an error. */

@@ -39,3 +39,10 @@ export function variables(documents: readonly HclDocument[]): Record<string, Rec
   );
   return Object.fromEntries(entries.map(([name, body]) => [name, asRecord(body)]));
 }
+
+/** The arguments of a `module "<name>"` call, values unwrapped; `undefined` if the module is not called. */
+export function moduleCall(documents: readonly HclDocument[], name: string): Record<string, unknown> | undefined {
+  const calls = documents.flatMap((document) => ((document.module as unknown[]) ?? []).map((block) => asRecord(block)[name]));
+  const call = calls.find((body) => body !== undefined);
+  return call === undefined ? undefined : Object.fromEntries(Object.entries(asRecord(call)).map(([key, value]) => [key, unwrap(value)]));
+}

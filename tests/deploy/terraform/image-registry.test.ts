@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot } from '../../../scripts/lib/paths.ts';
 import { parseHclFiles } from '../../../scripts/tools/hcl.ts';
 import { readWorkflow } from '../workflow/workflow-files.ts';
-import { at, resources, variables } from './hcl-values.ts';
+import { at, moduleCall, resources, variables } from './hcl-values.ts';
 import { loadModules, terraformDir, type Module } from './terraform-files.ts';
 
 const environments = ['staging', 'production'] as const;
@@ -19,11 +19,12 @@ const overlayImage = (env: string): string | undefined =>
 
 /**
  * Where Terraform puts the image for `env`: `<region>-docker.pkg.dev/<project>/<repository id>/functions`, with the
- * region's default from the env root, the project from its terraform.tfvars.example and the platform module's
+ * region's default from the stack (the env roots do not set it), the project from the env's terraform.tfvars.example and the platform module's
  * Artifact Registry repository id (a literal: each environment is its own project).
  */
 const terraformImage = (modules: Map<string, Module>, env: string, project: unknown): string => {
-  const region = at(variables(modules.get(`envs/${env}`)!.documents).region, 'default');
+  expect(moduleCall(modules.get(`envs/${env}`)!.documents, 'stack')).not.toHaveProperty('region');
+  const region = at(variables(modules.get('stack')!.documents).region, 'default');
   const registry = resources(modules.get('modules/platform')!.documents).find((r) => r.type === 'google_artifact_registry_repository');
   return `${String(region)}-docker.pkg.dev/${String(project)}/${String(at(registry?.body, 'repository_id'))}/functions`;
 };

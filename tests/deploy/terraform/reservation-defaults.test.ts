@@ -5,7 +5,7 @@ import { parseInput } from '../../../scripts/finops/input/read-input.ts';
 import { analyseReservations } from '../../../scripts/finops/reservations/analyse-reservations.ts';
 import { terraformLines } from '../../../scripts/finops/reservations/render-reservations.ts';
 import { fromRoot } from '../../../scripts/lib/paths.ts';
-import { at, variables } from './hcl-values.ts';
+import { at, moduleCall, variables } from './hcl-values.ts';
 import { loadModules, type Module } from './terraform-files.ts';
 
 const fixture = 'scripts/finops/fixtures/node-usage.json';
@@ -44,11 +44,21 @@ describe('reservation defaults (terraform/ against the FinOps report)', () => {
     expect(recommendation().commitment_plan).not.toBe('none');
   });
 
-  it.each(['modules/reservations', 'envs/production'])('should default %s to what the reservations report prints', (dir) => {
+  /** What an env root passes to the stack for the reservation variables (absent: the stack's default). */
+  const passedBy = (env: string): Record<string, unknown> => {
+    const call = moduleCall(module(`envs/${env}`).documents, 'stack') ?? {};
+    return Object.fromEntries(reservationVariables.map((name) => [name, call[name]]));
+  };
+
+  it.each(['modules/reservations', 'stack'])('should default %s to what the reservations report prints', (dir) => {
     expect(defaultsOf(module(dir))).toEqual(recommendation());
   });
 
+  it("should give production the stack's defaults, the report's recommendation", () => {
+    expect(passedBy('production')).toEqual({ reserved_vcpus: undefined, reserved_memory_gb: undefined, commitment_plan: undefined });
+  });
+
   it('should keep staging without a reservation or commitment (the fixture is production-sized)', () => {
-    expect(defaultsOf(module('envs/staging'))).toEqual({ reserved_vcpus: 0, reserved_memory_gb: 0, commitment_plan: 'none' });
+    expect(passedBy('staging')).toEqual({ reserved_vcpus: 0, reserved_memory_gb: 0, commitment_plan: 'none' });
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { at, locals, resources, variables, type Resource } from './hcl-values.ts';
+import { at, locals, moduleCall, resources, variables, type Resource } from './hcl-values.ts';
 import { labelVariableViolations, labelViolations } from './label-policy.ts';
 import { loadModules, type Module } from './terraform-files.ts';
 
@@ -40,9 +40,15 @@ describe('terraform/ policy', () => {
     expect(labelViolations([stripped])).toEqual(['modules/gke-cluster google_container_cluster.this: missing team, cost-center, service']);
   });
 
-  it.each(['envs/staging', 'envs/production'])('should give %s non-empty team, cost-center and env labels', (dir) => {
-    const labels = locals(module(dir).documents).labels as Record<string, unknown>;
-    for (const key of ['team', 'cost-center', 'env']) expect(labels[key], key).toMatch(/\S/);
+  it('should give the stack non-empty team and cost-center labels and its environment as env', () => {
+    const labels = locals(module('stack').documents).labels as Record<string, unknown>;
+    for (const key of ['team', 'cost-center']) expect(labels[key], key).toMatch(/\S/);
+    expect(labels.env).toBe('${var.environment}');
+  });
+
+  it.each(['staging', 'production'])('should call the stack from envs/%s as that environment', (env) => {
+    const call = moduleCall(module(`envs/${env}`).documents, 'stack');
+    expect(call).toMatchObject({ source: '../../stack', environment: env });
   });
 
   it('should taint the spot pool and let it scale from 0 on spot VMs', () => {

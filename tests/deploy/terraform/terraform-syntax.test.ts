@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHclFiles, type HclParse } from '../../../scripts/tools/hcl.ts';
 import { terraformFmtCheck, type FmtCheck } from '../../../scripts/tools/terraform-fmt.ts';
@@ -13,10 +13,17 @@ describe('terraform/ syntax', () => {
     [parsed, fmt] = await Promise.all([parseHclFiles(terraformFiles()), terraformFmtCheck(terraformDir)]);
   });
 
-  it('should find the modules and both environments', () => {
-    const dirs = new Set(terraformFiles().map((file) => relative(terraformDir, file).split('/').slice(0, 2).join('/')));
+  it('should find the modules, the stack and both environments', () => {
+    const dirs = new Set(terraformFiles().map((file) => relative(terraformDir, join(file, '..'))));
     expect([...dirs].sort()).toEqual(
-      expect.arrayContaining(['envs/production', 'envs/staging', 'modules/gke-cluster', 'modules/knative', 'modules/reservations']),
+      expect.arrayContaining([
+        'envs/production',
+        'envs/staging',
+        'stack',
+        'modules/gke-cluster',
+        'modules/knative',
+        'modules/reservations',
+      ]),
     );
   });
 

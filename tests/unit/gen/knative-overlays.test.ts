@@ -73,3 +73,41 @@ describe('renderKnativeOverlays', () => {
     expect(files.some((f) => f.path.startsWith('knative/overlays/staging/patches/services/'))).toBe(false);
   });
 });
+
+describe('renderKnativeOverlays behind the CDN', () => {
+  const plans = {
+    ...httpFunction({ name: 'billing-list-plans', domain: 'billing', path: '/v1/billing/plans' }),
+    access: { type: 'public' as const, reason: 'the price list is public' },
+  };
+  const checkout = {
+    ...httpFunction({ name: 'billing-checkout', domain: 'billing', method: 'post', path: '/v1/billing/checkout' }),
+    access: plans.access,
+  };
+  const files = renderKnativeOverlays([plans, checkout, httpFunction()]);
+  const file = (path: string) => parse(files.find((f) => f.path === path)?.content ?? 'null') as unknown;
+
+  it('should add the GCPHTTPFilter and reference it from the public GET rule only', () => {
+    const kustomization = file('knative/overlays/production/kustomization.yaml') as { resources: string[]; patches: { path: string }[] };
+    expect(kustomization.resources).toContain('cdn/gcp-http-filter.yaml');
+    expect(kustomization.patches.map((p) => p.path)).toContain('patches/routes/api-billing-cdn.yaml');
+    expect(file('knative/overlays/production/cdn/gcp-http-filter.yaml')).toMatchObject({
+      kind: 'GCPHTTPFilter',
+      spec: { cachePolicy: { cacheMode: 'USE_ORIGIN_HEADERS', negativeCaching: false } },
+    });
+    // Rules by path: /v1/billing/checkout (public POST) is rule 0, /v1/billing/plans (public GET) rule 1.
+    expect(file('knative/overlays/production/patches/routes/api-billing-cdn.yaml')).toEqual([
+      { op: 'test', path: '/spec/rules/1/filters/0/urlRewrite/hostname', value: 'billing-list-plans.uxflow.svc.cluster.local' },
+      {
+        op: 'add',
+        path: '/spec/rules/1/filters/-',
+        value: { type: 'ExtensionRef', extensionRef: { group: 'networking.gke.io', kind: 'GCPHTTPFilter', name: 'api-origin-cache' } },
+      },
+    ]);
+    expect(files.some((f) => f.path.endsWith('/patches/routes/api-flows-cdn.yaml'))).toBe(false);
+  });
+
+  it('should add no filter when no route is a public GET', () => {
+    const without = renderKnativeOverlays([httpFunction()]);
+    expect(without.some((f) => f.path.includes('/cdn/') || f.path.includes('/patches/routes/'))).toBe(false);
+  });
+});

@@ -10,6 +10,11 @@ export interface Environment {
    * Elsewhere every function scales to zero, wherever its definition lets it run.
    */
   hasCriticalFloors: boolean;
+  /**
+   * Whether the public Gateway here is a GKE global external Application Load Balancer with Cloud
+   * CDN in front of the public GET routes (a GCPHTTPFilter on their rules; see scripts/gen/knative/cdn.ts).
+   */
+  isBehindCdn: boolean;
 }
 
 const registry = (project: string) => `europe-west1-docker.pkg.dev/${project}/uxflow/functions`;
@@ -21,11 +26,13 @@ export const environments: readonly Environment[] = [
     apiHost: 'api.staging.uxflow.example',
     image: { newName: registry('uxflow-staging'), newTag: 'main' },
     hasCriticalFloors: false,
+    isBehindCdn: true,
   },
   {
     name: 'production',
     apiHost: 'api.uxflow.example',
     image: { newName: registry('uxflow-production'), newTag: 'main' },
     hasCriticalFloors: true,
+    isBehindCdn: true,
   },
 ];

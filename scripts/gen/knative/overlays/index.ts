@@ -1,8 +1,10 @@
-import type { FunctionDefinition } from '../../../../shared/platform/definition/define.ts';
+import type { FunctionDefinition, HttpFunctionDefinition } from '../../../../shared/platform/definition/define.ts';
+import { isHttpFunction } from '../../function-kinds.ts';
 import { yamlFile, type GeneratedFile } from '../../generated-file.ts';
 import { cluster } from '../cluster.ts';
 import { deadLetterService } from '../dead-letters.ts';
 import { functionLabels } from '../labels.ts';
+import { cdnOverlay } from './cdn-patches.ts';
 import { buildDisruptionBudget } from './disruption-budget.ts';
 import { environments, type Environment } from './environments.ts';
 import { placementIn, type PlacementInput } from './placement.ts';
@@ -12,6 +14,7 @@ import { servicePatch, type JsonPatchOperation } from './service-patch.ts';
 export const knativeOverlaysDir = 'knative/overlays';
 
 const knativeService = { group: 'serving.knative.dev', version: 'v1', kind: 'Service' } as const;
+const httpRoute = { group: 'gateway.networking.k8s.io', version: 'v1', kind: 'HTTPRoute' } as const;
 
 interface Workload extends PlacementInput {
   labels: Record<string, string>;
@@ -53,12 +56,34 @@ const environmentPatches = (environment: Environment): Patch[] => [
   {
     file: 'patches/api-host.yaml',
     operations: [{ op: 'replace', path: '/spec/hostnames', value: [environment.apiHost] }],
-    target: { group: 'gateway.networking.k8s.io', version: 'v1', kind: 'HTTPRoute' },
+    target: { ...httpRoute },
   },
 ];
 
+interface Resource {
+  file: string;
+  object: { toJSON(): unknown } | object;
+}
+
+/** Behind Cloud CDN: the GCPHTTPFilter and, per HTTPRoute with public GET routes, the patch that references it. */
+const cdnPieces = (environment: Environment, http: readonly HttpFunctionDefinition[]): { resources: Resource[]; patches: Patch[] } => {
+  if (!environment.isBehindCdn) return { resources: [], patches: [] };
+  const { filter, patches } = cdnOverlay(http);
+  return {
+    resources: filter === null ? [] : [{ file: 'cdn/gcp-http-filter.yaml', object: filter }],
+    patches: patches.map(({ route, operations }) => ({
+      file: `patches/routes/${route}-cdn.yaml`,
+      operations,
+      target: { ...httpRoute, name: route },
+    })),
+  };
+};
+
+const plain = (object: Resource['object']): unknown =>
+  'toJSON' in object && typeof object.toJSON === 'function' ? object.toJSON() : object;
+
 /** One environment's overlay: its kustomization, its patches and a PodDisruptionBudget per warm floor. */
-const renderOverlay = (environment: Environment, all: readonly Workload[]): GeneratedFile[] => {
+const renderOverlay = (environment: Environment, all: readonly Workload[], http: readonly HttpFunctionDefinition[]): GeneratedFile[] => {
   const dir = `${knativeOverlaysDir}/${environment.name}`;
   const placed = all.map((w) => ({ workload: w, placement: placementIn(environment, w) }));
   const servicePatches: Patch[] = placed
@@ -68,17 +93,19 @@ const renderOverlay = (environment: Environment, all: readonly Workload[]): Gene
       target: { ...knativeService, name: workload.name },
     }))
     .filter((patch) => patch.operations.length > 0);
-  const budgets = placed
+  const budgets: Resource[] = placed
     .filter(({ placement }) => placement.minScale >= 1)
     .map(({ workload }) => ({
       file: `disruption-budgets/${workload.name}.yaml`,
       object: buildDisruptionBudget(workload.name, workload.labels),
     }));
-  const patches = [...environmentPatches(environment), ...servicePatches];
+  const cdn = cdnPieces(environment, http);
+  const resources = [...budgets, ...cdn.resources];
+  const patches = [...environmentPatches(environment), ...servicePatches, ...cdn.patches];
   const kustomization = {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
-    resources: ['../../base', ...budgets.map((b) => b.file)],
+    resources: ['../../base', ...resources.map((r) => r.file)],
     labels: [{ pairs: { env: environment.name } }],
     images: [{ name: cluster.image, ...environment.image }],
     patches: patches.map(({ file, target }) => ({ path: file, target })),
@@ -86,7 +113,7 @@ const renderOverlay = (environment: Environment, all: readonly Workload[]): Gene
   return [
     yamlFile(`${dir}/kustomization.yaml`, kustomization),
     ...patches.map(({ file, operations }) => yamlFile(`${dir}/${file}`, operations)),
-    ...budgets.map(({ file, object }) => yamlFile(`${dir}/${file}`, object.toJSON())),
+    ...resources.map(({ file, object }) => yamlFile(`${dir}/${file}`, plain(object))),
   ];
 };
 
@@ -97,5 +124,6 @@ const renderOverlay = (environment: Environment, all: readonly Workload[]): Gene
  */
 export const renderKnativeOverlays = (definitions: readonly FunctionDefinition[]): GeneratedFile[] => {
   const all = workloads(definitions);
-  return environments.flatMap((environment) => renderOverlay(environment, all));
+  const http = definitions.filter(isHttpFunction);
+  return environments.flatMap((environment) => renderOverlay(environment, all, http));
 };

@@ -1,10 +1,6 @@
+# The providers this stack configures (providers.tf); each env root holds the backend.
 terraform {
   required_version = ">= 1.6.0, < 2.0.0"
-
-  # State in a GCS bucket named at init: terraform init -backend-config=bucket=<bucket>
-  backend "gcs" {
-    prefix = "uxflow/production"
-  }
 
   required_providers {
     google = {

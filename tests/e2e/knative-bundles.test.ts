@@ -101,6 +101,7 @@ describe('the Knative bundles under the Functions Framework', () => {
   it('should answer problem+json 404 on a path that is not the route', async () => {
     const response = await fetch(url('ops-health', '/v1/elsewhere'));
     expect(response.status).toBe(404);
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
   });
 

@@ -7,6 +7,7 @@ import type { Runtime } from '../runtime.ts';
 import type { AppEnv } from './env.ts';
 import { accessGuard } from './middleware/access-guard.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
+import { cacheDefault } from './middleware/cache-default.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { problemResponse, toProblem } from './problem.ts';
@@ -21,13 +22,15 @@ const validationHook = (result: { success: boolean; error?: unknown; target?: st
 };
 
 /**
- * The Hono app of one HTTP function: request context → security headers → CORS → body limit →
- * access → rate limit → zod-validated route → handler; every error leaves as problem+json.
+ * The Hono app of one HTTP function: request context → no-store unless said otherwise → security
+ * headers → CORS → body limit → access → rate limit → zod-validated route → handler; every error
+ * leaves as problem+json.
  */
 export const createHttpApp = <R extends RouteConfig>(definition: HttpFunctionDefinition<R>, runtime: Runtime) => {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const { config } = runtime;
   app.use(requestContext(runtime, definition.route.path));
+  app.use(cacheDefault());
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-site', xFrameOptions: 'DENY' }));
   app.use(cors({ origin: (origin) => (config.CORS_ORIGINS.includes(origin) ? origin : null), credentials: true, maxAge: 600 }));
   app.use(bodyLimit(definition.maxBodyBytes ?? config.BODY_LIMIT_BYTES));

@@ -50,6 +50,12 @@ describe('createHttpApp', () => {
     expect(await response.json()).toEqual({ id: 't_1', name: 'a' });
   });
 
+  it('should send Cache-Control no-store on answers and problems that set none', async () => {
+    expect((await post('/v1/things/t_1', { name: 'a' })).headers.get('cache-control')).toBe('no-store');
+    expect((await post('/v1/things/t_1', { name: '' })).headers.get('cache-control')).toBe('no-store');
+    expect((await app.request('/v1/nowhere')).headers.get('cache-control')).toBe('no-store');
+  });
+
   it('should answer 400 problem+json listing each issue when the body is invalid', async () => {
     const response = await post('/v1/things/t_1', { name: '' });
     expect(response.status).toBe(400);

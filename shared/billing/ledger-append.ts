@@ -42,9 +42,19 @@ const maxSleepMs = 1000;
  * @throws what `build` throws (unless the key was used before: then the first entry is returned);
  *   LEDGER_BUSY (503) when the attempts or the time run out; INVALID_CREDIT_REQUEST (400) for an empty or huge key.
  */
-export const createAppend = ({ entries, clock, sleep }: LedgerPorts): Append =>
-  (async (workspaceId: string, idempotencyKey: string, build: BuildEntry): Promise<Appended | null> => {
+export const createAppend = (ports: LedgerPorts): Append => {
+  const attempts = createAttempts(ports);
+  return ((workspaceId: string, idempotencyKey: string, build: BuildEntry): Promise<Appended | null> => {
     checkKey(idempotencyKey);
+    // This instance's writers for one workspace take turns: they would only lose races to each other.
+    return ports.oneAtATime(workspaceId, () => attempts(workspaceId, idempotencyKey, build));
+  }) as Append;
+};
+
+/** The append loop itself: read the latest, build, insert; retry a lost race after a jittered pause. */
+const createAttempts =
+  ({ entries, clock, sleep }: LedgerPorts) =>
+  async (workspaceId: string, idempotencyKey: string, build: BuildEntry): Promise<Appended | null> => {
     const first = async (): Promise<Appended | null> => {
       const found = await entries.findByKey(workspaceId, idempotencyKey);
       return found ? { entry: found, isNew: false } : null;
@@ -91,4 +101,4 @@ export const createAppend = ({ entries, clock, sleep }: LedgerPorts): Append =>
       const window = Math.max(ended - attemptStarted, 2) * 2 ** Math.min(attempt, 10);
       await sleep(1 + Math.random() * Math.min(maxSleepMs, window));
     }
-  }) as Append;
+  };

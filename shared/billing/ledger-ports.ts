@@ -1,3 +1,4 @@
+import type { OneAtATime } from '../kernel/index.ts';
 import type { LedgerEntry } from './ledger-entry.ts';
 
 export interface LedgerStore {
@@ -41,4 +42,10 @@ export interface LedgerPorts {
   newId: (prefix: string) => string;
   /** Waits before a retry after a lost race (ms); jittered by the caller. */
   sleep: (ms: number) => Promise<void>;
+  /**
+   * Serializes this instance's writes per workspace (one lane per workspace id), so that requests
+   * of one instance never race each other for a sequence number; writers on other instances still
+   * race, and the unique `(workspaceId, seq)` decides. One per process: the resource keeps it.
+   */
+  oneAtATime: OneAtATime;
 }

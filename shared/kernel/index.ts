@@ -2,3 +2,4 @@ export * from './domain-error.ts';
 export * from './permissions.ts';
 export * from './credit-operations.ts';
 export * from './ids.ts';
+export * from './one-at-a-time.ts';

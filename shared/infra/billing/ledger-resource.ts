@@ -1,6 +1,6 @@
 import { setTimeout as wait } from 'node:timers/promises';
 import type { LedgerPorts } from '../../billing/index.ts';
-import { newId } from '../../kernel/index.ts';
+import { createOneAtATime, newId } from '../../kernel/index.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { createLedgerEntryStore } from '../mongodb/ledger-entry-store.ts';
@@ -26,6 +26,7 @@ export const ledgerPorts = defineResource({
       sleep: async (ms) => {
         await wait(ms);
       },
+      oneAtATime: createOneAtATime(),
     };
   },
 });

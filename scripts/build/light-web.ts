@@ -6,13 +6,16 @@ import { fromRoot } from '../lib/paths.ts';
 const lightWebModule = fromRoot('shared', 'platform', 'hosts', 'light-web', 'index.ts');
 const names = ['Headers', 'Request', 'Response'] as const;
 const used = /\b(?:Headers|Request|Response)\b/;
-const declaresOwn = /\b(?:class|function|const|let|var)\s+(?:Headers|Request|Response)\b|\bas\s+(?:Headers|Request|Response)\b/;
+const declaresOwn =
+  /\b(?:class|function|const|let|var)\s+(?:Headers|Request|Response)\b|\bimport\b[^;]*\bas\s+(?:Headers|Request|Response)\b/;
 
-/** Modules that build the responses of a request: Hono, its OpenAPI layer, and our pipeline. */
+const honoCommonJs = `${path.sep}hono${path.sep}dist${path.sep}cjs${path.sep}`;
+
+/** Modules that build the responses of a request: Hono, its OpenAPI layer (their ES module builds), and our pipeline. */
 const pipelineFiles = new RegExp(
   [
     `node_modules\\${path.sep}hono\\${path.sep}dist\\${path.sep}.*\\.js$`,
-    `node_modules\\${path.sep}@hono\\${path.sep}zod-openapi\\${path.sep}dist\\${path.sep}.*\\.(?:m|c)?js$`,
+    `node_modules\\${path.sep}@hono\\${path.sep}zod-openapi\\${path.sep}dist\\${path.sep}.*\\.mjs$`,
     `shared\\${path.sep}platform\\${path.sep}http\\${path.sep}.*\\.ts$`,
   ].join('|'),
 );
@@ -28,6 +31,8 @@ export const lightWeb: Plugin = {
   name: 'light-web',
   setup(build) {
     build.onLoad({ filter: pipelineFiles }, async (args) => {
+      // Hono's CommonJS build: an ES import on top would break its `exports` (esbuild resolves the ES build anyway).
+      if (args.path.includes(honoCommonJs)) return undefined;
       const contents = await readFile(args.path, 'utf8');
       if (!used.test(contents)) return undefined;
       if (declaresOwn.test(contents)) throw new Error(`light-web: ${args.path} declares its own Headers, Request or Response`);

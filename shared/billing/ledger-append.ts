@@ -46,20 +46,23 @@ export const createAppend = (ports: LedgerPorts): Append => {
   const attempts = createAttempts(ports);
   return ((workspaceId: string, idempotencyKey: string, build: BuildEntry): Promise<Appended | null> => {
     checkKey(idempotencyKey);
+    // The deadline counts from the call, so time spent waiting for the lane counts too.
+    const started = ports.clock.now().getTime();
     // This instance's writers for one workspace take turns: they would only lose races to each other.
-    return ports.oneAtATime(workspaceId, () => attempts(workspaceId, idempotencyKey, build));
+    return ports.oneAtATime(workspaceId, () => attempts(workspaceId, idempotencyKey, build, started));
   }) as Append;
 };
 
 /** The append loop itself: read the latest, build, insert; retry a lost race after a jittered pause. */
 const createAttempts =
   ({ entries, clock, sleep }: LedgerPorts) =>
-  async (workspaceId: string, idempotencyKey: string, build: BuildEntry): Promise<Appended | null> => {
+  async (workspaceId: string, idempotencyKey: string, build: BuildEntry, started: number): Promise<Appended | null> => {
+    // Its turn came too late: the caller has likely given up; answer busy without touching the ledger.
+    if (clock.now().getTime() - started > deadlineMs) throw ledgerErrors.busy();
     const first = async (): Promise<Appended | null> => {
       const found = await entries.findByKey(workspaceId, idempotencyKey);
       return found ? { entry: found, isNew: false } : null;
     };
-    const started = clock.now().getTime();
     for (let attempt = 1; ; attempt++) {
       const attemptStarted = clock.now().getTime();
       const latest = await entries.latest(workspaceId);

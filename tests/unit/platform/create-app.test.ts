@@ -7,6 +7,7 @@ import { createRuntime } from '../../../shared/platform/runtime.ts';
 import { defineConfig } from '../../../shared/platform/config/index.ts';
 import { defineResource } from '../../../shared/platform/resource.ts';
 import type { AuthenticationRequest, Authenticator } from '../../../shared/platform/http/auth-context.ts';
+import { LightRequest } from '../../../shared/platform/hosts/light-web/index.ts';
 
 const route = createRoute({
   method: 'post',
@@ -56,6 +57,22 @@ describe('createHttpApp', () => {
     expect((await app.request('/v1/nowhere')).headers.get('cache-control')).toBe('no-store');
   });
 
+  it('should answer no-store on an error even when the handler set a public Cache-Control before it threw', async () => {
+    const cachedThenFails = defineHttpFunction({
+      ...definition,
+      name: 'ops-cached-then-fails',
+      route: createRoute({ method: 'get', path: '/v1/cached', responses: { 200: { description: 'ok' } } }),
+      handler: (c) => {
+        c.header('cache-control', 'public, max-age=300');
+        throw new Error('after the header');
+      },
+    });
+    const failing = createHttpApp(cachedThenFails, createRuntime(cachedThenFails, env));
+    const response = await failing.request('/v1/cached');
+    expect(response.status).toBe(500);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('should answer 400 problem+json listing each issue when the body is invalid', async () => {
     const response = await post('/v1/things/t_1', { name: '' });
     expect(response.status).toBe(400);
@@ -84,6 +101,21 @@ describe('createHttpApp', () => {
     const response = await post('/v1/things/t_1', { name: 'x'.repeat(300) });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { code: string }).code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('should measure the bytes it was given rather than trust a smaller Content-Length (an inflated body)', async () => {
+    const request = new LightRequest('http://fn.test/v1/things/t_1', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '20' },
+      body: JSON.stringify({ name: 'x'.repeat(300) }),
+    });
+    const response = await app.fetch(request);
+    expect(response.status).toBe(413);
+  });
+
+  it('should refuse a declared Content-Length over the limit without reading on', async () => {
+    const response = await post('/v1/things/t_1', { name: 'a' }, { 'content-length': '100000' });
+    expect(response.status).toBe(413);
   });
 
   it('should answer problem+json 404 when no route matches', async () => {

@@ -49,9 +49,20 @@ describe('LightHeaders', () => {
     expect(edit(new LightHeaders())).toEqual(edit(new Headers()));
   });
 
+  it('should let a loop delete the headers it walks (it iterates a snapshot)', () => {
+    const headers = new LightHeaders([
+      ['a', '1'],
+      ['b', '2'],
+      ['c', '3'],
+    ]);
+    for (const [name] of headers) headers.delete(name);
+    expect([...headers]).toEqual([]);
+  });
+
   it.each([
     ['a name with a space', () => new LightHeaders({ 'bad name': 'x' })],
     ['a value with a line break', () => new LightHeaders().set('x-a', 'one\r\nInjected: yes')],
+    ['a value beyond Latin-1', () => new LightHeaders().set('x-a', 'snow ☃')],
     ['a pair of three', () => new LightHeaders([['a', 'b', 'c']] as unknown as [string, string][])],
   ])('should throw a TypeError for %s, as Node’s Headers does', (_name, build) => {
     expect(build).toThrow(TypeError);

@@ -22,7 +22,10 @@ export const extractBody = (body: BodyInit | null | undefined): { payload: Paylo
   const own = payloadOfStream(body);
   if (own !== undefined) return { payload: own, contentType: null };
   const real = new globalThis.Response(body);
-  return { payload: real.arrayBuffer().then((buffer) => new Uint8Array(buffer)), contentType: real.headers.get('content-type') };
+  const payload = real.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  // A body nobody reads must not fail the process: the reader, if any, still gets the rejection.
+  payload.catch(() => undefined);
+  return { payload, contentType: real.headers.get('content-type') };
 };
 
 /** The body half of a light Request or Response: read once, in any of the standard forms. */

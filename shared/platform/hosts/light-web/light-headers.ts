@@ -1,5 +1,6 @@
 const tokenPattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const forbiddenValuePattern = /[\0\r\n]/;
+// NUL, CR and LF end a header line; anything above Latin-1 is not a ByteString.
+const forbiddenValuePattern = /[\0\r\n]|[^\x00-\xFF]/;
 /** HTTP whitespace (tab, line feed, carriage return, space) trimmed from values, as the Fetch standard does. */
 const trimPattern = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
@@ -69,12 +70,15 @@ export class LightHeaders implements Headers {
     for (const [name, value] of this) callback.call(thisArg, value, name, this);
   }
 
+  /** Iterates a snapshot taken when iteration starts, so a loop may change the headers it walks. */
   *entries(): HeadersIterator<[string, string]> {
+    const pairs: [string, string][] = [];
     for (const name of [...this.#values.keys()].sort()) {
       const values = this.#values.get(name)!;
-      if (name === 'set-cookie') for (const value of values) yield [name, value];
-      else yield [name, values.join(', ')];
+      if (name === 'set-cookie') for (const value of values) pairs.push([name, value]);
+      else pairs.push([name, values.join(', ')]);
     }
+    yield* pairs;
   }
 
   *keys(): HeadersIterator<string> {

@@ -29,6 +29,10 @@ export interface LoadedDefinition {
  */
 export const loadDefinitions = async (): Promise<LoadedDefinition[]> => {
   const files = await listFunctionFiles();
+  // zod 4 gives each schema its methods when it is built, so `.openapi()` exists only on schemas
+  // built after @hono/zod-openapi has extended zod. Importing the files side by side could build a
+  // shared schema (e.g. the e-mail schema) first; load the extension before any of them.
+  await import('@hono/zod-openapi');
   const sources = await Promise.all(
     files.map(async (file) => ({
       file,

@@ -44,7 +44,7 @@ const maxSleepMs = 1000;
  */
 export const createAppend = (ports: LedgerPorts): Append => {
   const attempts = createAttempts(ports);
-  return ((workspaceId: string, idempotencyKey: string, build: BuildEntry): Promise<Appended | null> => {
+  return (async (workspaceId: string, idempotencyKey: string, build: BuildEntry): Promise<Appended | null> => {
     checkKey(idempotencyKey);
     // The deadline counts from the call, so time spent waiting for the lane counts too.
     const started = ports.clock.now().getTime();

@@ -3,8 +3,20 @@ import type { CloudEvent } from '@google-cloud/functions-framework';
 import type { FunctionDefinition } from '../definition/define.ts';
 import { dispatchEvent } from '../events/dispatch.ts';
 import { createHttpApp } from '../http/create-app.ts';
+import { problemResponse, toProblem } from '../http/problem.ts';
 import { createRuntime } from '../runtime.ts';
 import { toFetchRequest, writeFetchResponse } from './node-fetch-bridge.ts';
+
+/** The app's answer; a request the bridge cannot even express (a malformed Host) gets its problem+json 400. */
+const answer = async (app: { fetch: (request: Request) => Response | Promise<Response> }, req: Parameters<typeof toFetchRequest>[0]) => {
+  let request: Request;
+  try {
+    request = toFetchRequest(req);
+  } catch (error) {
+    return problemResponse(toProblem(error).problem);
+  }
+  return app.fetch(request);
+};
 
 /**
  * Registers a definition with the Functions Framework, the host of our Knative Services.
@@ -22,8 +34,7 @@ export const registerKnativeFunction = (definition: FunctionDefinition, env = pr
     functions.http(definition.name, async (req, res) => {
       // Connect first: the database handshake then runs while this request builds its Request.
       runtime.warm();
-      const response = await app.fetch(toFetchRequest(req));
-      await writeFetchResponse(response, res);
+      await writeFetchResponse(await answer(app, req), res);
     });
     return;
   }

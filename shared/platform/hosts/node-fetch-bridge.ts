@@ -1,7 +1,16 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from '@google-cloud/functions-framework';
+import { DomainError } from '../../kernel/index.ts';
 import { LightHeaders, LightRequest } from './light-web/index.ts';
 
 const hasBody = (method: string) => method !== 'GET' && method !== 'HEAD';
+
+/** The request's URL; a Host header or target no URL can be made of is the client's error (400), not ours. */
+const urlOf = (req: ExpressRequest): URL => {
+  const url = URL.parse(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`);
+  if (url === null)
+    throw new DomainError('invalid', 'INVALID_REQUEST_TARGET', { detail: 'The Host header or the request target is malformed.' });
+  return url;
+};
 
 /**
  * Builds a fetch Request from the Functions Framework's request, body from the raw bytes. A light
@@ -14,9 +23,8 @@ export const toFetchRequest = (req: ExpressRequest): Request => {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value !== undefined) headers.set(name, value);
   }
-  const url = `http://${req.headers.host ?? 'localhost'}${req.originalUrl}`;
   const body = hasBody(req.method) && req.rawBody ? new Uint8Array(req.rawBody) : undefined;
-  return new LightRequest(url, { method: req.method, headers, body });
+  return new LightRequest(urlOf(req), { method: req.method, headers, body });
 };
 
 /** Copies a fetch Response onto the Functions Framework's response. */

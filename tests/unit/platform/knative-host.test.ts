@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { createRoute, z } from '@hono/zod-openapi';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { CloudEvent, HTTP } from 'cloudevents';
@@ -65,6 +65,22 @@ describe('the Functions Framework host', () => {
     const response = await fetch(`${await listen('ops-raw-echo')}/v1/other`);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('should answer problem+json 400, not a crash 500, when the Host header is malformed', async () => {
+    const { port } = new URL(await listen('ops-raw-echo'));
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.end('GET /v1/echo HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n'),
+      );
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).toContain('application/problem+json');
+    expect(raw).toContain('INVALID_REQUEST_TARGET');
   });
 
   it('should deliver a binary CloudEvent through the CloudEvent signature when the broker posts one', async () => {

@@ -1,23 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reconcileLedger } from '../../../scripts/billing-reconcile.ts';
 import { ledgerEntryId } from '../../../shared/infra/mongodb/ledger-entry-store.ts';
 import { newId } from '../../../shared/kernel/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { startLedgerKit, type LedgerKit } from './ledger-kit.ts';
+import { type LedgerKit, useLedgerKit } from './ledger-kit.ts';
 
 let kit: LedgerKit;
 
-beforeAll(async () => {
-  kit = await startLedgerKit('billing_reconcile');
-}, servicesHookTimeoutMs);
-afterEach(async () => {
-  expect((await kit.reconcile()).problems).toEqual([]);
-});
-afterAll(async () => {
-  await kit.close();
-});
+useLedgerKit('billing_reconcile', (started) => (kit = started));
 
 /** The script as an operator runs it. */
 const reconcileCli = (args: string[]) =>

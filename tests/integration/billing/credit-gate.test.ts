@@ -1,19 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withCredits } from '../../../shared/billing/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { problemOf, startLedgerKit, type LedgerKit } from './ledger-kit.ts';
+import { problemOf, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
 
 let kit: LedgerKit;
 
-beforeAll(async () => {
-  kit = await startLedgerKit('billing_gate');
-}, servicesHookTimeoutMs);
-afterEach(async () => {
-  expect((await kit.reconcile()).problems).toEqual([]);
-});
-afterAll(async () => {
-  await kit.close();
-});
+useLedgerKit('billing_gate', (started) => (kit = started));
 
 const typesOf = async (workspaceId: string) => (await kit.entriesOf(workspaceId)).map((entry) => entry.type);
 

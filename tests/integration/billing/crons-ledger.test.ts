@@ -1,24 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import expirePacks from '../../../functions/billing/expire-packs.ts';
 import releaseExpired from '../../../functions/billing/release-expired-reservations.ts';
 import { reservationTtlMs } from '../../../shared/billing/index.ts';
 import type { CronFunctionDefinition } from '../../../shared/platform/definition/index.ts';
 import { fireCron } from '../services/fire-cron.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { problemOf, startLedgerKit, type LedgerKit } from './ledger-kit.ts';
+import { problemOf, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
 
 const day = 24 * 60 * 60_000;
 let kit: LedgerKit;
 
-beforeAll(async () => {
-  kit = await startLedgerKit('billing_crons_ledger');
-}, servicesHookTimeoutMs);
-afterEach(async () => {
-  expect((await kit.reconcile()).problems).toEqual([]);
-});
-afterAll(async () => {
-  await kit.close();
-});
+useLedgerKit('billing_crons_ledger', (started) => (kit = started));
 
 const fire = (definition: CronFunctionDefinition) => fireCron(definition, kit.env);
 const ago = (ms: number) => ({ now: () => new Date(Date.now() - ms) });

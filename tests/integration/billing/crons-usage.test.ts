@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import grantFreeCreditsCron from '../../../functions/billing/grant-free-credits.ts';
 import rollUpUsage from '../../../functions/billing/roll-up-usage.ts';
 import { freeGrantKey, grantFreeCredits } from '../../../shared/billing/usage-free-credits.ts';
@@ -9,20 +9,11 @@ import { newId } from '../../../shared/kernel/index.ts';
 import type { CronFunctionDefinition } from '../../../shared/platform/definition/index.ts';
 import { createRuntime } from '../../../shared/platform/runtime.ts';
 import { fireCron } from '../services/fire-cron.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { problemOf, startLedgerKit, type LedgerKit } from './ledger-kit.ts';
+import { problemOf, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
 
 let kit: LedgerKit;
 
-beforeAll(async () => {
-  kit = await startLedgerKit('billing_crons_usage');
-}, servicesHookTimeoutMs);
-afterEach(async () => {
-  expect((await kit.reconcile()).problems).toEqual([]);
-});
-afterAll(async () => {
-  await kit.close();
-});
+useLedgerKit('billing_crons_usage', (started) => (kit = started));
 
 const fire = (definition: CronFunctionDefinition) => fireCron(definition, kit.env);
 

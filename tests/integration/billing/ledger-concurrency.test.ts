@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ledger } from '../../../shared/billing/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { problemOf, startLedgerKit, type LedgerKit } from './ledger-kit.ts';
+import { problemOf, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
 
 /** Reserves race through several instances, each with its own MongoDB client, as on Knative. */
 const instanceCount = 4;
@@ -10,15 +9,9 @@ const credits = 100;
 let kit: LedgerKit;
 let ledgers: Ledger[];
 
-beforeAll(async () => {
-  kit = await startLedgerKit('billing_concurrency');
+useLedgerKit('billing_concurrency', (started) => {
+  kit = started;
   ledgers = Array.from({ length: instanceCount }, () => kit.ledgerOf(kit.instance()));
-}, servicesHookTimeoutMs);
-afterEach(async () => {
-  expect((await kit.reconcile()).problems).toEqual([]);
-});
-afterAll(async () => {
-  await kit.close();
 });
 
 describe('concurrent reserves on one workspace', () => {

@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { reservationTtlMs, type Ledger } from '../../../shared/billing/index.ts';
 import { ledgerPorts } from '../../../shared/infra/billing/ledger-resource.ts';
 import { newId } from '../../../shared/kernel/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { manualClock, problemOf, startLedgerKit, type LedgerKit } from './ledger-kit.ts';
+import { manualClock, problemOf, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
 
 const day = 24 * 60 * 60_000;
 let kit: LedgerKit;
@@ -11,18 +10,10 @@ let kit: LedgerKit;
 let clock: ReturnType<typeof manualClock>;
 let ledger: Ledger;
 
-beforeAll(async () => {
-  kit = await startLedgerKit('billing_expiry');
-}, servicesHookTimeoutMs);
+useLedgerKit('billing_expiry', (started) => (kit = started));
 beforeEach(() => {
   clock = manualClock(new Date('2020-01-01T00:00:00Z'));
   ledger = kit.ledgerOf(undefined, clock);
-});
-afterEach(async () => {
-  expect((await kit.reconcile()).problems).toEqual([]);
-});
-afterAll(async () => {
-  await kit.close();
 });
 
 const intents = () => kit.db.collection('credit_reservation_intents');

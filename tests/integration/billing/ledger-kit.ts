@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { migrate } from '../../../scripts/db/migrate.ts';
 import { reconcileLedger } from '../../../scripts/billing-reconcile.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
@@ -10,6 +11,7 @@ import { newId, type CreditOperation } from '../../../shared/kernel/index.ts';
 import { toProblem } from '../../../shared/platform/http/problem.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { authTestEnv } from '../identity/auth-test-env.ts';
+import { servicesHookTimeoutMs } from '../services/required-env.ts';
 
 export const upgradeUrl = 'https://app.uxflow.test/settings/billing';
 
@@ -75,6 +77,24 @@ export const startLedgerKit = async (name: string) => {
 };
 
 export type LedgerKit = Awaited<ReturnType<typeof startLedgerKit>>;
+
+/**
+ * A test file's ledger kit: started before its tests (then handed to `onStart`), checked after each
+ * test (the ledger must reconcile), closed after all.
+ */
+export const useLedgerKit = (name: string, onStart: (kit: LedgerKit) => void): void => {
+  let kit: LedgerKit | undefined;
+  beforeAll(async () => {
+    kit = await startLedgerKit(name);
+    onStart(kit);
+  }, servicesHookTimeoutMs);
+  afterEach(async () => {
+    expect((await kit!.reconcile()).problems).toEqual([]);
+  });
+  afterAll(async () => {
+    await kit?.close();
+  });
+};
 
 /** The problem+json a call's error becomes (status, code and extensions), or null when it succeeded. */
 export const problemOf = async (call: Promise<unknown>) => {

@@ -1,20 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { problemOf, startLedgerKit, upgradeUrl, type LedgerKit } from './ledger-kit.ts';
+import { describe, expect, it } from 'vitest';
+import { problemOf, upgradeUrl, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
 
 let kit: LedgerKit;
 const day = 24 * 60 * 60_000;
 const inDays = (days: number) => new Date(Date.now() + days * day);
 
-beforeAll(async () => {
-  kit = await startLedgerKit('billing_ledger');
-}, servicesHookTimeoutMs);
-afterEach(async () => {
-  expect((await kit.reconcile()).problems).toEqual([]);
-});
-afterAll(async () => {
-  await kit.close();
-});
+useLedgerKit('billing_ledger', (started) => (kit = started));
 
 describe('reserve, commit and release', () => {
   it('should hold the cost at reserve and keep the balances at commit when the work succeeds', async () => {

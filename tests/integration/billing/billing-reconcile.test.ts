@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { reconcileLedger } from '../../../scripts/billing-reconcile.ts';
 import { ledgerEntryId } from '../../../shared/infra/mongodb/ledger-entry-store.ts';
 import { newId } from '../../../shared/kernel/index.ts';
+import { ledgerEntry } from '../../support/ledger-entry.ts';
 import { type LedgerKit, useLedgerKit } from './ledger-kit.ts';
 
 let kit: LedgerKit;
@@ -14,19 +15,11 @@ useLedgerKit('billing_reconcile', (started) => (kit = started));
 const reconcileCli = (args: string[]) =>
   promisify(execFile)('npx', ['tsx', 'scripts/billing-reconcile.ts', '--uri', kit.env.MONGODB_URI!, '--db', kit.database, ...args]);
 
+/** A stored entry (document id and schema version included), as the ledger store writes one. */
 const entry = (workspaceId: string, seq: number, fields: Record<string, unknown>) => ({
   _id: ledgerEntryId(workspaceId, seq),
   schemaVersion: 1,
-  workspaceId,
-  seq,
-  idempotencyKey: `k${seq}`,
-  at: new Date(),
-  actor: 'test',
-  reservationId: null,
-  operation: null,
-  allocation: null,
-  expiresAt: null,
-  note: null,
+  ...ledgerEntry({ workspaceId, seq }),
   ...fields,
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkWorkspace } from '../../../scripts/billing-reconcile.ts';
 import type { Allocation, LedgerEntry, PackBalance } from '../../../shared/billing/index.ts';
 import { withTotal } from '../../../shared/billing/index.ts';
+import { ledgerEntry } from '../../support/ledger-entry.ts';
 
 const expiresAt = new Date('2030-01-01T00:00:00Z');
 const pack = (packId: string, remaining: number): PackBalance => ({ packId, remaining, expiresAt });
@@ -12,21 +13,9 @@ const reserve = (amount: number, allocation: Allocation, plan: number, packs: Pa
   entry({ type: 'reserve', amount: -amount, balances: withTotal(plan, packs), reservationId: 'rsv_1', allocation });
 /** Numbers the drafts 1, 2, 3… as the ledger would, and lists the checker's findings. */
 const problemsOf = (drafts: Draft[]) =>
-  checkWorkspace(
-    drafts.map((fields, index): LedgerEntry => ({
-      workspaceId: 'wsp_1',
-      seq: index + 1,
-      idempotencyKey: `k${index + 1}`,
-      at: new Date(),
-      actor: 'test',
-      reservationId: null,
-      operation: null,
-      allocation: null,
-      expiresAt: null,
-      note: null,
-      ...fields,
-    })),
-  ).map((found) => `${found.seq}: ${found.problem}`);
+  checkWorkspace(drafts.map((fields, index) => ledgerEntry({ seq: index + 1, ...fields }))).map(
+    (found) => `${found.seq}: ${found.problem}`,
+  );
 
 describe('checkWorkspace', () => {
   it('should accept a release that forfeits the part of a pack removed before it', () => {

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../../shared/billing/index.ts';
+import { ledgerEntry } from '../../support/ledger-entry.ts';
 import { addDays, chargesOf, daysBetween, groupCharges, sortGroups, usageDayOf } from '../../../shared/billing/usage-report.ts';
 
-const entry = (fields: Partial<LedgerEntry>): LedgerEntry => ({
-  workspaceId: 'wsp_1',
-  seq: 1,
-  type: 'grant',
-  amount: 0,
-  balances: { plan: 0, packs: [], total: 0 },
-  idempotencyKey: 'k',
-  at: new Date('2024-02-28T12:00:00Z'),
-  actor: 'usr_a',
-  reservationId: null,
-  operation: null,
-  allocation: null,
-  expiresAt: null,
-  note: null,
-  ...fields,
-});
+const entry = (fields: Partial<LedgerEntry>): LedgerEntry =>
+  ledgerEntry({ idempotencyKey: 'k', at: new Date('2024-02-28T12:00:00Z'), actor: 'usr_a', ...fields });
 
 describe('usage days', () => {
   it.each([

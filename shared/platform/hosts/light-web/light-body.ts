@@ -2,8 +2,6 @@ import { lazyBodyStream, payloadOfStream } from './lazy-body-stream.ts';
 import { LightHeaders } from './light-headers.ts';
 import { toBytes, type Payload } from './payload.ts';
 
-export type { Payload } from './payload.ts';
-
 const decoder = new TextDecoder();
 
 /**

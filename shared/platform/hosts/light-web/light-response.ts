@@ -2,7 +2,6 @@ import { extractBody, headersFor, LightBody } from './light-body.ts';
 import { LightHeaders } from './light-headers.ts';
 
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
-const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
 /**
  * The Fetch standard's `Response` for the Knative host's pipeline, without undici (see
@@ -43,14 +42,5 @@ export class LightResponse extends LightBody implements Response {
     const response = new LightResponse(JSON.stringify(data), init);
     if (!new LightHeaders(init.headers).has('content-type')) response.headers.set('content-type', 'application/json');
     return response;
-  }
-
-  static redirect(url: string | URL, status = 302): LightResponse {
-    if (!redirectStatuses.has(status)) throw new RangeError(`Response.redirect: ${status} is not a redirect status.`);
-    return new LightResponse(null, { status, headers: { location: new URL(url).href } });
-  }
-
-  static error(): Response {
-    return globalThis.Response.error();
   }
 }

@@ -7,7 +7,7 @@ import { problemResponse, toProblem } from '../http/problem.ts';
 import { createRuntime } from '../runtime.ts';
 import { toFetchRequest, writeFetchResponse } from './node-fetch-bridge.ts';
 
-/** The app's answer; a request the bridge cannot even express (a malformed Host) gets its problem+json 400. */
+/** The app's answer; a request the bridge cannot express (a malformed Host, a TRACE) gets its problem+json 400. */
 const answer = async (app: { fetch: (request: Request) => Response | Promise<Response> }, req: Parameters<typeof toFetchRequest>[0]) => {
   let request: Request;
   try {

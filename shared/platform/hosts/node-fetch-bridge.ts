@@ -4,27 +4,25 @@ import { LightHeaders, LightRequest } from './light-web/index.ts';
 
 const hasBody = (method: string) => method !== 'GET' && method !== 'HEAD';
 
-/** The request's URL; a Host header or target no URL can be made of is the client's error (400), not ours. */
-const urlOf = (req: ExpressRequest): URL => {
-  const url = URL.parse(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`);
-  if (url === null)
-    throw new DomainError('invalid', 'INVALID_REQUEST_TARGET', { detail: 'The Host header or the request target is malformed.' });
-  return url;
-};
-
 /**
  * Builds a fetch Request from the Functions Framework's request, body from the raw bytes. A light
  * Request: touching Node's own Request, Response or Headers loads undici, which costs a cold
  * instance ~10 % of a bare framework start (the Knative bundles give Hono the light Response too).
  */
 export const toFetchRequest = (req: ExpressRequest): Request => {
-  const headers = new LightHeaders();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
+  try {
+    const headers = new LightHeaders();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+      else if (value !== undefined) headers.set(name, value);
+    }
+    const body = hasBody(req.method) && req.rawBody ? new Uint8Array(req.rawBody) : undefined;
+    return new LightRequest(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, { method: req.method, headers, body });
+  } catch (cause) {
+    // Node's parser let it through, but no fetch Request can express it (a malformed Host, a TRACE
+    // or CONNECT method): the client's error (400), not ours.
+    throw new DomainError('invalid', 'INVALID_REQUEST', { detail: 'The request method, Host header or target is not acceptable.', cause });
   }
-  const body = hasBody(req.method) && req.rawBody ? new Uint8Array(req.rawBody) : undefined;
-  return new LightRequest(urlOf(req), { method: req.method, headers, body });
 };
 
 /** Copies a fetch Response onto the Functions Framework's response. */

@@ -67,12 +67,13 @@ describe('the Functions Framework host', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
   });
 
-  it('should answer problem+json 400, not a crash 500, when the Host header is malformed', async () => {
+  it.each([
+    ['the Host header is malformed', 'GET /v1/echo HTTP/1.1\r\nHost: a b'],
+    ['the method is TRACE', 'TRACE /v1/echo HTTP/1.1\r\nHost: fn.test'],
+  ])('should answer problem+json 400, not a crash 500, when %s', async (_case, head) => {
     const { port } = new URL(await listen('ops-raw-echo'));
     const raw = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(port), '127.0.0.1', () =>
-        socket.end('GET /v1/echo HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n'),
-      );
+      const socket = connect(Number(port), '127.0.0.1', () => socket.end(`${head}\r\nConnection: close\r\n\r\n`));
       let text = '';
       socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
       socket.on('end', () => resolve(text));
@@ -80,7 +81,7 @@ describe('the Functions Framework host', () => {
     });
     expect(raw).toMatch(/^HTTP\/1\.1 400 /);
     expect(raw).toContain('application/problem+json');
-    expect(raw).toContain('INVALID_REQUEST_TARGET');
+    expect(raw).toContain('"INVALID_REQUEST"');
   });
 
   it('should deliver a binary CloudEvent through the CloudEvent signature when the broker posts one', async () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import diffVersions from '../../functions/flows/diff-versions.ts';
-import importFlow from '../../functions/flows/import-flow.ts';
-import listFlows from '../../functions/flows/list-flows.ts';
+import importFlow from '../../functions/flows/import.ts';
+import listFlows from '../../functions/flows/list.ts';
 import listTemplates from '../../functions/flows/list-templates.ts';
 import listVersions from '../../functions/flows/list-versions.ts';
-import validateFlow from '../../functions/flows/validate-flow.ts';
+import validateFlow from '../../functions/flows/validate.ts';
 import { servicesHookTimeoutMs } from '../integration/services/required-env.ts';
 import { addScreen, startFlowKit, type FlowKit } from '../integration/flows/flow-kit.ts';
 import type { Reply } from '../integration/workspaces/workspace-kit.ts';

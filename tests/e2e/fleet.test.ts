@@ -180,7 +180,7 @@ describe('identity over the fleet, and what its logs reveal', () => {
     expect(await events.findOne({ type: 'api_key_misuse', ip: '203.0.113.51' })).toMatchObject({
       details: { reason: 'API_KEY_NOT_ACCEPTED' },
     });
-    expect(await fireCron('security-publish-security-events')).toBe(200);
+    expect(await fireCron('security-publish-events')).toBe(200);
     const published = await waitFor(() => events.findOne({ type: 'api_key_misuse', ip: '203.0.113.51', published: true }), 20_000);
     expect(published).not.toBeNull();
   });
@@ -203,7 +203,7 @@ describe('identity over the fleet, and what its logs reveal', () => {
     expect(svg.status).toBe(200);
     expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(await svg.text()).toMatch(/^<\?xml[\s\S]*<svg [\s\S]*<\/svg>\s*$/);
-    expect(await fireCron('flows-publish-flow-events')).toBe(200);
+    expect(await fireCron('flows-publish-events')).toBe(200);
     const versions = mongo.db(database).collection('flow_versions');
     const published = await waitFor(async () => ((await versions.countDocuments({ flowId, published: true })) === 2 ? true : null), 20_000);
     expect(published).toBe(true);

@@ -36,10 +36,10 @@ describe('a broken generated manifest', () => {
 
   it('should fail cost-labels when a Service loses its team label', () => {
     const violations = violationsAfter(base, (objects) => {
-      delete named(objects, 'Service', 'flows-get-flow').metadata?.labels?.team;
+      delete named(objects, 'Service', 'flows-get').metadata?.labels?.team;
     });
     expect(violations).toEqual([
-      { check: 'cost-labels', object: 'Service/flows-get-flow', message: 'metadata label team is missing or empty' },
+      { check: 'cost-labels', object: 'Service/flows-get', message: 'metadata label team is missing or empty' },
     ]);
   });
 
@@ -84,19 +84,19 @@ describe('a broken generated manifest', () => {
 
   it('should fail resources when a container has no memory limit', () => {
     const violations = violationsAfter(base, (objects) => {
-      const container = templateOf(named(objects, 'Service', 'flows-get-flow')).spec.containers[0] as {
+      const container = templateOf(named(objects, 'Service', 'flows-get')).spec.containers[0] as {
         resources: { limits: Record<string, string> };
       };
       delete container.resources.limits.memory;
     });
     expect(violations).toEqual([
-      { check: 'resources', object: 'Service/flows-get-flow', message: 'container function has no limits.memory' },
+      { check: 'resources', object: 'Service/flows-get', message: 'container function has no limits.memory' },
     ]);
   });
 
   it('should fail min-scale when a standard function keeps a warm instance', () => {
     const violations = violationsAfter(base, (objects) => {
-      templateOf(named(objects, 'Service', 'flows-get-flow')).metadata.annotations['autoscaling.knative.dev/min-scale'] = '1';
+      templateOf(named(objects, 'Service', 'flows-get')).metadata.annotations['autoscaling.knative.dev/min-scale'] = '1';
     });
     expect(violations.map((v) => v.check)).toContain('min-scale');
   });
@@ -151,13 +151,13 @@ describe('a broken generated manifest', () => {
   it('should fail cdn when an authenticated route passes through the CDN', () => {
     const violations = violationsAfter(production, (objects) => {
       const cached = ruleFor(objects, 'api-billing', 'billing-list-plans').filters.find(isExtensionRef);
-      ruleFor(objects, 'api-flows', 'flows-get-flow').filters.push(structuredClone(cached!));
+      ruleFor(objects, 'api-flows', 'flows-get').filters.push(structuredClone(cached!));
     });
     expect(violations).toEqual([
       {
         check: 'cdn',
         object: 'HTTPRoute/api-flows',
-        message: 'the rule for flows-get-flow passes through the CDN, but is not a public GET route',
+        message: 'the rule for flows-get passes through the CDN, but is not a public GET route',
       },
     ]);
   });
@@ -183,14 +183,14 @@ describe('a broken generated manifest', () => {
   it('should fail no-secret-values for a committed Secret and a literal credential in a container', () => {
     const violations = violationsAfter(base, (objects) => {
       objects.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'leak' }, stringData: { STRIPE_SECRET_KEY: 'x' } });
-      const container = templateOf(named(objects, 'Service', 'flows-get-flow')).spec.containers[0] as {
+      const container = templateOf(named(objects, 'Service', 'flows-get')).spec.containers[0] as {
         env: { name: string; value: string }[];
       };
       container.env.push({ name: 'STRIPE_SECRET_KEY', value: 'sk_test_0123456789abcdef' });
     });
     expect(violations.map((v) => `${v.check} ${v.object}`).sort()).toEqual([
       'no-secret-values Secret/leak',
-      'no-secret-values Service/flows-get-flow',
+      'no-secret-values Service/flows-get',
     ]);
   });
 });

@@ -5,5 +5,5 @@ type Example = (ctx: ExampleContext, caller: Caller) => Promise<ExampleRequest> 
 
 /** Valid requests for the billing functions of this group (see examples.ts). */
 export const billingWebhookExamples: Record<string, Example> = {
-  'billing-get-billing': ({ workspaceId }) => ({ method: 'GET', path: `/v1/workspaces/${workspaceId}/billing` }),
+  'billing-get': ({ workspaceId }) => ({ method: 'GET', path: `/v1/workspaces/${workspaceId}/billing` }),
 };

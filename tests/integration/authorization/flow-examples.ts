@@ -5,7 +5,7 @@ type Example = (ctx: ExampleContext, caller: Caller) => Promise<ExampleRequest> 
 
 /** A flow of the matrix workspace, created by its owner; its id. */
 const flowOf = async (ctx: ExampleContext): Promise<string> => {
-  const created = await ctx.as('owner', 'flows-create-flow', {
+  const created = await ctx.as('owner', 'flows-create', {
     method: 'POST',
     path: `/v1/workspaces/${ctx.workspaceId}/flows`,
     body: { name: 'Matrix flow' },
@@ -26,9 +26,9 @@ const addNode = { type: 'ADD_NODE', node: { id: 'matrix_note', type: 'note', tit
  * flow of the matrix workspace: members get what their role allows, the stranger a 404.
  */
 export const flowExamples: Record<string, Example> = {
-  'flows-create-flow': (ctx) => ({ method: 'POST', path: `/v1/workspaces/${ctx.workspaceId}/flows`, body: { name: 'Matrix create' } }),
-  'flows-list-flows': (ctx) => ({ method: 'GET', path: `/v1/workspaces/${ctx.workspaceId}/flows` }),
-  'flows-import-flow': (ctx) => ({
+  'flows-create': (ctx) => ({ method: 'POST', path: `/v1/workspaces/${ctx.workspaceId}/flows`, body: { name: 'Matrix create' } }),
+  'flows-list': (ctx) => ({ method: 'GET', path: `/v1/workspaces/${ctx.workspaceId}/flows` }),
+  'flows-import': (ctx) => ({
     method: 'POST',
     path: `/v1/workspaces/${ctx.workspaceId}/flows/import`,
     body: {
@@ -46,23 +46,23 @@ export const flowExamples: Record<string, Example> = {
     path: `/v1/workspaces/${ctx.workspaceId}/templates`,
     body: { flowId: await flowOf(ctx), name: 'Matrix template' },
   }),
-  'flows-get-flow': onFlow('GET', ''),
+  'flows-get': onFlow('GET', ''),
   'flows-apply-operations': onFlow('POST', '/operations', { headers: { 'if-match': '"v1"' }, body: { operations: [addNode] } }),
-  'flows-delete-flow': onFlow('DELETE', ''),
-  'flows-undelete-flow': async (ctx) => {
+  'flows-delete': onFlow('DELETE', ''),
+  'flows-undelete': async (ctx) => {
     const flowId = await flowOf(ctx);
-    const deleted = await ctx.as('owner', 'flows-delete-flow', { method: 'DELETE', path: `/v1/flows/${flowId}` });
+    const deleted = await ctx.as('owner', 'flows-delete', { method: 'DELETE', path: `/v1/flows/${flowId}` });
     if (deleted.status !== 204) throw new Error(`deleting the matrix flow answered ${deleted.status}`);
     return { method: 'POST', path: `/v1/flows/${flowId}/undelete` };
   },
-  'flows-duplicate-flow': onFlow('POST', '/duplicate'),
+  'flows-duplicate': onFlow('POST', '/duplicate'),
   'flows-list-versions': onFlow('GET', '/versions'),
   'flows-get-version': onFlow('GET', '/versions/1'),
   'flows-restore-version': onFlow('POST', '/versions/1/restore', { headers: { 'if-match': '"v1"' } }),
   'flows-create-snapshot': onFlow('POST', '/snapshots', { body: { name: 'Matrix snapshot' } }),
   'flows-diff-versions': onFlow('GET', '/diff?from=1&to=1'),
-  'flows-export-flow': onFlow('GET', '/export?format=svg'),
-  'flows-validate-flow': () => ({
+  'flows-export': onFlow('GET', '/export?format=svg'),
+  'flows-validate': () => ({
     method: 'POST',
     path: '/v1/flows/validate',
     body: { metadata: { schemaVersion: '2.0', flowName: 'x', version: '1.0.0' }, nodes: [], edges: [], frames: [] },

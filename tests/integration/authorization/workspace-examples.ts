@@ -32,12 +32,12 @@ const invitationFor = async ({ db, users }: ExampleContext, caller: Caller) => {
 
 /** Valid requests for the workspace functions (see examples.ts). */
 export const workspaceExamples: Record<string, Example> = {
-  'workspaces-create-workspace': () => ({ method: 'POST', path: '/v1/workspaces', body: { name: 'Matrix team' } }),
-  'workspaces-list-workspaces': () => ({ method: 'GET', path: '/v1/workspaces' }),
-  'workspaces-get-workspace': (ctx) => ({ method: 'GET', path: ws(ctx) }),
-  'workspaces-update-workspace': (ctx) => ({ method: 'PATCH', path: ws(ctx), body: { name: 'Renamed by the matrix' } }),
-  'workspaces-delete-workspace': (ctx) => ({ method: 'DELETE', path: ws(ctx) }),
-  'workspaces-transfer-workspace': (ctx) => ({ method: 'POST', path: `${ws(ctx)}/transfer`, body: { userId: ctx.users.editor.userId } }),
+  'workspaces-create': () => ({ method: 'POST', path: '/v1/workspaces', body: { name: 'Matrix team' } }),
+  'workspaces-list': () => ({ method: 'GET', path: '/v1/workspaces' }),
+  'workspaces-get': (ctx) => ({ method: 'GET', path: ws(ctx) }),
+  'workspaces-update': (ctx) => ({ method: 'PATCH', path: ws(ctx), body: { name: 'Renamed by the matrix' } }),
+  'workspaces-delete': (ctx) => ({ method: 'DELETE', path: ws(ctx) }),
+  'workspaces-transfer': (ctx) => ({ method: 'POST', path: `${ws(ctx)}/transfer`, body: { userId: ctx.users.editor.userId } }),
   'workspaces-list-members': (ctx) => ({ method: 'GET', path: `${ws(ctx)}/members` }),
   'workspaces-update-member': (ctx) => ({
     method: 'PATCH',

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import getBilling from '../../../functions/billing/get-billing.ts';
+import getBilling from '../../../functions/billing/get.ts';
 import type { TestUser } from '../workspaces/workspace-kit.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { startWebhookKit, stripeEvent, subscriptionObject, type WebhookKit } from './webhook-kit.ts';

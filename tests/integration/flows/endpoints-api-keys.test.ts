@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import createApiKey from '../../../functions/identity/create-api-key.ts';
-import listFlows from '../../../functions/flows/list-flows.ts';
-import validateFlow from '../../../functions/flows/validate-flow.ts';
+import listFlows from '../../../functions/flows/list.ts';
+import validateFlow from '../../../functions/flows/validate.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';
 import { etag } from './endpoints-kit.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import createTemplate from '../../../functions/flows/create-template.ts';
-import deleteFlow from '../../../functions/flows/delete-flow.ts';
-import duplicateFlow from '../../../functions/flows/duplicate-flow.ts';
+import deleteFlow from '../../../functions/flows/delete.ts';
+import duplicateFlow from '../../../functions/flows/duplicate.ts';
 import { findBuiltInTemplate } from '../../../shared/flows/index.ts';
 import { newId } from '../../../shared/kernel/index.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import exportFlow from '../../../functions/flows/export-flow.ts';
-import importFlow from '../../../functions/flows/import-flow.ts';
-import validateFlow from '../../../functions/flows/validate-flow.ts';
+import exportFlow from '../../../functions/flows/export.ts';
+import importFlow from '../../../functions/flows/import.ts';
+import validateFlow from '../../../functions/flows/validate.ts';
 import { findBuiltInTemplate, type FlowDocument } from '../../../shared/flows/index.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';

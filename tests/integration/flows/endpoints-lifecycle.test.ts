@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import deleteFlow from '../../../functions/flows/delete-flow.ts';
-import listFlows from '../../../functions/flows/list-flows.ts';
-import undeleteFlow from '../../../functions/flows/undelete-flow.ts';
+import deleteFlow from '../../../functions/flows/delete.ts';
+import listFlows from '../../../functions/flows/list.ts';
+import undeleteFlow from '../../../functions/flows/undelete.ts';
 import { newId } from '../../../shared/kernel/index.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';

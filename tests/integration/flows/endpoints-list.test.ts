@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import deleteFlow from '../../../functions/flows/delete-flow.ts';
-import listFlows from '../../../functions/flows/list-flows.ts';
+import deleteFlow from '../../../functions/flows/delete.ts';
+import listFlows from '../../../functions/flows/list.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';
 import { etag } from './endpoints-kit.ts';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import createSnapshot from '../../../functions/flows/create-snapshot.ts';
-import deleteFlow from '../../../functions/flows/delete-flow.ts';
-import duplicateFlow from '../../../functions/flows/duplicate-flow.ts';
-import importFlow from '../../../functions/flows/import-flow.ts';
-import undeleteFlow from '../../../functions/flows/undelete-flow.ts';
+import deleteFlow from '../../../functions/flows/delete.ts';
+import duplicateFlow from '../../../functions/flows/duplicate.ts';
+import importFlow from '../../../functions/flows/import.ts';
+import undeleteFlow from '../../../functions/flows/undelete.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';
 import { etag, storedCounts, storedVersions } from './endpoints-kit.ts';

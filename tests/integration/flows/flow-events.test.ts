@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import deleteFlow from '../../../functions/flows/delete-flow.ts';
-import publishFlowEvents from '../../../functions/flows/publish-flow-events.ts';
+import deleteFlow from '../../../functions/flows/delete.ts';
+import publishFlowEvents from '../../../functions/flows/publish-events.ts';
 import { eventCatalog } from '../../../shared/platform/events/catalog.ts';
 import { fireCron } from '../services/fire-cron.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';

@@ -1,6 +1,6 @@
-import createFlow from '../../../functions/flows/create-flow.ts';
+import createFlow from '../../../functions/flows/create.ts';
 import applyOperations from '../../../functions/flows/apply-operations.ts';
-import getFlow from '../../../functions/flows/get-flow.ts';
+import getFlow from '../../../functions/flows/get.ts';
 import type { Plan } from '../../../shared/workspaces/index.ts';
 import { startWorkspaceKit, type TestUser } from '../workspaces/workspace-kit.ts';
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import publishSecurityEvents from '../../../functions/security/publish-security-events.ts';
+import publishSecurityEvents from '../../../functions/security/publish-events.ts';
 import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
 import { accessTokens } from '../../../shared/infra/jose/access-tokens.ts';
 import { membershipCollection, membershipId } from '../../../shared/infra/mongodb/membership-store.ts';

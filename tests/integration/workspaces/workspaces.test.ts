@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import createWorkspace from '../../../functions/workspaces/create-workspace.ts';
-import deleteWorkspace from '../../../functions/workspaces/delete-workspace.ts';
-import getWorkspace from '../../../functions/workspaces/get-workspace.ts';
+import createWorkspace from '../../../functions/workspaces/create.ts';
+import deleteWorkspace from '../../../functions/workspaces/delete.ts';
+import getWorkspace from '../../../functions/workspaces/get.ts';
 import listMembers from '../../../functions/workspaces/list-members.ts';
-import listWorkspaces from '../../../functions/workspaces/list-workspaces.ts';
-import transferWorkspace from '../../../functions/workspaces/transfer-workspace.ts';
-import updateWorkspace from '../../../functions/workspaces/update-workspace.ts';
+import listWorkspaces from '../../../functions/workspaces/list.ts';
+import transferWorkspace from '../../../functions/workspaces/transfer.ts';
+import updateWorkspace from '../../../functions/workspaces/update.ts';
 import { newId } from '../../../shared/kernel/index.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { outcome, startWorkspaceKit, type TestUser, type WorkspaceKit } from './workspace-kit.ts';

@@ -30,7 +30,7 @@ const costTags = { team: 'flows-team', costCenter: 'cc-product', tier: 'standard
 
 export const httpFunction = ({ method = 'get', path = '/v1/flows/{flowId}', hide, ...options }: HttpOptions = {}) =>
   defineHttpFunction<RouteConfig>({
-    name: 'flows-get-flow',
+    name: 'flows-get',
     domain: 'flows',
     description: 'Reads one flow.',
     route: createRoute({ method, path, ...(hide === undefined ? {} : { hide }), responses: { 200: { description: 'The flow' } } }),

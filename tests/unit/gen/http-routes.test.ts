@@ -35,7 +35,7 @@ describe('buildHttpRoutes', () => {
     expect(route?.spec.hostnames).toEqual(['api.uxflow.example']);
     expect(route?.spec.rules?.[0]).toEqual({
       matches: [{ method: 'GET', path: { type: 'RegularExpression', value: '^/v1/flows/[^/]+$' } }],
-      filters: [{ type: 'URLRewrite', urlRewrite: { hostname: 'flows-get-flow.uxflow.svc.cluster.local' } }],
+      filters: [{ type: 'URLRewrite', urlRewrite: { hostname: 'flows-get.uxflow.svc.cluster.local' } }],
       backendRefs: [{ group: '', kind: 'Service', name: 'knative-local-gateway', namespace: 'istio-system', port: 80 }],
     });
   });

@@ -6,7 +6,7 @@ import { toPlain } from '../../../scripts/gen/knative/to-plain.ts';
 import { cronFunction, eventFunction, httpFunction } from './fixtures.ts';
 
 const spotKey = 'cloud.google.com/gke-spot';
-const costLabels = { team: 'flows-team', 'cost-center': 'cc-product', domain: 'flows', service: 'flows-get-flow', tier: 'standard' };
+const costLabels = { team: 'flows-team', 'cost-center': 'cc-product', domain: 'flows', service: 'flows-get', tier: 'standard' };
 const plain = (definition: Parameters<typeof buildService>[0]) => toPlain<IService>(buildService(definition));
 const specOf = (definition: Parameters<typeof buildService>[0]) => plain(definition).spec?.template?.spec;
 
@@ -49,13 +49,13 @@ describe('buildService', () => {
 
   it('should put the cost tags on the Service and on the revision template when built', () => {
     const service = plain(httpFunction());
-    expect(service.metadata?.name).toBe('flows-get-flow');
+    expect(service.metadata?.name).toBe('flows-get');
     expect(service.metadata?.labels).toMatchObject({
       ...costLabels,
       'networking.knative.dev/visibility': 'cluster-local',
       'uxflow.dev/trigger': 'http',
     });
-    expect(service.spec?.template?.metadata?.labels).toMatchObject({ ...costLabels, 'app.kubernetes.io/name': 'flows-get-flow' });
+    expect(service.spec?.template?.metadata?.labels).toMatchObject({ ...costLabels, 'app.kubernetes.io/name': 'flows-get' });
     expect(service.spec?.template?.metadata?.labels).not.toHaveProperty('networking.knative.dev/visibility');
   });
 
@@ -84,12 +84,12 @@ describe('buildService', () => {
 
   it('should fail naming the Service when the schema rejects a field', () => {
     const resources = { requests: { cpu: 'lots', memory: '128Mi' }, limits: { cpu: '1', memory: '256Mi' } };
-    expect(() => buildService({ ...httpFunction(), resources })).toThrow(/Container of flows-get-flow is invalid: .*requests\/cpu/);
+    expect(() => buildService({ ...httpFunction(), resources })).toThrow(/Container of flows-get is invalid: .*requests\/cpu/);
   });
 
   it('should fail naming the Service when min-scale exceeds max-scale', () => {
     const definition = { ...httpFunction(), scaling: { minScale: 3, maxScale: 1, concurrency: 10 } };
-    expect(() => buildService(definition)).toThrow(/flows-get-flow.*min-scale/);
+    expect(() => buildService(definition)).toThrow(/flows-get.*min-scale/);
   });
 
   it.each([

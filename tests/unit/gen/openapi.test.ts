@@ -4,7 +4,7 @@ import { cronFunction, httpFunction } from './fixtures.ts';
 
 const definitions = [
   httpFunction(),
-  httpFunction({ name: 'flows-create-flow', method: 'post', path: '/v1/flows', credits: 'ai.generate' }),
+  httpFunction({ name: 'flows-create', method: 'post', path: '/v1/flows', credits: 'ai.generate' }),
   httpFunction({ name: 'ops-not-found', domain: 'ops', path: '/*', hide: true }),
   cronFunction(),
 ];
@@ -15,13 +15,13 @@ describe('buildOpenApiDocument', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(document.info).toEqual({ title: 'UX Flow Engine API', version: '9.9.9' });
     expect(Object.keys(document.paths ?? {})).toEqual(['/v1/flows', '/v1/flows/{flowId}']);
-    expect(document.paths?.['/v1/flows/{flowId}']?.get?.operationId).toBe('flows-get-flow');
-    expect(document.paths?.['/v1/flows']?.post?.operationId).toBe('flows-create-flow');
+    expect(document.paths?.['/v1/flows/{flowId}']?.get?.operationId).toBe('flows-get');
+    expect(document.paths?.['/v1/flows']?.post?.operationId).toBe('flows-create');
   });
 
   it('should carry access, rate limit and credits as extensions when a function declares them', () => {
     const operation = document.paths?.['/v1/flows']?.post;
-    expect(operation?.['x-function']).toBe('flows-create-flow');
+    expect(operation?.['x-function']).toBe('flows-create');
     expect(operation?.['x-access']).toEqual({ type: 'authenticated', credentials: ['jwt', 'apiKey'], permission: 'flows:read' });
     expect(operation?.['x-rate-limit']).toBe('api');
     expect(operation?.['x-credits']).toBe('ai.generate');

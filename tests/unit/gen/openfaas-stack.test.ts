@@ -24,20 +24,20 @@ describe('renderOpenFaasStack', () => {
   it('should declare one function per definition under the same name', () => {
     expect(stack.version).toBe('1.0');
     expect(stack.provider.name).toBe('openfaas');
-    expect(Object.keys(stack.functions)).toEqual(['flows-get-flow', 'ops-record-heartbeat', 'ops-heartbeat']);
+    expect(Object.keys(stack.functions)).toEqual(['flows-get', 'ops-record-heartbeat', 'ops-heartbeat']);
   });
 
   it('should carry the cost labels, scaling labels, limits and host environment of the Knative Service', () => {
-    const fn = stack.functions['flows-get-flow'];
+    const fn = stack.functions['flows-get'];
     expect(fn?.labels).toMatchObject({
       team: 'flows-team',
       'cost-center': 'cc-product',
-      service: 'flows-get-flow',
+      service: 'flows-get',
       'com.openfaas.scale.min': '0',
       'com.openfaas.scale.zero': 'true',
     });
     expect(fn?.limits).toEqual({ cpu: '1', memory: '256Mi' });
-    expect(fn?.environment).toMatchObject({ FUNCTION_TARGET: 'flows-get-flow', FUNCTION_SIGNATURE_TYPE: 'http' });
+    expect(fn?.environment).toMatchObject({ FUNCTION_TARGET: 'flows-get', FUNCTION_SIGNATURE_TYPE: 'http' });
     expect(fn?.annotations).toBeUndefined();
   });
 

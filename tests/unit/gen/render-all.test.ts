@@ -36,7 +36,7 @@ describe('renderAll', () => {
 
   it('should list every function in the docs table when rendered', () => {
     const docs = renderAll(definitions, info).find((f) => f.path === 'docs/functions.md')?.content ?? '';
-    expect(docs).toContain('| `flows-get-flow` | http | `GET /v1/flows/{flowId}` | flows:read (jwt, apiKey) | standard |');
+    expect(docs).toContain('| `flows-get` | http | `GET /v1/flows/{flowId}` | flows:read (jwt, apiKey) | standard |');
     expect(docs).toContain('| `ops-heartbeat` | cron | `cron(*/5 * * * *) UTC` | internal |');
   });
 });

@@ -38,9 +38,9 @@ describe('renderServerless', () => {
       functions: Record<string, { handler: string; timeout: number; memorySize: number; tags: Record<string, string> }>;
     };
     expect(config.plugins).toEqual(['serverless-offline']);
-    expect(Object.keys(config.functions)).toEqual(['flows-get-flow', 'ops-heartbeat']);
-    expect(config.functions['flows-get-flow']).toMatchObject({
-      handler: 'dist/lambda/flows-get-flow.handler',
+    expect(Object.keys(config.functions)).toEqual(['flows-get', 'ops-heartbeat']);
+    expect(config.functions['flows-get']).toMatchObject({
+      handler: 'dist/lambda/flows-get.handler',
       timeout: 30,
       memorySize: 256,
       tags: { team: 'flows-team', 'cost-center': 'cc-product', domain: 'flows', tier: 'standard' },

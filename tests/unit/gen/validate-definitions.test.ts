@@ -18,18 +18,18 @@ const problemsOf = (sources: DefinitionSource[]): readonly string[] => {
 
 describe('validateDefinitions', () => {
   it('should return the definitions sorted by name when all are valid', () => {
-    const sources = [source('functions/ops/heartbeat.ts', cronFunction()), source('functions/flows/get-flow.ts', httpFunction())];
-    expect(validateDefinitions(sources).map((d) => d.name)).toEqual(['flows-get-flow', 'ops-heartbeat']);
+    const sources = [source('functions/ops/heartbeat.ts', cronFunction()), source('functions/flows/get.ts', httpFunction())];
+    expect(validateDefinitions(sources).map((d) => d.name)).toEqual(['flows-get', 'ops-heartbeat']);
   });
 
   it.each([
-    ['costTags', 'an http', httpFunction(), /flows-get-flow: costTags .*required/],
-    ['access', 'an http', httpFunction(), /flows-get-flow: access .*access decision is required/],
-    ['privacy', 'an http', httpFunction(), /flows-get-flow: privacy .*privacy annotation is required/],
+    ['costTags', 'an http', httpFunction(), /flows-get: costTags .*required/],
+    ['access', 'an http', httpFunction(), /flows-get: access .*access decision is required/],
+    ['privacy', 'an http', httpFunction(), /flows-get: privacy .*privacy annotation is required/],
     ['privacy', 'an event', eventFunction(), /ops-record-heartbeat: privacy .*required/],
-    ['authenticator', 'an authenticated http', httpFunction(), /flows-get-flow: authenticator .*required/],
+    ['authenticator', 'an authenticated http', httpFunction(), /flows-get: authenticator .*required/],
   ])('should fail naming the function when %s is missing from %s definition', (key, _, definition, expected) => {
-    const file = definition.kind === 'http' ? 'functions/flows/get-flow.ts' : 'functions/ops/record-heartbeat.ts';
+    const file = definition.kind === 'http' ? 'functions/flows/get.ts' : 'functions/ops/record-heartbeat.ts';
     const problems = problemsOf([source(file, without(definition, key))]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(expected);
@@ -37,23 +37,23 @@ describe('validateDefinitions', () => {
 
   it('should name every offending function when several are invalid', () => {
     const problems = problemsOf([
-      source('functions/flows/get-flow.ts', without(httpFunction(), 'access')),
+      source('functions/flows/get.ts', without(httpFunction(), 'access')),
       source('functions/ops/heartbeat.ts', without(cronFunction(), 'costTags')),
     ]);
-    expect(problems.map((p) => p.split(':')[0])).toEqual(['flows-get-flow', 'ops-heartbeat']);
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['flows-get', 'ops-heartbeat']);
   });
 
   it('should fail when a name does not match its file', () => {
     expect(problemsOf([source('functions/flows/read-flow.ts', httpFunction())])).toEqual([
-      'flows-get-flow: name must be "flows-read-flow" to match its file functions/flows/read-flow.ts',
+      'flows-get: name must be "flows-read-flow" to match its file functions/flows/read-flow.ts',
     ]);
   });
 
   it('should fail when two functions serve the same route under different parameter names', () => {
     const problems = problemsOf([
-      source('functions/flows/get-flow.ts', httpFunction()),
+      source('functions/flows/get.ts', httpFunction()),
       source('functions/flows/read-flow.ts', httpFunction({ name: 'flows-read-flow', path: '/v1/flows/{id}' })),
     ]);
-    expect(problems).toEqual(['flows-read-flow: route GET /v1/flows/{} already served by flows-get-flow']);
+    expect(problems).toEqual(['flows-read-flow: route GET /v1/flows/{} already served by flows-get']);
   });
 });

@@ -1,0 +1,34 @@
+import { createRoute } from '@hono/zod-openapi';
+import { jwtAuthenticator } from '../../shared/infra/auth/jwt-authenticator.ts';
+import { billingState } from '../../shared/infra/billing/webhook-resource.ts';
+import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, workspaceParams } from '../workspaces/lib/schemas.ts';
+import { billingSummarySchema, toBillingBody } from './lib/webhook-billing-schemas.ts';
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/workspaces/{workspaceId}/billing',
+  tags: ['billing'],
+  summary: "Read a workspace's plan, subscription status, credits and limits",
+  request: { params: workspaceParams },
+  responses: { 200: json('The workspace’s billing', billingSummarySchema) },
+});
+
+export default defineHttpFunction({
+  name: 'billing-get',
+  domain: 'billing',
+  description: 'Plan, subscription status (trialing, active, past_due, canceled, free), period, credits and limits of a workspace.',
+  route,
+  access: { type: 'authenticated', credentials: ['jwt'], permission: 'billing:read' },
+  authenticator: jwtAuthenticator,
+  rateLimit: 'api',
+  rateLimiter,
+  uses: [billingState],
+  costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'standard' },
+  privacy: { personalData: 'none' },
+  handler: async (c) => {
+    const summary = await c.var.use(billingState).reader.get(c.req.valid('param').workspaceId);
+    return c.json(toBillingBody(summary), 200);
+  },
+});

@@ -1,0 +1,44 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createFlowCreateService } from '../../shared/flows/index.ts';
+import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { etagOf } from './lib/etag.ts';
+import { flowFunction, flowsFor } from './lib/flow-function.ts';
+import { flowIssueSchema, flowSummarySchema, json, jsonBody, problem, toSummary, workspaceParams } from './lib/schemas.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/v1/workspaces/{workspaceId}/flows',
+  tags: ['flows'],
+  summary: 'Create a flow, blank or from a template',
+  request: {
+    params: workspaceParams,
+    body: jsonBody(
+      z.object({
+        name: z.string().trim().min(1).max(100),
+        description: z.string().max(2000).optional(),
+        templateId: z
+          .string()
+          .regex(/^(builtin-[a-z0-9-]{1,60}|tpl_[0-9a-z]{20})$/, 'must be a template id')
+          .optional(),
+      }),
+    ),
+  },
+  responses: {
+    201: json('The new flow (ETag: its version)', flowSummarySchema.extend({ warnings: z.array(flowIssueSchema) })),
+    402: problem('FLOW_LIMIT_REACHED: the workspace has as many flows as its plan allows'),
+    404: problem('TEMPLATE_NOT_FOUND'),
+  },
+});
+
+export default defineHttpFunction({
+  ...flowFunction('flows:create'),
+  name: 'flows-create',
+  description: 'Creates a flow in a workspace, blank (a start joined to an end) or from a built-in or workspace template.',
+  route,
+  handler: async (c) => {
+    const { ports, caller } = flowsFor(c.var);
+    const { head, warnings } = await createFlowCreateService(ports).create(caller, c.req.valid('param').workspaceId, c.req.valid('json'));
+    c.header('ETag', etagOf(head.versionNumber));
+    return c.json({ ...toSummary(head), warnings }, 201);
+  },
+});

@@ -1,0 +1,56 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createFlowImportService } from '../../shared/flows/index.ts';
+import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { etagOf } from './lib/etag.ts';
+import { flowFunction, flowsFor } from './lib/flow-function.ts';
+import {
+  flowIssueSchema,
+  flowSummarySchema,
+  json,
+  jsonBody,
+  problem,
+  toSummary,
+  workspaceParams,
+  documentBodyBytes,
+} from './lib/schemas.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/v1/workspaces/{workspaceId}/flows/import',
+  tags: ['flows'],
+  summary: 'Import a .uxflow file (2.0, or 1.x migrated on the way in)',
+  request: {
+    params: workspaceParams,
+    body: jsonBody(z.record(z.string(), z.unknown()).openapi({ description: 'The .uxflow document: 2.0, or the 1.x dialect' })),
+  },
+  responses: {
+    201: json(
+      'The new flow; `migration` lists what the 1.x migration changed (null for 2.0)',
+      flowSummarySchema.extend({
+        warnings: z.array(flowIssueSchema),
+        migration: z.object({ from: z.literal('1.x'), changes: z.array(z.string()) }).nullable(),
+      }),
+    ),
+    400: problem('FLOW_IMPORT_INVALID: neither .uxflow 2.0 nor 1.x'),
+    402: problem('FLOW_LIMIT_REACHED or NODE_LIMIT_REACHED'),
+    422: problem('FLOW_INVALID: the document breaks flow rules'),
+  },
+});
+
+export default defineHttpFunction({
+  ...flowFunction('flows:create'),
+  name: 'flows-import',
+  description: 'Imports a .uxflow document as a new flow, migrating the 1.x dialect and reporting the changes.',
+  maxBodyBytes: documentBodyBytes,
+  route,
+  handler: async (c) => {
+    const { ports, caller } = flowsFor(c.var);
+    const { head, warnings, migration } = await createFlowImportService(ports).importFlow(
+      caller,
+      c.req.valid('param').workspaceId,
+      c.req.valid('json'),
+    );
+    c.header('ETag', etagOf(head.versionNumber));
+    return c.json({ ...toSummary(head), warnings, migration }, 201);
+  },
+});

@@ -1,0 +1,29 @@
+import { flowEventOf } from '../../shared/flows/index.ts';
+import { eventPublisher } from '../../shared/infra/broker/broker-publisher.ts';
+import { createFlowVersionStore } from '../../shared/infra/mongodb/flow-version-store.ts';
+import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
+import { defineCronFunction } from '../../shared/platform/definition/index.ts';
+import { drainOutbox } from '../../shared/platform/events/outbox.ts';
+
+/** Versions per run; a backlog drains over the next runs. */
+const batchSize = 200;
+
+export default defineCronFunction({
+  name: 'flows-publish-events',
+  domain: 'flows',
+  description: 'Every minute, publishes flow created/updated/deleted events for stored versions not yet on the bus (the outbox).',
+  schedule: '* * * * *',
+  uses: [mongo, eventPublisher],
+  costTags: { team: 'flows', costCenter: 'cc-flows', tier: 'batch' },
+  privacy: { personalData: ['identity'], purpose: 'tell other functions which flows changed and by whom', legalBasis: 'contract' },
+  handler: async (_tick, { use, log }) => {
+    const outbox = createFlowVersionStore(use(mongo).db);
+    const publisher = use(eventPublisher);
+    const published = await drainOutbox(
+      await outbox.unpublished(batchSize),
+      (version) => publisher.publish(flowEventOf(version)),
+      (version) => outbox.markPublished(version.flowId, version.versionNumber, new Date()),
+    );
+    if (published > 0) log.info({ published }, 'flow events published');
+  },
+});

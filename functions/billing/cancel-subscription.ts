@@ -2,7 +2,6 @@ import { cancelAtPeriodEndFunction } from './lib/api-cancel-function.ts';
 
 export default cancelAtPeriodEndFunction({
   action: 'cancel',
-  name: 'billing-cancel-subscription',
   summary: 'Cancel the subscription at the end of its period',
   description: 'Sets cancel_at_period_end on the workspace’s Stripe subscription: the plan stays until the period ends, then free.',
 });

@@ -21,7 +21,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...billingApiFunction,
-  name: 'billing-create-checkout',
   description:
     'Starts a Stripe Checkout: a subscription for a paid plan or a one-off payment for a credit pack; the Stripe customer is created on first need.',
   route,

@@ -19,7 +19,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...billingApiFunction,
-  name: 'billing-create-portal-session',
   description: 'Opens a Stripe billing-portal session for the workspace’s customer (created on first need).',
   route,
   handler: async (c) => {

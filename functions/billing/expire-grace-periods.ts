@@ -5,8 +5,6 @@ import { defineCronFunction } from '../../shared/platform/definition/index.ts';
 const batchSize = 500;
 
 export default defineCronFunction({
-  name: 'billing-expire-grace-periods',
-  domain: 'billing',
   description: 'Hourly: workspaces whose failed payment was not settled within the 7-day grace go to the free plan.',
   schedule: '17 * * * *',
   uses: [billingState],

@@ -8,7 +8,6 @@ import { ledgerCron } from './lib/ledger-function.ts';
 
 export default defineCronFunction({
   ...ledgerCron,
-  name: 'billing-expire-packs',
   description:
     'Hourly, removes expired credit packs from the balances; examines only workspaces whose ledger moved or whose next pack expiry passed.',
   schedule: '7 * * * *',

@@ -5,8 +5,6 @@ import { defineCronFunction } from '../../shared/platform/definition/index.ts';
 const batchSize = 500;
 
 export default defineCronFunction({
-  name: 'billing-expire-trials',
-  domain: 'billing',
   description: 'Hourly: workspaces whose card-less trial ended without a subscription go to the free plan.',
   schedule: '7 * * * *',
   uses: [billingState],

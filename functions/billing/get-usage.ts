@@ -20,7 +20,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...ledgerReadFunction([usagePorts]),
-  name: 'billing-get-usage',
   description: 'Sums a workspace’s committed credits over at most 366 UTC days, from the daily roll-ups and the live ledger entries.',
   route,
   handler: async (c) => {

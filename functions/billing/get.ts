@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { jwtAuthenticator } from '../../shared/infra/auth/jwt-authenticator.ts';
+import { jwt } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { billingState } from '../../shared/infra/billing/webhook-resource.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { authenticated, defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { json, workspaceParams } from '../workspaces/lib/schemas.ts';
 import { billingSummarySchema, toBillingBody } from './lib/webhook-billing-schemas.ts';
 
@@ -16,14 +16,10 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  name: 'billing-get',
-  domain: 'billing',
   description: 'Plan, subscription status (trialing, active, past_due, canceled, free), period, credits and limits of a workspace.',
   route,
-  access: { type: 'authenticated', credentials: ['jwt'], permission: 'billing:read' },
-  authenticator: jwtAuthenticator,
-  rateLimit: 'api',
-  rateLimiter,
+  access: authenticated(jwt, 'billing:read'),
+  rateLimit: rateLimited.api,
   uses: [billingState],
   costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'standard' },
   privacy: { personalData: 'none' },

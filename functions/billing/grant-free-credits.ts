@@ -8,7 +8,6 @@ import { ledgerCron } from './lib/ledger-function.ts';
 
 export default defineCronFunction({
   ...ledgerCron,
-  name: 'billing-grant-free-credits',
   description:
     'Daily, gives each free workspace (no trial running) its 100 monthly plan credits, once per calendar month (key free:<YYYY-MM>).',
   schedule: '15 0 * * *',

@@ -2,8 +2,6 @@ import { billingState } from '../../shared/infra/billing/webhook-resource.ts';
 import { defineEventFunction } from '../../shared/platform/definition/index.ts';
 
 export default defineEventFunction({
-  name: 'billing-handle-stripe-event',
-  domain: 'billing',
   description:
     'Applies Stripe events (checkout, subscription changes, invoices, refunds) to subscription snapshots, the workspace plan and the credit ledger; idempotent and order-safe.',
   events: ['com.uxflow.billing.stripe.v1'],

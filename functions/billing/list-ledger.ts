@@ -27,7 +27,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...ledgerReadFunction([ledgerPorts]),
-  name: 'billing-list-ledger',
   description:
     'Lists a workspace’s credit ledger entries (grants, reservations, commits, releases, expiries, refunds, adjustments), newest first.',
   route,

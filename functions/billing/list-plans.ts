@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { creditPacks, planOffers } from '../../shared/billing/plans-catalog.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
 import { plans } from '../../shared/workspaces/index.ts';
 import { billingCostTags } from './lib/api-function.ts';
 import { json } from './lib/api-schemas.ts';
@@ -47,8 +47,6 @@ const catalog: z.infer<typeof catalogSchema> = {
 };
 
 export default defineHttpFunction({
-  name: 'billing-list-plans',
-  domain: 'billing',
   description: 'Lists the plans (prices, credits, limits) and the credit packs; public and cacheable.',
   route: createRoute({
     method: 'get',
@@ -57,9 +55,8 @@ export default defineHttpFunction({
     summary: 'Plans, prices, limits and credit packs',
     responses: { 200: json('The catalog', catalogSchema) },
   }),
-  access: { type: 'public', reason: 'the price list is shown to visitors before they sign up' },
-  rateLimit: 'public',
-  rateLimiter,
+  access: publicAccess('the price list is shown to visitors before they sign up'),
+  rateLimit: rateLimited.public,
   uses: [],
   costTags: billingCostTags,
   privacy: { personalData: 'none' },

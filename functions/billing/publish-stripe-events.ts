@@ -9,8 +9,6 @@ import { drainOutbox } from '../../shared/platform/events/outbox.ts';
 const batchSize = 200;
 
 export default defineCronFunction({
-  name: 'billing-publish-stripe-events',
-  domain: 'billing',
   description:
     'Every minute, re-publishes stored Stripe events not yet on the bus as com.uxflow.billing.stripe.v1 (the stripe_events outbox).',
   schedule: '* * * * *',

@@ -8,7 +8,6 @@ const batchSize = 500;
 
 export default defineCronFunction({
   ...ledgerCron,
-  name: 'billing-release-expired-reservations',
   description: 'Every minute, releases credit reservations left unsettled past their expiry (e.g. by a crashed function).',
   schedule: '* * * * *',
   uses: [ledgerPorts],

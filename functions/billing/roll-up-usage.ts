@@ -9,7 +9,6 @@ const daysBack = [2, 1];
 
 export default defineCronFunction({
   ...ledgerCron,
-  name: 'billing-roll-up-usage',
   description: 'Daily, writes each workspace’s usage of the last complete days (usage_daily), recomputed from the ledger entries.',
   schedule: '30 0 * * *',
   uses: [usagePorts],

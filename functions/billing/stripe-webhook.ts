@@ -4,7 +4,7 @@ import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import { securityEvents } from '../../shared/infra/mongodb/security-events-resource.ts';
 import { createStripeEventStore } from '../../shared/infra/mongodb/stripe-event-store.ts';
 import { stripeWebhookVerifier } from '../../shared/infra/stripe/webhook-verifier.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { defineHttpFunction, signature } from '../../shared/platform/definition/index.ts';
 import { problemContent } from '../../shared/platform/http/schemas.ts';
 import { clientIpOf } from '../../shared/platform/rate-limit/rules.ts';
 
@@ -25,12 +25,10 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  name: 'billing-stripe-webhook',
-  domain: 'billing',
   description: 'Stripe webhook intake: verifies the signature, stores each event once (stripe_events outbox), answers at once.',
   route,
-  access: { type: 'signature', scheme: 'stripe' },
-  rateLimit: 'webhook',
+  access: signature('stripe'),
+  rateLimit: { class: 'webhook' },
   uses: [mongo, securityEvents, stripeWebhookVerifier],
   costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'critical' },
   privacy: { personalData: ['billing'], purpose: 'keep subscriptions and credit purchases in step with Stripe', legalBasis: 'contract' },

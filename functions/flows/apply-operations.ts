@@ -30,7 +30,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:update'),
-  name: 'flows-apply-operations',
   description: 'Applies an atomic batch of flow operations under optimistic concurrency (If-Match) and stores it as a version.',
   maxBodyBytes: documentBodyBytes,
   route,

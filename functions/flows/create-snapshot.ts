@@ -24,7 +24,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:update'),
-  name: 'flows-create-snapshot',
   description: 'Names the latest version of a flow as a snapshot that version pruning keeps.',
   route,
   handler: async (c) => {

@@ -23,7 +23,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:create'),
-  name: 'flows-create-template',
   description: 'Saves the latest version of a workspace flow as a template of that workspace.',
   route,
   handler: async (c) => {

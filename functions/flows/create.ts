@@ -32,7 +32,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:create'),
-  name: 'flows-create',
   description: 'Creates a flow in a workspace, blank (a start joined to an end) or from a built-in or workspace template.',
   route,
   handler: async (c) => {

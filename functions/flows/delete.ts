@@ -15,7 +15,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:delete'),
-  name: 'flows-delete',
   description: 'Soft-deletes a flow as a new version; it can be undeleted for 30 days.',
   route,
   handler: async (c) => {

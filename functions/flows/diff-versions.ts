@@ -38,7 +38,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:read'),
-  name: 'flows-diff-versions',
   description: 'Diffs two versions of a flow: nodes, edges, frames, personas and metadata, with field paths.',
   route,
   handler: async (c) => {

@@ -20,7 +20,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:create'),
-  name: 'flows-duplicate',
   description: 'Duplicates the latest version of a flow as a new flow ("Copy of …") in the same workspace.',
   route,
   handler: async (c) => {

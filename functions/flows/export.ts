@@ -42,7 +42,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:export'),
-  name: 'flows-export',
   description: 'Exports the latest version of a flow as .uxflow, Mermaid or an SVG drawn on the server.',
   route,
   handler: async (c) => {

@@ -15,7 +15,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:read'),
-  name: 'flows-get-version',
   description: 'Reads one version of a flow with its document.',
   route,
   handler: async (c) => {

@@ -16,7 +16,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:read'),
-  name: 'flows-get',
   description: 'Reads the latest version of a flow (through the Redis cache) with its ETag and warnings.',
   route,
   handler: async (c) => {

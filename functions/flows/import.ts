@@ -39,7 +39,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:create'),
-  name: 'flows-import',
   description: 'Imports a .uxflow document as a new flow, migrating the 1.x dialect and reporting the changes.',
   maxBodyBytes: documentBodyBytes,
   route,

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { jwtAuthenticator } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { flowPorts } from '../../shared/infra/flows/flows-resource.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 import { createTemplateLibrary } from '../../shared/flows/index.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
 import { workspaceIdSchema } from '../workspaces/lib/schemas.ts';
 import { json, problem, templateSchema } from './lib/schemas.ts';
 
@@ -25,12 +25,9 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  domain: 'flows',
-  name: 'flows-list-templates',
   description: 'Lists the built-in flow templates (public, cacheable) and, for a member, a workspace’s saved templates.',
-  access: { type: 'public', reason: 'the built-in template library is public; a workspace’s templates need a member’s credentials' },
-  rateLimit: 'public',
-  rateLimiter,
+  access: publicAccess('the built-in template library is public; a workspace’s templates need a member’s credentials'),
+  rateLimit: rateLimited.public,
   uses: [flowPorts, jwtAuthenticator],
   costTags: { team: 'flows', costCenter: 'cc-flows', tier: 'standard' },
   privacy: { personalData: ['content'], purpose: 'show a workspace the templates it saved', legalBasis: 'contract' },

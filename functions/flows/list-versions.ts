@@ -26,7 +26,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:read'),
-  name: 'flows-list-versions',
   description: 'Lists a flow’s versions (author, operations summary, snapshot names), newest first.',
   route,
   handler: async (c) => {

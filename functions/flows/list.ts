@@ -26,7 +26,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:read'),
-  name: 'flows-list',
   description: 'Lists the flows of a workspace (not deleted), filtered by name and tag, cursor-paginated.',
   route,
   handler: async (c) => {

@@ -9,8 +9,6 @@ import { drainOutbox } from '../../shared/platform/events/outbox.ts';
 const batchSize = 200;
 
 export default defineCronFunction({
-  name: 'flows-publish-events',
-  domain: 'flows',
   description: 'Every minute, publishes flow created/updated/deleted events for stored versions not yet on the bus (the outbox).',
   schedule: '* * * * *',
   uses: [mongo, eventPublisher],

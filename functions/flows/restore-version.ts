@@ -23,7 +23,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:update'),
-  name: 'flows-restore-version',
   description: 'Restores version N of a flow as a new version, under If-Match.',
   route,
   handler: async (c) => {

@@ -21,7 +21,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:delete'),
-  name: 'flows-undelete',
   description: 'Undeletes a flow within 30 days of its deletion, within the plan’s flow limit.',
   route,
   handler: async (c) => {

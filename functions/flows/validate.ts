@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { validateFlow } from '../../shared/flows/index.ts';
-import { jwtAuthenticator } from '../../shared/infra/auth/jwt-authenticator.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { jwt } from '../../shared/infra/auth/jwt-authenticator.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { authenticated, defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { flowIssueSchema, json, jsonBody, documentBodyBytes } from './lib/schemas.ts';
 
 /** Structure only: the node limit of a plan applies when a flow is stored in a workspace. */
@@ -25,13 +25,9 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  domain: 'flows',
-  name: 'flows-validate',
   description: 'Validates a .uxflow document against every rule (the largest plan’s node limit); stores nothing.',
-  access: { type: 'authenticated', credentials: ['jwt'], permission: 'self' },
-  authenticator: jwtAuthenticator,
-  rateLimit: 'api',
-  rateLimiter,
+  access: authenticated(jwt, 'self'),
+  rateLimit: rateLimited.api,
   uses: [],
   costTags: { team: 'flows', costCenter: 'cc-flows', tier: 'standard' },
   privacy: { personalData: ['content'], purpose: 'check a flow document the caller sends (not stored)', legalBasis: 'contract' },

@@ -4,7 +4,7 @@ import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { clientIp } from './lib/auth-cookies.ts';
 import { passwordInputSchema, problem } from './lib/schemas.ts';
 import { jsonBody, selfFunction } from './lib/self-function.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const bodySchema = z.object({ currentPassword: passwordInputSchema, newPassword: passwordInputSchema });
 
@@ -25,11 +25,9 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...selfFunction,
-  name: 'identity-change-password',
   description: 'Replaces the caller’s password after checking the current one and revokes their other sessions.',
   route,
-  rateLimit: 'auth',
-  rateLimiter,
+  rateLimit: rateLimited.auth,
   privacy: { personalData: ['credentials', 'network', 'security'], purpose: 'let users secure their account', legalBasis: 'contract' },
   handler: async (c) => {
     const { userId, sessionId } = c.var.auth;

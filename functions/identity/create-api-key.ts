@@ -4,7 +4,8 @@ import { newSecret } from '../../shared/identity/secrets.ts';
 import { newId, workspacePermissions } from '../../shared/kernel/index.ts';
 import { apiKeyStore } from '../../shared/infra/mongodb/api-key-store.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { apiKeyFunction, apiKeySchema, toApiKeyBody, workspaceParams } from './lib/api-key-schemas.ts';
+import { apiKeySchema, toApiKeyBody, workspaceParams } from './lib/api-key-schemas.ts';
+import { apiKeyFunction } from './lib/self-function.ts';
 
 const bodySchema = z.object({
   name: z.string().trim().min(1).max(100),
@@ -25,7 +26,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...apiKeyFunction,
-  name: 'identity-create-api-key',
   description: 'Creates a workspace API key (`uxf_…`) with permissions up to the creator’s role; stores only its hash.',
   route,
   handler: async (c) => {

@@ -3,7 +3,7 @@ import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { problem } from './lib/schemas.ts';
 import { selfFunction } from './lib/self-function.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const paramsSchema = z.object({ sessionId: z.string().regex(/^ses_[0-9a-z]{20}$/, 'must be a session id') });
 
@@ -23,11 +23,9 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...selfFunction,
-  name: 'identity-delete-session',
   description: 'Revokes one of the caller’s own sessions; another user’s session id answers 404.',
   route,
-  rateLimit: 'api',
-  rateLimiter,
+  rateLimit: rateLimited.api,
   privacy: { personalData: ['credentials'], purpose: 'let users sign out devices', legalBasis: 'contract' },
   handler: async (c) => {
     await c.var.use(accounts).revokeSession(c.var.auth.userId, c.req.valid('param').sessionId);

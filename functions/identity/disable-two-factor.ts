@@ -4,7 +4,7 @@ import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { problem } from './lib/schemas.ts';
 import { jsonBody, selfFunction } from './lib/self-function.ts';
 import { secondFactorCodeSchema } from './lib/two-factor-schemas.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
   method: 'post',
@@ -22,11 +22,9 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...selfFunction,
-  name: 'identity-disable-two-factor',
   description: 'Turns 2FA off after checking a TOTP code or a backup code.',
   route,
-  rateLimit: 'auth',
-  rateLimiter,
+  rateLimit: rateLimited.auth,
   privacy: { personalData: ['credentials', 'security'], purpose: 'protect accounts with a second factor', legalBasis: 'contract' },
   handler: async (c) => {
     await c.var.use(accounts).disableTwoFactor(c.var.auth.userId, c.req.valid('json').code);

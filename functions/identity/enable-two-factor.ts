@@ -4,7 +4,7 @@ import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { problem } from './lib/schemas.ts';
 import { jsonBody, selfFunction } from './lib/self-function.ts';
 import { secondFactorCodeSchema } from './lib/two-factor-schemas.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
   method: 'post',
@@ -25,11 +25,9 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...selfFunction,
-  name: 'identity-enable-two-factor',
   description: 'Confirms the pending TOTP secret with a code, turns 2FA on and issues ten hashed backup codes.',
   route,
-  rateLimit: 'auth',
-  rateLimiter,
+  rateLimit: rateLimited.auth,
   privacy: { personalData: ['credentials', 'security'], purpose: 'protect accounts with a second factor', legalBasis: 'contract' },
   handler: async (c) => {
     const result = await c.var.use(accounts).enableTwoFactor(c.var.auth.userId, c.req.valid('json').code);

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
 import { emailInputSchema, problem } from './lib/schemas.ts';
 import { jsonBody, publicAuthFunction } from './lib/self-function.ts';
 import { emailRateLimitKey } from './lib/rate-limit-keys.ts';
@@ -18,11 +19,10 @@ const route = createRoute({
 export default defineHttpFunction({
   ...publicAuthFunction,
   // 3 an hour per account (the e-mail), besides the per-IP limit.
-  rateLimitKey: emailRateLimitKey,
-  name: 'identity-forgot-password',
+  rateLimit: { ...rateLimited.auth, accountKey: emailRateLimitKey },
   description: 'Mails a single-use password-reset link (1 hour) when the address has an account; answers 202 either way.',
   route,
-  access: { type: 'public', reason: 'users who forgot their password cannot authenticate' },
+  access: publicAccess('users who forgot their password cannot authenticate'),
   privacy: { personalData: ['contact', 'credentials'], purpose: 'let users regain access to their account', legalBasis: 'contract' },
   handler: async (c) => {
     await c.var.use(accounts).forgotPassword(c.req.valid('json').email);

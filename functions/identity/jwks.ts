@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { signingKeys } from '../../shared/infra/jose/signing-keys-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const jwkSchema = z.object({
   kty: z.string(),
@@ -15,8 +15,6 @@ const jwkSchema = z.object({
 const jwksSchema = z.object({ keys: z.array(jwkSchema) }).openapi('JsonWebKeySet');
 
 export default defineHttpFunction({
-  name: 'identity-jwks',
-  domain: 'identity',
   description: 'Publishes the public keys that verify our access tokens: the current, the next and those still valid.',
   route: createRoute({
     method: 'get',
@@ -25,9 +23,8 @@ export default defineHttpFunction({
     summary: 'JSON Web Key Set of the access-token signing keys',
     responses: { 200: { description: 'The key set', content: { 'application/json': { schema: jwksSchema } } } },
   }),
-  access: { type: 'public', reason: 'public keys are meant to be fetched by anyone verifying our tokens' },
-  rateLimit: 'public',
-  rateLimiter,
+  access: publicAccess('public keys are meant to be fetched by anyone verifying our tokens'),
+  rateLimit: rateLimited.public,
   uses: [signingKeys],
   costTags: { team: 'identity', costCenter: 'cc-identity', tier: 'critical' },
   privacy: { personalData: 'none' },

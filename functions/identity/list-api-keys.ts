@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiKeyStore } from '../../shared/infra/mongodb/api-key-store.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { apiKeyFunction, apiKeySchema, toApiKeyBody, workspaceParams } from './lib/api-key-schemas.ts';
+import { apiKeySchema, toApiKeyBody, workspaceParams } from './lib/api-key-schemas.ts';
+import { apiKeyFunction } from './lib/self-function.ts';
 
 const route = createRoute({
   method: 'get',
@@ -16,7 +17,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...apiKeyFunction,
-  name: 'identity-list-api-keys',
   description: 'Lists a workspace’s API keys with prefix, permissions, expiry, revocation and last use.',
   route,
   handler: async (c) => {

@@ -3,7 +3,7 @@ import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { problem } from './lib/schemas.ts';
 import { selfFunction } from './lib/self-function.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const sessionSchema = z
   .object({
@@ -30,11 +30,9 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...selfFunction,
-  name: 'identity-list-sessions',
   description: 'Lists the caller’s live sessions (not revoked, refresh token unexpired), marking the current one.',
   route,
-  rateLimit: 'api',
-  rateLimiter,
+  rateLimit: rateLimited.api,
   privacy: { personalData: ['network', 'usage'], purpose: 'let users see where they are signed in', legalBasis: 'contract' },
   handler: async (c) => {
     const sessions = await c.var.use(accounts).listSessions(c.var.auth.userId, c.var.auth.sessionId);

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
 import { clientIp, setSessionCookies } from './lib/auth-cookies.ts';
 import { secondFactorCodeSchema } from './lib/two-factor-schemas.ts';
 import {
@@ -12,7 +12,7 @@ import {
   problem,
   refreshTokenInSchema,
 } from './lib/schemas.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const bodySchema = z.object({
   email: emailInputSchema,
@@ -37,13 +37,10 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  name: 'identity-login',
-  domain: 'identity',
   description: 'Password login with progressive lockout by account and by IP address.',
   route,
-  access: { type: 'public', reason: 'establishes the credentials later requests carry' },
-  rateLimit: 'auth',
-  rateLimiter,
+  access: publicAccess('establishes the credentials later requests carry'),
+  rateLimit: rateLimited.auth,
   uses: [accounts],
   costTags: identityCostTags,
   privacy: {

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import { jwtAuthenticator } from '../../shared/infra/auth/jwt-authenticator.ts';
+import { jwt } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { authenticated, defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { clearSessionCookies } from './lib/auth-cookies.ts';
 import { identityCostTags, problem } from './lib/schemas.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
   method: 'post',
@@ -15,14 +15,10 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  name: 'identity-logout-all',
-  domain: 'identity',
   description: 'Revokes every session (refresh-token family) of the caller.',
   route,
-  access: { type: 'authenticated', credentials: ['jwt'], permission: 'self' },
-  authenticator: jwtAuthenticator,
-  rateLimit: 'auth',
-  rateLimiter,
+  access: authenticated(jwt, 'self'),
+  rateLimit: rateLimited.auth,
   uses: [accounts],
   costTags: identityCostTags,
   privacy: { personalData: ['credentials'], purpose: 'end every session of a user', legalBasis: 'contract' },

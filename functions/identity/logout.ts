@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
 import { clearSessionCookies, refreshCredential } from './lib/auth-cookies.ts';
 import { identityCostTags } from './lib/schemas.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
   method: 'post',
@@ -16,14 +16,11 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  name: 'identity-logout',
-  domain: 'identity',
   description: 'Revokes the session of a refresh token and clears the cookies.',
   route,
   // SameSite=Strict keeps other sites from sending the cookie; the worst a forged call could do is sign the user out.
-  access: { type: 'public', reason: 'the refresh token identifies the session to end; an expired access token must not prevent logout' },
-  rateLimit: 'auth',
-  rateLimiter,
+  access: publicAccess('the refresh token identifies the session to end; an expired access token must not prevent logout'),
+  rateLimit: rateLimited.auth,
   uses: [accounts],
   costTags: identityCostTags,
   privacy: { personalData: ['credentials'], purpose: 'end a user session', legalBasis: 'contract' },

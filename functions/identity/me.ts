@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { jwtAuthenticator } from '../../shared/infra/auth/jwt-authenticator.ts';
+import { jwt } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { authenticated, defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { identityCostTags, meSchema, problem } from './lib/schemas.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
   method: 'get',
@@ -17,14 +17,10 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  name: 'identity-me',
-  domain: 'identity',
   description: 'Returns the authenticated user’s own account.',
   route,
-  access: { type: 'authenticated', credentials: ['jwt'], permission: 'self' },
-  authenticator: jwtAuthenticator,
-  rateLimit: 'api',
-  rateLimiter,
+  access: authenticated(jwt, 'self'),
+  rateLimit: rateLimited.api,
   uses: [accounts],
   costTags: identityCostTags,
   privacy: { personalData: ['identity', 'contact'], purpose: 'show users their own account', legalBasis: 'contract' },

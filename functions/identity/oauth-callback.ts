@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { oauthLogin } from '../../shared/infra/oauth/oauth-resource.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 import { DomainError } from '../../shared/kernel/index.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
 import { clientIp, setSessionCookies } from './lib/auth-cookies.ts';
 import { oauthPrivacy, oauthSignedInSchema, providerParamsSchema } from './lib/oauth-schemas.ts';
 import { identityCostTags, problem } from './lib/schemas.ts';
@@ -35,14 +35,11 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  name: 'identity-oauth-callback',
-  domain: 'identity',
   description:
     'Redeems a Google or GitHub authorization (single-use state, PKCE, ID token), links or creates the account, starts a session.',
   route,
-  access: { type: 'public', reason: 'completes a sign-in; the state and code are the credentials' },
-  rateLimit: 'auth',
-  rateLimiter,
+  access: publicAccess('completes a sign-in; the state and code are the credentials'),
+  rateLimit: rateLimited.auth,
   uses: [oauthLogin],
   costTags: identityCostTags,
   privacy: oauthPrivacy,

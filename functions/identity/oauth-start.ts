@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { oauthLogin } from '../../shared/infra/oauth/oauth-resource.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
 import { oauthPrivacy, providerParamsSchema } from './lib/oauth-schemas.ts';
 import { identityCostTags, problem } from './lib/schemas.ts';
 import { setOAuthBinding } from './lib/oauth-binding.ts';
@@ -24,13 +24,10 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  name: 'identity-oauth-start',
-  domain: 'identity',
   description: 'Sends the browser to Google or GitHub with a fresh single-use state, a PKCE challenge and (Google) a nonce.',
   route,
-  access: { type: 'public', reason: 'begins a sign-in; the caller has no credentials yet' },
-  rateLimit: 'auth',
-  rateLimiter,
+  access: publicAccess('begins a sign-in; the caller has no credentials yet'),
+  rateLimit: rateLimited.auth,
   uses: [oauthLogin],
   costTags: identityCostTags,
   privacy: { ...oauthPrivacy, personalData: ['network'] },

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { DomainError } from '../../shared/kernel/index.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
 import { refreshCredential, setSessionCookies } from './lib/auth-cookies.ts';
 import { identityCostTags, problem } from './lib/schemas.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const bodySchema = z.object({ refreshToken: z.string().min(1).max(200).optional() });
 const resultSchema = z
@@ -29,13 +29,10 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  name: 'identity-refresh',
-  domain: 'identity',
   description: 'Rotates a refresh token (reuse revokes its family) and issues a new access token.',
   route,
-  access: { type: 'public', reason: 'the refresh token itself is the credential' },
-  rateLimit: 'auth',
-  rateLimiter,
+  access: publicAccess('the refresh token itself is the credential'),
+  rateLimit: rateLimited.auth,
   uses: [accounts],
   costTags: identityCostTags,
   privacy: { personalData: ['credentials', 'security'], purpose: 'keep a user signed in and detect stolen tokens', legalBasis: 'contract' },

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
 import { setSessionCookies } from './lib/auth-cookies.ts';
 import {
   authBody,
@@ -11,7 +11,7 @@ import {
   problem,
   refreshTokenInSchema,
 } from './lib/schemas.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const bodySchema = z.object({
   email: emailInputSchema,
@@ -36,13 +36,10 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  name: 'identity-register',
-  domain: 'identity',
   description: 'Registers an account (no enumeration: a known e-mail gets a mail, the caller the same answer).',
   route,
-  access: { type: 'public', reason: 'creates the account that later requests authenticate as' },
-  rateLimit: 'auth',
-  rateLimiter,
+  access: publicAccess('creates the account that later requests authenticate as'),
+  rateLimit: rateLimited.auth,
   uses: [accounts],
   costTags: identityCostTags,
   privacy: { personalData: ['identity', 'contact', 'credentials'], purpose: 'create and secure a user account', legalBasis: 'contract' },

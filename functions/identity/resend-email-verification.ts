@@ -3,7 +3,7 @@ import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { problem } from './lib/schemas.ts';
 import { selfFunction } from './lib/self-function.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
   method: 'post',
@@ -19,11 +19,9 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...selfFunction,
-  name: 'identity-resend-email-verification',
   description: 'Mails the caller a new e-mail verification link and makes the older ones dead.',
   route,
-  rateLimit: 'auth',
-  rateLimiter,
+  rateLimit: rateLimited.auth,
   privacy: { personalData: ['contact'], purpose: 'confirm that users own their e-mail address', legalBasis: 'contract' },
   handler: async (c) => {
     await c.var.use(accounts).resendEmailVerification(c.var.auth.userId);

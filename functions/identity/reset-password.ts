@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
 import { clearSessionCookies } from './lib/auth-cookies.ts';
 import { passwordInputSchema, problem } from './lib/schemas.ts';
 import { jsonBody, publicAuthFunction } from './lib/self-function.ts';
@@ -21,10 +21,9 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...publicAuthFunction,
-  name: 'identity-reset-password',
   description: 'Replaces the password with a single-use reset token and revokes every session of the account.',
   route,
-  access: { type: 'public', reason: 'the mailed reset token is the credential' },
+  access: publicAccess('the mailed reset token is the credential'),
   privacy: { personalData: ['credentials', 'security'], purpose: 'let users regain access to their account', legalBasis: 'contract' },
   handler: async (c) => {
     const { token, password } = c.req.valid('json');

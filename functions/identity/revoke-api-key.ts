@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { DomainError } from '../../shared/kernel/index.ts';
 import { apiKeyStore } from '../../shared/infra/mongodb/api-key-store.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { apiKeyFunction, workspaceParams } from './lib/api-key-schemas.ts';
+import { workspaceParams } from './lib/api-key-schemas.ts';
+import { apiKeyFunction } from './lib/self-function.ts';
 
 const route = createRoute({
   method: 'delete',
@@ -15,7 +16,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...apiKeyFunction,
-  name: 'identity-revoke-api-key',
   description: 'Revokes one of the workspace’s API keys.',
   route,
   handler: async (c) => {

@@ -5,8 +5,6 @@ import { defineCronFunction } from '../../shared/platform/definition/index.ts';
 const keepRetiredMs = 30 * 86_400_000;
 
 export default defineCronFunction({
-  name: 'identity-rotate-signing-keys',
-  domain: 'identity',
   description: 'Daily: makes sure the current and the next period have a signing key, and deletes long-retired keys.',
   schedule: '17 3 * * *',
   uses: [signingKeys],

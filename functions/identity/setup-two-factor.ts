@@ -3,7 +3,7 @@ import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { problem } from './lib/schemas.ts';
 import { selfFunction } from './lib/self-function.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
   method: 'post',
@@ -22,11 +22,9 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...selfFunction,
-  name: 'identity-setup-two-factor',
   description: 'Creates a pending TOTP secret (sealed at rest) and returns its otpauth:// URI.',
   route,
-  rateLimit: 'auth',
-  rateLimiter,
+  rateLimit: rateLimited.auth,
   privacy: { personalData: ['credentials'], purpose: 'protect accounts with a second factor', legalBasis: 'contract' },
   handler: async (c) => {
     const result = await c.var.use(accounts).setupTwoFactor(c.var.auth.userId);

@@ -3,7 +3,7 @@ import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { meSchema, problem } from './lib/schemas.ts';
 import { jsonBody, selfFunction } from './lib/self-function.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
   method: 'patch',
@@ -20,11 +20,9 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...selfFunction,
-  name: 'identity-update-me',
   description: 'Renames the authenticated user’s account.',
   route,
-  rateLimit: 'api',
-  rateLimiter,
+  rateLimit: rateLimited.api,
   privacy: { personalData: ['identity'], purpose: 'let users keep their own account up to date', legalBasis: 'contract' },
   handler: async (c) => {
     const profile = await c.var.use(accounts).updateProfile(c.var.auth.userId, c.req.valid('json'));

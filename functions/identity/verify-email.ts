@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
 import { jsonBody, publicAuthFunction } from './lib/self-function.ts';
 import { problem } from './lib/schemas.ts';
 
@@ -18,10 +18,9 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...publicAuthFunction,
-  name: 'identity-verify-email',
   description: 'Marks an e-mail address verified with a single-use link token (24 hours).',
   route,
-  access: { type: 'public', reason: 'the mailed token is the credential; the link is opened from a mail client' },
+  access: publicAccess('the mailed token is the credential; the link is opened from a mail client'),
   privacy: { personalData: ['contact', 'credentials'], purpose: 'confirm that users own their e-mail address', legalBasis: 'contract' },
   handler: async (c) => {
     await c.var.use(accounts).verifyEmail(c.req.valid('json').token);

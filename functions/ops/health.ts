@@ -5,8 +5,8 @@ import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import { redisProbe } from '../../shared/infra/upstash/redis-probe.ts';
 import { stripeProbe } from '../../shared/infra/stripe/stripe-probe.ts';
 import { checkHealth } from '../../shared/ops/health.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const dependencySchema = z.object({
   name: z.string(),
@@ -30,13 +30,10 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  name: 'ops-health',
-  domain: 'ops',
   description: 'Reports whether MongoDB, Redis, Chroma and Stripe answer, with latencies.',
   route,
-  access: { type: 'public', reason: 'liveness for load balancers and uptime monitors; reveals no data' },
-  rateLimit: 'public',
-  rateLimiter,
+  access: publicAccess('liveness for load balancers and uptime monitors; reveals no data'),
+  rateLimit: rateLimited.public,
   uses: [mongo, redisProbe, chromaProbe, stripeProbe],
   costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'critical' },
   privacy: { personalData: 'none' },

@@ -2,8 +2,6 @@ import { eventPublisher } from '../../shared/infra/broker/broker-publisher.ts';
 import { defineCronFunction } from '../../shared/platform/definition/index.ts';
 
 export default defineCronFunction({
-  name: 'ops-heartbeat',
-  domain: 'ops',
   description: 'Every five minutes, publishes a heartbeat event: proof that schedules and the broker deliver.',
   schedule: '*/5 * * * *',
   uses: [eventPublisher],

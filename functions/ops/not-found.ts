@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { DomainError } from '../../shared/kernel/index.ts';
-import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
+import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
   method: 'get',
@@ -16,13 +16,10 @@ const route = createRoute({
  * the app's not-found handler too).
  */
 export default defineHttpFunction({
-  name: 'ops-not-found',
-  domain: 'ops',
   description: 'Answers problem+json 404 for any path no other function serves.',
   route,
-  access: { type: 'public', reason: 'serves only an error document' },
-  rateLimit: 'public',
-  rateLimiter,
+  access: publicAccess('serves only an error document'),
+  rateLimit: rateLimited.public,
   uses: [],
   costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'standard' },
   privacy: { personalData: 'none' },

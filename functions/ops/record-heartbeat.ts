@@ -3,8 +3,6 @@ import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import { defineEventFunction } from '../../shared/platform/definition/index.ts';
 
 export default defineEventFunction({
-  name: 'ops-record-heartbeat',
-  domain: 'ops',
   description: 'Stores each heartbeat event once (deduplicated on the event id).',
   events: ['com.uxflow.ops.heartbeat.v1'],
   uses: [mongo],

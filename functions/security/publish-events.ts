@@ -8,8 +8,6 @@ import { drainOutbox } from '../../shared/platform/events/outbox.ts';
 const batchSize = 200;
 
 export default defineCronFunction({
-  name: 'security-publish-events',
-  domain: 'security',
   description: 'Every minute, publishes the stored security events not yet on the bus (the security_events outbox).',
   schedule: '* * * * *',
   uses: [mongo, eventPublisher],

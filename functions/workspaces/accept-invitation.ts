@@ -22,7 +22,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...workspaceFunction('self'),
-  name: 'workspaces-accept-invitation',
   description: 'Makes the caller a member with the invited role; the membership insert is the single-use commit point.',
   route,
   handler: async (c) => {

@@ -27,7 +27,6 @@ const route = createRoute({
 export default defineHttpFunction({
   ...workspaceFunction('members:invite'),
   privacy: memberDataPrivacy,
-  name: 'workspaces-create-invitation',
   description: 'Invites an e-mail address to the workspace with a role, within the plan’s seats, and mails the link.',
   route,
   handler: async (c) => {

@@ -18,7 +18,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...workspaceFunction('self'),
-  name: 'workspaces-create',
   description: 'Creates a workspace owned by the caller, within the workspace limit of their personal workspace’s plan.',
   route,
   handler: async (c) => {

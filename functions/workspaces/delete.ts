@@ -15,7 +15,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...workspaceFunction('workspace:delete'),
-  name: 'workspaces-delete',
   description: 'Soft-deletes a workspace (owners only): a tombstone hides it from every member and its API keys are revoked.',
   route,
   handler: async (c) => {

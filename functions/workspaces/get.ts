@@ -15,7 +15,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...workspaceFunction('workspace:read'),
-  name: 'workspaces-get',
   description: 'Reads one workspace the caller is a member of.',
   route,
   handler: async (c) => {

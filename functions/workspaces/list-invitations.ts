@@ -16,7 +16,6 @@ const route = createRoute({
 export default defineHttpFunction({
   ...workspaceFunction('members:invite'),
   privacy: memberDataPrivacy,
-  name: 'workspaces-list-invitations',
   description: 'Lists a workspace’s open invitations (owners and admins).',
   route,
   handler: async (c) => {

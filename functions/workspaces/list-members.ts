@@ -16,7 +16,6 @@ const route = createRoute({
 export default defineHttpFunction({
   ...workspaceFunction('members:read'),
   privacy: memberDataPrivacy,
-  name: 'workspaces-list-members',
   description: 'Lists a workspace’s members: name, e-mail, role and when they joined.',
   route,
   handler: async (c) => {

@@ -14,7 +14,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...workspaceFunction('self'),
-  name: 'workspaces-list',
   description: 'Lists the workspaces the caller is a member of (deleted ones left out), with their role.',
   route,
   handler: async (c) => {

@@ -22,7 +22,6 @@ export default defineHttpFunction({
   // Every member may leave, so the guard asks for membership (members:read); removing someone
   // else needs members:remove, which the members service checks.
   ...workspaceFunction('members:read'),
-  name: 'workspaces-remove-member',
   description: 'Removes a member (members:remove; owners only for owners) or lets a member leave; the last owner cannot.',
   route,
   handler: async (c) => {

@@ -15,7 +15,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...workspaceFunction('members:invite'),
-  name: 'workspaces-revoke-invitation',
   description: 'Withdraws one of the workspace’s open invitations.',
   route,
   handler: async (c) => {

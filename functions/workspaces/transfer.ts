@@ -18,7 +18,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...workspaceFunction('workspace:transfer'),
-  name: 'workspaces-transfer',
   description: 'Transfers ownership to a member (owners only); the previous owner stays as admin.',
   route,
   handler: async (c) => {

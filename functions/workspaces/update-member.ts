@@ -20,7 +20,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...workspaceFunction('members:update'),
-  name: 'workspaces-update-member',
   description: 'Changes a member’s role; admins cannot touch owners or make owners, and the last owner stays owner.',
   route,
   handler: async (c) => {

@@ -15,7 +15,6 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...workspaceFunction('workspace:update'),
-  name: 'workspaces-update',
   description: 'Renames a workspace (owners and admins).',
   route,
   handler: async (c) => {

@@ -1,10 +1,10 @@
 import { CloudEvent, HTTP } from 'cloudevents';
-import type { FunctionDefinition } from '../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../shared/platform/definition/identity.ts';
 import { cronJobExtension, pingEventType } from '../../shared/platform/events/catalog.ts';
 import { eventExamples } from './event-examples.ts';
 
 /** A first request each kind of function must answer successfully (status below 500). */
-export const firstRequest = (definition: FunctionDefinition): { path: string; init: RequestInit } => {
+export const firstRequest = (definition: NamedFunction): { path: string; init: RequestInit } => {
   if (definition.kind === 'http') {
     const path = definition.route.path === '/*' ? '/v1/cold-start-probe' : definition.route.path.replace(/\{[^}]+\}/g, 'probe');
     return { path, init: { method: definition.route.method.toUpperCase() } };

@@ -15,11 +15,14 @@ export const bundlePath = (host: Host, name: string) =>
   host === 'knative' ? fromRoot('dist', 'functions', `${name}.bundle.cjs`) : fromRoot('dist', 'lambda', `${name}.js`);
 export const loaderPath = (name: string) => fromRoot('dist', 'functions', `${name}.js`);
 
-/** The generated entry: the definition handed to its host. No function file carries this boilerplate. */
-const entrySource = (host: Host, file: string) =>
+/**
+ * The generated entry: the definition handed to its host with its name (derived from the file by
+ * the loader). No function file carries this boilerplate.
+ */
+const entrySource = (host: Host, name: string, file: string) =>
   host === 'knative'
-    ? `import definition from './${file}';\nimport { registerKnativeFunction } from './shared/platform/hosts/knative.ts';\nregisterKnativeFunction(definition);\n`
-    : `import definition from './${file}';\nimport { createLambdaHandler } from './shared/platform/hosts/lambda.ts';\nexport const handler = createLambdaHandler(definition);\n`;
+    ? `import definition from './${file}';\nimport { registerKnativeFunction } from './shared/platform/hosts/knative.ts';\nregisterKnativeFunction(definition, '${name}');\n`
+    : `import definition from './${file}';\nimport { createLambdaHandler } from './shared/platform/hosts/lambda.ts';\nexport const handler = createLambdaHandler(definition, '${name}');\n`;
 
 const loaderSource = (name: string) =>
   `import { fileURLToPath } from 'node:url';\nimport { runBundle } from './shared/platform/hosts/code-cache.ts';\nrunBundle(fileURLToPath(new URL('./${name}.bundle.cjs', import.meta.url)));\n`;
@@ -82,7 +85,7 @@ export const bundleFunction = async (host: Host, name: string, file: string): Pr
   const outfile = bundlePath(host, name);
   const result = await build({
     ...common,
-    stdin: { contents: entrySource(host, file), resolveDir: repoRoot, sourcefile: `${name}.${host}.entry.ts`, loader: 'ts' },
+    stdin: { contents: entrySource(host, name, file), resolveDir: repoRoot, sourcefile: `${name}.${host}.entry.ts`, loader: 'ts' },
     outfile,
     ...(host === 'knative' ? knativeCodeOptions : { format: 'esm' as const }),
     plugins: host === 'knative' ? [slimmerDependencies, lightWeb] : [slimmerDependencies],

@@ -1,11 +1,11 @@
-import type { FunctionDefinition } from '../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../shared/platform/definition/identity.ts';
 import type { Access, Privacy } from '../../shared/platform/definition/metadata.ts';
 import { isFallbackRoute } from './function-kinds.ts';
 
 /** One function, flattened to text: what the docs table and `npm run functions` show. */
 export interface FunctionRow {
   name: string;
-  kind: FunctionDefinition['kind'];
+  kind: NamedFunction['kind'];
   trigger: string;
   permission: string;
   tier: string;
@@ -17,7 +17,7 @@ export interface FunctionRow {
   personalData: string;
 }
 
-const triggerText = (definition: FunctionDefinition): string => {
+const triggerText = (definition: NamedFunction): string => {
   switch (definition.kind) {
     case 'http':
       return isFallbackRoute(definition)
@@ -46,7 +46,7 @@ const accessText = (access: Access): string => {
 const privacyText = (privacy: Privacy): string =>
   privacy.personalData === 'none' ? 'none' : `${[...privacy.personalData].sort().join(', ')} (${privacy.legalBasis})`;
 
-export const functionRow = (definition: FunctionDefinition): FunctionRow => ({
+export const functionRow = (definition: NamedFunction): FunctionRow => ({
   name: definition.name,
   kind: definition.kind,
   trigger: triggerText(definition),

@@ -1,4 +1,4 @@
-import type { FunctionDefinition } from '../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../shared/platform/definition/identity.ts';
 import { renderFunctionsMarkdown } from './docs/functions-markdown.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { renderKnativeBase } from './knative/index.ts';
@@ -13,7 +13,7 @@ import { renderRuntimeSecretsTf } from './terraform/runtime-secrets.ts';
  * Every artifact derived from the definitions, sorted by path. Pure: the same definitions give
  * byte-identical files, whatever order they were loaded in.
  */
-export const renderAll = (definitions: readonly FunctionDefinition[], info: OpenApiInfo): GeneratedFile[] => {
+export const renderAll = (definitions: readonly NamedFunction[], info: OpenApiInfo): GeneratedFile[] => {
   const sorted = sortedBy(definitions, (d) => d.name);
   const files = sortedBy(
     [

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FunctionDefinition } from '../../shared/platform/definition/define.ts';
+import { named, type FunctionDefinition, type Named } from '../../shared/platform/definition/index.ts';
 import { validateDefinitions } from '../../shared/platform/definition/validate.ts';
 import { fromRoot, repoRoot } from './paths.ts';
 
@@ -19,13 +19,15 @@ export const listFunctionFiles = async (): Promise<string[]> => {
 
 export interface LoadedDefinition {
   file: string;
-  definition: FunctionDefinition;
+  /** The file's definition, named after the file (`functions/<domain>/<file>.ts` → `<domain>-<file>`). */
+  definition: Named<FunctionDefinition>;
 }
 
 /**
- * Imports every function file and validates the set (unique names equal to `<domain>-<file>`,
- * cost tags, access decision, privacy annotations…). Throws a DefinitionError naming each
- * offending function. Importing a definition creates no client: that happens on first use.
+ * Imports every function file, names each definition after its file and validates the set (cost
+ * tags, access decision, rate-limit class, privacy annotations, unique routes…). Throws a
+ * DefinitionError naming each offending function. Importing a definition creates no client:
+ * that happens on first use.
  */
 export const loadDefinitions = async (): Promise<LoadedDefinition[]> => {
   const files = await listFunctionFiles();
@@ -40,6 +42,6 @@ export const loadDefinitions = async (): Promise<LoadedDefinition[]> => {
     })),
   );
   const definitions = validateDefinitions(sources);
-  const fileByName = new Map(sources.map((s) => [(s.exported as { name: string }).name, s.file]));
+  const fileByName = new Map(files.map((file) => [named({}, file).name, file]));
   return definitions.map((definition) => ({ definition, file: fileByName.get(definition.name)! }));
 };

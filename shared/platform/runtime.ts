@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { loadConfig, platformConfig, type ConfigFragment, type LoadedConfig } from './config/index.ts';
+import type { Access, RateLimit } from './definition/metadata.ts';
 import { createLogger } from './logger.ts';
 import type { ResourceRef, Use } from './resource.ts';
 
@@ -32,21 +33,31 @@ const withRequirements = (uses: readonly ResourceRef[]): ResourceRef[] => {
   return [...all];
 };
 
+/** What the runtime needs of a function: its name, its clients, and those its pipeline brings. */
+export interface RuntimeSubject {
+  /** The function's name (`<domain>-<file>`): hosts get it from the generated entry. */
+  name: string;
+  uses: readonly ResourceRef[];
+  /** An HTTP function's access decision: a guarded one carries its authenticator. */
+  access?: Access | undefined;
+  /** An HTTP function's rate-limit class: a limited one carries its limiter. */
+  rateLimit?: RateLimit | undefined;
+}
+
+/** The resources a function declares, and those its access decision and rate-limit class carry. */
+export const resourcesOf = (subject: Omit<RuntimeSubject, 'name'>): ResourceRef[] =>
+  withRequirements([
+    ...subject.uses,
+    ...(subject.access && 'authenticator' in subject.access ? [subject.access.authenticator] : []),
+    ...(subject.rateLimit && 'limiter' in subject.rateLimit ? [subject.rateLimit.limiter] : []),
+  ]);
+
 /**
  * Parses configuration for the platform and every declared resource (throwing a ConfigError that
  * names each bad variable), and nothing more: clients are created on first `use`.
  */
-export const createRuntime = (
-  definition: {
-    name: string;
-    uses: readonly ResourceRef[];
-    authenticator?: ResourceRef | undefined;
-    rateLimiter?: ResourceRef | undefined;
-  },
-  env: Record<string, string | undefined> = process.env,
-): Runtime => {
-  const pipeline = [definition.authenticator, definition.rateLimiter].filter((r): r is ResourceRef => r !== undefined);
-  const resources = withRequirements([...definition.uses, ...pipeline]);
+export const createRuntime = (definition: RuntimeSubject, env: Record<string, string | undefined> = process.env): Runtime => {
+  const resources = resourcesOf(definition);
   const fragments: ConfigFragment[] = [platformConfig, ...resources.map((resource) => resource.config)];
   const config = loadConfig(fragments, env) as unknown as PlatformConfig;
   const log = createLogger({ name: definition.name, level: config.LOG_LEVEL, version: config.SERVICE_VERSION });

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import health from '../../functions/ops/health.ts';
-import notFound from '../../functions/ops/not-found.ts';
+import healthFunction from '../../functions/ops/health.ts';
+import notFoundFunction from '../../functions/ops/not-found.ts';
 import { loadDefinitions } from '../../scripts/lib/load-definitions.ts';
+import { named } from '../../shared/platform/definition/index.ts';
 import { createHttpApp } from '../../shared/platform/http/create-app.ts';
 import { createRuntime } from '../../shared/platform/runtime.ts';
 import { documentedOperations, specViolations } from './openapi-spec.ts';
+
+const health = named(healthFunction, 'functions/ops/health.ts');
+const notFound = named(notFoundFunction, 'functions/ops/not-found.ts');
 
 /** Every dependency points at a port nobody listens on: the health check must answer 503, as documented. */
 const unreachable = {

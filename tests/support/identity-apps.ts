@@ -51,7 +51,8 @@ export const startIdentityApps = async (database: string) => {
   const runtimes: Runtime[] = [];
   const apps = Object.fromEntries(
     Object.entries(definitions as Record<Name, FunctionDefinition>).map(([name, definition]) => {
-      const runtime = createRuntime(definition, env);
+      // Each named as its file names it (`forgotPassword` → identity-forgot-password): some limits are per function.
+      const runtime = createRuntime({ ...definition, name: `identity-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` }, env);
       runtimes.push(runtime);
       return [name, createHttpApp(definition as HttpFunctionDefinition, runtime)];
     }),

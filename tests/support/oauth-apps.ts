@@ -42,7 +42,10 @@ export const startOAuthApps = async (database: string) => {
     GITHUB_CLIENT_SECRET: client('github').clientSecret,
   };
   const definitions = { oauthStart, oauthCallback, register, login, me } as unknown as Record<string, HttpFunctionDefinition>;
-  const runtimes = Object.values(definitions).map((definition) => createRuntime(definition, env));
+  const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const runtimes = Object.entries(definitions).map(([name, definition]) =>
+    createRuntime({ ...definition, name: `identity-${kebab(name)}` }, env),
+  );
   const apps = Object.fromEntries(Object.keys(definitions).map((name, i) => [name, createHttpApp(definitions[name]!, runtimes[i]!)]));
   const app = (name: 'oauthStart' | 'oauthCallback' | 'register' | 'login' | 'me') => apps[name]!;
 

@@ -1,6 +1,5 @@
 /** The metadata every test definition needs and no test is about. */
 export const testMetadata = {
-  domain: 'ops' as const,
   description: 'test function',
   uses: [],
   costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'standard' as const },

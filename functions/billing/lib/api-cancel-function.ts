@@ -8,10 +8,9 @@ import { json, problem, subscriptionStateSchema, toSubscriptionStateBody, worksp
  * `POST /v1/workspaces/{workspaceId}/billing/cancel|resume`: sets or clears `cancel_at_period_end`
  * on the workspace's subscription in force. The two functions differ only in that flag.
  */
-export const cancelAtPeriodEndFunction = (options: { action: 'cancel' | 'resume'; name: string; summary: string; description: string }) =>
+export const cancelAtPeriodEndFunction = (options: { action: 'cancel' | 'resume'; summary: string; description: string }) =>
   defineHttpFunction({
     ...billingApiFunction,
-    name: options.name,
     description: options.description,
     route: createRoute({
       method: 'post',

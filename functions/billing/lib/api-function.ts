@@ -1,6 +1,7 @@
-import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
+import { jwt } from '../../../shared/infra/auth/jwt-authenticator.ts';
 import { billingApiService } from '../../../shared/infra/billing/billing-api-resource.ts';
-import { rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
+import { authenticated, type HttpPreset } from '../../../shared/platform/definition/index.ts';
 
 export const billingCostTags = { team: 'billing', costCenter: 'cc-billing', tier: 'standard' } as const;
 
@@ -9,16 +10,13 @@ export const billingCostTags = { team: 'billing', costCenter: 'cc-billing', tier
  * (user tokens only: paying is a browser action, never an API key's), the checkout service.
  */
 export const billingApiFunction = {
-  domain: 'billing',
-  authenticator: jwtAuthenticator,
-  rateLimit: 'api',
-  rateLimiter,
+  access: authenticated(jwt, 'billing:manage'),
+  rateLimit: rateLimited.api,
   uses: [billingApiService],
   costTags: billingCostTags,
-  access: { type: 'authenticated', credentials: ['jwt'], permission: 'billing:manage' },
   privacy: {
     personalData: ['billing'],
     purpose: 'sell plans and credit packs through Stripe and let the workspace owner manage the subscription',
     legalBasis: 'contract',
   },
-} as const;
+} satisfies HttpPreset;

@@ -1,6 +1,7 @@
-import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
+import { jwtOrApiKey } from '../../../shared/infra/auth/jwt-authenticator.ts';
 import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
-import { rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
+import { authenticated, type CronPreset, type HttpPreset } from '../../../shared/platform/definition/index.ts';
 import type { ResourceRef } from '../../../shared/platform/resource.ts';
 
 /** Cost tags of every billing function (FinOps). */
@@ -10,28 +11,25 @@ export const ledgerCostTags = { team: 'billing', costCenter: 'cc-billing' } as c
  * What the credit ledger's read endpoints share: `billing:read` (owners and admins), user tokens
  * and API keys, the `api` rate class. Entries name who spent (a user id), so they process identity data.
  */
-export const ledgerReadFunction = (uses: readonly ResourceRef[]) => ({
-  domain: 'billing' as const,
-  authenticator: jwtAuthenticator,
-  rateLimit: 'api' as const,
-  rateLimiter,
-  uses: [...uses, mongo],
-  costTags: { ...ledgerCostTags, tier: 'standard' as const },
-  access: { type: 'authenticated' as const, credentials: ['jwt', 'apiKey'] as const, permission: 'billing:read' as const },
-  privacy: {
-    personalData: ['identity', 'billing', 'usage'] as const,
-    purpose: 'show a workspace’s owners and admins its credit movements and who spent them',
-    legalBasis: 'contract' as const,
-  },
-});
+export const ledgerReadFunction = (uses: readonly ResourceRef[]) =>
+  ({
+    access: authenticated(jwtOrApiKey, 'billing:read'),
+    rateLimit: rateLimited.api,
+    uses: [...uses, mongo],
+    costTags: { ...ledgerCostTags, tier: 'standard' },
+    privacy: {
+      personalData: ['identity', 'billing', 'usage'],
+      purpose: 'show a workspace’s owners and admins its credit movements and who spent them',
+      legalBasis: 'contract',
+    },
+  }) satisfies HttpPreset;
 
 /** What the ledger crons share: batch tier, on spot nodes, ledger entries carry user ids. */
 export const ledgerCron = {
-  domain: 'billing' as const,
-  costTags: { ...ledgerCostTags, tier: 'batch' as const },
+  costTags: { ...ledgerCostTags, tier: 'batch' },
   privacy: {
-    personalData: ['billing', 'usage'] as const,
+    personalData: ['billing', 'usage'],
     purpose: 'keep workspaces’ credit balances and usage summaries correct',
-    legalBasis: 'contract' as const,
+    legalBasis: 'contract',
   },
-};
+} satisfies CronPreset;

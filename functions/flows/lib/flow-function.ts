@@ -1,32 +1,34 @@
 import type { WorkspacePermission } from '../../../shared/kernel/index.ts';
-import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
+import { jwtOrApiKey } from '../../../shared/infra/auth/jwt-authenticator.ts';
 import { flowCallerOf } from '../../../shared/infra/flows/flow-caller.ts';
 import { flowPorts } from '../../../shared/infra/flows/flows-resource.ts';
 import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
-import { rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 import type { FlowCaller, FlowsPorts } from '../../../shared/flows/index.ts';
+import { authenticated, type HttpPreset } from '../../../shared/platform/definition/index.ts';
 import type { AuthContext } from '../../../shared/platform/http/auth-context.ts';
 import type { Use } from '../../../shared/platform/resource.ts';
+
+/** Cost tags of every flow function (FinOps). */
+export const flowCostTags = { team: 'flows', costCenter: 'cc-flows', tier: 'standard' } as const;
 
 /**
  * What every flow function shares. `permission` is the PRODUCT.md matrix entry it needs; on routes
  * without `{workspaceId}` the service checks it against the flow's own workspace (another tenant's
  * flow answers 404).
  */
-export const flowFunction = (permission: WorkspacePermission) => ({
-  domain: 'flows' as const,
-  authenticator: jwtAuthenticator,
-  rateLimit: 'api' as const,
-  rateLimiter,
-  uses: [flowPorts, mongo],
-  costTags: { team: 'flows', costCenter: 'cc-flows', tier: 'standard' as const },
-  access: { type: 'authenticated' as const, credentials: ['jwt', 'apiKey'] as const, permission },
-  privacy: {
-    personalData: ['identity', 'content'] as const,
-    purpose: 'let workspace members design, version and share UX flows (authors are recorded per version)',
-    legalBasis: 'contract' as const,
-  },
-});
+export const flowFunction = (permission: WorkspacePermission) =>
+  ({
+    access: authenticated(jwtOrApiKey, permission),
+    rateLimit: rateLimited.api,
+    uses: [flowPorts, mongo],
+    costTags: flowCostTags,
+    privacy: {
+      personalData: ['identity', 'content'],
+      purpose: 'let workspace members design, version and share UX flows (authors are recorded per version)',
+      legalBasis: 'contract',
+    },
+  }) satisfies HttpPreset;
 
 /** The flow services' ports and the caller, for a handler (which builds the one service it calls). */
 export const flowsFor = (vars: { use: Use; auth: AuthContext }): { ports: FlowsPorts; caller: FlowCaller } => ({

@@ -1,9 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ApiKeyRecord } from '../../../shared/identity/api-keys.ts';
 import { workspacePermissions } from '../../../shared/kernel/index.ts';
-import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
-import { apiKeyStore } from '../../../shared/infra/mongodb/api-key-store.ts';
-import { rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 
 export const workspaceParams = z.object({ workspaceId: z.string().regex(/^wsp_[0-9a-z]{20}$/, 'must be a workspace id') });
 
@@ -32,15 +29,3 @@ export const toApiKeyBody = (key: ApiKeyRecord): z.infer<typeof apiKeySchema> =>
   revokedAt: key.revokedAt?.toISOString() ?? null,
   lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
 });
-
-/** What every API-key function shares: owners and admins manage keys, with a user token only. */
-export const apiKeyFunction = {
-  domain: 'identity',
-  access: { type: 'authenticated', credentials: ['jwt'], permission: 'apikeys:manage' },
-  authenticator: jwtAuthenticator,
-  rateLimit: 'api',
-  rateLimiter,
-  uses: [apiKeyStore],
-  costTags: { team: 'identity', costCenter: 'cc-identity', tier: 'standard' },
-  privacy: { personalData: ['identity', 'usage'], purpose: 'let workspace members manage and audit API keys', legalBasis: 'contract' },
-} as const;

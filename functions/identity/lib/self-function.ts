@@ -1,25 +1,32 @@
-import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
+import { jwt } from '../../../shared/infra/auth/jwt-authenticator.ts';
 import { accounts } from '../../../shared/infra/identity/accounts-resource.ts';
+import { apiKeyStore } from '../../../shared/infra/mongodb/api-key-store.ts';
+import { rateLimited } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
+import { authenticated, type HttpPreset } from '../../../shared/platform/definition/index.ts';
 import { identityCostTags } from './schemas.ts';
-import { rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 
 /** What the caller-owned account endpoints share: a user token (no API key), the accounts service. */
 export const selfFunction = {
-  domain: 'identity',
-  access: { type: 'authenticated', credentials: ['jwt'], permission: 'self' },
-  authenticator: jwtAuthenticator,
+  access: authenticated(jwt, 'self'),
   uses: [accounts],
   costTags: identityCostTags,
-} as const;
+} satisfies HttpPreset;
 
 /** What the public auth endpoints share: no credentials, the `auth` rate-limit class. */
 export const publicAuthFunction = {
-  domain: 'identity',
-  rateLimit: 'auth',
-  rateLimiter,
+  rateLimit: rateLimited.auth,
   uses: [accounts],
   costTags: identityCostTags,
-} as const;
+} satisfies HttpPreset;
+
+/** What every API-key function shares: owners and admins manage keys, with a user token only. */
+export const apiKeyFunction = {
+  access: authenticated(jwt, 'apikeys:manage'),
+  rateLimit: rateLimited.api,
+  uses: [apiKeyStore],
+  costTags: { team: 'identity', costCenter: 'cc-identity', tier: 'standard' },
+  privacy: { personalData: ['identity', 'usage'], purpose: 'let workspace members manage and audit API keys', legalBasis: 'contract' },
+} satisfies HttpPreset;
 
 /** The body of a route, required and JSON. */
 export const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });

@@ -1,32 +1,27 @@
 import type { WorkspacePermission } from '../../../shared/kernel/index.ts';
-import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
+import { jwt } from '../../../shared/infra/auth/jwt-authenticator.ts';
+import { rateLimited } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 import { workspacesService } from '../../../shared/infra/workspaces/workspaces-resource.ts';
+import { authenticated, type HttpPreset, type Privacy } from '../../../shared/platform/definition/index.ts';
 import type { AuthContext } from '../../../shared/platform/http/auth-context.ts';
 import { workspaceErrors, type Actor } from '../../../shared/workspaces/index.ts';
-import { rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
-
-const common = {
-  domain: 'workspaces',
-  authenticator: jwtAuthenticator,
-  rateLimit: 'api',
-  rateLimiter,
-  uses: [workspacesService],
-  costTags: { team: 'workspaces', costCenter: 'cc-workspaces', tier: 'standard' },
-} as const;
 
 /** What every workspace function shares; `permission` is the PRODUCT.md matrix entry it needs (user tokens only). */
-export const workspaceFunction = <P extends WorkspacePermission | 'self'>(permission: P) => ({
-  ...common,
-  access: { type: 'authenticated' as const, credentials: ['jwt'] as const, permission },
-  privacy: { personalData: ['identity'] as const, purpose: 'run shared workspaces for teams', legalBasis: 'contract' as const },
-});
+export const workspaceFunction = (permission: WorkspacePermission | 'self') =>
+  ({
+    access: authenticated(jwt, permission),
+    rateLimit: rateLimited.api,
+    uses: [workspacesService],
+    costTags: { team: 'workspaces', costCenter: 'cc-workspaces', tier: 'standard' },
+    privacy: { personalData: ['identity'], purpose: 'run shared workspaces for teams', legalBasis: 'contract' },
+  }) satisfies HttpPreset;
 
 /** Functions that show or handle members' e-mail addresses. */
 export const memberDataPrivacy = {
   personalData: ['identity', 'contact'],
   purpose: 'let workspace members see and manage who belongs to the workspace',
   legalBasis: 'contract',
-} as const;
+} satisfies Privacy;
 
 /** The caller as a workspace member (the authenticator put their role on the context). */
 export const actorOf = (auth: AuthContext): Actor => {

@@ -1,4 +1,5 @@
 import { creditCosts } from '../../../shared/kernel/index.ts';
+import type { FunctionIdentity } from '../../../shared/platform/definition/identity.ts';
 import type { FunctionMetadata, SpotPreference, Tier } from '../../../shared/platform/definition/metadata.ts';
 import { parseCpu, parseMemoryGib } from './quantities.ts';
 
@@ -23,7 +24,7 @@ export interface FunctionProfile {
 }
 
 /** The cost-relevant facts of a definition: requests (not limits), scaling, spot, tags and credits. */
-export const functionProfile = (definition: FunctionMetadata): FunctionProfile => ({
+export const functionProfile = (definition: FunctionMetadata & FunctionIdentity): FunctionProfile => ({
   name: definition.name,
   domain: definition.domain,
   team: definition.costTags.team,

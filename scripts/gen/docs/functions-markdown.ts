@@ -1,4 +1,4 @@
-import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../../shared/platform/definition/identity.ts';
 import { functionRow, type Column, type FunctionRow } from '../function-rows.ts';
 import { generatedNotice, type GeneratedFile } from '../generated-file.ts';
 
@@ -24,7 +24,7 @@ const cell = (row: FunctionRow, field: keyof FunctionRow) => {
 const tableLine = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 
 /** docs/functions.md: every function with its trigger, access, cost tags, scheduling and privacy. */
-export const renderFunctionsMarkdown = (definitions: readonly FunctionDefinition[]): GeneratedFile => {
+export const renderFunctionsMarkdown = (definitions: readonly NamedFunction[]): GeneratedFile => {
   const rows = definitions.map(functionRow);
   const lines = [
     `<!-- ${generatedNotice} -->`,

@@ -1,15 +1,15 @@
 import { Container, type IContainer } from 'kubernetes-models/v1/Container';
-import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../../shared/platform/definition/identity.ts';
 import { eventPublisher } from '../../../shared/infra/broker/broker-publisher.ts';
 import { cluster } from './cluster.ts';
 import { livenessProbe, readinessProbe } from './probes.ts';
 import { toPlain } from './to-plain.ts';
 import { validated } from './validated.ts';
 
-const usesBroker = (definition: FunctionDefinition) => definition.uses.some((resource) => resource === eventPublisher);
+const usesBroker = (definition: NamedFunction) => definition.uses.some((resource) => resource === eventPublisher);
 
 /** What the Functions Framework needs to find the function in the image, plus the broker's address. */
-export const functionEnvironment = (definition: FunctionDefinition) => [
+export const functionEnvironment = (definition: NamedFunction) => [
   { name: 'APP_ENV', value: 'production' },
   ...(usesBroker(definition) ? [{ name: 'BROKER_URL', value: cluster.brokerUrl }] : []),
   { name: 'FUNCTION_SIGNATURE_TYPE', value: definition.kind === 'http' ? 'http' : 'cloudevent' },
@@ -31,7 +31,7 @@ export const hardenedSecurityContext = {
  * probed over TCP. Validated against the core Container schema as well, which is stricter than
  * the Knative CRD's (that one leaves the pod spec open).
  */
-export const functionContainer = (definition: FunctionDefinition): IContainer =>
+export const functionContainer = (definition: NamedFunction): IContainer =>
   toPlain<IContainer>(
     validated(
       new Container({

@@ -1,6 +1,6 @@
 import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
 import type { IHTTPRouteRule } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRouteRule';
-import type { HttpFunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedHttpFunction } from '../../../shared/platform/definition/identity.ts';
 import { isFallbackRoute } from '../function-kinds.ts';
 import { compareText, groupedBy } from '../order.ts';
 import { cluster, serviceHost } from './cluster.ts';
@@ -11,14 +11,14 @@ import { validated } from './validated.ts';
 export const maxRulesPerRoute = 16;
 
 /** One function path: rewrite the host to the function's cluster-local Service, via Knative's local gateway. */
-const rule = (definition: HttpFunctionDefinition): IHTTPRouteRule => ({
+const rule = (definition: NamedHttpFunction): IHTTPRouteRule => ({
   matches: [routeMatch(definition.route.method, definition.route.path)],
   filters: [{ type: 'URLRewrite', urlRewrite: { hostname: serviceHost(definition.name) } }],
   backendRefs: [{ group: '', kind: 'Service', ...cluster.localGateway }],
 });
 
 /** Stable order: by path, then method, the fallback last. */
-const byPath = (a: HttpFunctionDefinition, b: HttpFunctionDefinition) =>
+const byPath = (a: NamedHttpFunction, b: NamedHttpFunction) =>
   Number(isFallbackRoute(a)) - Number(isFallbackRoute(b)) ||
   compareText(a.route.path, b.route.path) ||
   compareText(a.route.method, b.route.method);
@@ -29,7 +29,7 @@ const chunks = <T>(items: readonly T[], size: number): T[][] =>
 /** `api-<domain>` for the first chunk; later chunks add `-2`, `-3`… so existing routes keep their names. */
 export const httpRouteName = (domain: string, index: number) => (index === 0 ? `api-${domain}` : `api-${domain}-${index + 1}`);
 
-const httpRoute = (name: string, definitions: readonly HttpFunctionDefinition[]) =>
+const httpRoute = (name: string, definitions: readonly NamedHttpFunction[]) =>
   validated(
     new HTTPRoute({
       metadata: { name, namespace: cluster.namespace, labels: { 'app.kubernetes.io/part-of': cluster.partOf } },
@@ -45,15 +45,15 @@ const httpRoute = (name: string, definitions: readonly HttpFunctionDefinition[])
 /** One generated HTTPRoute: its name and, in rule order, the functions its rules serve. */
 export interface HttpRouteLayout {
   name: string;
-  definitions: HttpFunctionDefinition[];
+  definitions: NamedHttpFunction[];
 }
 
 /** Which function each rule of each HTTPRoute serves: one route per domain, chunks of at most 16 rules. */
-export const httpRouteLayout = (definitions: readonly HttpFunctionDefinition[]): HttpRouteLayout[] =>
+export const httpRouteLayout = (definitions: readonly NamedHttpFunction[]): HttpRouteLayout[] =>
   groupedBy(definitions, (definition) => definition.domain).flatMap(([domain, members]) =>
     chunks([...members].sort(byPath), maxRulesPerRoute).map((chunk, index) => ({ name: httpRouteName(domain, index), definitions: chunk })),
   );
 
 /** The public API's HTTPRoutes, as httpRouteLayout places the functions. */
-export const buildHttpRoutes = (definitions: readonly HttpFunctionDefinition[]): HTTPRoute[] =>
+export const buildHttpRoutes = (definitions: readonly NamedHttpFunction[]): HTTPRoute[] =>
   httpRouteLayout(definitions).map((layout) => httpRoute(layout.name, layout.definitions));

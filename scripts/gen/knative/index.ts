@@ -1,4 +1,4 @@
-import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../../shared/platform/definition/identity.ts';
 import { isCronFunction, isEventFunction, isHttpFunction } from '../function-kinds.ts';
 import { yamlFile, type GeneratedFile } from '../generated-file.ts';
 import { buildBroker } from './broker.ts';
@@ -40,7 +40,7 @@ const namespaceManifests = (): Manifest[] => [
   { file: 'secrets/uxflow-runtime.yaml', object: plainObject(buildExternalSecret()) },
 ];
 
-const manifests = (definitions: readonly FunctionDefinition[]): Manifest[] => [
+const manifests = (definitions: readonly NamedFunction[]): Manifest[] => [
   ...namespaceManifests(),
   ...definitions.map((d) => ({ file: `services/${d.name}.yaml`, object: buildService(d) })),
   ...buildHttpRoutes(definitions.filter(isHttpFunction)).map((route) => ({ file: `routes/${nameOf(route)}.yaml`, object: route })),
@@ -55,7 +55,7 @@ const manifests = (definitions: readonly FunctionDefinition[]): Manifest[] => [
 ];
 
 /** knative/base: one file per object (each built as a typed model and validated), plus the kustomization. */
-export const renderKnativeBase = (definitions: readonly FunctionDefinition[]): GeneratedFile[] => {
+export const renderKnativeBase = (definitions: readonly NamedFunction[]): GeneratedFile[] => {
   const built = manifests(definitions);
   return [
     ...built.map(({ file, object }) => yamlFile(`${knativeBaseDir}/${file}`, object.toJSON())),

@@ -1,4 +1,4 @@
-import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../../shared/platform/definition/identity.ts';
 import { sortedRecord } from '../order.ts';
 import { cluster } from './cluster.ts';
 
@@ -7,7 +7,7 @@ import { cluster } from './cluster.ts';
  * `cost-center`, `service`, `domain`, `tier`; each overlay adds `env`), the recommended app
  * labels and how it is triggered.
  */
-export const functionLabels = (definition: FunctionDefinition): Record<string, string> =>
+export const functionLabels = (definition: NamedFunction): Record<string, string> =>
   sortedRecord({
     'app.kubernetes.io/name': definition.name,
     'app.kubernetes.io/part-of': cluster.partOf,

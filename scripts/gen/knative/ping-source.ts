@@ -1,5 +1,5 @@
 import { PingSource } from '@kubernetes-models/knative/sources.knative.dev/v1/PingSource';
-import type { CronFunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedCronFunction } from '../../../shared/platform/definition/identity.ts';
 import { cronJobExtension } from '../../../shared/platform/events/catalog.ts';
 import { cluster, serviceRef } from './cluster.ts';
 import { assertDnsLabel } from './knative-admission.ts';
@@ -10,7 +10,7 @@ import { validated } from './validated.ts';
  * The schedule of a cron function, sunk straight into its Service. A PingSource always emits
  * `dev.knative.sources.ping`; the `job` extension tells the function the tick is its own.
  */
-export const buildPingSource = (definition: CronFunctionDefinition): PingSource => {
+export const buildPingSource = (definition: NamedCronFunction): PingSource => {
   assertDnsLabel('PingSource', definition.name);
   return validated(
     new PingSource({

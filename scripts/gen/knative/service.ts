@@ -1,5 +1,5 @@
 import { Service } from '@kubernetes-models/knative/serving.knative.dev/v1/Service';
-import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../../shared/platform/definition/identity.ts';
 import { sortedRecord } from '../order.ts';
 import { cluster } from './cluster.ts';
 import { functionContainer } from './container.ts';
@@ -14,7 +14,7 @@ import { validated } from './validated.ts';
  * our HTTPRoutes on the public Gateway, events through the broker, ticks from a PingSource.
  * Cost tags go on both the Service (they reach Routes) and the template (they reach pods).
  */
-export const buildService = (definition: FunctionDefinition): Service => {
+export const buildService = (definition: NamedFunction): Service => {
   const labels = functionLabels(definition);
   const service = new Service({
     metadata: {

@@ -1,4 +1,4 @@
-import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../../shared/platform/definition/identity.ts';
 import type { Privacy, Scaling, Tier } from '../../../shared/platform/definition/metadata.ts';
 import { sortedRecord } from '../order.ts';
 
@@ -35,7 +35,7 @@ const privacy = (annotations: Privacy): Record<string, string> =>
       };
 
 /** Annotations of a function's revision template: autoscaling, privacy and credit pricing. */
-export const templateAnnotations = (definition: FunctionDefinition): Record<string, string> =>
+export const templateAnnotations = (definition: NamedFunction): Record<string, string> =>
   sortedRecord({
     ...autoscaling(definition.scaling, definition.costTags.tier),
     ...privacy(definition.privacy),

@@ -1,5 +1,5 @@
 import { Trigger } from '@kubernetes-models/knative/eventing.knative.dev/v1/Trigger';
-import type { EventFunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedEventFunction } from '../../../shared/platform/definition/identity.ts';
 import { sortedBy } from '../order.ts';
 import { cluster, serviceRef } from './cluster.ts';
 import { assertDnsLabel } from './knative-admission.ts';
@@ -7,7 +7,7 @@ import { functionLabels } from './labels.ts';
 import { triggerName } from './trigger-name.ts';
 import { validated } from './validated.ts';
 
-const trigger = (definition: EventFunctionDefinition, eventType: string): Trigger => {
+const trigger = (definition: NamedEventFunction, eventType: string): Trigger => {
   const name = triggerName(definition.name, eventType);
   assertDnsLabel('Trigger', name);
   return validated(
@@ -24,5 +24,5 @@ const trigger = (definition: EventFunctionDefinition, eventType: string): Trigge
 };
 
 /** One Trigger per subscribed CloudEvent type of an event function, filtered on `type`. */
-export const buildTriggers = (definition: EventFunctionDefinition): Trigger[] =>
+export const buildTriggers = (definition: NamedEventFunction): Trigger[] =>
   sortedBy(new Set(definition.events), (type) => type).map((type) => trigger(definition, type));

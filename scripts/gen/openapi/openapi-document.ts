@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../../shared/platform/definition/identity.ts';
 import type { AppEnv } from '../../../shared/platform/http/env.ts';
 import { problemSchema } from '../../../shared/platform/http/schemas.ts';
 import { isHttpFunction } from '../function-kinds.ts';
@@ -13,7 +13,7 @@ export interface OpenApiInfo {
 }
 
 /** The OpenAPI 3.1 document of every visible route, built from the routes' own zod schemas. */
-export const buildOpenApiDocument = (definitions: readonly FunctionDefinition[], info: OpenApiInfo) => {
+export const buildOpenApiDocument = (definitions: readonly NamedFunction[], info: OpenApiInfo) => {
   const app = new OpenAPIHono<AppEnv>();
   app.openAPIRegistry.register('Problem', problemSchema);
   const routes = definitions
@@ -28,5 +28,5 @@ export const buildOpenApiDocument = (definitions: readonly FunctionDefinition[],
   });
 };
 
-export const renderOpenApi = (definitions: readonly FunctionDefinition[], info: OpenApiInfo): GeneratedFile =>
+export const renderOpenApi = (definitions: readonly NamedFunction[], info: OpenApiInfo): GeneratedFile =>
   yamlFile('openapi.yaml', buildOpenApiDocument(definitions, info));

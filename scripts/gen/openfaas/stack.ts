@@ -1,4 +1,4 @@
-import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../../shared/platform/definition/identity.ts';
 import { isCronFunction, isEventFunction } from '../function-kinds.ts';
 import { yamlFile, type GeneratedFile } from '../generated-file.ts';
 import { cluster } from '../knative/cluster.ts';
@@ -9,7 +9,7 @@ import { sortedRecord } from '../order.ts';
 export const openFaasStackPath = 'openfaas/stack.yml';
 
 /** Labels OpenFaaS reads for scaling, beside the same cost labels the Knative Services carry. */
-const scalingLabels = (definition: FunctionDefinition): Record<string, string> => ({
+const scalingLabels = (definition: NamedFunction): Record<string, string> => ({
   'com.openfaas.scale.min': String(definition.scaling.minScale),
   'com.openfaas.scale.max': String(definition.scaling.maxScale),
   'com.openfaas.scale.target': String(definition.scaling.concurrency),
@@ -18,14 +18,14 @@ const scalingLabels = (definition: FunctionDefinition): Record<string, string> =
 });
 
 /** The cron connector invokes functions annotated `topic: cron-function` on their `schedule`; event connectors match `topic`. */
-const triggerAnnotations = (definition: FunctionDefinition): Record<string, string> | undefined => {
+const triggerAnnotations = (definition: NamedFunction): Record<string, string> | undefined => {
   if (isCronFunction(definition)) return { topic: 'cron-function', schedule: definition.schedule };
   if (isEventFunction(definition)) return { topic: [...new Set(definition.events)].sort().join(',') };
   return undefined;
 };
 
 /** The broker's address is a Knative one; on OpenFaaS it comes with the rest of the runtime configuration. */
-const environment = (definition: FunctionDefinition) =>
+const environment = (definition: NamedFunction) =>
   sortedRecord(
     Object.fromEntries(
       functionEnvironment(definition)
@@ -34,7 +34,7 @@ const environment = (definition: FunctionDefinition) =>
     ),
   );
 
-const stackFunction = (definition: FunctionDefinition) => {
+const stackFunction = (definition: NamedFunction) => {
   const annotations = triggerAnnotations(definition);
   return {
     lang: 'dockerfile',
@@ -55,7 +55,7 @@ const stackFunction = (definition: FunctionDefinition) => {
  * openfaas/stack.yml: the same functions for a team on OpenFaaS, with the same names, image,
  * labels and limits as the Knative Services. `faas-cli deploy -f openfaas/stack.yml` deploys it.
  */
-export const renderOpenFaasStack = (definitions: readonly FunctionDefinition[]): GeneratedFile =>
+export const renderOpenFaasStack = (definitions: readonly NamedFunction[]): GeneratedFile =>
   yamlFile(openFaasStackPath, {
     version: '1.0',
     provider: { name: 'openfaas', gateway: '${OPENFAAS_URL:-http://127.0.0.1:8080}' },

@@ -1,4 +1,4 @@
-import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../../shared/platform/definition/identity.ts';
 import { isFallbackRoute } from '../function-kinds.ts';
 
 interface HttpApiEvent {
@@ -22,7 +22,7 @@ export const localEventPath = (name: string) => `/_events/${name}`;
 export const scheduleRate = (schedule: string) => `cron(${schedule} *)`;
 
 /** The serverless-offline events that reach one function locally. */
-export const functionEvents = (definition: FunctionDefinition): ServerlessEvent[] => {
+export const functionEvents = (definition: NamedFunction): ServerlessEvent[] => {
   switch (definition.kind) {
     case 'http':
       return isFallbackRoute(definition)

@@ -1,4 +1,4 @@
-import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../../shared/platform/definition/identity.ts';
 import { yamlFile, type GeneratedFile } from '../generated-file.ts';
 import { sortedRecord } from '../order.ts';
 import { functionEvents } from './function-events.ts';
@@ -20,7 +20,7 @@ const offline = {
   localEnvironment: true,
 };
 
-const costTags = (definition: FunctionDefinition) =>
+const costTags = (definition: NamedFunction) =>
   sortedRecord({
     'cost-center': definition.costTags.costCenter,
     domain: definition.domain,
@@ -28,7 +28,7 @@ const costTags = (definition: FunctionDefinition) =>
     tier: definition.costTags.tier,
   });
 
-const lambdaFunction = (definition: FunctionDefinition) => ({
+const lambdaFunction = (definition: NamedFunction) => ({
   handler: `dist/lambda/${definition.name}.handler`,
   timeout: definition.timeoutSeconds,
   memorySize: lambdaMemoryMiB(definition.resources.limits.memory),
@@ -37,7 +37,7 @@ const lambdaFunction = (definition: FunctionDefinition) => ({
 });
 
 /** serverless.yml (Serverless Framework v3, development only): one Lambda per function. */
-export const renderServerless = (definitions: readonly FunctionDefinition[]): GeneratedFile =>
+export const renderServerless = (definitions: readonly NamedFunction[]): GeneratedFile =>
   yamlFile('serverless.yml', {
     service: 'uxflow',
     frameworkVersion: '3',

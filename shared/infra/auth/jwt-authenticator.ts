@@ -3,6 +3,7 @@ import { isApiKey, isApiKeyUsable } from '../../identity/api-keys.ts';
 import { DomainError, isDomainError } from '../../kernel/index.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import type { AuthContext, AuthenticationRequest, Authenticator } from '../../platform/http/auth-context.ts';
+import type { CredentialScheme } from '../../platform/definition/access.ts';
 import { defineResource } from '../../platform/resource.ts';
 import type { SecurityEvents } from '../../security/index.ts';
 import { rolePermissions, type WorkspaceRole } from '../../workspaces/index.ts';
@@ -147,3 +148,9 @@ export const jwtAuthenticator = defineResource({
       securityEvents: use(securityEvents),
     }),
 });
+
+/** User access tokens only: for browser actions (paying, managing keys, one's own account). */
+export const jwt = { authenticator: jwtAuthenticator, credentials: ['jwt'] } as const satisfies CredentialScheme;
+
+/** User access tokens or workspace API keys (scripts and integrations). */
+export const jwtOrApiKey = { authenticator: jwtAuthenticator, credentials: ['jwt', 'apiKey'] } as const satisfies CredentialScheme;

@@ -1,5 +1,6 @@
 import { createRateLimiter, type RateLimiter } from '../../platform/rate-limit/rate-limiter.ts';
 import { rateLimitConfig } from '../../platform/rate-limit/rate-limit-config.ts';
+import type { LimitedRateLimitClass, RateLimit } from '../../platform/definition/metadata.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { securityEvents } from '../mongodb/security-events-resource.ts';
@@ -13,8 +14,8 @@ export const rateLimitPrefix = 'uxf:rl';
 
 /**
  * The request pipeline's rate limiter: sliding windows in Upstash Redis, plans from the
- * workspace documents, refusals recorded as security events. Declared by a definition as
- * `rateLimiter`, so only functions that limit load `@upstash/ratelimit`.
+ * workspace documents, refusals recorded as security events. Carried by every limited
+ * rate-limit class (`rateLimited` below), so only functions that limit load `@upstash/ratelimit`.
  */
 export const rateLimiter = defineResource({
   name: 'rate-limiter',
@@ -29,3 +30,16 @@ export const rateLimiter = defineResource({
       log,
     }),
 });
+
+const limitedBy = <C extends LimitedRateLimitClass>(rateLimitClass: C) => ({ class: rateLimitClass, limiter: rateLimiter }) as const;
+
+/**
+ * The rate-limit classes that count requests, each carrying this limiter: a definition states
+ * `rateLimit: rateLimited.api` (or `{ ...rateLimited.auth, accountKey }` to count per account too).
+ */
+export const rateLimited = {
+  public: limitedBy('public'),
+  auth: limitedBy('auth'),
+  api: limitedBy('api'),
+  ai: limitedBy('ai'),
+} as const satisfies Record<LimitedRateLimitClass, RateLimit>;

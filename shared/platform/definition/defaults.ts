@@ -1,11 +1,11 @@
 import type { FunctionMetadata, Resources, Scaling, Tier } from './metadata.ts';
 
 /**
- * Fields a definition must decide itself (no default exists): name, domain, description,
- * cost tags, privacy, and (for HTTP) access. The rest default by tier.
+ * Fields a definition must decide itself (no default exists): description, cost tags, privacy
+ * (and, for HTTP, access and the rate-limit class). The rest default by tier.
  */
-export type MetadataInput = Pick<FunctionMetadata, 'name' | 'domain' | 'description' | 'costTags' | 'privacy'> &
-  Partial<Omit<FunctionMetadata, 'name' | 'domain' | 'description' | 'costTags' | 'privacy'>>;
+export type MetadataInput = Pick<FunctionMetadata, 'description' | 'costTags' | 'privacy'> &
+  Partial<Omit<FunctionMetadata, 'description' | 'costTags' | 'privacy'>>;
 
 const scalingByTier: Record<Tier, Scaling> = {
   critical: { minScale: 0, maxScale: 20, concurrency: 50 },
@@ -24,12 +24,9 @@ const timeoutByTier: Record<Tier, number> = { critical: 10, standard: 30, batch:
 export const withDefaults = (input: MetadataInput): FunctionMetadata => {
   const tier = input.costTags.tier;
   return {
-    name: input.name,
-    domain: input.domain,
     description: input.description,
     costTags: input.costTags,
     privacy: input.privacy,
-    rateLimit: input.rateLimit ?? 'api',
     credits: input.credits ?? null,
     scaling: input.scaling ?? scalingByTier[tier],
     resources: input.resources ?? resourcesByTier[tier],

@@ -1,12 +1,9 @@
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../http/env.ts';
 import type { ResourceRef, Use } from '../resource.ts';
-import type { Authenticator } from '../http/auth-context.ts';
-import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { EventData, EventType } from '../events/catalog.ts';
-import type { Access, FunctionMetadata } from './metadata.ts';
+import type { Access, FunctionMetadata, RateLimit } from './metadata.ts';
 import { withDefaults, type MetadataInput } from './defaults.ts';
 
 /** What event and cron handlers receive besides their input. */
@@ -34,25 +31,20 @@ export interface CronTick {
 }
 
 interface Common {
+  /** The clients the handler uses; their configuration is checked when the function starts. */
   uses: readonly ResourceRef[];
 }
 
+/**
+ * An HTTP function as its file exports it. Its name and domain come from the file's path
+ * (identity.ts); the access decision carries its authenticator and the rate-limit class its
+ * limiter, so neither can be forgotten.
+ */
 export interface HttpFunctionDefinition<R extends RouteConfig = RouteConfig> extends FunctionMetadata, Common {
   kind: 'http';
   route: R;
   access: Access;
-  /** Required when access is `authenticated` or `platform`: establishes the caller, checks the permission. */
-  authenticator?: ResourceRef<Authenticator>;
-  /**
-   * Enforces the `rateLimit` class (`shared/infra/upstash/rate-limiter-resource.ts`); required
-   * unless the class is `none` or `webhook` (a test walks every function).
-   */
-  rateLimiter?: ResourceRef<RateLimiter>;
-  /**
-   * Derives a per-account rate-limit key from the request (e.g. the normalised e-mail of the
-   * body; Hono caches the parsed body, so validation can still read it). Null: none.
-   */
-  rateLimitKey?(this: void, c: Context<AppEnv>): Promise<string | null>;
+  rateLimit: RateLimit;
   /** A body limit of its own (bytes) instead of `BODY_LIMIT_BYTES`, e.g. for 5 MB flow documents. */
   maxBodyBytes?: number;
   // Method syntax keeps every concrete definition assignable to FunctionDefinition.
@@ -75,21 +67,25 @@ export interface CronFunctionDefinition extends FunctionMetadata, Common {
 
 export type FunctionDefinition = HttpFunctionDefinition | EventFunctionDefinition | CronFunctionDefinition;
 
-type Input<D> = MetadataInput & Omit<D, keyof FunctionMetadata | 'kind'>;
+/** What a definition states: its own fields, and the metadata that has no default. */
+export type DefinitionInput<D> = MetadataInput & Omit<D, keyof FunctionMetadata | 'kind'>;
+export type HttpFunctionInput<R extends RouteConfig = RouteConfig> = DefinitionInput<HttpFunctionDefinition<R>>;
+export type EventFunctionInput<T extends EventType = EventType> = DefinitionInput<EventFunctionDefinition<T>>;
+export type CronFunctionInput = DefinitionInput<CronFunctionDefinition>;
 
-export const defineHttpFunction = <R extends RouteConfig>(input: Input<HttpFunctionDefinition<R>>): HttpFunctionDefinition<R> => ({
+export const defineHttpFunction = <R extends RouteConfig>(input: HttpFunctionInput<R>): HttpFunctionDefinition<R> => ({
   ...input,
   ...withDefaults(input),
   kind: 'http',
 });
 
-export const defineEventFunction = <T extends EventType>(input: Input<EventFunctionDefinition<T>>): EventFunctionDefinition<T> => ({
+export const defineEventFunction = <T extends EventType>(input: EventFunctionInput<T>): EventFunctionDefinition<T> => ({
   ...input,
   ...withDefaults(input),
   kind: 'event',
 });
 
-export const defineCronFunction = (input: Input<CronFunctionDefinition>): CronFunctionDefinition => ({
+export const defineCronFunction = (input: CronFunctionInput): CronFunctionDefinition => ({
   ...input,
   ...withDefaults(input),
   kind: 'cron',

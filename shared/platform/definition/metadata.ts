@@ -1,5 +1,15 @@
-import type { CreditOperation, PlatformRole, WorkspacePermission } from '../../kernel/index.ts';
+import type { z } from 'zod';
+import type {
+  accessSchema,
+  costTagsSchema,
+  metadataSchema,
+  privacySchema,
+  rateLimitSchema,
+  resourcesSchema,
+  scalingSchema,
+} from './metadata-schema.ts';
 
+// The vocabularies: plain arrays, so a function bundle can use them without building a schema.
 export const domains = ['identity', 'workspaces', 'flows', 'ai', 'knowledge', 'billing', 'privacy', 'security', 'ops'] as const;
 export type Domain = (typeof domains)[number];
 
@@ -9,8 +19,17 @@ export type Tier = (typeof tiers)[number];
 export const spotPreferences = ['preferred', 'required', 'never'] as const;
 export type SpotPreference = (typeof spotPreferences)[number];
 
-export const rateLimitClasses = ['none', 'public', 'auth', 'api', 'ai', 'webhook'] as const;
+/** Classes whose requests the limiter counts (public per IP, auth per IP and account, api/ai per workspace by plan). */
+export const limitedRateLimitClasses = ['public', 'auth', 'api', 'ai'] as const;
+/** Classes nothing counts: `none`, and `webhook` (the sender retries; the signature is the gate). */
+export const unlimitedRateLimitClasses = ['none', 'webhook'] as const;
+export const rateLimitClasses = [...unlimitedRateLimitClasses, ...limitedRateLimitClasses] as const;
 export type RateLimitClass = (typeof rateLimitClasses)[number];
+export type LimitedRateLimitClass = (typeof limitedRateLimitClasses)[number];
+
+/** How a caller proves who they are: a user's access token, or a workspace API key. */
+export const credentials = ['jwt', 'apiKey'] as const;
+export type Credential = (typeof credentials)[number];
 
 export const legalBases = ['consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests'] as const;
 export type LegalBasis = (typeof legalBases)[number];
@@ -18,60 +37,26 @@ export type LegalBasis = (typeof legalBases)[number];
 export const personalDataCategories = ['identity', 'contact', 'credentials', 'usage', 'content', 'billing', 'network', 'security'] as const;
 export type PersonalDataCategory = (typeof personalDataCategories)[number];
 
-/** Labels FinOps reads per function. `domain` is copied from the definition. */
-export interface CostTags {
-  team: string;
-  costCenter: string;
-  tier: Tier;
-}
+// The shapes, derived from their one description in metadata-schema.ts.
+
+/** Labels FinOps reads per function. */
+export type CostTags = z.output<typeof costTagsSchema>;
 
 /**
- * Who may call an HTTP function. There is no default: every definition makes the decision.
- * `public` must say why; authenticated access names the permission it checks (or `self` for
- * the caller's own account, or a platform role for staff endpoints).
+ * Who may call an HTTP function. There is no default: every definition makes the decision with
+ * `publicAccess(reason)`, `authenticated(scheme, permission)`, `platform(scheme, role)` or
+ * `signature(scheme)` (access.ts); the guarded kinds carry the authenticator that enforces them.
  */
-export type Access =
-  | { type: 'public'; reason: string }
-  | { type: 'authenticated'; credentials: readonly ('jwt' | 'apiKey')[]; permission: WorkspacePermission | 'self' }
-  | { type: 'platform'; role: PlatformRole }
-  | { type: 'signature'; scheme: 'stripe' };
+export type Access = z.output<typeof accessSchema>;
 
-/** GDPR annotations; the Art. 30 records of processing are generated from them. */
-export type Privacy =
-  | { personalData: 'none' }
-  | {
-      personalData: readonly [PersonalDataCategory, ...PersonalDataCategory[]];
-      purpose: string;
-      legalBasis: LegalBasis;
-    };
+/** How an HTTP function's requests are counted; the limited classes carry their limiter. */
+export type RateLimit = z.output<typeof rateLimitSchema>;
 
-export interface Scaling {
-  /** 0 = scale to zero when idle. */
-  minScale: number;
-  maxScale: number;
-  /** Knative soft concurrency target per instance. */
-  concurrency: number;
-}
+/** GDPR annotations, per function. */
+export type Privacy = z.output<typeof privacySchema>;
 
-/** Kubernetes quantities, e.g. `cpu: "100m"`, `memory: "256Mi"`. */
-export interface Resources {
-  requests: { cpu: string; memory: string };
-  limits: { cpu: string; memory: string };
-}
+export type Scaling = z.output<typeof scalingSchema>;
+export type Resources = z.output<typeof resourcesSchema>;
 
-/** Metadata shared by every kind of function. */
-export interface FunctionMetadata {
-  /** Unique; equals the Knative Service name: `<domain>-<file name>`. */
-  name: string;
-  domain: Domain;
-  description: string;
-  rateLimit: RateLimitClass;
-  credits: CreditOperation | null;
-  scaling: Scaling;
-  resources: Resources;
-  spot: SpotPreference;
-  costTags: CostTags;
-  privacy: Privacy;
-  /** Seconds before the platform cancels an invocation. */
-  timeoutSeconds: number;
-}
+/** Metadata shared by every kind of function (name and domain come from its file: see identity.ts). */
+export type FunctionMetadata = Omit<z.output<typeof metadataSchema>, 'name' | 'domain' | 'uses' | 'handler'>;

@@ -17,7 +17,7 @@ export interface IncomingEvent {
 const runEvent = async (definition: EventFunctionDefinition, runtime: Runtime, event: IncomingEvent) => {
   const type = event.type as EventType;
   if (!definition.events.includes(type)) {
-    throw new DomainError('invalid', 'EVENT_TYPE_NOT_SUBSCRIBED', { detail: `${definition.name} does not handle ${event.type}.` });
+    throw new DomainError('invalid', 'EVENT_TYPE_NOT_SUBSCRIBED', { detail: `${runtime.name} does not handle ${event.type}.` });
   }
   const data = eventCatalog[type].safeParse(event.data);
   if (!data.success) {
@@ -32,8 +32,8 @@ const runEvent = async (definition: EventFunctionDefinition, runtime: Runtime, e
 
 const runCron = async (definition: CronFunctionDefinition, runtime: Runtime, event: IncomingEvent) => {
   const job = event[cronJobExtension];
-  if (job !== definition.name) {
-    throw new DomainError('invalid', 'CRON_JOB_MISMATCH', { detail: `${definition.name} received a tick for ${String(job)}.` });
+  if (job !== runtime.name) {
+    throw new DomainError('invalid', 'CRON_JOB_MISMATCH', { detail: `${runtime.name} received a tick for ${String(job)}.` });
   }
   const log = runtime.log.child({ tickId: event.id, job });
   await definition.handler({ id: event.id, job, time: event.time ?? new Date().toISOString() }, { log, use: runtime.use });

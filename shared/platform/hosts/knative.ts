@@ -19,7 +19,8 @@ const answer = async (app: { fetch: (request: Request) => Response | Promise<Res
 };
 
 /**
- * Registers a definition with the Functions Framework, the host of our Knative Services.
+ * Registers a definition with the Functions Framework, the host of our Knative Services, as the
+ * target `name` (the function's name, which the generated entry passes: `<domain>-<file>`).
  * Configuration is parsed here, at start, so a missing variable stops the instance with a
  * message naming it; clients are created on first use. HTTP functions see a fetch Request
  * built from the raw body (webhook signatures need the exact bytes); event and cron functions
@@ -27,18 +28,18 @@ const answer = async (app: { fetch: (request: Request) => Response | Promise<Res
  * (Hono's own Node adapter was measured here: it loads node:http2 and more at start and cost
  * every function ~25 % more cold start than this small bridge.)
  */
-export const registerKnativeFunction = (definition: FunctionDefinition, env = process.env): void => {
-  const runtime = createRuntime(definition, env);
+export const registerKnativeFunction = (definition: FunctionDefinition, name: string, env = process.env): void => {
+  const runtime = createRuntime({ ...definition, name }, env);
   if (definition.kind === 'http') {
     const app = createHttpApp(definition, runtime);
-    functions.http(definition.name, async (req, res) => {
+    functions.http(name, async (req, res) => {
       // Connect first: the database handshake then runs while this request builds its Request.
       runtime.warm();
       await writeFetchResponse(await answer(app, req), res);
     });
     return;
   }
-  functions.cloudEvent<unknown>(definition.name, (event: CloudEvent<unknown>) => {
+  functions.cloudEvent<unknown>(name, (event: CloudEvent<unknown>) => {
     runtime.warm();
     return dispatchEvent(definition, runtime, event);
   });

@@ -52,7 +52,7 @@ const eventHandler =
       // serverless-offline's `schedule` events arrive as EventBridge "Scheduled Event"s; as in
       // production (a PingSource), the function sees a tick addressed to itself.
       const incoming: IncomingEvent = isScheduled(event)
-        ? { id: event.id, type: 'dev.knative.sources.ping', source: 'serverless-offline/schedule', time: event.time, job: definition.name }
+        ? { id: event.id, type: 'dev.knative.sources.ping', source: 'serverless-offline/schedule', time: event.time, job: runtime.name }
         : fromHttpEvent(event as ApiGatewayEvent);
       await dispatchEvent(definition, runtime, incoming);
       return { statusCode: 204, headers: {}, body: '' };
@@ -78,10 +78,11 @@ const withoutCookieAttributes = <T>(result: T): T => {
 
 /**
  * The Lambda host, used by serverless-offline in development. The same definitions and the
- * same Hono apps as the Knative host; only the envelope differs.
+ * same Hono apps as the Knative host; only the envelope differs. `name` is the function's name,
+ * which the generated entry passes (`<domain>-<file>`).
  */
-export const createLambdaHandler = (definition: FunctionDefinition, env = process.env) => {
-  const runtime = createRuntime(definition, env);
+export const createLambdaHandler = (definition: FunctionDefinition, name: string, env = process.env) => {
+  const runtime = createRuntime({ ...definition, name }, env);
   if (definition.kind === 'http') {
     const handler = handle(createHttpApp(definition, runtime));
     return async (event: LambdaEvent) => withoutCookieAttributes(await handler(event));

@@ -28,8 +28,17 @@ export interface AuthenticationRequest {
   ip?: string;
   /** The `workspaceId` path parameter, when the route has one. */
   workspaceId: string | undefined;
-  access: Exclude<Access, { type: 'public' } | { type: 'signature' }>;
+  /** The function's decision (the authenticator it names is the one being asked). */
+  access: GuardedAccess;
 }
+
+/** A guarded access decision, without the authenticator that enforces it. */
+export type GuardedAccess =
+  Exclude<Access, { type: 'public' } | { type: 'signature' }> extends infer A
+    ? A extends unknown
+      ? Omit<A, 'authenticator'>
+      : never
+    : never;
 
 /**
  * Port: establishes the caller and checks the function's declared permission.

@@ -44,14 +44,20 @@ const rule = (name: string, scope: RateLimitScope, id: string, max: number, wind
   ...(plan ? { plan } : {}),
 });
 
-/** Per-IP limits of the `auth` class that differ from its default, by function. */
-const authIpLimits = (s: RateLimitSettings): Record<string, { max: number; windowSeconds: number }> => ({
+/**
+ * Per-IP limits of the `auth` class that differ from its default, by function name (a test checks
+ * that each names an `auth` function).
+ */
+export const authIpLimits = (s: RateLimitSettings): Record<string, { max: number; windowSeconds: number }> => ({
   'identity-register': { max: s.RATE_LIMIT_REGISTER_PER_HOUR, windowSeconds: hour },
   'identity-login': { max: s.RATE_LIMIT_LOGIN_PER_MINUTE, windowSeconds: minute },
 });
 
-/** Per-account limits, by function; they apply when the function's key hook yields an account. */
-const accountLimits = (s: RateLimitSettings): Record<string, { max: number; windowSeconds: number }> => ({
+/**
+ * Per-account limits, by function name; they apply when the function's `accountKey` yields an
+ * account (a test checks that each names an `auth` function with one).
+ */
+export const accountLimits = (s: RateLimitSettings): Record<string, { max: number; windowSeconds: number }> => ({
   'identity-forgot-password': { max: s.RATE_LIMIT_PASSWORD_FORGOT_PER_HOUR, windowSeconds: hour },
 });
 

@@ -4,7 +4,7 @@ import { policyContext } from '../../../scripts/deploy-policy/context.ts';
 import type { PolicyContext } from '../../../scripts/deploy-policy/types.ts';
 import { environments, type Environment } from '../../../scripts/gen/knative/overlays/environments.ts';
 import { loadDefinitions } from '../../../scripts/lib/load-definitions.ts';
-import type { FunctionDefinition } from '../../../shared/platform/definition/define.ts';
+import type { NamedFunction } from '../../../shared/platform/definition/index.ts';
 
 /** One set of manifests the checks run over: knative/base as committed, or an overlay as kustomize builds it. */
 export interface Build {
@@ -13,7 +13,7 @@ export interface Build {
   context: PolicyContext;
 }
 
-let definitions: Promise<FunctionDefinition[]> | undefined;
+let definitions: Promise<NamedFunction[]> | undefined;
 export const functionDefinitions = () => (definitions ??= loadDefinitions().then((loaded) => loaded.map((l) => l.definition)));
 
 const isKustomization = (file: string) => /(^|\/)kustomization\.ya?ml$/.test(file);

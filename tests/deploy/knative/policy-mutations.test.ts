@@ -38,9 +38,7 @@ describe('a broken generated manifest', () => {
     const violations = violationsAfter(base, (objects) => {
       delete named(objects, 'Service', 'flows-get').metadata?.labels?.team;
     });
-    expect(violations).toEqual([
-      { check: 'cost-labels', object: 'Service/flows-get', message: 'metadata label team is missing or empty' },
-    ]);
+    expect(violations).toEqual([{ check: 'cost-labels', object: 'Service/flows-get', message: 'metadata label team is missing or empty' }]);
   });
 
   it('should fail cost-labels when a built Service template has an empty env label', () => {
@@ -89,9 +87,7 @@ describe('a broken generated manifest', () => {
       };
       delete container.resources.limits.memory;
     });
-    expect(violations).toEqual([
-      { check: 'resources', object: 'Service/flows-get', message: 'container function has no limits.memory' },
-    ]);
+    expect(violations).toEqual([{ check: 'resources', object: 'Service/flows-get', message: 'container function has no limits.memory' }]);
   });
 
   it('should fail min-scale when a standard function keeps a warm instance', () => {

@@ -6,7 +6,7 @@ import { ensureServices } from '../../../scripts/services/index.ts';
 import { accessTokens } from '../../../shared/infra/jose/access-tokens.ts';
 import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
 import { newId } from '../../../shared/kernel/index.ts';
-import type { HttpFunctionDefinition } from '../../../shared/platform/definition/index.ts';
+import { named, type NamedHttpFunction } from '../../../shared/platform/definition/index.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { rolePermissions } from '../../../shared/workspaces/index.ts';
@@ -22,9 +22,7 @@ import login from '../../../functions/identity/login.ts';
  * also on routes that name a resource (a flow) rather than its workspace.
  */
 const database = 'it_authorization_matrix';
-const definitions = (await loadDefinitions())
-  .map(({ definition }) => definition)
-  .filter((d): d is HttpFunctionDefinition => d.kind === 'http');
+const definitions = (await loadDefinitions()).map(({ definition }) => definition).filter((d): d is NamedHttpFunction => d.kind === 'http');
 const guarded = definitions.filter((d) => d.access.type === 'authenticated' || d.access.type === 'platform');
 
 let runtime: Runtime;
@@ -39,7 +37,7 @@ beforeAll(async () => {
   await runtime.use(mongo).db.dropDatabase();
   await migrate(services.MONGODB_URI!, database);
   for (const definition of guarded) apps.set(definition.name, createHttpApp(definition, createRuntime(definition, env)) as unknown as Hono);
-  loginApp = createHttpApp(login, createRuntime(login, env)) as unknown as Hono;
+  loginApp = createHttpApp(login, createRuntime(named(login, 'functions/identity/login.ts'), env)) as unknown as Hono;
 }, servicesHookTimeoutMs);
 afterAll(async () => {
   await runtime.use(mongo).db.dropDatabase();
@@ -74,7 +72,7 @@ const logIn = async (user: MatrixUser) => {
   return { status: response.status, body: (await response.json()) as unknown };
 };
 
-const expectedStatus = (definition: HttpFunctionDefinition, caller: Caller, hasWorkspace: boolean): '2xx' | 403 | 404 => {
+const expectedStatus = (definition: NamedHttpFunction, caller: Caller, hasWorkspace: boolean): '2xx' | 403 | 404 => {
   const { access } = definition;
   if (access.type === 'platform') return 403;
   if (access.type !== 'authenticated' || access.permission === 'self' || !hasWorkspace) return '2xx';
@@ -89,7 +87,7 @@ describe('the authorization matrix', () => {
       const ok =
         (access.type === 'public' && access.reason.length > 0) ||
         access.type === 'signature' ||
-        ((access.type === 'authenticated' || access.type === 'platform') && definition.authenticator !== undefined);
+        ((access.type === 'authenticated' || access.type === 'platform') && access.authenticator !== undefined);
       expect({ name: definition.name, ok }).toEqual({ name: definition.name, ok: true });
     }
   });

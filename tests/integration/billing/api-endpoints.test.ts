@@ -9,6 +9,7 @@ import { billingAccountCollection } from '../../../shared/infra/mongodb/billing-
 import { createSubscriptionSnapshotStore } from '../../../shared/infra/mongodb/subscription-snapshot-store.ts';
 import { newId } from '../../../shared/kernel/index.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
+import { named } from '../../../shared/platform/definition/index.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { outcome, startWorkspaceKit, type TestUser, type WorkspaceKit } from '../workspaces/workspace-kit.ts';
@@ -62,7 +63,7 @@ const subscribe = async (workspaceId: string, stripeStatus = 'active') => {
 
 describe('GET /v1/billing/plans', () => {
   it('should answer the catalog without credentials when anyone asks, cacheable', async () => {
-    const runtime = createRuntime(listPlans, kit.env);
+    const runtime = createRuntime(named(listPlans, 'functions/billing/list-plans.ts'), kit.env);
     runtimes.push(runtime);
     const response = await createHttpApp(listPlans, runtime).request('/v1/billing/plans', { headers: { 'x-forwarded-for': '192.0.2.40' } });
     const body = (await response.json()) as {

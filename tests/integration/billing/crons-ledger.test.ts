@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import expirePacks from '../../../functions/billing/expire-packs.ts';
-import releaseExpired from '../../../functions/billing/release-expired-reservations.ts';
+import expirePacksFunction from '../../../functions/billing/expire-packs.ts';
+import releaseExpiredFunction from '../../../functions/billing/release-expired-reservations.ts';
 import { reservationTtlMs } from '../../../shared/billing/index.ts';
-import type { CronFunctionDefinition } from '../../../shared/platform/definition/index.ts';
+import { named, type CronFunctionDefinition, type Named } from '../../../shared/platform/definition/index.ts';
 import { fireCron } from '../services/fire-cron.ts';
 import { problemOf, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
 
@@ -11,7 +11,9 @@ let kit: LedgerKit;
 
 useLedgerKit('billing_crons_ledger', (started) => (kit = started));
 
-const fire = (definition: CronFunctionDefinition) => fireCron(definition, kit.env);
+const fire = (definition: Named<CronFunctionDefinition>) => fireCron(definition, kit.env);
+const expirePacks = named(expirePacksFunction, 'functions/billing/expire-packs.ts');
+const releaseExpired = named(releaseExpiredFunction, 'functions/billing/release-expired-reservations.ts');
 const ago = (ms: number) => ({ now: () => new Date(Date.now() - ms) });
 
 describe('billing-release-expired-reservations', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import grantFreeCreditsCron from '../../../functions/billing/grant-free-credits.ts';
-import rollUpUsage from '../../../functions/billing/roll-up-usage.ts';
+import grantFreeCreditsFunction from '../../../functions/billing/grant-free-credits.ts';
+import rollUpUsageFunction from '../../../functions/billing/roll-up-usage.ts';
 import { freeGrantKey, grantFreeCredits } from '../../../shared/billing/usage-free-credits.ts';
 import { addDays, dayOf } from '../../../shared/billing/usage-report.ts';
 import { createUsage } from '../../../shared/billing/usage-service.ts';
 import { usagePorts } from '../../../shared/infra/billing/usage-resource.ts';
 import { newId } from '../../../shared/kernel/index.ts';
-import type { CronFunctionDefinition } from '../../../shared/platform/definition/index.ts';
+import { named, type CronFunctionDefinition, type Named } from '../../../shared/platform/definition/index.ts';
 import { createRuntime } from '../../../shared/platform/runtime.ts';
 import { fireCron } from '../services/fire-cron.ts';
 import { problemOf, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
@@ -15,7 +15,9 @@ let kit: LedgerKit;
 
 useLedgerKit('billing_crons_usage', (started) => (kit = started));
 
-const fire = (definition: CronFunctionDefinition) => fireCron(definition, kit.env);
+const fire = (definition: Named<CronFunctionDefinition>) => fireCron(definition, kit.env);
+const grantFreeCreditsCron = named(grantFreeCreditsFunction, 'functions/billing/grant-free-credits.ts');
+const rollUpUsage = named(rollUpUsageFunction, 'functions/billing/roll-up-usage.ts');
 
 const insertWorkspace = async (plan: string, fields: Record<string, unknown> = {}) => {
   const id = newId('wsp');

@@ -104,10 +104,10 @@ describe('POST /v1/webhooks/stripe', () => {
     const down = { ...kit.env, BROKER_URL: 'http://127.0.0.1:9/' };
     const { createRuntime } = await import('../../../shared/platform/runtime.ts');
     const { default: publisher } = await import('../../../functions/billing/publish-stripe-events.ts');
-    const runtime = createRuntime(publisher, down);
+    const runtime = createRuntime({ ...publisher, name: 'billing-publish-stripe-events' }, down);
     try {
       await expect(
-        publisher.handler({ id: 't', job: publisher.name, time: '' }, { log: runtime.log, use: runtime.use }),
+        publisher.handler({ id: 't', job: runtime.name, time: '' }, { log: runtime.log, use: runtime.use }),
       ).rejects.toMatchObject({
         code: 'BROKER_UNREACHABLE',
       });

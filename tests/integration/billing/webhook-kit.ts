@@ -3,19 +3,25 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import Stripe from 'stripe';
-import expireGracePeriods from '../../../functions/billing/expire-grace-periods.ts';
-import expireTrials from '../../../functions/billing/expire-trials.ts';
-import handleStripeEvent from '../../../functions/billing/handle-stripe-event.ts';
-import publishStripeEvents from '../../../functions/billing/publish-stripe-events.ts';
-import stripeWebhook from '../../../functions/billing/stripe-webhook.ts';
+import expireGracePeriodsFunction from '../../../functions/billing/expire-grace-periods.ts';
+import expireTrialsFunction from '../../../functions/billing/expire-trials.ts';
+import handleStripeEventFunction from '../../../functions/billing/handle-stripe-event.ts';
+import publishStripeEventsFunction from '../../../functions/billing/publish-stripe-events.ts';
+import stripeWebhookFunction from '../../../functions/billing/stripe-webhook.ts';
 import { reconcileLedger } from '../../../scripts/billing-reconcile.ts';
 import type { StripeWebhookEvent } from '../../../shared/billing/webhook-event.ts';
-import type { CronFunctionDefinition } from '../../../shared/platform/definition/index.ts';
+import { named, type CronFunctionDefinition, type Named } from '../../../shared/platform/definition/index.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { startWorkspaceKit } from '../workspaces/workspace-kit.ts';
 
 export const webhookSecret = 'whsec_uxflowtest_webhook_kit_secret';
+
+const expireGracePeriods = named(expireGracePeriodsFunction, 'functions/billing/expire-grace-periods.ts');
+const expireTrials = named(expireTrialsFunction, 'functions/billing/expire-trials.ts');
+const handleStripeEvent = named(handleStripeEventFunction, 'functions/billing/handle-stripe-event.ts');
+const publishStripeEvents = named(publishStripeEventsFunction, 'functions/billing/publish-stripe-events.ts');
+const stripeWebhook = named(stripeWebhookFunction, 'functions/billing/stripe-webhook.ts');
 
 /**
  * The webhook intake, the outbox publisher, the event handler and the crons over the local MongoDB
@@ -64,7 +70,7 @@ export const startWebhookKit = async (name: string) => {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
-  const tick = async (definition: CronFunctionDefinition) => {
+  const tick = async (definition: Named<CronFunctionDefinition>) => {
     const runtime = runtimeOf(definition);
     await definition.handler(
       { id: randomUUID(), job: definition.name, time: new Date().toISOString() },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import applyOperations from '../../../functions/flows/apply-operations.ts';
 import listVersions from '../../../functions/flows/list-versions.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
+import { named } from '../../../shared/platform/definition/index.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { addScreen, startFlowKit, type FlowKit } from './flow-kit.ts';
@@ -16,7 +17,7 @@ let instances: ReturnType<typeof createHttpApp>[];
 beforeAll(async () => {
   kit = await startFlowKit('it_flows_concurrency');
   instances = Array.from({ length: instanceCount }, () => {
-    const runtime = createRuntime(applyOperations, kit.env);
+    const runtime = createRuntime(named(applyOperations, 'functions/flows/apply-operations.ts'), kit.env);
     runtimes.push(runtime);
     return createHttpApp(applyOperations, runtime);
   });

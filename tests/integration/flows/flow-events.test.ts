@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import deleteFlow from '../../../functions/flows/delete.ts';
 import publishFlowEvents from '../../../functions/flows/publish-events.ts';
+import { named } from '../../../shared/platform/definition/index.ts';
 import { eventCatalog } from '../../../shared/platform/events/catalog.ts';
 import { fireCron } from '../services/fire-cron.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
@@ -14,7 +15,8 @@ let brokerUrl: string;
 const received: { type: string; subject: string; id: string; data: Record<string, unknown> }[] = [];
 let kit: FlowKit;
 
-const runPublisher = (url: string) => fireCron(publishFlowEvents, { ...kit.env, BROKER_URL: url });
+const runPublisher = (url: string) =>
+  fireCron(named(publishFlowEvents, 'functions/flows/publish-events.ts'), { ...kit.env, BROKER_URL: url });
 
 beforeAll(async () => {
   kit = await startFlowKit('it_flows_events');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import jwks from '../../../functions/identity/jwks.ts';
-import rotate from '../../../functions/identity/rotate-signing-keys.ts';
+import jwksFunction from '../../../functions/identity/jwks.ts';
+import rotateFunction from '../../../functions/identity/rotate-signing-keys.ts';
+import { named } from '../../../shared/platform/definition/index.ts';
 import { signingKeys } from '../../../shared/infra/jose/signing-keys-resource.ts';
 import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
@@ -9,6 +10,8 @@ import { ensureServices } from '../../../scripts/services/index.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { authTestEnv } from './auth-test-env.ts';
 
+const jwks = named(jwksFunction, 'functions/identity/jwks.ts');
+const rotate = named(rotateFunction, 'functions/identity/rotate-signing-keys.ts');
 let runtime: Runtime;
 let env: Record<string, string>;
 

@@ -3,11 +3,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailRateLimitKey } from '../../../functions/identity/lib/rate-limit-keys.ts';
 import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
-import { rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 import { createUpstashRateCounter } from '../../../shared/infra/upstash/upstash-rate-counter.ts';
 import { createUpstashScripts } from '../../../shared/infra/upstash/upstash-scripts.ts';
 import { defineConfig } from '../../../shared/platform/config/index.ts';
-import { defineHttpFunction, type RateLimitClass } from '../../../shared/platform/definition/index.ts';
+import { authenticated, defineHttpFunction, publicAccess, type RateLimitClass } from '../../../shared/platform/definition/index.ts';
 import type { Authenticator } from '../../../shared/platform/http/auth-context.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { defineResource } from '../../../shared/platform/resource.ts';
@@ -43,10 +43,11 @@ const memberOfWorkspace = defineResource({
   }),
 });
 
+const isLimited = (rateLimitClass: RateLimitClass): rateLimitClass is keyof typeof rateLimited => rateLimitClass in rateLimited;
+
 const appFor = (name: string, rateLimitClass: RateLimitClass, env: Record<string, string> = {}) => {
   const definition = defineHttpFunction({
     ...testMetadata,
-    name,
     route: createRoute({
       method: 'post',
       path: '/v1/test',
@@ -54,14 +55,15 @@ const appFor = (name: string, rateLimitClass: RateLimitClass, env: Record<string
       responses: { 200: { description: 'ok', content: { 'application/json': { schema: z.object({ email: z.string().nullable() }) } } } },
     }),
     ...(rateLimitClass === 'api'
-      ? { access: { type: 'authenticated', credentials: ['jwt'], permission: 'flows:read' }, authenticator: memberOfWorkspace }
-      : { access: { type: 'public', reason: 'test' } }),
-    rateLimit: rateLimitClass,
-    rateLimiter,
-    rateLimitKey: emailRateLimitKey,
+      ? { access: authenticated({ authenticator: memberOfWorkspace, credentials: ['jwt'] }, 'flows:read') }
+      : { access: publicAccess('test') }),
+    rateLimit: isLimited(rateLimitClass) ? { ...rateLimited[rateLimitClass], accountKey: emailRateLimitKey } : { class: rateLimitClass },
     handler: (c) => c.json({ email: c.req.valid('json').email ?? null }, 200),
   });
-  const runtime = createRuntime(definition, { ...services, APP_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: database, ...limits, ...env });
+  const runtime = createRuntime(
+    { ...definition, name },
+    { ...services, APP_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: database, ...limits, ...env },
+  );
   runtimes.push(runtime);
   const app = createHttpApp(definition, runtime);
   return (ip: string, body: unknown = {}) =>

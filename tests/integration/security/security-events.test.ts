@@ -2,12 +2,13 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import publishSecurityEvents from '../../../functions/security/publish-events.ts';
+import publishSecurityEventsFunction from '../../../functions/security/publish-events.ts';
 import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
 import { accessTokens } from '../../../shared/infra/jose/access-tokens.ts';
 import { membershipCollection, membershipId } from '../../../shared/infra/mongodb/membership-store.ts';
 import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
 import { createSecurityEventStore, securityEventCollection } from '../../../shared/infra/mongodb/security-event-store.ts';
+import { named } from '../../../shared/platform/definition/index.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
 import { authTestEnv } from '../identity/auth-test-env.ts';
@@ -21,6 +22,7 @@ let env: Record<string, string>;
 let runtime: Runtime;
 const database = `it_security_events_${randomUUID().slice(0, 8)}`;
 
+const publishSecurityEvents = named(publishSecurityEventsFunction, 'functions/security/publish-events.ts');
 const tick = (id: string) => ({ id, job: publishSecurityEvents.name, time: new Date().toISOString() });
 const events = () => runtime.use(mongo).db.collection(securityEventCollection);
 const runPublisher = async (url: string) => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { CronFunctionDefinition } from '../../../shared/platform/definition/index.ts';
+import type { CronFunctionDefinition, Named } from '../../../shared/platform/definition/index.ts';
 import { createRuntime } from '../../../shared/platform/runtime.ts';
 
 /** Runs a cron function once as its host does: a runtime of its own over `env`, one tick, closed after. */
-export const fireCron = async (definition: CronFunctionDefinition, env: Record<string, string | undefined>): Promise<void> => {
+export const fireCron = async (definition: Named<CronFunctionDefinition>, env: Record<string, string | undefined>): Promise<void> => {
   const runtime = createRuntime(definition, env);
   try {
     await definition.handler(

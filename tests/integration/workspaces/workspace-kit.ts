@@ -39,7 +39,7 @@ export const startWorkspaceKit = async (database: string) => {
   const apps = new Map<HttpFunctionDefinition, ReturnType<typeof createHttpApp>>();
   const appOf = (definition: HttpFunctionDefinition) => {
     if (!apps.has(definition)) {
-      const own = createRuntime(definition, env);
+      const own = createRuntime({ ...definition, name: 'workspaces-it' }, env);
       runtimes.push(own);
       apps.set(definition, createHttpApp(definition, own));
     }

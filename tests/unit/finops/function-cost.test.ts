@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { functionCost } from '../../../scripts/finops/model/function-cost.ts';
 import { functionProfile } from '../../../scripts/finops/model/function-profile.ts';
 import { floorInstances, spotMix } from '../../../scripts/finops/model/spot-mix.ts';
-import type { FunctionMetadata } from '../../../shared/platform/definition/metadata.ts';
+import type { FunctionIdentity, FunctionMetadata } from '../../../shared/platform/definition/index.ts';
 import { context, profile } from './fixtures.ts';
 
 // 0.5 vCPU + 0.5 GiB per instance:
@@ -96,7 +96,7 @@ describe('functionProfile', () => {
       resources: { requests: { cpu: '250m', memory: '384Mi' }, limits: { cpu: '1', memory: '1Gi' } },
       spot: 'preferred',
       costTags: { team: 'ai', costCenter: 'cc-ai', tier: 'standard' },
-    } as unknown as FunctionMetadata;
+    } as unknown as FunctionMetadata & FunctionIdentity;
     expect(functionProfile(definition)).toEqual({
       name: 'ai-generate',
       domain: 'ai',

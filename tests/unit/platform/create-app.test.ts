@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../shared/kernel/index.ts';
-import { defineHttpFunction } from '../../../shared/platform/definition/index.ts';
+import { authenticated, defineHttpFunction, publicAccess } from '../../../shared/platform/definition/index.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { createRuntime } from '../../../shared/platform/runtime.ts';
 import { defineConfig } from '../../../shared/platform/config/index.ts';
@@ -22,11 +22,10 @@ const route = createRoute({
 });
 
 const definition = defineHttpFunction({
-  name: 'ops-things',
-  domain: 'ops',
   description: 'test function',
   route,
-  access: { type: 'public', reason: 'test' },
+  access: publicAccess('test'),
+  rateLimit: { class: 'none' },
   uses: [],
   costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'standard' },
   privacy: { personalData: 'none' },
@@ -40,7 +39,7 @@ const definition = defineHttpFunction({
 });
 
 const env = { APP_ENV: 'test', LOG_LEVEL: 'silent', CORS_ORIGINS: 'https://app.uxflow.dev', BODY_LIMIT_BYTES: '256' };
-const app = createHttpApp(definition, createRuntime(definition, env));
+const app = createHttpApp(definition, createRuntime({ ...definition, name: 'ops-things' }, env));
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
@@ -60,14 +59,13 @@ describe('createHttpApp', () => {
   it('should answer no-store on an error even when the handler set a public Cache-Control before it threw', async () => {
     const cachedThenFails = defineHttpFunction({
       ...definition,
-      name: 'ops-cached-then-fails',
       route: createRoute({ method: 'get', path: '/v1/cached', responses: { 200: { description: 'ok' } } }),
       handler: (c) => {
         c.header('cache-control', 'public, max-age=300');
         throw new Error('after the header');
       },
     });
-    const failing = createHttpApp(cachedThenFails, createRuntime(cachedThenFails, env));
+    const failing = createHttpApp(cachedThenFails, createRuntime({ ...cachedThenFails, name: 'ops-cached-then-fails' }, env));
     const response = await failing.request('/v1/cached');
     expect(response.status).toBe(500);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -162,21 +160,6 @@ describe('createHttpApp', () => {
     const refused = await post('/v1/things/t_1', { name: 'a' }, { origin: 'https://evil.example' });
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });
-
-  it('should answer 501 rather than run unguarded when a function needs authentication', async () => {
-    const guarded = defineHttpFunction({
-      ...definition,
-      name: 'ops-guarded',
-      access: { type: 'authenticated', credentials: ['jwt'], permission: 'flows:read' },
-    });
-    const guardedApp = createHttpApp(guarded, createRuntime(guarded, env));
-    const response = await guardedApp.request('/v1/things/t_1', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"name":"a"}',
-    });
-    expect(response.status).toBe(501);
-  });
 });
 
 describe('createHttpApp with an authenticator', () => {
@@ -200,8 +183,6 @@ describe('createHttpApp with an authenticator', () => {
     }),
   });
   const scoped = defineHttpFunction({
-    name: 'ops-scoped',
-    domain: 'ops',
     description: 'test',
     route: createRoute({
       method: 'get',
@@ -209,14 +190,14 @@ describe('createHttpApp with an authenticator', () => {
       request: { params: z.object({ workspaceId: z.string() }) },
       responses: { 200: { description: 'ok' } },
     }),
-    access: { type: 'authenticated', credentials: ['jwt'], permission: 'workspace:read' },
-    authenticator: stubAuthenticator,
+    access: authenticated({ authenticator: stubAuthenticator, credentials: ['jwt'] }, 'workspace:read'),
+    rateLimit: { class: 'none' },
     uses: [],
     costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'standard' },
     privacy: { personalData: 'none' },
     handler: (c) => c.json({ userId: c.var.auth.userId, role: c.var.auth.workspace?.role }, 200),
   });
-  const scopedApp = createHttpApp(scoped, createRuntime(scoped, env));
+  const scopedApp = createHttpApp(scoped, createRuntime({ ...scoped, name: 'ops-scoped' }, env));
 
   it('should hand the authenticator the header, the path workspace and the declared access', async () => {
     const response = await scopedApp.request('/v1/workspaces/wsp_mine/things', { headers: { authorization: 'Bearer good' } });

@@ -4,19 +4,19 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { CloudEvent, HTTP } from 'cloudevents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineEventFunction, defineHttpFunction, type DeliveredEvent } from '../../../shared/platform/definition/index.ts';
+import { defineEventFunction, defineHttpFunction, signature, type DeliveredEvent } from '../../../shared/platform/definition/index.ts';
 import { registerKnativeFunction } from '../../../shared/platform/hosts/knative.ts';
 import { quietTestEnv, testMetadata } from '../../support/test-metadata.ts';
 
 const rawEcho = defineHttpFunction({
   ...testMetadata,
-  name: 'ops-raw-echo',
   route: createRoute({
     method: 'post',
     path: '/v1/echo',
     responses: { 200: { description: 'digest', content: { 'application/json': { schema: z.object({ sha256: z.string() }) } } } },
   }),
-  access: { type: 'signature', scheme: 'stripe' },
+  access: signature('stripe'),
+  rateLimit: { class: 'webhook' },
   handler: async (c) =>
     c.json(
       {
@@ -30,7 +30,6 @@ const rawEcho = defineHttpFunction({
 const received: DeliveredEvent<'com.uxflow.ops.heartbeat.v1'>[] = [];
 const consumer = defineEventFunction({
   ...testMetadata,
-  name: 'ops-consumer',
   events: ['com.uxflow.ops.heartbeat.v1'],
   handler: async (event) => void received.push(event),
 });
@@ -44,8 +43,8 @@ const listen = async (name: string) => {
 };
 
 beforeAll(() => {
-  registerKnativeFunction(rawEcho, quietTestEnv);
-  registerKnativeFunction(consumer, quietTestEnv);
+  registerKnativeFunction(rawEcho, 'ops-raw-echo', quietTestEnv);
+  registerKnativeFunction(consumer, 'ops-consumer', quietTestEnv);
 });
 afterAll(() => servers.forEach((server) => server.close()));
 

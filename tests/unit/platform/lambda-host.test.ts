@@ -9,11 +9,10 @@ describe('the Lambda host for event and cron functions', () => {
     const seen: DeliveredEvent<'com.uxflow.ops.heartbeat.v1'>[] = [];
     const definition = defineEventFunction({
       ...testMetadata,
-      name: 'ops-seen',
       events: ['com.uxflow.ops.heartbeat.v1'],
       handler: async (event) => void seen.push(event),
     });
-    const handler = createLambdaHandler(definition, quietTestEnv) as (event: unknown) => Promise<{ statusCode: number }>;
+    const handler = createLambdaHandler(definition, 'ops-seen', quietTestEnv) as (event: unknown) => Promise<{ statusCode: number }>;
     const message = HTTP.binary(
       new CloudEvent({
         id: 'e-1',
@@ -30,11 +29,12 @@ describe('the Lambda host for event and cron functions', () => {
   it('should refuse with 400 when the event data breaks the catalog schema', async () => {
     const definition = defineEventFunction({
       ...testMetadata,
-      name: 'ops-strict',
       events: ['com.uxflow.ops.heartbeat.v1'],
       handler: async () => {},
     });
-    const handler = createLambdaHandler(definition, quietTestEnv) as (event: unknown) => Promise<{ statusCode: number; body: string }>;
+    const handler = createLambdaHandler(definition, 'ops-strict', quietTestEnv) as (
+      event: unknown,
+    ) => Promise<{ statusCode: number; body: string }>;
     const message = HTTP.binary(new CloudEvent({ id: 'e-2', type: 'com.uxflow.ops.heartbeat.v1', source: '/x', data: { job: '' } }));
     const result = await handler({ headers: message.headers, body: message.body });
     expect(result.statusCode).toBe(400);
@@ -44,11 +44,10 @@ describe('the Lambda host for event and cron functions', () => {
   it('should refuse with 400 when the body is not a CloudEvent', async () => {
     const definition = defineEventFunction({
       ...testMetadata,
-      name: 'ops-strict',
       events: ['com.uxflow.ops.heartbeat.v1'],
       handler: async () => {},
     });
-    const handler = createLambdaHandler(definition, quietTestEnv) as (event: unknown) => Promise<{ statusCode: number }>;
+    const handler = createLambdaHandler(definition, 'ops-strict', quietTestEnv) as (event: unknown) => Promise<{ statusCode: number }>;
     const result = await handler({ headers: { 'content-type': 'application/json' }, body: '{"hello":1}' });
     expect(result.statusCode).toBe(400);
   });
@@ -57,11 +56,10 @@ describe('the Lambda host for event and cron functions', () => {
     const ticks: CronTick[] = [];
     const definition = defineCronFunction({
       ...testMetadata,
-      name: 'ops-ticker',
       schedule: '*/5 * * * *',
       handler: async (tick) => void ticks.push(tick),
     });
-    const handler = createLambdaHandler(definition, quietTestEnv) as (event: unknown) => Promise<{ statusCode: number }>;
+    const handler = createLambdaHandler(definition, 'ops-ticker', quietTestEnv) as (event: unknown) => Promise<{ statusCode: number }>;
     const result = await handler({ 'detail-type': 'Scheduled Event', id: 'tick-1', time: '2026-11-26T10:05:00Z', source: 'aws.events' });
     expect(result.statusCode).toBe(204);
     expect(ticks).toEqual([{ id: 'tick-1', job: 'ops-ticker', time: '2026-11-26T10:05:00Z' }]);
@@ -70,11 +68,12 @@ describe('the Lambda host for event and cron functions', () => {
   it('should answer 500 so the broker retries when the handler fails', async () => {
     const definition = defineCronFunction({
       ...testMetadata,
-      name: 'ops-broken',
       schedule: '0 * * * *',
       handler: async () => Promise.reject(new Error('mongo down')),
     });
-    const handler = createLambdaHandler(definition, quietTestEnv) as (event: unknown) => Promise<{ statusCode: number; body: string }>;
+    const handler = createLambdaHandler(definition, 'ops-broken', quietTestEnv) as (
+      event: unknown,
+    ) => Promise<{ statusCode: number; body: string }>;
     const result = await handler({ 'detail-type': 'Scheduled Event', id: 't', time: '2026-11-26T10:05:00Z' });
     expect(result.statusCode).toBe(500);
     expect(result.body).not.toContain('mongo down');

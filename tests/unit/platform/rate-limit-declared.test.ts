@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { loadDefinitions } from '../../../scripts/lib/load-definitions.ts';
-import type { HttpFunctionDefinition } from '../../../shared/platform/definition/index.ts';
+import { loadConfig } from '../../../shared/platform/config/index.ts';
+import { rateLimitConfig } from '../../../shared/platform/rate-limit/rate-limit-config.ts';
+import { accountLimits, authIpLimits } from '../../../shared/platform/rate-limit/rules.ts';
 
-const http = (await loadDefinitions()).map(({ definition }) => definition).filter((d): d is HttpFunctionDefinition => d.kind === 'http');
+const definitions = new Map((await loadDefinitions()).map(({ definition }) => [definition.name, definition]));
+const settings = loadConfig([rateLimitConfig], { APP_ENV: 'test' });
+const rateLimitOf = (name: string) => {
+  const definition = definitions.get(name);
+  if (definition?.kind !== 'http') return null;
+  return { class: definition.rateLimit.class, hasAccountKey: 'accountKey' in definition.rateLimit && !!definition.rateLimit.accountKey };
+};
 
-describe('rate limits of the registered HTTP functions', () => {
-  it.each(http.map((d) => [d.name, d] as const))('should name a rate limiter when %s has a limited class', (_name, definition) => {
-    const isLimited = definition.rateLimit !== 'none' && definition.rateLimit !== 'webhook';
-    expect({ rateLimit: definition.rateLimit, hasLimiter: definition.rateLimiter !== undefined }).toEqual({
-      rateLimit: definition.rateLimit,
-      hasLimiter: isLimited,
-    });
-  });
+describe('the per-function rate limits', () => {
+  // A limit keyed by a name no function has (a renamed file) would silently stop applying.
+  it.each(Object.keys(authIpLimits(settings)).map((name) => [name]))(
+    'should find %s, of the auth class, for its own per-IP limit',
+    (name) => {
+      expect(rateLimitOf(name)).toMatchObject({ class: 'auth' });
+    },
+  );
+
+  it.each(Object.keys(accountLimits(settings)).map((name) => [name]))(
+    'should find %s, of the auth class with an account key, for its per-account limit',
+    (name) => {
+      expect(rateLimitOf(name)).toEqual({ class: 'auth', hasAccountKey: true });
+    },
+  );
 });

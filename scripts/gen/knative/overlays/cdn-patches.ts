@@ -1,4 +1,4 @@
-import type { HttpFunctionDefinition } from '../../../../shared/platform/definition/define.ts';
+import type { NamedHttpFunction } from '../../../../shared/platform/definition/identity.ts';
 import { buildCdnFilter, cdnFilterRef, isCdnRoute } from '../cdn.ts';
 import { serviceHost } from '../cluster.ts';
 import { httpRouteLayout } from '../http-routes.ts';
@@ -10,7 +10,7 @@ export interface RouteCdnPatch {
   operations: JsonPatchOperation[];
 }
 
-const isCached = (definition: HttpFunctionDefinition) =>
+const isCached = (definition: NamedHttpFunction) =>
   isCdnRoute({ method: definition.route.method, path: definition.route.path, access: definition.access.type });
 
 /**
@@ -18,7 +18,7 @@ const isCached = (definition: HttpFunctionDefinition) =>
  * GCPHTTPFilter reference to those rules. The base rule order comes from the same layout, and a
  * `test` of each rule's rewritten host fails the kustomize build if the base ever moves a rule.
  */
-export const routeCdnPatches = (definitions: readonly HttpFunctionDefinition[]): RouteCdnPatch[] =>
+export const routeCdnPatches = (definitions: readonly NamedHttpFunction[]): RouteCdnPatch[] =>
   httpRouteLayout(definitions)
     .map(({ name, definitions: rules }) => ({
       route: name,
@@ -34,7 +34,7 @@ export const routeCdnPatches = (definitions: readonly HttpFunctionDefinition[]):
     .filter((patch) => patch.operations.length > 0);
 
 /** The overlay's CDN pieces: the GCPHTTPFilter (only when some route uses it) and the route patches. */
-export const cdnOverlay = (definitions: readonly HttpFunctionDefinition[]) => {
+export const cdnOverlay = (definitions: readonly NamedHttpFunction[]) => {
   const patches = routeCdnPatches(definitions);
   return { filter: patches.length > 0 ? buildCdnFilter() : null, patches };
 };

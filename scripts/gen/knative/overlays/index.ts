@@ -1,4 +1,4 @@
-import type { FunctionDefinition, HttpFunctionDefinition } from '../../../../shared/platform/definition/define.ts';
+import type { NamedFunction, NamedHttpFunction } from '../../../../shared/platform/definition/identity.ts';
 import { isHttpFunction } from '../../function-kinds.ts';
 import { yamlFile, type GeneratedFile } from '../../generated-file.ts';
 import { cluster } from '../cluster.ts';
@@ -20,7 +20,7 @@ interface Workload extends PlacementInput {
   labels: Record<string, string>;
 }
 
-const workloads = (definitions: readonly FunctionDefinition[]): Workload[] => [
+const workloads = (definitions: readonly NamedFunction[]): Workload[] => [
   ...definitions.map((d) => ({
     name: d.name,
     tier: d.costTags.tier,
@@ -66,7 +66,7 @@ interface Resource {
 }
 
 /** Behind Cloud CDN: the GCPHTTPFilter and, per HTTPRoute with public GET routes, the patch that references it. */
-const cdnPieces = (environment: Environment, http: readonly HttpFunctionDefinition[]): { resources: Resource[]; patches: Patch[] } => {
+const cdnPieces = (environment: Environment, http: readonly NamedHttpFunction[]): { resources: Resource[]; patches: Patch[] } => {
   if (!environment.isBehindCdn) return { resources: [], patches: [] };
   const { filter, patches } = cdnOverlay(http);
   return {
@@ -83,7 +83,7 @@ const plain = (object: Resource['object']): unknown =>
   'toJSON' in object && typeof object.toJSON === 'function' ? object.toJSON() : object;
 
 /** One environment's overlay: its kustomization, its patches and a PodDisruptionBudget per warm floor. */
-const renderOverlay = (environment: Environment, all: readonly Workload[], http: readonly HttpFunctionDefinition[]): GeneratedFile[] => {
+const renderOverlay = (environment: Environment, all: readonly Workload[], http: readonly NamedHttpFunction[]): GeneratedFile[] => {
   const dir = `${knativeOverlaysDir}/${environment.name}`;
   const placed = all.map((w) => ({ workload: w, placement: placementIn(environment, w) }));
   const servicePatches: Patch[] = placed
@@ -122,7 +122,7 @@ const renderOverlay = (environment: Environment, all: readonly Workload[], http:
  * the base, so a new critical function gets its production floor, node placement and
  * disruption budget from its definition alone.
  */
-export const renderKnativeOverlays = (definitions: readonly FunctionDefinition[]): GeneratedFile[] => {
+export const renderKnativeOverlays = (definitions: readonly NamedFunction[]): GeneratedFile[] => {
   const all = workloads(definitions);
   const http = definitions.filter(isHttpFunction);
   return environments.flatMap((environment) => renderOverlay(environment, all, http));

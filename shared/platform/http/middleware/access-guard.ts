@@ -1,5 +1,4 @@
 import { createMiddleware } from 'hono/factory';
-import { DomainError } from '../../../kernel/index.ts';
 import type { HttpFunctionDefinition } from '../../definition/define.ts';
 import { clientIpOf } from '../../rate-limit/rules.ts';
 import type { Runtime } from '../../runtime.ts';
@@ -7,21 +6,15 @@ import type { AppEnv } from '../env.ts';
 
 /**
  * Enforces a definition's access decision. Public and signature-checked functions pass (the
- * signature is the handler's job: it needs the raw body). Otherwise the definition's
- * authenticator establishes the caller and checks the declared permission, against the
- * workspace named in the path when there is one. A definition without an authenticator answers
- * 501 rather than run unguarded.
+ * signature is the handler's job: it needs the raw body). Otherwise the authenticator the
+ * decision carries establishes the caller and checks the declared permission, against the
+ * workspace named in the path when there is one.
  */
-export const accessGuard = (definition: Pick<HttpFunctionDefinition, 'access' | 'authenticator' | 'route'>, runtime: Runtime) =>
+export const accessGuard = (definition: Pick<HttpFunctionDefinition, 'access' | 'route'>, runtime: Runtime) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { access, authenticator } = definition;
+    const { access } = definition;
     if (access.type === 'public' || access.type === 'signature') return next();
-    if (!authenticator) {
-      throw new DomainError('not_implemented', 'AUTHENTICATION_NOT_AVAILABLE', {
-        detail: 'This endpoint cannot authenticate callers yet.',
-      });
-    }
-    const auth = await runtime.use(authenticator).authenticate({
+    const auth = await runtime.use(access.authenticator).authenticate({
       authorization: c.req.header('authorization'),
       method: c.req.method,
       // The route pattern, never the path: paths can carry tokens (`/v1/invitations/{token}/accept`).

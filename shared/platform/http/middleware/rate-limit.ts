@@ -7,26 +7,24 @@ import type { AuthContext } from '../auth-context.ts';
 import type { AppEnv } from '../env.ts';
 import { problemResponse } from '../problem.ts';
 
-type Limited = Pick<HttpFunctionDefinition, 'name' | 'rateLimit' | 'rateLimiter' | 'rateLimitKey'>;
-
 /**
- * Counts the request against the limits of the definition's rate-limit class (after access, so
- * API calls count per workspace; before validation, so malformed requests count too). Answers
- * 429 `RATE_LIMITED` with `Retry-After` when a limit is reached; every answer of a limited
- * function carries the `RateLimit-*` headers. `none` and `webhook` classes, and a definition
- * without a limiter, pass straight through.
+ * Counts the request against the limits of the definition's rate-limit class, with the limiter
+ * the class carries (after access, so API calls count per workspace; before validation, so
+ * malformed requests count too). Answers 429 `RATE_LIMITED` with `Retry-After` when a limit is
+ * reached; every answer of a limited function carries the `RateLimit-*` headers. The `none` and
+ * `webhook` classes pass straight through.
  */
-export const rateLimit = (definition: Limited, runtime: Runtime) =>
+export const rateLimit = (definition: Pick<HttpFunctionDefinition, 'rateLimit'>, runtime: Runtime) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { rateLimiter, rateLimitKey } = definition;
-    if (!rateLimiter || definition.rateLimit === 'none' || definition.rateLimit === 'webhook') return next();
-    const limiter = runtime.use(rateLimiter);
+    const policy = definition.rateLimit;
+    if (!('limiter' in policy)) return next();
+    const limiter = runtime.use(policy.limiter);
     const auth = c.get('auth') as AuthContext | undefined;
     // Hono caches the parsed body, so a hook that reads it leaves it for validation.
-    const account = rateLimitKey ? await rateLimitKey(c).catch(() => null) : null;
+    const account = policy.accountKey ? await policy.accountKey(c).catch(() => null) : null;
     const decision = await limiter.check({
-      class: definition.rateLimit,
-      functionName: definition.name,
+      class: policy.class,
+      functionName: runtime.name,
       ip: clientIpOf(c.req.header('x-forwarded-for')),
       userId: auth?.userId,
       workspaceId: auth?.workspace?.id,

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { oauthProviders } from '../../../shared/identity/index.ts';
 import { userSchema } from './schemas.ts';
+import type { Privacy } from '../../../shared/platform/definition/index.ts';
 
 export const providerParamsSchema = z.object({
   provider: z.enum(oauthProviders).openapi({ param: { name: 'provider', in: 'path' }, example: 'google' }),
@@ -21,4 +22,4 @@ export const oauthPrivacy = {
   personalData: ['identity', 'contact', 'credentials', 'network'],
   purpose: 'sign the user in with an external identity provider and link it to the account',
   legalBasis: 'contract',
-} as const;
+} satisfies Privacy;

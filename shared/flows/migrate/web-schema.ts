@@ -1,21 +1,8 @@
 import { z } from 'zod';
+import { nodeTypes } from '../schema.ts';
 
-/** Node types of the earlier web app (`frame` nodes become 2.0 frames, `enhanced-screen` a screen) and the 2.0 ones. */
-export const webNodeTypes = [
-  'start',
-  'end',
-  'screen',
-  'enhanced-screen',
-  'popup',
-  'decision',
-  'condition',
-  'action',
-  'api-call',
-  'component',
-  'subflow',
-  'note',
-  'frame',
-] as const;
+/** Node types of the earlier web app: the 2.0 ones, `enhanced-screen` (a screen) and `frame` (frames were nodes there). */
+export const webNodeTypes = [...nodeTypes, 'enhanced-screen', 'frame'] as const;
 
 const webId = z.union([z.string().min(1), z.number()]).transform(String);
 

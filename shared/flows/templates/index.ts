@@ -1,4 +1,4 @@
-import { completeDocument } from '../complete-document.ts';
+import { completeDocument, initialDocumentVersion } from '../complete-document.ts';
 import { type FlowDocument, flowDocumentSchema } from '../schema.ts';
 import type { LibraryFile } from './library-file.ts';
 import { libraryFiles } from './library-files.ts';
@@ -28,7 +28,8 @@ const fileName = (file: LibraryFile) => `templates/library/${file.category}/${fi
 /** The checked document of a file. @throws Error naming the file and its problems (a test keeps every file valid). */
 const loadTemplate = (file: LibraryFile): FlowDocument => {
   const parsed = flowDocumentSchema.safeParse(completeDocument(file.json).document);
-  if (parsed.success) return parsed.data;
+  // The version is the server's: a file exported from a flow at version 7 still starts new flows at 1.0.0.
+  if (parsed.success) return { ...parsed.data, metadata: { ...parsed.data.metadata, version: initialDocumentVersion } };
   const problems = parsed.error.issues.map((found) => `${found.path.join('.')}: ${found.message}`);
   throw new Error(`${fileName(file)} is not a valid .uxflow 2.0 document: ${problems.join('; ')}`);
 };

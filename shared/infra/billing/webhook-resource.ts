@@ -31,11 +31,12 @@ export const billingState = defineResource({
     const accounts = createBillingAccountStore(db);
     const sync = createSubscriptionSync({ snapshots, workspacePlans, graceCandidates: createGraceCandidates(db), clock: ports.clock });
     const packPurchases = createPackPurchaseStore(db);
+    const stripeEvents = createStripeEventStore(db);
     return {
-      stripeEvents: createStripeEventStore(db),
+      stripeEvents,
       sync,
       reader: createBillingReader({ snapshots, workspacePlans, ledger, clock: ports.clock }),
-      handler: createStripeEventHandler({ accounts, snapshots, sync, ledger, packPurchases, log }),
+      handler: createStripeEventHandler({ events: stripeEvents, accounts, snapshots, sync, ledger, packPurchases, log }),
     };
   },
 });

@@ -72,8 +72,8 @@ export const startWebhookKit = async (name: string) => {
     );
   };
 
-  /** Runs the event function on one event as the broker would deliver it. */
-  const handle = (event: StripeWebhookEvent) =>
+  /** Runs the event function on a CloudEvent carrying `event`, whatever the intake stored (what anything reaching the broker could send). */
+  const brokerDelivers = (event: StripeWebhookEvent) =>
     handleStripeEvent.handler(
       {
         id: event.id,
@@ -86,12 +86,20 @@ export const startWebhookKit = async (name: string) => {
       { log: handlerRuntime.log, use: handlerRuntime.use },
     );
 
+  /** Stripe's way: the signed delivery is verified and stored by the intake, then the broker hands the event function its CloudEvent. */
+  const handle = async (event: StripeWebhookEvent) => {
+    const { status } = await deliver(event);
+    if (status !== 200) throw new Error(`the webhook intake answered ${status}`);
+    await brokerDelivers(event);
+  };
+
   return {
     ...kit,
     env,
     received,
     deliver,
     handle,
+    brokerDelivers,
     publish: () => tick(publishStripeEvents),
     expireTrials: () => tick(expireTrials),
     expireGracePeriods: () => tick(expireGracePeriods),

@@ -37,6 +37,11 @@ export type HandlingOutcome = 'applied' | 'ignored' | 'unverified';
 
 const timeOf = (event: StripeWebhookEvent) => new Date(event.created * 1000);
 const dunning = new Set(['past_due', 'unpaid']);
+/**
+ * The invoices that open a billing period: the first and each renewal. Prorations of a plan change,
+ * manual and threshold invoices bill within a period, so they must not refill its credits.
+ */
+const periodReasons = new Set(['subscription_create', 'subscription_cycle']);
 
 /**
  * Applies a Stripe event to billing state and credits. Every branch is idempotent under the event
@@ -125,6 +130,9 @@ export const createStripeEventHandler = ({ events, accounts, snapshots, sync, le
   };
 
   const onInvoicePaid = async (event: StripeWebhookEvent): Promise<HandlingOutcome> => {
+    // Checked first: an invoice that grants nothing need not wait for its plan to be known.
+    const { billing_reason: reason } = parseObject(invoiceObjectSchema, event.data.object, 'invoice');
+    if (!periodReasons.has(reason ?? '')) return 'ignored';
     const context = await invoiceContext(event);
     if (!context) return 'ignored';
     const { invoice, workspaceId, plan } = context;

@@ -29,6 +29,32 @@ describe('the subscription state in force', () => {
   });
 
   it.each([
+    ['incomplete', 'active'],
+    ['trialing', 'active'],
+    ['active', 'past_due'],
+    ['past_due', 'unpaid'],
+    ['active', 'canceled'],
+    ['past_due', 'canceled'],
+    ['incomplete', 'incomplete_expired'],
+  ])('should pick %s → %s within one second, whichever event id is higher and whatever the order', (before, after) => {
+    for (const [idBefore, idAfter] of [
+      ['evt_b', 'evt_a'],
+      ['evt_a', 'evt_b'],
+    ]) {
+      const earlier = snapshot({ stripeStatus: before, eventId: idBefore });
+      const later = snapshot({ stripeStatus: after, eventId: idAfter });
+      expect(latestSnapshot([earlier, later])?.stripeStatus).toBe(after);
+      expect(latestSnapshot([later, earlier])?.stripeStatus).toBe(after);
+    }
+  });
+
+  it('should still let a later second win over a state further in the lifecycle', () => {
+    const canceled = snapshot({ stripeStatus: 'canceled', subscriptionId: 'sub_old', eventId: 'evt_z' });
+    const newer = snapshot({ stripeStatus: 'incomplete', subscriptionId: 'sub_new', observedAt: later(1000), eventId: 'evt_a' });
+    expect(latestSnapshot([canceled, newer])?.subscriptionId).toBe('sub_new');
+  });
+
+  it.each([
     ['active', null, 'pro', 'active'],
     ['trialing', null, 'pro', 'trialing'],
     ['past_due', later(gracePeriodMs), 'pro', 'past_due'],

@@ -64,3 +64,13 @@ export const billingStatusOf = (snapshot: SubscriptionSnapshot | null, trialEnds
   if (isInGrace(snapshot, now)) return 'past_due';
   return snapshot.stripeStatus === 'canceled' ? 'canceled' : 'free';
 };
+
+/** Stripe statuses after which a subscription never bills again. */
+const endedStatuses = new Set(['canceled', 'incomplete_expired']);
+
+/**
+ * Whether a subscription state may still bill the customer: not ended and not set to end at the
+ * period's end (an `incomplete` one may still be paid, a `past_due` or `unpaid` one retried).
+ */
+export const isLiveSubscription = (snapshot: SubscriptionSnapshot): boolean =>
+  !endedStatuses.has(snapshot.stripeStatus) && !snapshot.cancelAtPeriodEnd;

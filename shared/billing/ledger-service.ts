@@ -41,6 +41,8 @@ export interface Ledger {
   releaseExpired: (now: Date, limit: number) => Promise<ReleaseExpiredResult>;
   /** A new billing period's plan credits, replacing what is left of the old (no rollover). */
   grantPlanCredits: (workspaceId: string, credits: number, key: string, actor: string, note: string | null) => Promise<LedgerEntry>;
+  /** A one-off grant added to the plan credits (the trial's), not replacing them; once per key. */
+  addPlanCredits: (workspaceId: string, credits: number, key: string, actor: string, note: string | null) => Promise<LedgerEntry>;
   /** A bought pack; null when that pack was granted already under another key. */
   grantPack: (workspaceId: string, pack: PackGrant, key: string, actor: string) => Promise<LedgerEntry | null>;
   /** Removes each pack expired at `now` (key `expire:<packId>`, one entry per pack); the entries written by this call. */

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import Stripe from 'stripe';
 import expireGracePeriods from '../../../functions/billing/expire-grace-periods.ts';
 import expireTrials from '../../../functions/billing/expire-trials.ts';
+import grantFreeCredits from '../../../functions/billing/grant-free-credits.ts';
 import handleStripeEvent from '../../../functions/billing/handle-stripe-event.ts';
 import publishStripeEvents from '../../../functions/billing/publish-stripe-events.ts';
 import stripeWebhook from '../../../functions/billing/stripe-webhook.ts';
@@ -102,6 +103,7 @@ export const startWebhookKit = async (name: string) => {
     brokerDelivers,
     publish: () => tick(publishStripeEvents),
     expireTrials: () => tick(expireTrials),
+    grantFreeCredits: () => tick(grantFreeCredits),
     expireGracePeriods: () => tick(expireGracePeriods),
     reconcile: () => reconcileLedger(kit.db),
     close: async () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionSnapshot } from '../../../shared/billing/billing-account.ts';
-import { billingStatusOf, gracePeriodMs, latestSnapshot, planInForce } from '../../../shared/billing/subscription-state.ts';
+import {
+  billingStatusOf,
+  gracePeriodMs,
+  isLiveSubscription,
+  latestSnapshot,
+  planInForce,
+} from '../../../shared/billing/subscription-state.ts';
 
 const now = new Date('2025-06-01T12:00:00Z');
 const snapshot = (overrides: Partial<SubscriptionSnapshot>): SubscriptionSnapshot => ({
@@ -70,5 +76,18 @@ describe('the subscription state in force', () => {
     expect(billingStatusOf(null, later(1), now)).toBe('trialing');
     expect(billingStatusOf(null, later(-1), now)).toBe('free');
     expect(billingStatusOf(null, null, now)).toBe('free');
+  });
+
+  it.each([
+    ['active', false, true],
+    ['trialing', false, true],
+    ['past_due', false, true],
+    ['unpaid', false, true],
+    ['incomplete', false, true],
+    ['active', true, false],
+    ['canceled', false, false],
+    ['incomplete_expired', false, false],
+  ] as const)('should call a %s subscription (cancel at period end: %s) live: %s', (stripeStatus, cancelAtPeriodEnd, live) => {
+    expect(isLiveSubscription(snapshot({ stripeStatus, cancelAtPeriodEnd }))).toBe(live);
   });
 });

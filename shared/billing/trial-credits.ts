@@ -3,7 +3,7 @@ import type { Ledger } from './ledger-service.ts';
 import type { WorkspacePlans } from './subscription-ports.ts';
 
 /**
- * The card-less pro trial's credits (PRODUCT.md, Plans): 500, granted once — not the pro month's
+ * The card-less pro trial's credits (docs/product.md, Trial): 500, granted once — not the pro month's
  * 5,000, so that a trial is not a free AI budget. The ledger's key `trial` makes it once per workspace.
  */
 export const trialCredits = 500;

@@ -60,20 +60,28 @@ export interface ReportBuilder {
 }
 
 export const createReport = (): ReportBuilder => {
-  const entries = new Map<string, MigrationChange>();
+  const entries = new Map<string, { change: MigrationChange; ids: Set<string> }>();
   return {
     add: (kind, path, message, id) => {
-      const key = JSON.stringify([kind, path, message]);
-      const entry = entries.get(key) ?? { kind, path, message, ids: [] };
+      const key = `${kind}\u0000${path}\u0000${message}`;
+      const entry = entries.get(key) ?? { change: { kind, path, message, ids: [] }, ids: new Set<string>() };
       entries.set(key, entry);
-      if (id !== undefined && !entry.ids.includes(id)) entry.ids.push(id);
+      if (id !== undefined && !entry.ids.has(id)) {
+        entry.ids.add(id);
+        entry.change.ids.push(id);
+      }
     },
-    changes: () => [...entries.values()],
+    changes: () => [...entries.values()].map((entry) => entry.change),
   };
 };
 
 /** A value as a report shows it: JSON, cut to 200 characters (a dropped value must be recognisable, not whole). */
 export const shown = (value: unknown): string => {
-  const json = JSON.stringify(value) ?? String(value);
+  let json: string;
+  try {
+    json = JSON.stringify(value) ?? String(value);
+  } catch {
+    return '(a value too deeply nested to show)'; // JSON.stringify throws RangeError past the stack's depth
+  }
   return json.length <= 200 ? json : `${json.slice(0, 199)}…`;
 };

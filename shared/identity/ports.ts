@@ -1,6 +1,6 @@
 import type { PlatformRole } from '../kernel/index.ts';
 import type { Membership, Workspace } from '../workspaces/index.ts';
-import type { LoginAttempt } from './lockout.ts';
+import type { AttemptOutcome, LoginAttempt } from './lockout.ts';
 import type { RefreshTokenRecord } from './refresh-rotation.ts';
 
 export interface User {
@@ -65,11 +65,20 @@ export interface RefreshTokens {
   hasSuccessor: (familyId: string, seq: number) => Promise<boolean>;
 }
 
+/**
+ * Login attempts. An attempt is claimed (inserted `pending`, unique on the account's sequence
+ * number) before its password is checked, and settled after: of concurrent attempts that read the
+ * same history only one claims the next number, the others read again and see it.
+ */
 export interface LoginAttempts {
-  /** Appends one attempt; `email` is normalised, also for unknown accounts. */
-  record: (attempt: LoginAttempt & { email: string; ip: string }) => Promise<void>;
-  /** Attempts since `since`, newest first, at most `limit` (enough to reach the top lockout step). */
-  recent: (by: { email: string } | { ip: string }, since: Date, limit: number) => Promise<LoginAttempt[]>;
+  /** The account's attempts, newest (highest `seq`) first, whatever their age; at most `limit`. */
+  latestOfAccount: (email: string, limit: number) => Promise<(LoginAttempt & { seq: number })[]>;
+  /** The address's failed and pending attempts since `since` (any account), newest first; at most `limit`. */
+  failuresFromAddress: (ip: string, since: Date, limit: number) => Promise<LoginAttempt[]>;
+  /** Records attempt `seq` of the account as pending; false when another attempt holds that number. */
+  claim: (attempt: { email: string; seq: number; ip: string; at: Date }) => Promise<boolean>;
+  /** How a claimed attempt ended; only its claimer writes it. */
+  settle: (email: string, seq: number, outcome: Exclude<AttemptOutcome, 'pending'>) => Promise<void>;
 }
 
 export interface PasswordHasher {

@@ -18,12 +18,13 @@ import { createUserStore } from '../mongodb/user-store.ts';
 import { createTotp } from '../otp/totp.ts';
 import { createCommonPasswords } from '../passwords/common-passwords.ts';
 import { webAppConfig } from '../web-app-config.ts';
+import { loginLockout } from './login-lockout-config.ts';
 
 /** The accounts service wired to MongoDB, argon2id, the access-token signer, SMTP and TOTP. */
 export const accounts = defineResource({
   name: 'accounts',
   config: webAppConfig,
-  requires: [mongo, accessTokens, mailer, twoFactorStore],
+  requires: [mongo, accessTokens, mailer, twoFactorStore, loginLockout],
   create: (config, { use }): Accounts => {
     const { db } = use(mongo);
     return createAccounts({
@@ -42,6 +43,7 @@ export const accounts = defineResource({
       mailer: use(mailer),
       commonPasswords: createCommonPasswords(),
       clock: { now: () => new Date() },
+      addressLockout: use(loginLockout),
       appUrl: config.WEB_APP_URL,
     });
   },

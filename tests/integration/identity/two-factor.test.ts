@@ -61,7 +61,7 @@ describe('identity-login with 2FA', () => {
     expect([missing.status, await codeOf(missing)]).toEqual([401, 'TOTP_REQUIRED']);
     const wrong = await logIn(apps, user.email, { totp: codeAt(totp, 5) });
     expect([wrong.status, await codeOf(wrong)]).toEqual([401, 'INVALID_TOTP']);
-    expect(await apps.db.collection('login_attempts').countDocuments({ email: user.email, success: false })).toBe(1);
+    expect(await apps.db.collection('login_attempts').countDocuments({ email: user.email, outcome: 'failure' })).toBe(1);
     // The next step: the current one was used to enable 2FA, and a step works once.
     expect((await logIn(apps, user.email, { totp: codeAt(totp, 1) })).status).toBe(200);
     expect(await codeOf(await logIn(apps, user.email, { totp: codeAt(totp, 1) }))).toBe('INVALID_TOTP');

@@ -131,7 +131,7 @@ export const createAccounts = (ports: AccountsPorts) => {
       return { user: toPublic(user), ...(await sessions.start(user, input.rememberMe, { ip: input.ip, userAgent: input.userAgent })) };
     },
 
-    refresh: (credential: RefreshCredential) => sessions.refresh(credential, users.findById),
+    refresh: (credential: RefreshCredential, client?: Ports.RefreshClient) => sessions.refresh(credential, users.findById, client),
     logout: sessions.logout,
     logoutAll: sessions.logoutAll,
 

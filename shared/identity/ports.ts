@@ -1,7 +1,7 @@
 import type { PlatformRole } from '../kernel/index.ts';
 import type { Membership, Workspace } from '../workspaces/index.ts';
 import type { AttemptOutcome, LoginAttempt } from './lockout.ts';
-import type { RefreshTokenRecord } from './refresh-rotation.ts';
+import type { RefreshSuccessor, RefreshTokenRecord } from './refresh-rotation.ts';
 
 export interface User {
   id: string;
@@ -57,10 +57,26 @@ export interface Sessions {
   isRevoked: (sessionId: string) => Promise<boolean>;
 }
 
+/** Who rotates a refresh token: the grace hands a successor only to the client that got it. */
+export interface RefreshClient {
+  ip?: string;
+  userAgent?: string;
+}
+
 export interface RefreshTokens {
-  /** Stores a token (hashed); false when its family already has a token with this `seq` (the rotation conflict). */
-  insert: (token: string, record: RefreshTokenRecord) => Promise<boolean>;
+  /**
+   * Stores a token (hashed); false when its family already has a token with this `seq` (the
+   * rotation conflict). With `handOver`, the token is also kept sealed under a key derived from
+   * the token it replaces, for a concurrent loser that presents that same old token.
+   */
+  insert: (token: string, record: RefreshTokenRecord, handOver?: { previousToken: string; client: RefreshClient }) => Promise<boolean>;
   findByToken: (token: string) => Promise<RefreshTokenRecord | null>;
+  /** Token `seq + 1` of the presented token's family, opened with the presented token where it can be; null when none. */
+  successorOf: (
+    presentedToken: string,
+    record: RefreshTokenRecord,
+    client: RefreshClient,
+  ) => Promise<Omit<RefreshSuccessor, 'rotated'> | null>;
   /** Whether the family has a token after `seq` (the given one was rotated already). */
   hasSuccessor: (familyId: string, seq: number) => Promise<boolean>;
 }

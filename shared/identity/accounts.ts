@@ -64,7 +64,7 @@ export const createAccounts = (ports: AccountsPorts) => {
   const guard = createLoginGuard(ports);
   const mails = registrationMails(ports.appUrl);
   const verification = createEmailVerification(ports);
-  const twoFactor = createTwoFactor(ports);
+  const twoFactor = createTwoFactor(ports, guard);
   const invalidCredentials = () =>
     new DomainError('unauthenticated', 'INVALID_CREDENTIALS', { detail: 'The e-mail or the password is wrong.' });
 

@@ -21,6 +21,7 @@ export interface AccountsPorts {
   loginAttempts: Ports.LoginAttempts;
   emailVerifications: Ports.EmailVerifications;
   passwordResets: Ports.PasswordResets;
+  passwordResetRequests: Ports.PasswordResetRequests;
   twoFactor: TwoFactorStore;
   totp: Totp;
   workspaces: Ports.PersonalWorkspaces;

@@ -137,6 +137,26 @@ export interface OneTimeTokens {
 export type EmailVerifications = OneTimeTokens;
 export type PasswordResets = OneTimeTokens;
 
+/** A forgotten-password request as queued by the request, before anyone looked the address up. */
+export interface PasswordResetRequest {
+  id: string;
+  /** Normalised; it may have no account. */
+  email: string;
+  requestedAt: Date;
+}
+
+/**
+ * The outbox of password-reset mails: the request only queues (the same write whether or not the
+ * address has an account); a cron function looks the address up and mails. At least once.
+ */
+export interface PasswordResetRequests {
+  enqueue: (request: PasswordResetRequest) => Promise<void>;
+  /** The oldest queued requests first, at most `limit`. */
+  queued: (limit: number) => Promise<PasswordResetRequest[]>;
+  /** Removes a handled request (mailed, no account, or too old). Idempotent. */
+  remove: (id: string) => Promise<void>;
+}
+
 export interface PersonalWorkspaces {
   /** Inserts the workspace and its owner membership. */
   create: (workspace: Workspace, owner: Membership) => Promise<void>;

@@ -11,6 +11,7 @@ import {
   createSecurityEventStore,
 } from '../mongodb/identity-misc-stores.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
+import { createPasswordResetRequestStore } from '../mongodb/password-reset-request-store.ts';
 import { createRefreshTokenStore } from '../mongodb/refresh-token-store.ts';
 import { createSessionStore } from '../mongodb/session-store.ts';
 import { twoFactorStore } from '../mongodb/two-factor-store.ts';
@@ -34,6 +35,7 @@ export const accounts = defineResource({
       loginAttempts: createLoginAttemptStore(db),
       emailVerifications: createEmailVerificationStore(db),
       passwordResets: createPasswordResetStore(db),
+      passwordResetRequests: createPasswordResetRequestStore(db),
       twoFactor: use(twoFactorStore),
       totp: createTotp(),
       workspaces: createPersonalWorkspaceStore(db),

@@ -30,6 +30,8 @@ export const indexes: readonly IndexDefinition[] = [
   { collection: 'email_verifications', keys: { userId: 1 }, options: { name: 'email_verifications_user' } },
   // Single use of mailed tokens, backup codes and TOTP steps is an insert unique on `_id` (no extra index).
   { collection: 'password_resets', keys: { userId: 1 }, options: { name: 'password_resets_user' } },
+  // The password-reset outbox: the delivery cron reads the oldest queued requests.
+  { collection: 'password_reset_requests', keys: { requestedAt: 1 }, options: { name: 'password_reset_requests_requested' } },
   { collection: 'security_events', keys: { userId: 1 }, options: { name: 'security_events_user' } },
   // The outbox: the publisher cron reads the unpublished events by equality.
   { collection: 'security_events', keys: { published: 1 }, options: { name: 'security_events_published' } },

@@ -1,5 +1,8 @@
 import { createAccounts, type Accounts } from '../../identity/index.ts';
+import { createLedger } from '../../billing/index.ts';
 import { defineResource } from '../../platform/resource.ts';
+import { ledgerPorts } from '../billing/ledger-resource.ts';
+import { withTrialCredits } from '../billing/trial-credits-at-signup.ts';
 import { createArgon2Hasher } from '../argon2/password-hasher.ts';
 import { accessTokens } from '../jose/access-tokens.ts';
 import { mailer } from '../mail/smtp-mailer.ts';
@@ -25,8 +28,8 @@ import { loginLockout } from './login-lockout-config.ts';
 export const accounts = defineResource({
   name: 'accounts',
   config: webAppConfig,
-  requires: [mongo, accessTokens, mailer, twoFactorStore, loginLockout],
-  create: (config, { use }): Accounts => {
+  requires: [mongo, ledgerPorts, accessTokens, mailer, twoFactorStore, loginLockout],
+  create: (config, { use, log }): Accounts => {
     const { db } = use(mongo);
     return createAccounts({
       users: createUserStore(db),
@@ -38,7 +41,7 @@ export const accounts = defineResource({
       passwordResetRequests: createPasswordResetRequestStore(db),
       twoFactor: use(twoFactorStore),
       totp: createTotp(),
-      workspaces: createPersonalWorkspaceStore(db),
+      workspaces: withTrialCredits(createPersonalWorkspaceStore(db), createLedger(use(ledgerPorts)), log),
       securityEvents: createSecurityEventStore(db),
       passwordHasher: createArgon2Hasher(),
       accessTokens: use(accessTokens),

@@ -1,5 +1,8 @@
 import { createAccounts, type Accounts } from '../../identity/index.ts';
+import { createLedger } from '../../billing/index.ts';
 import { defineResource } from '../../platform/resource.ts';
+import { ledgerPorts } from '../billing/ledger-resource.ts';
+import { withTrialCredits } from '../billing/trial-credits-at-signup.ts';
 import { createArgon2Hasher } from '../argon2/password-hasher.ts';
 import { accessTokens } from '../jose/access-tokens.ts';
 import { mailer } from '../mail/smtp-mailer.ts';
@@ -11,6 +14,7 @@ import {
   createSecurityEventStore,
 } from '../mongodb/identity-misc-stores.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
+import { createPasswordResetRequestStore } from '../mongodb/password-reset-request-store.ts';
 import { createRefreshTokenStore } from '../mongodb/refresh-token-store.ts';
 import { createSessionStore } from '../mongodb/session-store.ts';
 import { twoFactorStore } from '../mongodb/two-factor-store.ts';
@@ -18,13 +22,14 @@ import { createUserStore } from '../mongodb/user-store.ts';
 import { createTotp } from '../otp/totp.ts';
 import { createCommonPasswords } from '../passwords/common-passwords.ts';
 import { webAppConfig } from '../web-app-config.ts';
+import { loginLockout } from './login-lockout-config.ts';
 
 /** The accounts service wired to MongoDB, argon2id, the access-token signer, SMTP and TOTP. */
 export const accounts = defineResource({
   name: 'accounts',
   config: webAppConfig,
-  requires: [mongo, accessTokens, mailer, twoFactorStore],
-  create: (config, { use }): Accounts => {
+  requires: [mongo, ledgerPorts, accessTokens, mailer, twoFactorStore, loginLockout],
+  create: (config, { use, log }): Accounts => {
     const { db } = use(mongo);
     return createAccounts({
       users: createUserStore(db),
@@ -33,15 +38,17 @@ export const accounts = defineResource({
       loginAttempts: createLoginAttemptStore(db),
       emailVerifications: createEmailVerificationStore(db),
       passwordResets: createPasswordResetStore(db),
+      passwordResetRequests: createPasswordResetRequestStore(db),
       twoFactor: use(twoFactorStore),
       totp: createTotp(),
-      workspaces: createPersonalWorkspaceStore(db),
+      workspaces: withTrialCredits(createPersonalWorkspaceStore(db), createLedger(use(ledgerPorts)), log),
       securityEvents: createSecurityEventStore(db),
       passwordHasher: createArgon2Hasher(),
       accessTokens: use(accessTokens),
       mailer: use(mailer),
       commonPasswords: createCommonPasswords(),
       clock: { now: () => new Date() },
+      addressLockout: use(loginLockout),
       appUrl: config.WEB_APP_URL,
     });
   },

@@ -23,11 +23,15 @@ export const indexes: readonly IndexDefinition[] = [
   { collection: 'sessions', keys: { userId: 1 }, options: { name: 'sessions_user' } },
   // The rotation commit point: token n + 1 of a family can be inserted once.
   { collection: 'refresh_tokens', keys: { familyId: 1, seq: 1 }, options: { name: 'refresh_tokens_family_seq_unique', unique: true } },
-  { collection: 'login_attempts', keys: { email: 1 }, options: { name: 'login_attempts_email' } },
-  { collection: 'login_attempts', keys: { ip: 1 }, options: { name: 'login_attempts_ip' } },
+  // Claiming attempt n of an account is an insert unique on `_id` (`<email>#<n>`); the lockout reads
+  // an account's newest attempts by number and an address's failures by time.
+  { collection: 'login_attempts', keys: { email: 1, seq: -1 }, options: { name: 'login_attempts_email_seq' } },
+  { collection: 'login_attempts', keys: { ip: 1, outcome: 1, at: -1 }, options: { name: 'login_attempts_ip_outcome_at' } },
   { collection: 'email_verifications', keys: { userId: 1 }, options: { name: 'email_verifications_user' } },
   // Single use of mailed tokens, backup codes and TOTP steps is an insert unique on `_id` (no extra index).
   { collection: 'password_resets', keys: { userId: 1 }, options: { name: 'password_resets_user' } },
+  // The password-reset outbox: the delivery cron reads the oldest queued requests.
+  { collection: 'password_reset_requests', keys: { requestedAt: 1 }, options: { name: 'password_reset_requests_requested' } },
   { collection: 'security_events', keys: { userId: 1 }, options: { name: 'security_events_user' } },
   // The outbox: the publisher cron reads the unpublished events by equality.
   { collection: 'security_events', keys: { published: 1 }, options: { name: 'security_events_published' } },

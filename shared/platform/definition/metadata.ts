@@ -52,7 +52,7 @@ export type Access = z.output<typeof accessSchema>;
 /** How an HTTP function's requests are counted; the limited classes carry their limiter. */
 export type RateLimit = z.output<typeof rateLimitSchema>;
 
-/** GDPR annotations, per function. */
+/** GDPR annotations: which personal-data categories a function processes, why, and on what legal basis. */
 export type Privacy = z.output<typeof privacySchema>;
 
 export type Scaling = z.output<typeof scalingSchema>;

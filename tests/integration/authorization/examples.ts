@@ -65,15 +65,16 @@ export const examples: Record<string, Example> = {
   'identity-enable-two-factor': async (ctx, caller) => ({
     method: 'POST',
     path: '/v1/auth/2fa/enable',
-    body: { code: await setUpTwoFactor(ctx, caller) },
+    body: { code: await setUpTwoFactor(ctx, caller), password: ctx.users[caller].password },
   }),
   'identity-disable-two-factor': async (ctx, caller) => {
     const enabled = await ctx.as(caller, 'identity-enable-two-factor', {
       method: 'POST',
       path: '/v1/auth/2fa/enable',
-      body: { code: await setUpTwoFactor(ctx, caller) },
+      body: { code: await setUpTwoFactor(ctx, caller), password: ctx.users[caller].password },
     });
-    return { method: 'POST', path: '/v1/auth/2fa/disable', body: { code: (enabled.body as { backupCodes: string[] }).backupCodes[0] } };
+    const code = (enabled.body as { backupCodes: string[] }).backupCodes[0];
+    return { method: 'POST', path: '/v1/auth/2fa/disable', body: { code, password: ctx.users[caller].password } };
   },
   'identity-create-api-key': ({ workspaceId }) => ({
     method: 'POST',

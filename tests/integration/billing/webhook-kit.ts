@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import Stripe from 'stripe';
 import expireGracePeriodsFunction from '../../../functions/billing/expire-grace-periods.ts';
 import expireTrialsFunction from '../../../functions/billing/expire-trials.ts';
+import grantFreeCreditsFunction from '../../../functions/billing/grant-free-credits.ts';
 import handleStripeEventFunction from '../../../functions/billing/handle-stripe-event.ts';
 import publishStripeEventsFunction from '../../../functions/billing/publish-stripe-events.ts';
 import stripeWebhookFunction from '../../../functions/billing/stripe-webhook.ts';
@@ -19,6 +20,7 @@ export const webhookSecret = 'whsec_uxflowtest_webhook_kit_secret';
 
 const expireGracePeriods = named(expireGracePeriodsFunction, 'functions/billing/expire-grace-periods.ts');
 const expireTrials = named(expireTrialsFunction, 'functions/billing/expire-trials.ts');
+const grantFreeCredits = named(grantFreeCreditsFunction, 'functions/billing/grant-free-credits.ts');
 const handleStripeEvent = named(handleStripeEventFunction, 'functions/billing/handle-stripe-event.ts');
 const publishStripeEvents = named(publishStripeEventsFunction, 'functions/billing/publish-stripe-events.ts');
 const stripeWebhook = named(stripeWebhookFunction, 'functions/billing/stripe-webhook.ts');
@@ -78,8 +80,8 @@ export const startWebhookKit = async (name: string) => {
     );
   };
 
-  /** Runs the event function on one event as the broker would deliver it. */
-  const handle = (event: StripeWebhookEvent) =>
+  /** Runs the event function on a CloudEvent carrying `event`, whatever the intake stored (what anything reaching the broker could send). */
+  const brokerDelivers = (event: StripeWebhookEvent) =>
     handleStripeEvent.handler(
       {
         id: event.id,
@@ -92,14 +94,23 @@ export const startWebhookKit = async (name: string) => {
       { log: handlerRuntime.log, use: handlerRuntime.use },
     );
 
+  /** Stripe's way: the signed delivery is verified and stored by the intake, then the broker hands the event function its CloudEvent. */
+  const handle = async (event: StripeWebhookEvent) => {
+    const { status } = await deliver(event);
+    if (status !== 200) throw new Error(`the webhook intake answered ${status}`);
+    await brokerDelivers(event);
+  };
+
   return {
     ...kit,
     env,
     received,
     deliver,
     handle,
+    brokerDelivers,
     publish: () => tick(publishStripeEvents),
     expireTrials: () => tick(expireTrials),
+    grantFreeCredits: () => tick(grantFreeCredits),
     expireGracePeriods: () => tick(expireGracePeriods),
     reconcile: () => reconcileLedger(kit.db),
     close: async () => {

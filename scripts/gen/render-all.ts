@@ -8,6 +8,8 @@ import { renderOpenFaasStack } from './openfaas/stack.ts';
 import { sortedBy } from './order.ts';
 import { renderServerless } from './serverless/serverless-config.ts';
 import { renderRuntimeSecretsTf } from './terraform/runtime-secrets.ts';
+import { usedConfigFragments } from './config-fragments.ts';
+import { runtimeSecretKeys } from './knative/runtime-secret-keys.ts';
 
 /**
  * Every artifact derived from the definitions, sorted by path. Pure: the same definitions give
@@ -23,7 +25,7 @@ export const renderAll = (definitions: readonly NamedFunction[], info: OpenApiIn
       renderServerless(sorted),
       renderOpenApi(sorted, info),
       renderFunctionsMarkdown(sorted),
-      renderRuntimeSecretsTf(),
+      renderRuntimeSecretsTf(runtimeSecretKeys(usedConfigFragments(sorted))),
     ],
     (file) => file.path,
   );

@@ -53,13 +53,23 @@ export const resourcesOf = (subject: Omit<RuntimeSubject, 'name'>): ResourceRef[
   ]);
 
 /**
+ * The configuration a function reads: the platform's fragment and that of every resource it
+ * declares, its pipeline brings, or they require. The same set is checked at start (createRuntime)
+ * and, over every function, becomes the runtime secret's keys and the documented variables, so no
+ * fragment can be forgotten in either.
+ */
+export const configFragmentsOf = (subject: Omit<RuntimeSubject, 'name'>): ConfigFragment[] => [
+  platformConfig,
+  ...resourcesOf(subject).map((resource) => resource.config),
+];
+
+/**
  * Parses configuration for the platform and every declared resource (throwing a ConfigError that
  * names each bad variable), and nothing more: clients are created on first `use`.
  */
 export const createRuntime = (definition: RuntimeSubject, env: Record<string, string | undefined> = process.env): Runtime => {
   const resources = resourcesOf(definition);
-  const fragments: ConfigFragment[] = [platformConfig, ...resources.map((resource) => resource.config)];
-  const config = loadConfig(fragments, env) as unknown as PlatformConfig;
+  const config = loadConfig(configFragmentsOf(definition), env) as unknown as PlatformConfig;
   const log = createLogger({ name: definition.name, level: config.LOG_LEVEL, version: config.SERVICE_VERSION });
   const declared = new Set(resources.map((resource) => resource.name));
   const instances = new Map<ResourceRef, unknown>();

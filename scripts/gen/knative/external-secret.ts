@@ -1,5 +1,5 @@
 import { cluster } from './cluster.ts';
-import { remoteSecretName, runtimeSecretKeys } from './runtime-secret-keys.ts';
+import { remoteSecretName } from './runtime-secret-keys.ts';
 
 /** An External Secrets Operator object (no typed model in our dependencies; its schema is checked by the deploy tests). */
 export interface ExternalSecretManifest {
@@ -20,7 +20,7 @@ export interface ExternalSecretManifest {
  * latest version, re-read hourly. The repository holds names only, never a value. A missing
  * secret in Secret Manager fails the sync and names the key, before any function starts.
  */
-export const buildExternalSecret = (keys: readonly string[] = runtimeSecretKeys()): ExternalSecretManifest => ({
+export const buildExternalSecret = (keys: readonly string[]): ExternalSecretManifest => ({
   apiVersion: 'external-secrets.io/v1',
   kind: 'ExternalSecret',
   metadata: { name: cluster.runtimeSecret, namespace: cluster.namespace, labels: { 'app.kubernetes.io/part-of': cluster.partOf } },

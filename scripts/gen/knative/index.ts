@@ -3,7 +3,9 @@ import { isCronFunction, isEventFunction, isHttpFunction } from '../function-kin
 import { yamlFile, type GeneratedFile } from '../generated-file.ts';
 import { buildBroker } from './broker.ts';
 import { buildDeadLetterService } from './dead-letters.ts';
+import { usedConfigFragments } from '../config-fragments.ts';
 import { buildExternalSecret } from './external-secret.ts';
+import { runtimeSecretKeys } from './runtime-secret-keys.ts';
 import { buildHttpRoutes } from './http-routes.ts';
 import { buildKustomization } from './kustomization.ts';
 import { buildLimitRange, buildResourceQuota } from './namespace-limits.ts';
@@ -32,16 +34,16 @@ const nameOf = (object: { metadata?: { name?: string } | undefined }): string =>
 const plainObject = (document: object): Manifest['object'] => ({ toJSON: () => document });
 
 /** The namespace and what every function in it shares: limits, network rules, the runtime secret. */
-const namespaceManifests = (): Manifest[] => [
+const namespaceManifests = (secretKeys: readonly string[]): Manifest[] => [
   { file: 'namespace.yaml', object: buildNamespace() },
   { file: 'namespace/resource-quota.yaml', object: buildResourceQuota() },
   { file: 'namespace/limit-range.yaml', object: buildLimitRange() },
   ...buildNetworkPolicies().map((policy) => ({ file: `network-policies/${nameOf(policy)}.yaml`, object: policy })),
-  { file: 'secrets/uxflow-runtime.yaml', object: plainObject(buildExternalSecret()) },
+  { file: 'secrets/uxflow-runtime.yaml', object: plainObject(buildExternalSecret(secretKeys)) },
 ];
 
 const manifests = (definitions: readonly NamedFunction[]): Manifest[] => [
-  ...namespaceManifests(),
+  ...namespaceManifests(runtimeSecretKeys(usedConfigFragments(definitions))),
   ...definitions.map((d) => ({ file: `services/${d.name}.yaml`, object: buildService(d) })),
   ...buildHttpRoutes(definitions.filter(isHttpFunction)).map((route) => ({ file: `routes/${nameOf(route)}.yaml`, object: route })),
   { file: 'routes/reference-grant.yaml', object: buildReferenceGrant() },

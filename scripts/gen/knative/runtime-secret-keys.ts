@@ -1,4 +1,3 @@
-import { allConfigFragments } from '../../../shared/platform/config/all-fragments.ts';
 import type { ConfigFragment } from '../../../shared/platform/config/fragment.ts';
 import { compareText } from '../order.ts';
 
@@ -8,11 +7,12 @@ const setByManifests = new Set(['BROKER_URL']);
 const isRequired = (schema: unknown) => !(schema as { safeParse(value: unknown): { success: boolean } }).safeParse(undefined).success;
 
 /**
- * The variables that must come from the runtime secret: every variable of every config fragment
- * that has no default (the functions refuse to start without it), less those set in the
- * manifests. Optional variables keep their defaults in production.
+ * The variables that must come from the runtime secret: every variable without a default (the
+ * functions refuse to start without it) of the config fragments the functions read (see
+ * usedConfigFragments), less those set in the manifests. Optional variables keep their defaults
+ * in production.
  */
-export const runtimeSecretKeys = (fragments: readonly ConfigFragment[] = allConfigFragments): string[] =>
+export const runtimeSecretKeys = (fragments: readonly ConfigFragment[]): string[] =>
   [
     ...new Set(
       fragments.flatMap((fragment) =>

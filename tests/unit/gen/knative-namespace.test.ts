@@ -1,17 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { usedConfigFragments } from '../../../scripts/gen/config-fragments.ts';
+import { loadDefinitions } from '../../../scripts/lib/load-definitions.ts';
+import { defineConfig } from '../../../shared/platform/config/index.ts';
+import { defineResource } from '../../../shared/platform/resource.ts';
+import { cronFunction } from './fixtures.ts';
 import { buildExternalSecret } from '../../../scripts/gen/knative/external-secret.ts';
 import { buildNetworkPolicies } from '../../../scripts/gen/knative/network-policies.ts';
 import { remoteSecretName, runtimeSecretKeys } from '../../../scripts/gen/knative/runtime-secret-keys.ts';
 
 describe('runtimeSecretKeys', () => {
-  it('should list the required configuration variables, not the optional ones or those the manifests set', () => {
-    const keys = runtimeSecretKeys();
+  it('should list the required variables of the fragments the functions read, not the optional ones or those the manifests set', async () => {
+    const keys = runtimeSecretKeys(usedConfigFragments((await loadDefinitions()).map(({ definition }) => definition)));
     expect(keys).toEqual(
       expect.arrayContaining(['MONGODB_URI', 'STRIPE_SECRET_KEY', 'UPSTASH_REDIS_REST_TOKEN', 'AUTH_KEY_ENCRYPTION_KEY']),
     );
     expect(keys).not.toContain('LOG_LEVEL');
     expect(keys).not.toContain('BROKER_URL');
     expect(keys).toEqual([...keys].sort());
+  });
+
+  it('should take the variables of a resource a function uses, and of what that resource requires, without any list to update', () => {
+    const fragment = (variable: string) =>
+      defineConfig({ name: variable.toLowerCase(), shape: { [variable]: z.string() }, devDefaults: {} });
+    const inner = defineResource({ name: 'inner', config: fragment('INNER_TOKEN'), create: () => null });
+    const outer = defineResource({ name: 'outer', config: fragment('OUTER_URL'), requires: [inner], create: () => null });
+    expect(runtimeSecretKeys(usedConfigFragments([cronFunction({ uses: [outer] })]))).toEqual(['INNER_TOKEN', 'OUTER_URL']);
   });
 
   it('should name each Secret Manager secret after its variable', () => {

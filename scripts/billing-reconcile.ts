@@ -74,7 +74,7 @@ export const reconcileLedger = async (db: Db, options: { workspaceId?: string } 
   const filter = options.workspaceId === undefined ? {} : { workspaceId: options.workspaceId };
   const byWorkspace = new Map<string, LedgerEntry[]>();
   let count = 0;
-  for await (const document of db.collection<LedgerEntryDocument>(ledgerCollection).find(filter)) {
+  for await (const document of ledgerCollection.in<LedgerEntryDocument>(db).find(filter)) {
     const entry = toLedgerEntry(document);
     count += 1;
     const list = byWorkspace.get(entry.workspaceId) ?? [];

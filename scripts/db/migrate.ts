@@ -1,15 +1,25 @@
 import { MongoClient } from 'mongodb';
-import { indexes } from '../../shared/infra/mongodb/indexes.ts';
-import { loadConfig } from '../../shared/platform/config/index.ts';
 import { mongoConfig } from '../../shared/infra/mongodb/mongo-resource.ts';
+import { loadConfig } from '../../shared/platform/config/index.ts';
+import { loadCollections } from './collections.ts';
 
-/** Creates every index in `shared/infra/mongodb/indexes.ts` (idempotent). `npm run db:migrate`. */
+/**
+ * Creates every index the stores' collection declarations name (`defineCollection` in
+ * shared/infra; idempotent). `npm run db:migrate`; `npm run dev` and the tests run it themselves.
+ */
 export const migrate = async (uri: string, database: string): Promise<number> => {
+  const collections = await loadCollections();
   const client = new MongoClient(uri);
   try {
     const db = client.db(database);
-    for (const index of indexes) await db.collection(index.collection).createIndex(index.keys, index.options);
-    return indexes.length;
+    let created = 0;
+    for (const { collection } of collections) {
+      for (const { name, keys, unique } of collection.indexes) {
+        await db.collection(collection.name).createIndex(keys, { name, ...(unique ? { unique } : {}) });
+        created += 1;
+      }
+    }
+    return created;
   } finally {
     await client.close();
   }

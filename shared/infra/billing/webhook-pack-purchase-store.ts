@@ -1,8 +1,9 @@
 import type { Db } from 'mongodb';
 import type { PackPurchase, PackPurchases } from '../../billing/subscription-ports.ts';
 import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
+import { defineCollection } from '../mongodb/collection.ts';
 
-export const packPurchaseCollection = 'stripe_pack_purchases';
+export const packPurchaseCollection = defineCollection({ name: 'stripe_pack_purchases' });
 
 interface PackPurchaseDocument extends Omit<PackPurchase, 'paymentId'> {
   /** The PaymentIntent id: one purchase per payment. */
@@ -12,7 +13,7 @@ interface PackPurchaseDocument extends Omit<PackPurchase, 'paymentId'> {
 
 /** `stripe_pack_purchases`: which payment bought which pack, for `charge.refunded`. */
 export const createPackPurchaseStore = (db: Db): PackPurchases => {
-  const purchases = db.collection<PackPurchaseDocument>(packPurchaseCollection);
+  const purchases = packPurchaseCollection.in<PackPurchaseDocument>(db);
   return {
     insert: async ({ paymentId, ...purchase }) => {
       try {

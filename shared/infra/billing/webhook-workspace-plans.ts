@@ -17,7 +17,7 @@ const planOf = (value: string | undefined): Plan => plans.find((plan) => plan ==
 
 /** The `plan`/`trialEndsAt` fields of `workspaces` documents (the rest of the document belongs to the workspaces domain). */
 export const createWorkspacePlanStore = (db: Db, planCache: SharedPlanCache): WorkspacePlans => {
-  const workspaces = db.collection<WorkspacePlanFields>(workspaceCollection);
+  const workspaces = workspaceCollection.in<WorkspacePlanFields>(db);
   return {
     find: async (workspaceId) => {
       const doc = await workspaces.findOne({ _id: workspaceId }, { projection: { plan: 1, trialEndsAt: 1, deletedAt: 1 } });
@@ -50,8 +50,9 @@ export const createWorkspacePlanStore = (db: Db, planCache: SharedPlanCache): Wo
 /** Workspaces with a failed-payment snapshot whose grace ended (the grace cron checks each one's state in force). */
 export const createGraceCandidates = (db: Db): GraceCandidates => ({
   pastGrace: async (now, limit) => {
-    const found = await db
-      .collection<{ workspaceId: string }>(subscriptionSnapshotCollection)
+    const found = await subscriptionSnapshotCollection
+      .in<{ workspaceId: string }>(db)
+
       .find({ stripeStatus: { $in: ['past_due', 'unpaid'] }, graceEndsAt: { $lte: now } }, { projection: { workspaceId: 1 } })
       .toArray();
     return [...new Set(found.map((doc) => doc.workspaceId))].slice(0, limit);

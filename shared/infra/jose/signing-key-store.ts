@@ -2,8 +2,12 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Db } from 'mongodb';
 import type { KeySchedule } from '../../identity/signing-key-schedule.ts';
 import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
+import { defineCollection } from '../mongodb/collection.ts';
 
-export const signingKeyCollection = 'signing_keys';
+export const signingKeyCollection = defineCollection({
+  name: 'signing_keys',
+  indexes: [{ name: 'signing_keys_created', keys: { createdAt: -1 } }],
+});
 const duplicateKey = 11000;
 
 interface SigningKeyDocument {
@@ -28,7 +32,7 @@ export interface SigningKey {
 
 /** Signing keys in MongoDB, private halves sealed under the key-encryption key. */
 export const createSigningKeyStore = (db: Db, kek: Buffer, schedule: KeySchedule) => {
-  const keys = db.collection<SigningKeyDocument>(signingKeyCollection);
+  const keys = signingKeyCollection.in<SigningKeyDocument>(db);
   const toKey = (doc: SigningKeyDocument): SigningKey => ({
     kid: doc._id,
     publicJwk: doc.publicJwk,

@@ -4,9 +4,19 @@ import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { mongo } from './mongo-resource.ts';
 import { hashToken } from './token-hash.ts';
+import { defineCollection } from './collection.ts';
 
-export const apiKeyCollection = 'api_keys';
-export const apiKeyUseCollection = 'api_key_uses';
+export const apiKeyCollection = defineCollection({
+  name: 'api_keys',
+  indexes: [
+    { name: 'api_keys_hash_unique', keys: { hash: 1 }, unique: true },
+    { name: 'api_keys_workspace', keys: { workspaceId: 1 } },
+  ],
+});
+export const apiKeyUseCollection = defineCollection({
+  name: 'api_key_uses',
+  indexes: [{ name: 'api_key_uses_key', keys: { keyId: 1 } }],
+});
 
 interface ApiKeyDocument extends Omit<ApiKeyRecord, 'id'> {
   _id: string;
@@ -19,7 +29,7 @@ const toRecord = ({ _id, hash: _hash, schemaVersion: _v, ...rest }: ApiKeyDocume
 
 /** API keys, always scoped by workspace except the lookup by key hash that authentication needs. */
 export const createApiKeyStore = (db: Db) => {
-  const keys = db.collection<ApiKeyDocument>(apiKeyCollection);
+  const keys = apiKeyCollection.in<ApiKeyDocument>(db);
   return {
     insert: async (record: ApiKeyRecord, key: string) => {
       const { id, ...rest } = record;
@@ -41,7 +51,7 @@ export const createApiKeyStore = (db: Db) => {
     /** Each use is recorded (append-only) and the key's last use updated. */
     recordUse: async (keyId: string, use: { at: Date; method: string; path: string }) => {
       await Promise.all([
-        db.collection(apiKeyUseCollection).insertOne({ schemaVersion: 1, keyId, ...use }),
+        apiKeyUseCollection.in(db).insertOne({ schemaVersion: 1, keyId, ...use }),
         keys.updateOne({ _id: keyId }, { $set: { lastUsedAt: use.at } }),
       ]);
     },

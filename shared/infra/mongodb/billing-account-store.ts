@@ -1,8 +1,12 @@
 import type { Db } from 'mongodb';
 import type { BillingAccount, BillingAccounts } from '../../billing/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { defineCollection } from './collection.ts';
 
-export const billingAccountCollection = 'billing_accounts';
+export const billingAccountCollection = defineCollection({
+  name: 'billing_accounts',
+  indexes: [{ name: 'billing_accounts_customer_unique', keys: { customerId: 1 }, unique: true }],
+});
 
 interface BillingAccountDocument extends Omit<BillingAccount, 'workspaceId'> {
   /** The workspace id: one account per workspace by construction. */
@@ -13,7 +17,7 @@ interface BillingAccountDocument extends Omit<BillingAccount, 'workspaceId'> {
 const toAccount = ({ _id, schemaVersion: _s, ...rest }: BillingAccountDocument): BillingAccount => ({ ...rest, workspaceId: _id });
 
 export const createBillingAccountStore = (db: Db): BillingAccounts => {
-  const accounts = db.collection<BillingAccountDocument>(billingAccountCollection);
+  const accounts = billingAccountCollection.in<BillingAccountDocument>(db);
   const find = async (workspaceId: string) => {
     const found = await accounts.findOne({ _id: workspaceId });
     return found ? toAccount(found) : null;

@@ -1,8 +1,12 @@
 import type { Db, Filter } from 'mongodb';
 import type { FlowHead, FlowHeadStore } from '../../flows/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { defineCollection } from './collection.ts';
 
-export const flowHeadCollection = 'flows';
+export const flowHeadCollection = defineCollection({
+  name: 'flows',
+  indexes: [{ name: 'flows_workspace', keys: { workspaceId: 1 } }],
+});
 
 interface FlowHeadDocument extends Omit<FlowHead, 'id'> {
   _id: string;
@@ -16,7 +20,7 @@ const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `flows`: one head per flow, derived from its latest version; listing and counting read it. */
 export const createFlowHeadStore = (db: Db): FlowHeadStore => {
-  const heads = db.collection<FlowHeadDocument>(flowHeadCollection);
+  const heads = flowHeadCollection.in<FlowHeadDocument>(db);
   return {
     find: async (flowId) => {
       const found = await heads.findOne({ _id: flowId });

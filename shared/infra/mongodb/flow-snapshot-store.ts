@@ -1,8 +1,12 @@
 import type { Db } from 'mongodb';
 import type { FlowSnapshot, FlowSnapshotStore } from '../../flows/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { defineCollection } from './collection.ts';
 
-export const flowSnapshotCollection = 'flow_snapshots';
+export const flowSnapshotCollection = defineCollection({
+  name: 'flow_snapshots',
+  indexes: [{ name: 'flow_snapshots_flow', keys: { flowId: 1 } }],
+});
 
 interface FlowSnapshotDocument extends FlowSnapshot {
   /** `<flowId>:<name>`: a name is unique per flow by construction. */
@@ -13,7 +17,7 @@ interface FlowSnapshotDocument extends FlowSnapshot {
 const toSnapshot = ({ _id, schemaVersion: _s, ...rest }: FlowSnapshotDocument): FlowSnapshot => rest;
 
 export const createFlowSnapshotStore = (db: Db): FlowSnapshotStore => {
-  const snapshots = db.collection<FlowSnapshotDocument>(flowSnapshotCollection);
+  const snapshots = flowSnapshotCollection.in<FlowSnapshotDocument>(db);
   return {
     insert: async (snapshot) => {
       try {

@@ -1,7 +1,11 @@
 import type { Db } from 'mongodb';
 import { flowDocumentSchema, type WorkspaceTemplate, type WorkspaceTemplateStore } from '../../flows/index.ts';
+import { defineCollection } from './collection.ts';
 
-export const flowTemplateCollection = 'flow_templates';
+export const flowTemplateCollection = defineCollection({
+  name: 'flow_templates',
+  indexes: [{ name: 'flow_templates_workspace', keys: { workspaceId: 1 } }],
+});
 
 interface FlowTemplateDocument extends Omit<WorkspaceTemplate, 'id' | 'document'> {
   _id: string;
@@ -17,7 +21,7 @@ const toTemplate = ({ _id, schemaVersion: _s, documentJson, ...rest }: FlowTempl
 });
 
 export const createFlowTemplateStore = (db: Db): WorkspaceTemplateStore => {
-  const templates = db.collection<FlowTemplateDocument>(flowTemplateCollection);
+  const templates = flowTemplateCollection.in<FlowTemplateDocument>(db);
   return {
     insert: async ({ id, document, ...rest }) => {
       await templates.insertOne({ ...rest, _id: id, schemaVersion: 1, documentJson: JSON.stringify(document) });

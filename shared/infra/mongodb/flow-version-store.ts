@@ -1,8 +1,18 @@
 import type { Db } from 'mongodb';
 import { flowDocumentSchema, type FlowVersion, type FlowVersionInfo, type FlowVersionStore } from '../../flows/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { defineCollection } from './collection.ts';
 
-export const flowVersionCollection = 'flow_versions';
+export const flowVersionCollection = defineCollection({
+  name: 'flow_versions',
+  indexes: [
+    // A write commits by inserting version n + 1; the duplicate key is the 412.
+    { name: 'flow_versions_flow_version_unique', keys: { flowId: 1, versionNumber: 1 }, unique: true },
+    { name: 'flow_versions_flow', keys: { flowId: 1 } },
+    // The flow events outbox: the publisher cron reads the unpublished versions by equality.
+    { name: 'flow_versions_published', keys: { published: 1 } },
+  ],
+});
 
 /**
  * A stored version. The document is kept as JSON text: its style maps may hold keys that some
@@ -51,7 +61,7 @@ export interface FlowVersionOutbox {
 
 /** `flow_versions`: unique on `(flowId, versionNumber)` (and on `_id`, the same pair); the commit point of every flow write. */
 export const createFlowVersionStore = (db: Db): FlowVersionStore & FlowVersionOutbox => {
-  const versions = db.collection<FlowVersionDocument>(flowVersionCollection);
+  const versions = flowVersionCollection.in<FlowVersionDocument>(db);
   return {
     insert: async (version) => {
       try {

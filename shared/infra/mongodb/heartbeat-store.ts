@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { defineCollection } from './collection.ts';
 
 export interface HeartbeatRecord {
   eventId: string;
@@ -7,7 +8,7 @@ export interface HeartbeatRecord {
   tickId: string;
 }
 
-export const heartbeatCollection = 'ops_heartbeats';
+export const heartbeatCollection = defineCollection({ name: 'ops_heartbeats' });
 const duplicateKey = 11000;
 
 interface HeartbeatDocument {
@@ -25,7 +26,7 @@ interface HeartbeatDocument {
  */
 export const recordHeartbeat = async (db: Db, record: HeartbeatRecord): Promise<boolean> => {
   try {
-    await db.collection<HeartbeatDocument>(heartbeatCollection).insertOne({
+    await heartbeatCollection.in<HeartbeatDocument>(db).insertOne({
       _id: record.eventId,
       schemaVersion: 1,
       job: record.job,

@@ -1,8 +1,16 @@
 import type { Db } from 'mongodb';
 import type { InvitationRecord, InvitationStore } from '../../workspaces/index.ts';
 import { hashToken } from './token-hash.ts';
+import { defineCollection } from './collection.ts';
 
-export const invitationCollection = 'workspace_invitations';
+export const invitationCollection = defineCollection({
+  name: 'workspace_invitations',
+  indexes: [
+    // Single use of an invitation rests on the membership `_id`; the token hash is unique so a lookup finds one.
+    { name: 'workspace_invitations_token_unique', keys: { tokenHash: 1 }, unique: true },
+    { name: 'workspace_invitations_workspace', keys: { workspaceId: 1 } },
+  ],
+});
 
 interface InvitationDocument extends Omit<InvitationRecord, 'id'> {
   _id: string;
@@ -15,7 +23,7 @@ const toRecord = ({ _id, schemaVersion: _v, tokenHash: _h, ...rest }: Invitation
 
 /** `workspace_invitations`, scoped by workspace except the lookup by token that acceptance needs. */
 export const createInvitationStore = (db: Db): InvitationStore => {
-  const invitations = db.collection<InvitationDocument>(invitationCollection);
+  const invitations = invitationCollection.in<InvitationDocument>(db);
   return {
     insert: async ({ id, ...invitation }, token) => {
       await invitations.insertOne({ _id: id, schemaVersion: 1, tokenHash: hashToken(token), ...invitation });

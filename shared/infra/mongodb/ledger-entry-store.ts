@@ -1,11 +1,25 @@
 import type { Db } from 'mongodb';
 import type { LedgerEntry, LedgerStore } from '../../billing/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { defineCollection } from './collection.ts';
 
-export const ledgerCollection = 'credit_ledger';
+export const ledgerCollection = defineCollection({
+  name: 'credit_ledger',
+  indexes: [
+    // An entry commits by its insert, unique on the workspace's number; a repeated idempotency key is
+    // the same insert failing on the second index (both fields always present).
+    { name: 'credit_ledger_workspace_seq_unique', keys: { workspaceId: 1, seq: 1 }, unique: true },
+    { name: 'credit_ledger_workspace_key_unique', keys: { workspaceId: 1, idempotencyKey: 1 }, unique: true },
+    { name: 'credit_ledger_reservation', keys: { reservationId: 1 } },
+    // Usage: a workspace's commits in a range of days, and one day's commits of every workspace for the
+    // roll-up (ranges: indexes on MongoDB, bounded scans on FerretDB).
+    { name: 'credit_ledger_workspace_type_at', keys: { workspaceId: 1, type: 1, at: 1 } },
+    { name: 'credit_ledger_type_at', keys: { type: 1, at: 1 } },
+  ],
+});
 /** reservation id → where its reserve entry is. */
-export const ledgerReservationPointerCollection = 'credit_reservation_pointers';
-export const ledgerHeadCollection = 'credit_ledger_heads';
+export const ledgerReservationPointerCollection = defineCollection({ name: 'credit_reservation_pointers' });
+export const ledgerHeadCollection = defineCollection({ name: 'credit_ledger_heads' });
 
 /** A stored entry: `_id` is `<workspaceId>:<seq>`, so the next entry is found by `_id` equality. */
 export interface LedgerEntryDocument extends LedgerEntry {
@@ -34,11 +48,11 @@ const maxRemembered = 5000;
  * and on `(workspaceId, idempotencyKey)`. `credit_ledger_heads` only speeds up `latest`.
  */
 export const createLedgerEntryStore = (db: Db): LedgerStore => {
-  const entries = db.collection<LedgerEntryDocument>(ledgerCollection);
-  const heads = db.collection<LedgerHeadDocument>(ledgerHeadCollection);
+  const entries = ledgerCollection.in<LedgerEntryDocument>(db);
+  const heads = ledgerHeadCollection.in<LedgerHeadDocument>(db);
   // Where each reservation's entry is: commit and release find it by `_id`, not by a scan (FerretDB
   // uses indexes only for `_id`). Derived: a missing pointer (a crash after the append) falls back to the scan.
-  const pointers = db.collection<{ _id: string; workspaceId: string; seq: number }>(ledgerReservationPointerCollection);
+  const pointers = ledgerReservationPointerCollection.in<{ _id: string; workspaceId: string; seq: number }>(db);
   const remembered = new Map<string, number>();
   const remember = (workspaceId: string, seq: number) => {
     if ((remembered.get(workspaceId) ?? 0) >= seq) return;

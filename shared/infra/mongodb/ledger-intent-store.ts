@@ -1,7 +1,14 @@
 import type { Db } from 'mongodb';
 import type { ReservationIntent, ReservationIntents } from '../../billing/index.ts';
+import { defineCollection } from './collection.ts';
 
-export const ledgerIntentCollection = 'credit_reservation_intents';
+export const ledgerIntentCollection = defineCollection({
+  name: 'credit_reservation_intents',
+  indexes: [
+    // The release cron reads the due reservations (a range: it scans on FerretDB, uses this on MongoDB).
+    { name: 'credit_reservation_intents_expires', keys: { expiresAt: 1 } },
+  ],
+});
 
 interface ReservationIntentDocument {
   /** The reservation id. */
@@ -19,7 +26,7 @@ const toIntent = ({ _id, workspaceId, expiresAt }: ReservationIntentDocument): R
 
 /** `credit_reservation_intents`: one document per unsettled reservation, read by the release cron. */
 export const createLedgerIntentStore = (db: Db): ReservationIntents => {
-  const intents = db.collection<ReservationIntentDocument>(ledgerIntentCollection);
+  const intents = ledgerIntentCollection.in<ReservationIntentDocument>(db);
   return {
     insert: async ({ reservationId, workspaceId, expiresAt }) => {
       await intents.insertOne({ _id: reservationId, workspaceId, expiresAt, schemaVersion: 1 });

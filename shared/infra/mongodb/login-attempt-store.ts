@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { AttemptOutcome, LoginAttempts } from '../../identity/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { defineCollection } from './collection.ts';
 
 /**
  * `_id` = `<email>#<seq>`: attempt `seq` of an account can be inserted once, so of concurrent
@@ -20,10 +21,20 @@ interface LoginAttemptDocument {
 
 const attemptId = (email: string, seq: number) => `${email}#${seq}`;
 
+export const loginAttemptCollection = defineCollection({
+  name: 'login_attempts',
+  indexes: [
+    // Claiming attempt n of an account is an insert unique on `_id` (`<email>#<n>`); the lockout reads
+    // an account's newest attempts by number and an address's failures by time.
+    { name: 'login_attempts_email_seq', keys: { email: 1, seq: -1 } },
+    { name: 'login_attempts_ip_outcome_at', keys: { ip: 1, outcome: 1, at: -1 } },
+  ],
+});
+
 /** `login_attempts`: one document per attempt, read by account (by `seq`) or by address (by time). */
 export const createLoginAttemptStore = (db: Db): LoginAttempts => {
   // Version 1 documents (no `seq`, a `success` flag) are left to age out: no query below matches them.
-  const attempts = db.collection<LoginAttemptDocument>('login_attempts');
+  const attempts = loginAttemptCollection.in<LoginAttemptDocument>(db);
   return {
     latestOfAccount: async (email, limit) => {
       const found = await attempts

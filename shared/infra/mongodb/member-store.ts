@@ -12,7 +12,7 @@ const toRecord = ({ _id, schemaVersion: _v, invitationId, ...rest }: MemberDocum
 
 /** `workspace_members`: every query names the workspace (or, for "my workspaces", the user). */
 export const createMemberStore = (db: Db): MemberStore => {
-  const members = db.collection<MemberDocument>(membershipCollection);
+  const members = membershipCollection.in<MemberDocument>(db);
   return {
     insert: async (member) => {
       try {

@@ -1,7 +1,14 @@
 import type { Db } from 'mongodb';
 import { workspaceRoles, type WorkspaceRole } from '../../workspaces/index.ts';
+import { defineCollection } from './collection.ts';
 
-export const membershipCollection = 'workspace_members';
+export const membershipCollection = defineCollection({
+  name: 'workspace_members',
+  indexes: [
+    { name: 'workspace_members_user', keys: { userId: 1 } },
+    { name: 'workspace_members_workspace', keys: { workspaceId: 1 } },
+  ],
+});
 
 /** One member of one workspace; `_id` is `<workspaceId>:<userId>`, so a membership is unique by construction. */
 export interface MembershipDocument {
@@ -16,7 +23,7 @@ export interface MembershipDocument {
 export const membershipId = (workspaceId: string, userId: string) => `${workspaceId}:${userId}`;
 
 /** `_id` = workspace id, written once when a workspace is deleted: a deleted workspace has no members for anyone. */
-export const workspaceTombstoneCollection = 'workspace_tombstones';
+export const workspaceTombstoneCollection = defineCollection({ name: 'workspace_tombstones' });
 
 /**
  * The caller's role in a workspace, or null when they are not a member, the workspace does not
@@ -24,8 +31,8 @@ export const workspaceTombstoneCollection = 'workspace_tombstones';
  */
 export const findRole = async (db: Db, workspaceId: string, userId: string): Promise<WorkspaceRole | null> => {
   const [member, tombstone] = await Promise.all([
-    db.collection<MembershipDocument>(membershipCollection).findOne({ _id: membershipId(workspaceId, userId) }),
-    db.collection<{ _id: string }>(workspaceTombstoneCollection).findOne({ _id: workspaceId }, { projection: { _id: 1 } }),
+    membershipCollection.in<MembershipDocument>(db).findOne({ _id: membershipId(workspaceId, userId) }),
+    workspaceTombstoneCollection.in<{ _id: string }>(db).findOne({ _id: workspaceId }, { projection: { _id: 1 } }),
   ]);
   if (tombstone) return null;
   return member && (workspaceRoles as readonly string[]).includes(member.role) ? member.role : null;

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { OneTimeTokens } from '../../identity/index.ts';
+import type { CollectionDeclaration } from './collection.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { hashToken } from './token-hash.ts';
 
@@ -21,12 +22,15 @@ interface UseDocument {
 }
 
 /**
- * Single-use tokens in `collection` (`_id` = SHA-256 of the token) with their uses in
- * `<collection>_used`. Of concurrent uses of one token exactly one insert succeeds.
+ * Single-use tokens in `collections.tokens` (`_id` = SHA-256 of the token) with their uses in
+ * `collections.uses`. Of concurrent uses of one token exactly one insert succeeds.
  */
-export const createOneTimeTokenStore = (db: Db, collection: string): OneTimeTokens => {
-  const tokens = db.collection<TokenDocument>(collection);
-  const uses = db.collection<UseDocument>(`${collection}_used`);
+export const createOneTimeTokenStore = (
+  db: Db,
+  collections: { tokens: CollectionDeclaration; uses: CollectionDeclaration },
+): OneTimeTokens => {
+  const tokens = collections.tokens.in<TokenDocument>(db);
+  const uses = collections.uses.in<UseDocument>(db);
   const markUsed = async (hash: string, reason: UseDocument['reason']) => {
     try {
       await uses.insertOne({ _id: hash, schemaVersion: 1, usedAt: new Date(), reason });

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { PasswordResetRequests } from '../../identity/index.ts';
+import { defineCollection } from './collection.ts';
 
 interface PasswordResetRequestDocument {
   _id: string;
@@ -8,12 +9,20 @@ interface PasswordResetRequestDocument {
   requestedAt: Date;
 }
 
+export const passwordResetRequestCollection = defineCollection({
+  name: 'password_reset_requests',
+  indexes: [
+    // The password-reset outbox: the delivery cron reads the oldest queued requests.
+    { name: 'password_reset_requests_requested', keys: { requestedAt: 1 } },
+  ],
+});
+
 /**
  * `password_reset_requests`: the password-reset outbox. A request is inserted by the request and
  * deleted once the cron function has handled it, so addresses (known or not) stay only while queued.
  */
 export const createPasswordResetRequestStore = (db: Db): PasswordResetRequests => {
-  const requests = db.collection<PasswordResetRequestDocument>('password_reset_requests');
+  const requests = passwordResetRequestCollection.in<PasswordResetRequestDocument>(db);
   return {
     enqueue: async ({ id, email, requestedAt }) => {
       await requests.insertOne({ _id: id, schemaVersion: 1, email, requestedAt });

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { People, Person } from '../../workspaces/index.ts';
+import { userCollection } from './user-store.ts';
 
 interface UserFields {
   _id: string;
@@ -12,7 +13,7 @@ const toPerson = (doc: UserFields): Person => ({ id: doc._id, email: doc.email, 
 
 /** Read-only view of `users` for the workspaces domain: id, e-mail and name, nothing else. */
 export const createPeopleStore = (db: Db): People => {
-  const users = db.collection<UserFields>('users');
+  const users = userCollection.in<UserFields>(db);
   return {
     findById: async (userId) => {
       const doc = await users.findOne({ _id: userId }, { projection });

@@ -4,6 +4,7 @@ import type { RefreshClient, RefreshTokenRecord, RefreshTokens } from '../../ide
 import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { hashToken } from './token-hash.ts';
+import { defineCollection } from './collection.ts';
 
 /** `_id` is the token's SHA-256; unique on (familyId, seq), the commit point of a rotation. */
 interface RefreshTokenDocument extends RefreshTokenRecord {
@@ -24,8 +25,16 @@ const handOverKey = (previousToken: string) =>
 const handOverContext = (record: Pick<RefreshTokenRecord, 'familyId' | 'seq'>) => `${record.familyId}:${record.seq}`;
 const clientHashOf = (client: RefreshClient) => hashToken(`${client.ip ?? ''}\n${client.userAgent ?? ''}`);
 
+export const refreshTokenCollection = defineCollection({
+  name: 'refresh_tokens',
+  indexes: [
+    // The rotation commit point: token n + 1 of a family can be inserted once.
+    { name: 'refresh_tokens_family_seq_unique', keys: { familyId: 1, seq: 1 }, unique: true },
+  ],
+});
+
 export const createRefreshTokenStore = (db: Db): RefreshTokens => {
-  const tokens = db.collection<RefreshTokenDocument>('refresh_tokens');
+  const tokens = refreshTokenCollection.in<RefreshTokenDocument>(db);
   const toRecord = ({ familyId, userId, seq, rememberMe, expiresAt, createdAt }: RefreshTokenDocument): RefreshTokenRecord => ({
     familyId,
     userId,

@@ -1,8 +1,16 @@
 import type { Db } from 'mongodb';
 import { newId } from '../../kernel/index.ts';
 import { toSecurityEventData, type SecurityEventData, type SecurityEvents } from '../../security/index.ts';
+import { defineCollection } from './collection.ts';
 
-export const securityEventCollection = 'security_events';
+export const securityEventCollection = defineCollection({
+  name: 'security_events',
+  indexes: [
+    { name: 'security_events_user', keys: { userId: 1 } },
+    // The outbox: the publisher cron reads the unpublished events by equality.
+    { name: 'security_events_published', keys: { published: 1 } },
+  ],
+});
 
 interface SecurityEventDocument extends Omit<SecurityEventData, 'id' | 'at'> {
   _id: string;
@@ -25,7 +33,7 @@ export interface SecurityEventStore extends SecurityEvents {
  * allow-listed members of an event are stored (no secrets); a cron function publishes them.
  */
 export const createSecurityEventStore = (db: Db): SecurityEventStore => {
-  const events = db.collection<SecurityEventDocument>(securityEventCollection);
+  const events = securityEventCollection.in<SecurityEventDocument>(db);
   return {
     record: async (event) => {
       const { id, ...data } = toSecurityEventData(newId('sev'), event);

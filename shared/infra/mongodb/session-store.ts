@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { refreshTtlMs, type RevocationReason, type Session, type Sessions } from '../../identity/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { defineCollection } from './collection.ts';
 
 interface SessionDocument {
   _id: string;
@@ -30,9 +31,16 @@ interface RevocationDocument {
   revokedAt: Date;
 }
 
+export const sessionCollection = defineCollection({
+  name: 'sessions',
+  indexes: [{ name: 'sessions_user', keys: { userId: 1 } }],
+});
+
+export const sessionRevocationCollection = defineCollection({ name: 'session_revocations' });
+
 export const createSessionStore = (db: Db): Sessions => {
-  const sessions = db.collection<SessionDocument>('sessions');
-  const revocations = db.collection<RevocationDocument>('session_revocations');
+  const sessions = sessionCollection.in<SessionDocument>(db);
+  const revocations = sessionRevocationCollection.in<RevocationDocument>(db);
   return {
     create: async ({ id, ...session }: Session) => {
       await sessions.insertOne({ _id: id, schemaVersion: 1, ...session });

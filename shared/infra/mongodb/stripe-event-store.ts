@@ -1,8 +1,15 @@
 import type { Db } from 'mongodb';
 import { stripeWebhookEventSchema, type StripeEventStore, type StripeWebhookEvent } from '../../billing/webhook-event.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { defineCollection } from './collection.ts';
 
-export const stripeEventCollection = 'stripe_events';
+export const stripeEventCollection = defineCollection({
+  name: 'stripe_events',
+  indexes: [
+    // The outbox (`_id` = event id stores each once): the publisher cron reads the unpublished by equality.
+    { name: 'stripe_events_published', keys: { published: 1 } },
+  ],
+});
 
 interface StripeEventDocument {
   /** The Stripe event id: a redelivered event is a duplicate key, so each is stored once. */
@@ -24,7 +31,7 @@ interface StripeEventDocument {
 
 /** `stripe_events`: verified Stripe events, each once, and the outbox of `com.uxflow.billing.stripe.v1`. */
 export const createStripeEventStore = (db: Db): StripeEventStore => {
-  const events = db.collection<StripeEventDocument>(stripeEventCollection);
+  const events = stripeEventCollection.in<StripeEventDocument>(db);
   return {
     insert: async ({ event, receivedAt }) => {
       try {

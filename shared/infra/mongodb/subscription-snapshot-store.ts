@@ -2,8 +2,16 @@ import type { Db } from 'mongodb';
 import type { SubscriptionSnapshot, SubscriptionSnapshots } from '../../billing/index.ts';
 import { latestSnapshot } from '../../billing/subscription-state.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { defineCollection } from './collection.ts';
 
-export const subscriptionSnapshotCollection = 'subscription_snapshots';
+export const subscriptionSnapshotCollection = defineCollection({
+  name: 'subscription_snapshots',
+  indexes: [
+    { name: 'subscription_snapshots_workspace', keys: { workspaceId: 1 } },
+    // The grace cron reads failed-payment snapshots by status.
+    { name: 'subscription_snapshots_status', keys: { stripeStatus: 1 } },
+  ],
+});
 
 interface SubscriptionSnapshotDocument extends SubscriptionSnapshot {
   /** `<workspaceId>:<eventId>`: one snapshot per event, so a redelivered event stores nothing. */
@@ -15,7 +23,7 @@ const toSnapshot = ({ _id, schemaVersion: _s, ...rest }: SubscriptionSnapshotDoc
 
 /** `subscription_snapshots`: append-only; the state in force is computed on read, never updated in place. */
 export const createSubscriptionSnapshotStore = (db: Db): SubscriptionSnapshots => {
-  const snapshots = db.collection<SubscriptionSnapshotDocument>(subscriptionSnapshotCollection);
+  const snapshots = subscriptionSnapshotCollection.in<SubscriptionSnapshotDocument>(db);
   return {
     insert: async (snapshot) => {
       try {

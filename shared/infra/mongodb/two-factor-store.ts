@@ -6,6 +6,7 @@ import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { mongo } from './mongo-resource.ts';
 import { hashToken } from './token-hash.ts';
+import { defineCollection } from './collection.ts';
 
 /** `_id` = user id: one pending and one active enrollment per user. */
 interface EnrollmentDocument {
@@ -26,6 +27,16 @@ const insertOnce = async (insert: () => Promise<unknown>): Promise<boolean> => {
   }
 };
 
+export const twoFactorPendingCollection = defineCollection({ name: 'two_factor_pending' });
+
+export const twoFactorCollection = defineCollection({ name: 'two_factor' });
+
+export const backupCodeCollection = defineCollection({ name: 'two_factor_backup_codes' });
+
+export const backupCodeUseCollection = defineCollection({ name: 'two_factor_backup_codes_used' });
+
+export const totpStepUseCollection = defineCollection({ name: 'totp_steps_used' });
+
 /**
  * 2FA state: `two_factor_pending` and `two_factor` (secrets sealed with AES-256-GCM under the
  * key-encryption key, bound to user and enrollment), `two_factor_backup_codes` (SHA-256 of
@@ -33,13 +44,11 @@ const insertOnce = async (insert: () => Promise<unknown>): Promise<boolean> => {
  * `totp_steps_used` (`<userId>:<step>`) against replays.
  */
 export const createTwoFactorStore = (db: Db, kek: Buffer): TwoFactorStore => {
-  const pending = db.collection<EnrollmentDocument>('two_factor_pending');
-  const active = db.collection<EnrollmentDocument & { enabledAt: Date }>('two_factor');
-  const codes = db.collection<{ _id: string; schemaVersion: 1; enrollmentId: string; userId: string; createdAt: Date }>(
-    'two_factor_backup_codes',
-  );
-  const codeUses = db.collection<{ _id: string; schemaVersion: 1; usedAt: Date }>('two_factor_backup_codes_used');
-  const stepUses = db.collection<{ _id: string; schemaVersion: 1; usedAt: Date }>('totp_steps_used');
+  const pending = twoFactorPendingCollection.in<EnrollmentDocument>(db);
+  const active = twoFactorCollection.in<EnrollmentDocument & { enabledAt: Date }>(db);
+  const codes = backupCodeCollection.in<{ _id: string; schemaVersion: 1; enrollmentId: string; userId: string; createdAt: Date }>(db);
+  const codeUses = backupCodeUseCollection.in<{ _id: string; schemaVersion: 1; usedAt: Date }>(db);
+  const stepUses = totpStepUseCollection.in<{ _id: string; schemaVersion: 1; usedAt: Date }>(db);
   const context = (userId: string, enrollmentId: string) => `totp:${userId}:${enrollmentId}`;
   const toDocument = (userId: string, { enrollmentId, secret, createdAt }: TotpEnrollment): EnrollmentDocument => ({
     _id: userId,

@@ -1,9 +1,10 @@
 import type { Db } from 'mongodb';
 import type { UsageDays } from '../../billing/usage-ports.ts';
 import type { UsageDay } from '../../billing/usage-report.ts';
+import { defineCollection } from './collection.ts';
 
-export const usageDailyCollection = 'usage_daily';
-export const usageRunCollection = 'usage_daily_runs';
+export const usageDailyCollection = defineCollection({ name: 'usage_daily' });
+export const usageRunCollection = defineCollection({ name: 'usage_daily_runs' });
 
 /** `_id` = `<workspaceId>:<YYYY-MM-DD>`; groups as arrays (operation names hold dots, which make poor field names). */
 interface UsageDayDocument extends UsageDay {
@@ -24,8 +25,8 @@ const toUsageDay = ({ _id, schemaVersion: _s, ...day }: UsageDayDocument): Usage
 
 /** `usage_daily` and `usage_daily_runs`, read by `_id` only; written only by the roll-up cron. */
 export const createUsageDayStore = (db: Db): UsageDays => {
-  const daily = db.collection<UsageDayDocument>(usageDailyCollection);
-  const runs = db.collection<UsageRunDocument>(usageRunCollection);
+  const daily = usageDailyCollection.in<UsageDayDocument>(db);
+  const runs = usageRunCollection.in<UsageRunDocument>(db);
   return {
     find: async (workspaceId, days) => {
       if (days.length === 0) return [];

@@ -9,7 +9,7 @@ import { ledgerCollection, toLedgerEntry, type LedgerEntryDocument } from './led
  * (FerretDB has no `$lookup` and only `$sum`/`$count` in `$group`).
  */
 export const createUsageEntryStore = (db: Db): UsageEntries => {
-  const entries = db.collection<LedgerEntryDocument>(ledgerCollection);
+  const entries = ledgerCollection.in<LedgerEntryDocument>(db);
   return {
     commitsBetween: async (workspaceId, from, to) => {
       const range = { type: 'commit' as const, at: { $gte: from, $lt: to } };

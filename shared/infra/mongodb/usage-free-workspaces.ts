@@ -13,8 +13,9 @@ interface PlanFields {
  * An equality filter on `plan` (a scan on FerretDB once a day; the rest is filtered in code).
  */
 export const findFreeWorkspaces = async (db: Db, now: Date): Promise<string[]> => {
-  const found = await db
-    .collection<PlanFields>(workspaceCollection)
+  const found = await workspaceCollection
+    .in<PlanFields>(db)
+
     .find({ plan: 'free' }, { projection: { _id: 1, plan: 1, trialEndsAt: 1, deletedAt: 1 } })
     .toArray();
   return found.filter((doc) => !doc.deletedAt && !(doc.trialEndsAt && doc.trialEndsAt > now)).map((doc) => doc._id);

@@ -1,8 +1,9 @@
 import type { Db } from 'mongodb';
 import type { PackSweepPorts, PackWatch } from '../../billing/usage-pack-sweep.ts';
 import { ledgerHeadCollection } from './ledger-entry-store.ts';
+import { defineCollection } from './collection.ts';
 
-export const packWatchCollection = 'credit_pack_watch';
+export const packWatchCollection = defineCollection({ name: 'credit_pack_watch' });
 
 interface PackWatchDocument extends Omit<PackWatch, 'workspaceId'> {
   /** The workspace id. */
@@ -15,10 +16,10 @@ interface PackWatchDocument extends Omit<PackWatch, 'workspaceId'> {
  * with a ledger) and its own watch documents (`credit_pack_watch`, `_id` = workspace id).
  */
 export const createPackSweepStore = (db: Db): PackSweepPorts => {
-  const watches = db.collection<PackWatchDocument>(packWatchCollection);
+  const watches = packWatchCollection.in<PackWatchDocument>(db);
   return {
     heads: async () =>
-      (await db.collection<{ _id: string; seq: number }>(ledgerHeadCollection).find({}).toArray()).map(({ _id, seq }) => ({
+      (await ledgerHeadCollection.in<{ _id: string; seq: number }>(db).find({}).toArray()).map(({ _id, seq }) => ({
         workspaceId: _id,
         seq,
       })),

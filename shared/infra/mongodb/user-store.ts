@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { User, Users } from '../../identity/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { defineCollection } from './collection.ts';
 
 interface UserDocument {
   _id: string;
@@ -15,9 +16,14 @@ interface UserDocument {
 
 const toUser = ({ _id, schemaVersion: _, ...rest }: UserDocument): User => ({ id: _id, ...rest });
 
+export const userCollection = defineCollection({
+  name: 'users',
+  indexes: [{ name: 'users_email_unique', keys: { email: 1 }, unique: true }],
+});
+
 /** `users`, unique on `email` (see indexes.ts). */
 export const createUserStore = (db: Db): Users => {
-  const users = db.collection<UserDocument>('users');
+  const users = userCollection.in<UserDocument>(db);
   return {
     create: async ({ id, ...user }) => {
       try {

@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import { plans, type Plan } from '../../platform/rate-limit/rate-limit-config.ts';
 import type { PlanLookup } from '../../platform/rate-limit/rate-limiter.ts';
 import type { SharedPlanCache } from '../upstash/plan-cache.ts';
+import { workspaceCollection } from './workspace-store.ts';
 
 /** How long an instance trusts a plan it read without asking the shared cache again. */
 const cacheMs = 5_000;
@@ -22,8 +23,9 @@ export const createWorkspacePlanLookup = (db: Db, shared: SharedPlanCache, now: 
       if (cached && cached.until > now()) return cached.plan;
       let plan = planNamed(await shared.get(workspaceId));
       if (plan === null) {
-        const found = await db
-          .collection<{ _id: string; plan?: unknown }>('workspaces')
+        const found = await workspaceCollection
+          .in<{ _id: string; plan?: unknown }>(db)
+
           .findOne({ _id: workspaceId }, { projection: { plan: 1 } });
         plan = planNamed(found?.plan) ?? 'free';
         await shared.put(workspaceId, plan);

@@ -3,8 +3,16 @@ import type { WorkspaceRecord, WorkspaceStore } from '../../workspaces/index.ts'
 import { apiKeyCollection } from './api-key-store.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { workspaceTombstoneCollection } from './membership-store.ts';
+import { defineCollection } from './collection.ts';
 
-export const workspaceCollection = 'workspaces';
+export const workspaceCollection = defineCollection({
+  name: 'workspaces',
+  indexes: [
+    { name: 'workspaces_owner', keys: { ownerId: 1 } },
+    // The trial cron reads workspaces by trial end (a range: it scans on FerretDB).
+    { name: 'workspaces_trial_ends', keys: { trialEndsAt: 1 } },
+  ],
+});
 
 interface WorkspaceDocument extends Omit<WorkspaceRecord, 'id' | 'deletedAt'> {
   _id: string;
@@ -22,7 +30,7 @@ const isActive = (doc: WorkspaceDocument) => doc.deletedAt === undefined || doc.
 
 /** `workspaces` (personal ones are written by identity's registration in the same shape). */
 export const createWorkspaceStore = (db: Db): WorkspaceStore => {
-  const workspaces = db.collection<WorkspaceDocument>(workspaceCollection);
+  const workspaces = workspaceCollection.in<WorkspaceDocument>(db);
   // Equality filters only (FerretDB uses indexes for nothing else); deleted ones are dropped here.
   const activeOf = async (filter: Record<string, unknown>) => (await workspaces.find(filter).toArray()).filter(isActive);
   return {
@@ -48,12 +56,12 @@ export const createWorkspaceStore = (db: Db): WorkspaceStore => {
     markDeleted: async (id, by, at) => {
       // The tombstone first: from this insert on, the authenticator finds no member (404).
       try {
-        await db.collection(workspaceTombstoneCollection).insertOne({ _id: id as never, schemaVersion: 1, deletedBy: by, deletedAt: at });
+        await workspaceTombstoneCollection.in(db).insertOne({ _id: id as never, schemaVersion: 1, deletedBy: by, deletedAt: at });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }
       await workspaces.updateOne({ _id: id }, { $set: { deletedAt: at } });
-      await db.collection(apiKeyCollection).updateMany({ workspaceId: id, revokedAt: null }, { $set: { revokedAt: at } });
+      await apiKeyCollection.in(db).updateMany({ workspaceId: id, revokedAt: null }, { $set: { revokedAt: at } });
     },
   };
 };

@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { OAuthIdentities, OAuthIdentity, OAuthProvider } from '../../identity/index.ts';
 import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
+import { defineCollection } from '../mongodb/collection.ts';
 
 interface IdentityDocument extends Omit<OAuthIdentity, 'provider' | 'subject'> {
   /** `<provider>:<subject>`; the unique `(provider, subject)` index guards it too. */
@@ -10,9 +11,18 @@ interface IdentityDocument extends Omit<OAuthIdentity, 'provider' | 'subject'> {
   subject: string;
 }
 
+export const oauthIdentityCollection = defineCollection({
+  name: 'oauth_identities',
+  indexes: [
+    // One link per provider account.
+    { name: 'oauth_identities_provider_subject_unique', keys: { provider: 1, subject: 1 }, unique: true },
+    { name: 'oauth_identities_user', keys: { userId: 1 } },
+  ],
+});
+
 /** `oauth_identities`: provider accounts linked to users, unique on `(provider, subject)`. */
 export const createOAuthIdentityStore = (db: Db): OAuthIdentities => {
-  const identities = db.collection<IdentityDocument>('oauth_identities');
+  const identities = oauthIdentityCollection.in<IdentityDocument>(db);
   return {
     find: async (provider, subject) => {
       const document = await identities.findOne({ provider, subject });

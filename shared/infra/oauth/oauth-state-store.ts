@@ -4,6 +4,7 @@ import type { OAuthProvider, OAuthStates } from '../../identity/index.ts';
 import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
 import { hashToken } from '../mongodb/token-hash.ts';
 import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
+import { defineCollection } from '../mongodb/collection.ts';
 
 interface StateDocument {
   _id: string;
@@ -38,13 +39,17 @@ const unseal = (state: string, sealed: SealedSecret): StateSecrets | null => {
   }
 };
 
+export const oauthStateCollection = defineCollection({ name: 'oauth_states' });
+
+export const oauthStateUseCollection = defineCollection({ name: 'oauth_states_used' });
+
 /**
  * `oauth_states` (`_id` = SHA-256 of the state; the PKCE verifier and nonce sealed with a key
  * derived from the state) and `oauth_states_used`. Expired entries are left to the retention cron.
  */
 export const createOAuthStateStore = (db: Db): OAuthStates => {
-  const states = db.collection<StateDocument>('oauth_states');
-  const uses = db.collection<UseDocument>('oauth_states_used');
+  const states = oauthStateCollection.in<StateDocument>(db);
+  const uses = oauthStateUseCollection.in<UseDocument>(db);
   return {
     create: async (state, { codeVerifier, nonce, binding, ...entry }) => {
       await states.insertOne({

@@ -65,7 +65,7 @@ export const insertWorkspace = async (db: Db, ownerId: string, name: string): Pr
 export const createMatrixWorkspace = async (db: Db, users: Record<Caller, MatrixUser>): Promise<string> => {
   const workspaceId = await insertWorkspace(db, users.owner.userId, 'Matrix workspace');
   const now = new Date();
-  await db.collection(membershipCollection).insertMany(
+  await db.collection(membershipCollection.name).insertMany(
     matrixRoles.map((role) => ({
       _id: membershipId(workspaceId, users[role].userId) as never,
       schemaVersion: 1,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../scripts/db/migrate.ts';
@@ -21,7 +22,8 @@ import login from '../../../functions/identity/login.ts';
  * declared permission allows it, 403 for a member whose role lacks it, 404 for the stranger —
  * also on routes that name a resource (a flow) rather than its workspace.
  */
-const database = 'it_authorization_matrix';
+// A name of this run's own: other checkouts run the matrix against the same server at the same time.
+const database = `it_authorization_matrix_${randomUUID().slice(0, 8)}`;
 const definitions = (await loadDefinitions()).map(({ definition }) => definition).filter((d): d is NamedHttpFunction => d.kind === 'http');
 const guarded = definitions.filter((d) => d.access.type === 'authenticated' || d.access.type === 'platform');
 

@@ -48,7 +48,7 @@ export const workspaceExamples: Record<string, Example> = {
   'workspaces-remove-member': async (ctx, caller) => {
     if (caller === 'owner') {
       await ctx.db
-        .collection(membershipCollection)
+        .collection(membershipCollection.name)
         .updateOne({ _id: membershipId(ctx.workspaceId, ctx.users.admin.userId) as never }, { $set: { role: 'owner' } });
     }
     return { method: 'DELETE', path: `${ws(ctx)}/members/${ctx.users[caller].userId}` };

@@ -40,7 +40,7 @@ const checkout = (ws: string, body: unknown, as = owner) =>
   kit.call(createCheckout, `/v1/workspaces/${ws}/billing/checkout`, as, { method: 'POST', body });
 const accountsOf = (ws: string) =>
   kit.db
-    .collection(billingAccountCollection)
+    .collection(billingAccountCollection.name)
     .find({ _id: ws as never })
     .toArray();
 

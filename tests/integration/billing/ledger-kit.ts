@@ -67,7 +67,7 @@ export const startLedgerKit = async (name: string) => {
   });
   /** The stored entries of a workspace, in order. */
   const entriesOf = (workspaceId: string) =>
-    db.collection<LedgerEntryDocument>(ledgerCollection).find({ workspaceId }).sort({ seq: 1 }).toArray();
+    db.collection<LedgerEntryDocument>(ledgerCollection.name).find({ workspaceId }).sort({ seq: 1 }).toArray();
 
   const close = async () => {
     await db.dropDatabase();

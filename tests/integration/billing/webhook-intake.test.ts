@@ -15,8 +15,8 @@ afterEach(async () => {
   expect((await kit.reconcile()).problems).toEqual([]);
 });
 
-const stored = () => kit.db.collection(stripeEventCollection);
-const signatureEvents = () => kit.db.collection(securityEventCollection).find({ type: 'webhook_signature_invalid' }).toArray();
+const stored = () => kit.db.collection(stripeEventCollection.name);
+const signatureEvents = () => kit.db.collection(securityEventCollection.name).find({ type: 'webhook_signature_invalid' }).toArray();
 
 const packCheckout = (workspaceId: string) =>
   stripeEvent('checkout.session.completed', {

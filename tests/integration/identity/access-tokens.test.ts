@@ -91,7 +91,7 @@ describe('access tokens', () => {
   });
 
   it('should store private keys sealed, never as plain JWK', async () => {
-    const docs = await runtime.use(mongo).db.collection(signingKeyCollection).find().toArray();
+    const docs = await runtime.use(mongo).db.collection(signingKeyCollection.name).find().toArray();
     expect(docs.length).toBeGreaterThan(0);
     for (const doc of docs) {
       expect(doc.privateJwk).toEqual({ iv: expect.any(String), tag: expect.any(String), ciphertext: expect.any(String) });
@@ -104,6 +104,6 @@ describe('access tokens', () => {
     const period = schedule.periodOf(new Date()) + 5;
     const created = await Promise.all(Array.from({ length: 10 }, () => store.ensure(period, new Date())));
     expect(new Set(created.map((k) => JSON.stringify(k.publicJwk))).size).toBe(1);
-    expect(await runtime.use(mongo).db.collection(signingKeyCollection).countDocuments({ period })).toBe(1);
+    expect(await runtime.use(mongo).db.collection(signingKeyCollection.name).countDocuments({ period })).toBe(1);
   });
 });

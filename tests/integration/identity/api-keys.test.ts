@@ -53,7 +53,7 @@ beforeAll(async () => {
     joinedAt: new Date(),
   });
   await db
-    .collection<MembershipDocument>(membershipCollection)
+    .collection<MembershipDocument>(membershipCollection.name)
     .insertMany([
       member('usr_owner', 'owner'),
       member('usr_admin', 'admin'),

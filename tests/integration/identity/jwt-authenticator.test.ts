@@ -43,7 +43,7 @@ beforeAll(async () => {
   const db = runtime.use(mongo).db;
   await db.dropDatabase();
   await db
-    .collection<MembershipDocument>(membershipCollection)
+    .collection<MembershipDocument>(membershipCollection.name)
     .insertMany([member('wsp_a', 'usr_viewer', 'viewer'), member('wsp_b', 'usr_other', 'owner')]);
   viewerToken = (await runtime.use(accessTokens).issue({ userId: 'usr_viewer', sessionId: 'ses_v', platformRoles: [] })).token;
 }, servicesHookTimeoutMs);
@@ -135,7 +135,7 @@ describe('API keys through the authenticator', () => {
 
   it('should accept a key for a permission it carries in its own workspace and record the use', async () => {
     expect(await outcome({ authorization: `Bearer ${key}`, workspaceId: 'wsp_a', access: withKeys('flows:read') })).toBe('api-key');
-    expect(await runtime.use(mongo).db.collection(apiKeyUseCollection).countDocuments({ keyId: 'apk_ok' })).toBeGreaterThanOrEqual(1);
+    expect(await runtime.use(mongo).db.collection(apiKeyUseCollection.name).countDocuments({ keyId: 'apk_ok' })).toBeGreaterThanOrEqual(1);
   });
 
   it.each([

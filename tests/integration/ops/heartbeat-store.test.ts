@@ -20,13 +20,13 @@ describe('recordHeartbeat', () => {
     const record = { eventId: 'hb-dup', job: 'ops-heartbeat', firedAt: '2026-11-26T10:00:00.000Z', tickId: 't-dup' };
     expect(await recordHeartbeat(db(), record)).toBe(true);
     expect(await recordHeartbeat(db(), record)).toBe(false);
-    expect(await db().collection(heartbeatCollection).countDocuments({ tickId: 't-dup' })).toBe(1);
+    expect(await db().collection(heartbeatCollection.name).countDocuments({ tickId: 't-dup' })).toBe(1);
   });
 
   it('should store exactly one copy when ten deliveries of one event race', async () => {
     const record = { eventId: 'hb-race', job: 'ops-heartbeat', firedAt: '2026-11-26T10:05:00.000Z', tickId: 't-race' };
     const results = await Promise.all(Array.from({ length: 10 }, () => recordHeartbeat(db(), record)));
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await db().collection(heartbeatCollection).countDocuments({ tickId: 't-race' })).toBe(1);
+    expect(await db().collection(heartbeatCollection.name).countDocuments({ tickId: 't-race' })).toBe(1);
   });
 });

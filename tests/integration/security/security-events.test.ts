@@ -24,7 +24,7 @@ const database = `it_security_events_${randomUUID().slice(0, 8)}`;
 
 const publishSecurityEvents = named(publishSecurityEventsFunction, 'functions/security/publish-events.ts');
 const tick = (id: string) => ({ id, job: publishSecurityEvents.name, time: new Date().toISOString() });
-const events = () => runtime.use(mongo).db.collection(securityEventCollection);
+const events = () => runtime.use(mongo).db.collection(securityEventCollection.name);
 const runPublisher = async (url: string) => {
   const cron = createRuntime(publishSecurityEvents, { ...env, BROKER_URL: url });
   try {
@@ -98,7 +98,7 @@ describe('security events: stored, then published from the outbox', () => {
   it('should record permission_denied when a member lacks the permission', async () => {
     await runtime
       .use(mongo)
-      .db.collection(membershipCollection)
+      .db.collection(membershipCollection.name)
       .insertOne({
         _id: membershipId('wsp_b', 'usr_viewer') as never,
         schemaVersion: 1,

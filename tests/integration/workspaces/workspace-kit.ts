@@ -103,12 +103,12 @@ export const startWorkspaceKit = async (database: string) => {
         joinedAt: new Date(),
       })),
     );
-    if (docs.length > 0) await db.collection(membershipCollection).insertMany(docs);
+    if (docs.length > 0) await db.collection(membershipCollection.name).insertMany(docs);
     return id;
   };
 
   const roleOf = async (workspaceId: string, userId: string) =>
-    ((await db.collection(membershipCollection).findOne({ _id: membershipId(workspaceId, userId) as never })) as { role?: string } | null)
+    ((await db.collection(membershipCollection.name).findOne({ _id: membershipId(workspaceId, userId) as never })) as { role?: string } | null)
       ?.role ?? null;
 
   return {

@@ -1,0 +1,50 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isCollectionDeclaration, type CollectionDeclaration } from '../../shared/infra/mongodb/collection.ts';
+import { fromRoot } from '../lib/paths.ts';
+
+/** A declaration and the module that exports it (relative to the repository root). */
+export interface DeclaredCollection {
+  file: string;
+  collection: CollectionDeclaration;
+}
+
+/** The adapter modules that declare collections: those that call `defineCollection`. */
+const declaringModules = async (): Promise<string[]> => {
+  const entries = await readdir(fromRoot('shared', 'infra'), { recursive: true });
+  const files = entries.filter((entry) => entry.endsWith('.ts')).map((entry) => path.join('shared', 'infra', entry));
+  const texts = await Promise.all(files.map(async (file) => ({ file, text: await readFile(fromRoot(file), 'utf8') })));
+  return texts
+    .filter(({ file, text }) => /\bdefineCollection\(/.test(text) && !file.endsWith(path.join('mongodb', 'collection.ts')))
+    .map(({ file }) => file.split(path.sep).join('/'))
+    .sort();
+};
+
+/**
+ * Every collection the stores declare (each store reaches its collections only through its
+ * declaration), found by importing the modules that declare them: no list to keep. Throws when
+ * two declarations name one collection or one index name is used twice.
+ */
+export const loadCollections = async (): Promise<DeclaredCollection[]> => {
+  const found: DeclaredCollection[] = [];
+  for (const file of await declaringModules()) {
+    const exports = (await import(pathToFileURL(fromRoot(file)).href)) as Record<string, unknown>;
+    for (const value of Object.values(exports)) if (isCollectionDeclaration(value)) found.push({ file, collection: value });
+  }
+  const problems: string[] = [];
+  const byName = new Map<string, string>();
+  const byIndex = new Map<string, string>();
+  for (const { file, collection } of found) {
+    const other = byName.get(collection.name);
+    if (other) problems.push(`collection ${collection.name} is declared in ${other} and in ${file}: declare it once, import it elsewhere`);
+    byName.set(collection.name, file);
+    for (const index of collection.indexes) {
+      const owner = byIndex.get(index.name);
+      if (owner) problems.push(`index ${index.name} of ${collection.name} is also declared on ${owner}`);
+      byIndex.set(index.name, collection.name);
+    }
+  }
+  if (problems.length > 0) throw new Error(`collection declarations:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  return found.sort((a, b) => a.collection.name.localeCompare(b.collection.name));
+};

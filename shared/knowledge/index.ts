@@ -17,3 +17,4 @@ export * from './seed-service.ts';
 export * from './terms.ts';
 export * from './upload-service.ts';
 export * from './usage.ts';
+export * from './events.ts';

@@ -54,7 +54,12 @@ describe('knowledge ingestion on the real services', () => {
     });
     expect({ balance: await kit.balance(workspaceId), commits: await commitsOf(workspaceId) }).toEqual({ balance: 19, commits: 1 });
 
-    const { hits } = await createRetrievalService(kit.ports).search({ workspaceId, question: 'How do I show setup progress?', scope: 'workspace', k: 3 });
+    const { hits } = await createRetrievalService(kit.ports).search({
+      workspaceId,
+      question: 'How do I show setup progress?',
+      scope: 'workspace',
+      k: 3,
+    });
     expect(hits[0]?.chunk.documentId).toBe(document.id);
     expect(hits[0]?.chunk.headingPath).toEqual(['Onboarding guide', 'Onboarding checklist', 'Progress you can see']);
 
@@ -94,7 +99,10 @@ describe('knowledge ingestion on the real services', () => {
     const workspaceId = await kit.workspace(20);
     const document = await upload(workspaceId, `${guide}\n\nWritten while the embedder was down.`);
     // The real adapter pointed at a port where nothing listens.
-    const down = createAiEmbedder({ EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1', EMBEDDINGS_MODEL: kit.ports.embedder.model, EMBEDDINGS_BATCH_SIZE: 16 }, kit.db);
+    const down = createAiEmbedder(
+      { EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1', EMBEDDINGS_MODEL: kit.ports.embedder.model, EMBEDDINGS_BATCH_SIZE: 16 },
+      kit.db,
+    );
     const problem = await problemOf(createIngestionService({ ...kit.ports, embedder: down }).ingest(workspaceId, document.id));
     expect({ status: problem?.status, code: problem?.code }).toEqual({ status: 503, code: 'KNOWLEDGE_UNAVAILABLE' });
     expect((await createDocumentService(kit.ports).get(workspaceId, document.id)).status).toBe('processing');
@@ -121,7 +129,13 @@ describe('knowledge ingestion on the real services', () => {
     const document = await upload(owner, `${guide}\n\nOnly the owner workspace may read this sentence about zebra onboarding.`);
     await createIngestionService(kit.ports).ingest(owner, document.id);
     const search = createRetrievalService(kit.ports);
-    const found = await search.search({ workspaceId: other, question: 'zebra onboarding checklist progress', scope: 'both', k: 10, filter: { documentIds: [document.id] } });
+    const found = await search.search({
+      workspaceId: other,
+      question: 'zebra onboarding checklist progress',
+      scope: 'both',
+      k: 10,
+      filter: { documentIds: [document.id] },
+    });
     expect(found.hits).toEqual([]);
     expect((await problemOf(createDocumentService(kit.ports).get(other, document.id)))?.status).toBe(404);
     expect((await problemOf(createDocumentService(kit.ports).remove(other, document.id, who.actor)))?.status).toBe(404);

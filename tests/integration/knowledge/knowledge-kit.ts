@@ -34,7 +34,10 @@ export const startKnowledgeKit = async (name: string) => {
   await db.dropDatabase();
   await migrate(services.MONGODB_URI!, database);
   // The embedding cache outlives the run: the same texts are not embedded again next time.
-  const cacheRuntime = createRuntime({ name: `${name}-cache`, uses: [knowledgePorts] }, { ...env, MONGODB_DB: 'it_knowledge_embedding_cache' });
+  const cacheRuntime = createRuntime(
+    { name: `${name}-cache`, uses: [knowledgePorts] },
+    { ...env, MONGODB_DB: 'it_knowledge_embedding_cache' },
+  );
   const ports: KnowledgePorts = { ...runtime.use(knowledgePorts), embedder: cacheRuntime.use(knowledgePorts).embedder };
   const ledger = createLedger(runtime.use(ledgerPorts));
   const published: { workspaceId: string; documentId: string; eventId: string }[] = [];

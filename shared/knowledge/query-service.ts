@@ -56,13 +56,21 @@ export const createQueryService = (ports: KnowledgePorts, writer: AnswerWriter) 
     // Release when the writer finds nothing to say: throw inside the gate, catch outside.
     const nothing = new Error('no answer');
     try {
-      const answer = await withCredits(ports.ledger, request_, async () => {
-        const written = await writer.write(
-          request.question,
-          citations.map(({ citation, hit }) => ({ citation, title: hit.chunk.title, text: hit.chunk.text })),
-        );
-        if (written === null) throw nothing;
-        return written;
+      const answer = await withCredits(ports.ledger, request_, {
+        run: async () => {
+          const written = await writer.write(
+            request.question,
+            citations.map(({ citation, hit }) => ({ citation, title: hit.chunk.title, text: hit.chunk.text })),
+          );
+          if (written === null) throw nothing;
+          return written;
+        },
+        // A repeated key: write again (the answer is not stored); the credits were charged once.
+        replay: async () =>
+          (await writer.write(
+            request.question,
+            citations.map(({ citation, hit }) => ({ citation, title: hit.chunk.title, text: hit.chunk.text })),
+          )) ?? '',
       });
       // Only the passages the answer cites are its citations.
       const cited = citations.filter(({ citation }) => answer.includes(`[${citation}]`));

@@ -30,7 +30,7 @@ export const ingestKey = (documentId: string): string => `knowledge.ingest:${doc
  * can both call it. On a refusal the document's count is given back.
  * @throws DOCUMENT_LIMIT_REACHED / CHARACTER_LIMIT_REACHED / INSUFFICIENT_CREDITS (402).
  */
-export const admitForIngestion = async (ports: KnowledgePorts, document: KnowledgeDocument, actor: string) => {
+export const admitForIngestion = async (ports: KnowledgePorts, document: KnowledgeDocument) => {
   const { plan, limits } = await ports.plans.limitsOf(document.workspaceId);
   const upgradeUrl = ports.upgradeUrl(document.workspaceId);
   await admitDocument(ports, document, { plan, limits, upgradeUrl });
@@ -40,7 +40,7 @@ export const admitForIngestion = async (ports: KnowledgePorts, document: Knowled
       operation: 'knowledge.ingest',
       multiplier: ingestCreditsFor(document.characters),
       idempotencyKey: ingestKey(document.id),
-      actor,
+      actor: document.actor,
       plan,
       upgradeUrl,
     });
@@ -78,6 +78,7 @@ export const createUploadService = (ports: UploadPorts) => ({
       embeddingModel: null,
       createdAt: now,
       createdBy: who.userId,
+      actor: who.actor,
       updatedAt: now,
       publishedAt: null,
     };
@@ -85,7 +86,7 @@ export const createUploadService = (ports: UploadPorts) => ({
     await ports.contents.put(workspaceId, document.id, blocks);
     await ports.documents.insert(document);
     try {
-      await admitForIngestion(ports, document, who.actor);
+      await admitForIngestion(ports, document);
     } catch (error) {
       await ports.documents.remove(workspaceId, document.id);
       await ports.contents.remove(workspaceId, document.id);

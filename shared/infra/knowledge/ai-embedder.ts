@@ -24,7 +24,7 @@ const hashOf = (model: string, text: string) => createHash('sha256').update(mode
  * again. Any provider failure is KNOWLEDGE_UNAVAILABLE (503): the caller retries later.
  */
 export const createAiEmbedder = (config: ConfigOf<typeof embeddingsConfig>, db: Db): Embedder => {
-  const provider = createOpenAI({ baseURL: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY ?? 'none' });
+  const provider = createOpenAI({ baseURL: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY });
   const cache = db.collection<CachedVector>(embeddingCacheCollection);
   const model = config.EMBEDDINGS_MODEL;
 

@@ -10,8 +10,8 @@ export const embeddingsConfig = defineConfig({
   shape: {
     /** Base URL up to and including `/v1` (the SDK appends `/embeddings`). */
     EMBEDDINGS_BASE_URL: z.url(),
-    /** Bearer key; the local server needs none. */
-    EMBEDDINGS_API_KEY: z.string().optional(),
+    /** Bearer key (a secret in production); the local server ignores it. */
+    EMBEDDINGS_API_KEY: z.string().min(1),
     /** The model for passages; recorded in every collection, which refuses vectors of another. */
     EMBEDDINGS_MODEL: z.string().min(1).max(200),
     /**
@@ -24,6 +24,7 @@ export const embeddingsConfig = defineConfig({
   },
   devDefaults: {
     EMBEDDINGS_BASE_URL: 'http://127.0.0.1:8093/v1',
+    EMBEDDINGS_API_KEY: 'local',
     EMBEDDINGS_MODEL: 'multilingual-e5-small-passage',
     EMBEDDINGS_QUERY_MODEL: 'multilingual-e5-small-query',
   },

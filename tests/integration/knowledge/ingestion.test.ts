@@ -100,7 +100,12 @@ describe('knowledge ingestion on the real services', () => {
     const document = await upload(workspaceId, `${guide}\n\nWritten while the embedder was down.`);
     // The real adapter pointed at a port where nothing listens.
     const down = createAiEmbedder(
-      { EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1', EMBEDDINGS_MODEL: kit.ports.embedder.model, EMBEDDINGS_BATCH_SIZE: 16 },
+      {
+        EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1',
+        EMBEDDINGS_API_KEY: 'none',
+        EMBEDDINGS_MODEL: kit.ports.embedder.model,
+        EMBEDDINGS_BATCH_SIZE: 16,
+      },
       kit.db,
     );
     const problem = await problemOf(createIngestionService({ ...kit.ports, embedder: down }).ingest(workspaceId, document.id));

@@ -80,4 +80,19 @@ export const indexes: readonly IndexDefinition[] = [
   // roll-up (ranges: indexes on MongoDB, bounded scans on FerretDB). `usage_daily` is read by `_id`.
   { collection: 'credit_ledger', keys: { workspaceId: 1, type: 1, at: 1 }, options: { name: 'credit_ledger_workspace_type_at' } },
   { collection: 'credit_ledger', keys: { type: 1, at: 1 }, options: { name: 'credit_ledger_type_at' } },
+  // Knowledge: documents listed per workspace, newest first; the upload outbox reads by publishedAt and status.
+  {
+    collection: 'knowledge_documents',
+    keys: { workspaceId: 1, createdAt: -1 },
+    options: { name: 'knowledge_documents_workspace_created' },
+  },
+  { collection: 'knowledge_documents', keys: { publishedAt: 1 }, options: { name: 'knowledge_documents_published' } },
+  { collection: 'knowledge_documents', keys: { status: 1 }, options: { name: 'knowledge_documents_status' } },
+  // The usage ledger (plan limits): an entry commits by its `_id` (`<workspaceId>:<seq>`); a repeated change breaks this one.
+  {
+    collection: 'knowledge_usage',
+    keys: { workspaceId: 1, key: 1 },
+    options: { name: 'knowledge_usage_workspace_key_unique', unique: true },
+  },
+  { collection: 'knowledge_usage', keys: { workspaceId: 1, seq: -1 }, options: { name: 'knowledge_usage_workspace_seq' } },
 ];

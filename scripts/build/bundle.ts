@@ -68,7 +68,7 @@ export const knativeCodeOptions = { format: 'cjs', supported: { 'dynamic-import'
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node24',
   minify: true,
   sourcemap: 'linked',
   legalComments: 'linked',

@@ -124,7 +124,7 @@ const main = async () => {
     const own = samples.get(definition.name)!;
     const ms = median(own.map((s) => s.ms));
     const ratio = median(own.map((s) => s.ratio));
-    const kb = (await stat(bundlePath('knative', definition.name))).size / 1024;
+    const kb = (await stat(bundlePath(definition.name))).size / 1024;
     rows.push({ name: definition.name, ms, ratio, kb });
     console.log(`${definition.name.padEnd(28)}${ms.toFixed(0).padStart(10)}${ratio.toFixed(2).padStart(8)}${kb.toFixed(0).padStart(11)}`);
   }

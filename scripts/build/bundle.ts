@@ -16,7 +16,7 @@ const entrySource = (file: string) =>
   `import definition from './${file}';\nimport { registerKnativeFunction } from './shared/platform/hosts/knative.ts';\nregisterKnativeFunction(definition);\n`;
 
 const loaderSource = (name: string) =>
-  `import { fileURLToPath } from 'node:url';\nimport { runBundle } from './shared/platform/hosts/code-cache.ts';\nrunBundle(fileURLToPath(new URL('./${name}.bundle.cjs', import.meta.url)));\n`;
+  `import { fileURLToPath } from 'node:url';\nimport { runBundle } from './shared/platform/hosts/cold-start/code-cache.ts';\nrunBundle(fileURLToPath(new URL('./${name}.bundle.cjs', import.meta.url)));\n`;
 
 /** The MongoDB driver's optional add-ons: required only when configured, absent from the image on purpose. */
 export const mongodbOptionalAddons = [

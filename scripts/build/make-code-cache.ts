@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { codeCachePath, runBundle } from '../../shared/platform/hosts/code-cache.ts';
+import { codeCachePath, runBundle } from '../../shared/platform/hosts/cold-start/code-cache.ts';
 
 /**
  * Runs each bundle named on the command line once (registration only: configuration is parsed,

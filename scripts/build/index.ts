@@ -14,11 +14,12 @@ const main = async () => {
   if (!only) await rm(new URL('../../dist', import.meta.url), { recursive: true, force: true });
   const rows = await Promise.all(
     definitions.map(async ({ definition, file }) => {
-      return { name: definition.name, bytes: await bundleFunction(definition.name, file) };
+      return { name: definition.name, kind: definition.kind, bytes: await bundleFunction(definition.name, file) };
     }),
   );
-  // V8 code caches, made by running each Knative bundle once with the same Node that serves it.
-  await run(process.execPath, ['--import', 'tsx', 'scripts/build/make-code-cache.ts', ...rows.map((r) => bundlePath(r.name))], {
+  // V8 code caches, made by running each bundle once with the same Node that serves it.
+  const cacheArguments = rows.map((r) => `${r.kind === 'http' ? 'http' : 'event'}:${bundlePath(r.name)}`);
+  await run(process.execPath, ['scripts/build/make-code-cache.ts', ...cacheArguments], {
     APP_ENV: 'test',
     LOG_LEVEL: 'silent',
   });

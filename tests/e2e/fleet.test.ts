@@ -100,10 +100,12 @@ describe('the local fleet', () => {
 
   it('should store the heartbeat through the local broker when the cron function fires', async () => {
     const tickId = `e2e-${randomUUID()}`;
-    // A tick now, exactly as the PingSource sends it (binary mode, the `job` extension).
+    // A tick now, as the fleet's scheduler sends it (binary mode, the `job` extension, an empty JSON body).
     const invoke = await fetch(`${fleet.url}/_events/ops-heartbeat`, {
       method: 'POST',
+      body: '',
       headers: {
+        'content-type': 'application/json',
         'ce-specversion': '1.0',
         'ce-id': tickId,
         'ce-type': 'dev.knative.sources.ping',

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { loadDefinitions } from '../lib/load-definitions.ts';
+import { mapLimit } from '../lib/map-limit.ts';
 import { run } from '../lib/run.ts';
 import { bundleFunction, bundlePath } from './bundle.ts';
 
@@ -12,11 +13,12 @@ const main = async () => {
   const only = onlyIndex > 0 ? new Set(process.argv[onlyIndex + 1]?.split(',')) : null;
   const definitions = (await loadDefinitions()).filter(({ definition }) => !only || only.has(definition.name));
   if (!only) await rm(new URL('../../dist', import.meta.url), { recursive: true, force: true });
-  const rows = await Promise.all(
-    definitions.map(async ({ definition, file }) => {
-      return { name: definition.name, kind: definition.kind, bytes: await bundleFunction(definition.name, file) };
-    }),
-  );
+  // A few at a time: memory stays bounded, and esbuild already uses every core per bundle.
+  const rows = await mapLimit(definitions, 4, async ({ definition, file }) => ({
+    name: definition.name,
+    kind: definition.kind,
+    bytes: await bundleFunction(definition.name, file),
+  }));
   // V8 code caches, made by running each bundle once with the same Node that serves it.
   const cacheArguments = rows.map((r) => `${r.kind === 'http' ? 'http' : 'event'}:${bundlePath(r.name)}`);
   await run(process.execPath, ['scripts/build/make-code-cache.ts', ...cacheArguments], {

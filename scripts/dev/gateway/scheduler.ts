@@ -4,7 +4,7 @@ import { Cron } from 'croner';
 import { pingEventType } from '../../../shared/platform/events/catalog.ts';
 import type { LocalSchedule } from './manifests.ts';
 
-/** The tick a PingSource sends: `dev.knative.sources.ping` with its `ceOverrides` extensions, no data. */
+/** The tick a PingSource sends: `dev.knative.sources.ping` with its `ceOverrides` extensions and the empty JSON body the generated PingSources declare. */
 export const pingEvent = (schedule: LocalSchedule) => {
   const message = HTTP.binary(
     new CloudEvent({
@@ -12,6 +12,8 @@ export const pingEvent = (schedule: LocalSchedule) => {
       type: pingEventType,
       source: `/apis/v1/namespaces/uxflow/pingsources/${schedule.service}`,
       time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      data: {},
       ...schedule.extensions,
     }),
   );

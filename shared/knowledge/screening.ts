@@ -65,8 +65,9 @@ export const hiddenPayloads = (text: string): string[] => {
     const decoded = String.fromCharCode(...(run.match(/[0-9a-f]{2}/gi) ?? []).map((pair) => parseInt(pair, 16)));
     if (printable(decoded)) found.push(decoded);
   }
-  // A run with three escapes or more, however long the words between them.
-  for (const run of text.match(/\S*(?:%[0-9a-f]{2}\S*?){3,}\S*/gi) ?? []) {
+  // A run with three escapes or more, however long the words between them (counted per run rather
+  // than in one pattern, which would backtrack badly on long runs).
+  for (const run of (text.match(/\S+/g) ?? []).filter((token) => (token.match(/%[0-9a-f]{2}/gi) ?? []).length >= 3)) {
     try {
       found.push(decodeURIComponent(run));
     } catch {

@@ -19,6 +19,14 @@ export const cycleWithoutExit: LintRule = (doc) => {
     const way = nodes.find((node) => isScreen(node)) ?? nodes.find((node) => node.type === 'action');
     const titles = nodes.map((node) => `"${node.title}"`).join(', ');
     const message = `The loop ${titles} has no way out: no edge leaves it.`;
-    return [lintFinding('CYCLE_WITHOUT_EXIT', 'error', nodes.map((node) => node.id), message, way && exitToEnd(doc, way))];
+    return [
+      lintFinding(
+        'CYCLE_WITHOUT_EXIT',
+        'error',
+        nodes.map((node) => node.id),
+        message,
+        way && exitToEnd(doc, way),
+      ),
+    ];
   });
 };

@@ -36,7 +36,8 @@ export const reachableFrom = (graph: LintGraph, from: readonly string[]): Set<st
   return reached;
 };
 
-export const nodesOfType = (graph: LintGraph, type: FlowNode['type']): FlowNode[] => [...graph.nodes.values()].filter((node) => node.type === type);
+export const nodesOfType = (graph: LintGraph, type: FlowNode['type']): FlowNode[] =>
+  [...graph.nodes.values()].filter((node) => node.type === type);
 
 /** The elements of a screen or popup (none for other types). */
 export const elementsOf = (node: FlowNode): { id: string; type: string; label: string }[] =>

@@ -1,6 +1,6 @@
 import type { FlowOperation } from '../operation-schema.ts';
 import type { FlowDocument, FlowNode } from '../schema.ts';
-import { variantTypes } from '../schema.ts';
+import type { variantTypes } from '../schema.ts';
 
 type VariantType = (typeof variantTypes)[number];
 

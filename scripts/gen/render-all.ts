@@ -6,7 +6,6 @@ import { renderKnativeOverlays } from './knative/overlays/index.ts';
 import { renderOpenApi, type OpenApiInfo } from './openapi/openapi-document.ts';
 import { renderOpenFaasStack } from './openfaas/stack.ts';
 import { sortedBy } from './order.ts';
-import { renderServerless } from './serverless/serverless-config.ts';
 import { renderRuntimeSecretsTf } from './terraform/runtime-secrets.ts';
 import { usedConfigFragments } from './config-fragments.ts';
 import { runtimeSecretKeys } from './knative/runtime-secret-keys.ts';
@@ -22,7 +21,6 @@ export const renderAll = (definitions: readonly NamedFunction[], info: OpenApiIn
       ...renderKnativeBase(sorted),
       ...renderKnativeOverlays(sorted),
       renderOpenFaasStack(sorted),
-      renderServerless(sorted),
       renderOpenApi(sorted, info),
       renderFunctionsMarkdown(sorted),
       renderRuntimeSecretsTf(runtimeSecretKeys(usedConfigFragments(sorted))),

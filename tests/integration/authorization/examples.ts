@@ -6,6 +6,7 @@ import { billingApiExamples } from './billing-api-examples.ts';
 import { billingLedgerExamples } from './billing-ledger-examples.ts';
 import { billingWebhookExamples } from './billing-webhook-examples.ts';
 import { flowExamples } from './flow-examples.ts';
+import { knowledgeExamples } from './knowledge-examples.ts';
 import { workspaceExamples } from './workspace-examples.ts';
 
 export interface ExampleRequest {
@@ -95,4 +96,5 @@ export const examples: Record<string, Example> = {
   ...billingApiExamples,
   ...billingWebhookExamples,
   ...billingLedgerExamples,
+  ...knowledgeExamples,
 };

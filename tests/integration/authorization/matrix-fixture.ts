@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { Db } from 'mongodb';
 import register from '../../../functions/identity/register.ts';
 import { membershipCollection, membershipId } from '../../../shared/infra/mongodb/membership-store.ts';
@@ -20,22 +19,18 @@ export interface MatrixUser {
   accessToken: string;
 }
 
-/**
- * A client address of this run's own: the per-IP register limit counts in the shared Redis, so
- * fixed addresses would let earlier runs (or another checkout's) exhaust it.
- */
-const runNet = `10.${randomInt(256)}.${randomInt(256)}`;
-
 /** Registers one real account per caller (through the register function itself). */
 export const registerCallers = async (env: Record<string, string>): Promise<Record<Caller, MatrixUser>> => {
   const app = createHttpApp(register, createRuntime(named(register, 'functions/identity/register.ts'), env));
   const users = {} as Record<Caller, MatrixUser>;
+  // Addresses of this run's own (documentation prefix): the per-IP register limit lives in the shared Redis.
+  const run = Math.floor(Math.random() * 0xffff).toString(16);
   for (const [index, caller] of callers.entries()) {
     const email = `matrix-${caller}-${newId('m')}@example.com`;
     const password = `Matrix passphrase ${index} for ${caller}`;
     const response = await app.request('/v1/auth/register', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': `${runNet}.${index + 10}` },
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `2001:db8::${run}:${index + 10}` },
       body: JSON.stringify({ email, password, name: `Matrix ${caller}` }),
     });
     if (response.status !== 201) throw new Error(`registering ${caller} answered ${response.status}: ${await response.text()}`);

@@ -1,0 +1,38 @@
+import type { WorkspacePermission } from '../../../shared/kernel/index.ts';
+import { jwtOrApiKey } from '../../../shared/infra/auth/jwt-authenticator.ts';
+import { knowledgePorts } from '../../../shared/infra/knowledge/knowledge-resource.ts';
+import { rateLimited } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
+import type { KnowledgePorts } from '../../../shared/knowledge/index.ts';
+import { authenticated, type HttpPreset } from '../../../shared/platform/definition/index.ts';
+import type { AuthContext } from '../../../shared/platform/http/auth-context.ts';
+import type { Use } from '../../../shared/platform/resource.ts';
+
+/** What every knowledge HTTP function shares; `permission` is `knowledge:read` or `knowledge:write`. */
+export const knowledgeFunction = (permission: WorkspacePermission) =>
+  ({
+    access: authenticated(jwtOrApiKey, permission),
+    rateLimit: rateLimited.api,
+    uses: [knowledgePorts],
+    costTags: { team: 'knowledge', costCenter: 'cc-knowledge', tier: 'standard' },
+    // The BM25 index of a workspace lives in the instance: room for it.
+    resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+    privacy: {
+      personalData: ['content', 'identity'],
+      purpose: 'keep the documents a workspace uploads searchable for its members and its AI answers (uploaders are recorded)',
+      legalBasis: 'contract',
+    },
+  }) satisfies HttpPreset;
+
+/**
+ * The ports, the workspace and the actor of a request. The workspace is the one the authenticator
+ * resolved for the route (membership and permission checked): never a value from the body.
+ */
+export const knowledgeFor = (vars: {
+  use: Use;
+  auth: AuthContext;
+}): { ports: KnowledgePorts; workspaceId: string; userId: string; actor: string } => ({
+  ports: vars.use(knowledgePorts),
+  workspaceId: vars.auth.workspace?.id ?? '',
+  userId: vars.auth.userId,
+  actor: vars.auth.via === 'apiKey' ? `apikey:${vars.auth.sessionId}` : vars.auth.userId,
+});

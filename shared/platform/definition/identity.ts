@@ -30,6 +30,19 @@ export const identityOf = (file: string): FunctionIdentity | { problem: string }
   return { name, domain: domain as Domain };
 };
 
+/**
+ * A sentence when the file name repeats its domain (`functions/flows/list-flows.ts` would be
+ * `flows-list-flows`), else null: the name already says the domain once.
+ */
+export const stutterOf = (name: string, domain: string): string | null => {
+  const words = name.slice(domain.length + 1).split('-');
+  const forms = new Set([domain, domain.replace(/s$/, '')]);
+  const repeated = words.find((word) => forms.has(word));
+  if (!repeated) return null;
+  const rest = words.filter((word) => !forms.has(word)).join('-') || '<verb>';
+  return `${name} repeats its domain ("${repeated}"): name the file functions/${domain}/${rest}.ts`;
+};
+
 /** The definition in `file` with its identity; throws when the path cannot hold a function. */
 export const named = <D extends object>(definition: D, file: string): Named<D> => {
   const identity = identityOf(file);

@@ -1,6 +1,6 @@
 import { definitionSchema } from './metadata-schema.ts';
 import type { FunctionDefinition } from './define.ts';
-import { identityOf, type Named } from './identity.ts';
+import { identityOf, stutterOf, type Named } from './identity.ts';
 
 /** A definition as found on disk: where it came from and what it exported. */
 export interface DefinitionSource {
@@ -35,6 +35,8 @@ export const validateDefinitions = (sources: readonly DefinitionSource[]): Named
       continue;
     }
     const { name } = identity;
+    const stutter = stutterOf(name, identity.domain);
+    if (stutter) problems.push(`${name}: ${stutter}`);
     const parsed = definitionSchema.safeParse(source.exported);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push(`${name}: ${issue.path.join('.') || 'definition'} ${issue.message}`);

@@ -1,10 +1,10 @@
 import { decodeJwt } from 'jose';
 import { URI } from 'otpauth';
 import type { Db } from 'mongodb';
+import type { NamedHttpFunction } from '../../../shared/platform/definition/index.ts';
 import type { Caller, MatrixUser } from './matrix-fixture.ts';
 import { billingApiExamples } from './billing-api-examples.ts';
 import { billingLedgerExamples } from './billing-ledger-examples.ts';
-import { billingWebhookExamples } from './billing-webhook-examples.ts';
 import { flowExamples } from './flow-examples.ts';
 import { knowledgeExamples } from './knowledge-examples.ts';
 import { workspaceExamples } from './workspace-examples.ts';
@@ -34,6 +34,25 @@ export interface ExampleContext {
 
 type Example = (ctx: ExampleContext, caller: Caller) => Promise<ExampleRequest> | ExampleRequest;
 
+const acceptsNothing = (schema: unknown) =>
+  schema === undefined || (schema as { safeParse(value: unknown): { success: boolean } }).safeParse({}).success;
+
+/**
+ * The request the matrix can build itself: a route whose only path parameter is `{workspaceId}`
+ * and that needs no body, query or header (a list endpoint, say). Anything else needs its own
+ * example below.
+ */
+const bareRequest = ({ route }: NamedHttpFunction): Example | undefined => {
+  const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+  const { request } = route;
+  const isBare =
+    parameters.every((parameter) => parameter === 'workspaceId') &&
+    !request?.body?.required &&
+    acceptsNothing(request?.query) &&
+    acceptsNothing(request?.headers);
+  return isBare ? (ctx) => ({ method: route.method.toUpperCase(), path: route.path.replace('{workspaceId}', ctx.workspaceId) }) : undefined;
+};
+
 const currentTotp = (otpauthUrl: string) => URI.parse(otpauthUrl).generate();
 
 /** Starts 2FA enrolment for `caller`; the current code of the new secret. */
@@ -43,15 +62,12 @@ const setUpTwoFactor = async (ctx: ExampleContext, caller: Caller) => {
 };
 
 /**
- * A valid request for every authenticated HTTP function, built for one caller. The matrix test
- * fails for a function that has none: a new endpoint is not done until it is here.
+ * A valid request for every authenticated HTTP function the matrix cannot build itself (see
+ * bareRequest), built for one caller. The matrix test fails for a function that has neither: a new
+ * endpoint is not done until it has one.
  */
 export const examples: Record<string, Example> = {
-  'identity-me': () => ({ method: 'GET', path: '/v1/me' }),
   'identity-update-me': () => ({ method: 'PATCH', path: '/v1/me', body: { name: 'Renamed in the matrix' } }),
-  'identity-logout-all': () => ({ method: 'POST', path: '/v1/auth/logout-all' }),
-  'identity-list-sessions': () => ({ method: 'GET', path: '/v1/me/sessions' }),
-  'identity-resend-email-verification': () => ({ method: 'POST', path: '/v1/auth/email/resend' }),
   'identity-change-password': ({ users }, caller) => ({
     method: 'POST',
     path: '/v1/me/password',
@@ -62,7 +78,6 @@ export const examples: Record<string, Example> = {
     const { sid } = decodeJwt((signedIn.body as { accessToken: string }).accessToken);
     return { method: 'DELETE', path: `/v1/me/sessions/${String(sid)}` };
   },
-  'identity-setup-two-factor': () => ({ method: 'POST', path: '/v1/auth/2fa/setup' }),
   'identity-enable-two-factor': async (ctx, caller) => ({
     method: 'POST',
     path: '/v1/auth/2fa/enable',
@@ -82,7 +97,6 @@ export const examples: Record<string, Example> = {
     path: `/v1/workspaces/${workspaceId}/api-keys`,
     body: { name: 'matrix', permissions: ['flows:read'] },
   }),
-  'identity-list-api-keys': ({ workspaceId }) => ({ method: 'GET', path: `/v1/workspaces/${workspaceId}/api-keys` }),
   'identity-revoke-api-key': async ({ workspaceId, as }) => {
     const created = await as('owner', 'identity-create-api-key', {
       method: 'POST',
@@ -94,7 +108,9 @@ export const examples: Record<string, Example> = {
   ...workspaceExamples,
   ...flowExamples,
   ...billingApiExamples,
-  ...billingWebhookExamples,
   ...billingLedgerExamples,
   ...knowledgeExamples,
 };
+
+/** A function's example: its own above, or the bare request when its route needs nothing more. */
+export const exampleFor = (definition: NamedHttpFunction): Example | undefined => examples[definition.name] ?? bareRequest(definition);

@@ -27,7 +27,6 @@ const addNode = { type: 'ADD_NODE', node: { id: 'matrix_note', type: 'note', tit
  */
 export const flowExamples: Record<string, Example> = {
   'flows-create': (ctx) => ({ method: 'POST', path: `/v1/workspaces/${ctx.workspaceId}/flows`, body: { name: 'Matrix create' } }),
-  'flows-list': (ctx) => ({ method: 'GET', path: `/v1/workspaces/${ctx.workspaceId}/flows` }),
   'flows-import': (ctx) => ({
     method: 'POST',
     path: `/v1/workspaces/${ctx.workspaceId}/flows/import`,

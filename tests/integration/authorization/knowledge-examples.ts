@@ -51,7 +51,6 @@ export const knowledgeExamples: Record<string, Example> = {
     await withCredits(ctx);
     return { method: 'POST', path: documents(ctx.workspaceId), body: uploadBody };
   },
-  'knowledge-list-documents': (ctx) => ({ method: 'GET', path: documents(ctx.workspaceId) }),
   'knowledge-get-document': async (ctx) => ({ method: 'GET', path: `${documents(ctx.workspaceId)}/${await documentOf(ctx)}` }),
   'knowledge-delete-document': withVectors(async (ctx) => ({
     method: 'DELETE',

@@ -33,12 +33,8 @@ const invitationFor = async ({ db, users }: ExampleContext, caller: Caller) => {
 /** Valid requests for the workspace functions (see examples.ts). */
 export const workspaceExamples: Record<string, Example> = {
   'workspaces-create': () => ({ method: 'POST', path: '/v1/workspaces', body: { name: 'Matrix team' } }),
-  'workspaces-list': () => ({ method: 'GET', path: '/v1/workspaces' }),
-  'workspaces-get': (ctx) => ({ method: 'GET', path: ws(ctx) }),
   'workspaces-update': (ctx) => ({ method: 'PATCH', path: ws(ctx), body: { name: 'Renamed by the matrix' } }),
-  'workspaces-delete': (ctx) => ({ method: 'DELETE', path: ws(ctx) }),
   'workspaces-transfer': (ctx) => ({ method: 'POST', path: `${ws(ctx)}/transfer`, body: { userId: ctx.users.editor.userId } }),
-  'workspaces-list-members': (ctx) => ({ method: 'GET', path: `${ws(ctx)}/members` }),
   'workspaces-update-member': (ctx) => ({
     method: 'PATCH',
     path: `${ws(ctx)}/members/${ctx.users.viewer.userId}`,
@@ -58,7 +54,6 @@ export const workspaceExamples: Record<string, Example> = {
     path: `${ws(ctx)}/invitations`,
     body: { email: `matrix-invitee-${caller}-${newId('m').slice(2, 10)}@example.com`, role: 'editor' },
   }),
-  'workspaces-list-invitations': (ctx) => ({ method: 'GET', path: `${ws(ctx)}/invitations` }),
   'workspaces-revoke-invitation': async (ctx) => {
     const created = await ctx.as('owner', 'workspaces-create-invitation', {
       method: 'POST',

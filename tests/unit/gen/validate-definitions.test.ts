@@ -67,6 +67,12 @@ describe('validateDefinitions', () => {
     expect(problemsOf([source(file, httpFunction())])).toEqual([expect.stringMatching(expected)]);
   });
 
+  it('should fail when the file name repeats its domain', () => {
+    expect(problemsOf([source('functions/flows/list-flows.ts', httpFunction())])).toEqual([
+      'flows-list-flows: flows-list-flows repeats its domain ("flows"): name the file functions/flows/list.ts',
+    ]);
+  });
+
   it('should name every offending function when several are invalid', () => {
     const problems = problemsOf([
       source('functions/flows/get.ts', without(httpFunction(), 'access')),

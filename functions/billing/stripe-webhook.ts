@@ -5,7 +5,7 @@ import { securityEvents } from '../../shared/infra/mongodb/security-events-resou
 import { createStripeEventStore } from '../../shared/infra/mongodb/stripe-event-store.ts';
 import { stripeWebhookVerifier } from '../../shared/infra/stripe/webhook-verifier.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { problemContent } from '../../shared/platform/http/schemas.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { clientIpOf } from '../../shared/platform/rate-limit/rules.ts';
 
 const route = createRoute({
@@ -16,11 +16,8 @@ const route = createRoute({
   description: 'Verifies `Stripe-Signature` over the raw body (300 s tolerance) and stores the event once; it is applied asynchronously.',
   request: { headers: z.object({ 'stripe-signature': z.string().optional() }) },
   responses: {
-    200: {
-      description: 'Stored (or stored already: a redelivery)',
-      content: { 'application/json': { schema: z.object({ received: z.literal(true), duplicate: z.boolean() }) } },
-    },
-    400: { description: 'INVALID_SIGNATURE (bad, missing or expired signature) or INVALID_STRIPE_EVENT', content: problemContent },
+    200: json('Stored (or stored already: a redelivery)', z.object({ received: z.literal(true), duplicate: z.boolean() })),
+    400: problem('INVALID_SIGNATURE (bad, missing or expired signature) or INVALID_STRIPE_EVENT'),
   },
 });
 

@@ -1,18 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createFlowImportService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, jsonBody, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import {
-  flowIssueSchema,
-  flowSummarySchema,
-  json,
-  jsonBody,
-  problem,
-  toSummary,
-  workspaceParams,
-  documentBodyBytes,
-} from './lib/schemas.ts';
+import { flowIssueSchema, flowSummarySchema, toSummary, documentBodyBytes } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'post',

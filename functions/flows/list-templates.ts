@@ -3,9 +3,10 @@ import { jwtAuthenticator } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { flowPorts } from '../../shared/infra/flows/flows-resource.ts';
 import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 import { createTemplateLibrary } from '../../shared/flows/index.ts';
+import { idSchema } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { workspaceIdSchema } from '../workspaces/lib/schemas.ts';
-import { json, problem, templateSchema } from './lib/schemas.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
+import { templateSchema } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'get',
@@ -14,7 +15,7 @@ const route = createRoute({
   summary: 'The built-in templates, and with `workspaceId` the workspace’s own',
   request: {
     query: z.object({
-      workspaceId: workspaceIdSchema.optional().openapi({ description: 'Needs a bearer token of a member (flows:read)' }),
+      workspaceId: idSchema('wsp').optional().openapi({ description: 'Needs a bearer token of a member (flows:read)' }),
     }),
   },
   responses: {

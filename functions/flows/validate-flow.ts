@@ -3,7 +3,8 @@ import { validateFlow } from '../../shared/flows/index.ts';
 import { jwtAuthenticator } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { flowIssueSchema, json, jsonBody, documentBodyBytes } from './lib/schemas.ts';
+import { json, jsonBody } from '../../shared/platform/http/schemas.ts';
+import { flowIssueSchema, documentBodyBytes } from './lib/schemas.ts';
 
 /** Structure only: the node limit of a plan applies when a flow is stored in a workspace. */
 const structuralLimits = { nodesPerFlow: 5_000 };

@@ -4,7 +4,8 @@ import { newSecret } from '../../shared/identity/secrets.ts';
 import { newId, workspacePermissions } from '../../shared/kernel/index.ts';
 import { apiKeyStore } from '../../shared/infra/mongodb/api-key-store.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { apiKeyFunction, apiKeySchema, toApiKeyBody, workspaceParams } from './lib/api-key-schemas.ts';
+import { json, jsonBody, workspaceParams } from '../../shared/platform/http/schemas.ts';
+import { apiKeyFunction, apiKeySchema, toApiKeyBody } from './lib/api-key-schemas.ts';
 
 const bodySchema = z.object({
   name: z.string().trim().min(1).max(100),
@@ -17,9 +18,9 @@ const route = createRoute({
   path: '/v1/workspaces/{workspaceId}/api-keys',
   tags: ['identity'],
   summary: 'Create an API key; the key is shown in this answer only',
-  request: { params: workspaceParams, body: { content: { 'application/json': { schema: bodySchema } }, required: true } },
+  request: { params: workspaceParams, body: jsonBody(bodySchema) },
   responses: {
-    201: { description: 'The key', content: { 'application/json': { schema: apiKeySchema.extend({ key: z.string() }) } } },
+    201: json('The key', apiKeySchema.extend({ key: z.string() })),
   },
 });
 

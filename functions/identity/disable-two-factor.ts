@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { problem } from './lib/schemas.ts';
-import { jsonBody, selfFunction } from './lib/self-function.ts';
+import { jsonBody, problem } from '../../shared/platform/http/schemas.ts';
+import { selfFunction } from './lib/self-function.ts';
 import { secondFactorCodeSchema } from './lib/two-factor-schemas.ts';
 import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 

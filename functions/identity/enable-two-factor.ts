@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { problem } from './lib/schemas.ts';
-import { jsonBody, selfFunction } from './lib/self-function.ts';
+import { json, jsonBody, problem } from '../../shared/platform/http/schemas.ts';
+import { selfFunction } from './lib/self-function.ts';
 import { secondFactorCodeSchema } from './lib/two-factor-schemas.ts';
 import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
@@ -13,10 +13,7 @@ const route = createRoute({
   summary: 'Turn TOTP on with a code of the pending secret; returns ten single-use backup codes (shown once)',
   request: { body: jsonBody(z.object({ code: secondFactorCodeSchema })) },
   responses: {
-    200: {
-      description: 'Enabled',
-      content: { 'application/json': { schema: z.object({ backupCodes: z.array(z.string()).length(10) }) } },
-    },
+    200: json('Enabled', z.object({ backupCodes: z.array(z.string()).length(10) })),
     400: problem('VALIDATION_FAILED or INVALID_TOTP_CODE'),
     401: problem('UNAUTHENTICATED or INVALID_TOKEN'),
     409: problem('TWO_FACTOR_ALREADY_ENABLED or TWO_FACTOR_NOT_SET_UP'),

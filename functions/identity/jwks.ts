@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { signingKeys } from '../../shared/infra/jose/signing-keys-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json } from '../../shared/platform/http/schemas.ts';
 import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const jwkSchema = z.object({
@@ -23,7 +24,7 @@ export default defineHttpFunction({
     path: '/.well-known/jwks.json',
     tags: ['identity'],
     summary: 'JSON Web Key Set of the access-token signing keys',
-    responses: { 200: { description: 'The key set', content: { 'application/json': { schema: jwksSchema } } } },
+    responses: { 200: json('The key set', jwksSchema) },
   }),
   access: { type: 'public', reason: 'public keys are meant to be fetched by anyone verifying our tokens' },
   rateLimit: 'public',

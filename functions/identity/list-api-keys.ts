@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiKeyStore } from '../../shared/infra/mongodb/api-key-store.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { apiKeyFunction, apiKeySchema, toApiKeyBody, workspaceParams } from './lib/api-key-schemas.ts';
+import { json, workspaceParams } from '../../shared/platform/http/schemas.ts';
+import { apiKeyFunction, apiKeySchema, toApiKeyBody } from './lib/api-key-schemas.ts';
 
 const route = createRoute({
   method: 'get',
@@ -10,7 +11,7 @@ const route = createRoute({
   summary: 'List the workspace’s API keys (never the keys themselves)',
   request: { params: workspaceParams },
   responses: {
-    200: { description: 'The keys, newest first', content: { 'application/json': { schema: z.object({ items: z.array(apiKeySchema) }) } } },
+    200: json('The keys, newest first', z.object({ items: z.array(apiKeySchema) })),
   },
 });
 

@@ -2,8 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { oauthLogin } from '../../shared/infra/oauth/oauth-resource.ts';
 import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { problem } from '../../shared/platform/http/schemas.ts';
 import { oauthPrivacy, providerParamsSchema } from './lib/oauth-schemas.ts';
-import { identityCostTags, problem } from './lib/schemas.ts';
+import { identityCostTags } from './lib/schemas.ts';
 import { setOAuthBinding } from './lib/oauth-binding.ts';
 
 const querySchema = z.object({

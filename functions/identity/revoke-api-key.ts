@@ -1,15 +1,16 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { DomainError } from '../../shared/kernel/index.ts';
+import { createRoute } from '@hono/zod-openapi';
+import { DomainError, idSchema } from '../../shared/kernel/index.ts';
 import { apiKeyStore } from '../../shared/infra/mongodb/api-key-store.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { apiKeyFunction, workspaceParams } from './lib/api-key-schemas.ts';
+import { workspaceParams } from '../../shared/platform/http/schemas.ts';
+import { apiKeyFunction } from './lib/api-key-schemas.ts';
 
 const route = createRoute({
   method: 'delete',
   path: '/v1/workspaces/{workspaceId}/api-keys/{keyId}',
   tags: ['identity'],
   summary: 'Revoke an API key (it stops working at once)',
-  request: { params: workspaceParams.extend({ keyId: z.string().regex(/^apk_[0-9a-z]{20}$/, 'must be an API key id') }) },
+  request: { params: workspaceParams.extend({ keyId: idSchema('apk') }) },
   responses: { 204: { description: 'Revoked (also when it already was)' } },
 });
 

@@ -6,6 +6,7 @@ import { redisProbe } from '../../shared/infra/upstash/redis-probe.ts';
 import { stripeProbe } from '../../shared/infra/stripe/stripe-probe.ts';
 import { checkHealth } from '../../shared/ops/health.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json } from '../../shared/platform/http/schemas.ts';
 import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const dependencySchema = z.object({
@@ -24,8 +25,8 @@ const route = createRoute({
   tags: ['ops'],
   summary: 'Health of the API and each dependency it needs',
   responses: {
-    200: { description: 'Every dependency answered', content: { 'application/json': { schema: healthSchema } } },
-    503: { description: 'At least one dependency did not answer', content: { 'application/json': { schema: healthSchema } } },
+    200: json('Every dependency answered', healthSchema),
+    503: json('At least one dependency did not answer', healthSchema),
   },
 });
 

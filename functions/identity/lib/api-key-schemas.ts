@@ -5,8 +5,6 @@ import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.t
 import { apiKeyStore } from '../../../shared/infra/mongodb/api-key-store.ts';
 import { rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 
-export const workspaceParams = z.object({ workspaceId: z.string().regex(/^wsp_[0-9a-z]{20}$/, 'must be a workspace id') });
-
 export const apiKeySchema = z
   .object({
     id: z.string(),

@@ -20,6 +20,3 @@ export const publicAuthFunction = {
   uses: [accounts],
   costTags: identityCostTags,
 } as const;
-
-/** The body of a route, required and JSON. */
-export const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });

@@ -2,9 +2,9 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Db } from 'mongodb';
 import type { KeySchedule } from '../../identity/signing-key-schedule.ts';
 import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
+import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
 
 export const signingKeyCollection = 'signing_keys';
-const duplicateKey = 11000;
 
 interface SigningKeyDocument {
   _id: string;
@@ -58,7 +58,7 @@ export const createSigningKeyStore = (db: Db, kek: Buffer, schedule: KeySchedule
       await keys.insertOne(document);
       return toKey(document);
     } catch (error) {
-      if ((error as { code?: unknown }).code !== duplicateKey) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const winner = await keys.findOne({ _id: kid });
       if (!winner) throw error;
       return toKey(winner);

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { isDuplicateKey } from './duplicate-key.ts';
 
 export interface HeartbeatRecord {
   eventId: string;
@@ -8,7 +9,6 @@ export interface HeartbeatRecord {
 }
 
 export const heartbeatCollection = 'ops_heartbeats';
-const duplicateKey = 11000;
 
 interface HeartbeatDocument {
   _id: string;
@@ -35,7 +35,7 @@ export const recordHeartbeat = async (db: Db, record: HeartbeatRecord): Promise<
     });
     return true;
   } catch (error) {
-    if ((error as { code?: unknown }).code === duplicateKey) return false;
+    if (isDuplicateKey(error)) return false;
     throw error;
   }
 };

@@ -1,9 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createWebhookIntake } from '../../shared/billing/webhook-intake.ts';
-import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
-import { securityEvents } from '../../shared/infra/mongodb/security-events-resource.ts';
-import { createStripeEventStore } from '../../shared/infra/mongodb/stripe-event-store.ts';
-import { stripeWebhookVerifier } from '../../shared/infra/stripe/webhook-verifier.ts';
+import { webhookIntake } from '../../shared/infra/billing/webhook-intake-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { clientIpOf } from '../../shared/platform/rate-limit/rules.ts';
@@ -28,17 +24,11 @@ export default defineHttpFunction({
   route,
   access: { type: 'signature', scheme: 'stripe' },
   rateLimit: 'webhook',
-  uses: [mongo, securityEvents, stripeWebhookVerifier],
+  uses: [webhookIntake],
   costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'critical' },
   privacy: { personalData: ['billing'], purpose: 'keep subscriptions and credit purchases in step with Stripe', legalBasis: 'contract' },
   handler: async (c) => {
-    const intake = createWebhookIntake({
-      verifier: c.var.use(stripeWebhookVerifier),
-      events: createStripeEventStore(c.var.use(mongo).db),
-      securityEvents: c.var.use(securityEvents),
-      clock: { now: () => new Date() },
-    });
-    const { eventId, isNew } = await intake.receive({
+    const { eventId, isNew } = await c.var.use(webhookIntake).receive({
       payload: new Uint8Array(await c.req.arrayBuffer()),
       signature: c.req.header('stripe-signature'),
       ip: clientIpOf(c.req.header('x-forwarded-for')),

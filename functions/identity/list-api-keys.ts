@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiKeyStore } from '../../shared/infra/mongodb/api-key-store.ts';
+import { apiKeys } from '../../shared/infra/identity/api-keys-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { json, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { apiKeyFunction, apiKeySchema, toApiKeyBody } from './lib/api-key-schemas.ts';
@@ -21,7 +21,7 @@ export default defineHttpFunction({
   description: 'Lists a workspace’s API keys with prefix, permissions, expiry, revocation and last use.',
   route,
   handler: async (c) => {
-    const keys = await c.var.use(apiKeyStore).list(c.req.valid('param').workspaceId);
+    const keys = await c.var.use(apiKeys).list(c.req.valid('param').workspaceId);
     return c.json({ items: keys.map(toApiKeyBody) }, 200);
   },
 });

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { DomainError, idSchema } from '../../shared/kernel/index.ts';
-import { apiKeyStore } from '../../shared/infra/mongodb/api-key-store.ts';
+import { apiKeys } from '../../shared/infra/identity/api-keys-resource.ts';
+import { idSchema } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { apiKeyFunction } from './lib/api-key-schemas.ts';
@@ -21,8 +21,7 @@ export default defineHttpFunction({
   route,
   handler: async (c) => {
     const { workspaceId, keyId } = c.req.valid('param');
-    const found = await c.var.use(apiKeyStore).revoke(workspaceId, keyId, new Date());
-    if (!found) throw new DomainError('not_found', 'API_KEY_NOT_FOUND', { detail: 'No such API key in this workspace.' });
+    await c.var.use(apiKeys).revoke(workspaceId, keyId);
     return c.body(null, 204);
   },
 });

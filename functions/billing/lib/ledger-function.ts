@@ -1,5 +1,4 @@
 import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
-import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
 import { rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 import type { ResourceRef } from '../../../shared/platform/resource.ts';
 
@@ -15,7 +14,7 @@ export const ledgerReadFunction = (uses: readonly ResourceRef[]) => ({
   authenticator: jwtAuthenticator,
   rateLimit: 'api' as const,
   rateLimiter,
-  uses: [...uses, mongo],
+  uses,
   costTags: { ...ledgerCostTags, tier: 'standard' as const },
   access: { type: 'authenticated' as const, credentials: ['jwt', 'apiKey'] as const, permission: 'billing:read' as const },
   privacy: {

@@ -1,8 +1,7 @@
 import type { WorkspacePermission } from '../../../shared/kernel/index.ts';
 import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
-import { flowCallerOf } from '../../../shared/infra/flows/flow-caller.ts';
+import { flowCallers } from '../../../shared/infra/flows/flow-caller.ts';
 import { flowPorts } from '../../../shared/infra/flows/flows-resource.ts';
-import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
 import { rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 import type { FlowCaller, FlowsPorts } from '../../../shared/flows/index.ts';
 import type { AuthContext } from '../../../shared/platform/http/auth-context.ts';
@@ -18,7 +17,7 @@ export const flowFunction = (permission: WorkspacePermission) => ({
   authenticator: jwtAuthenticator,
   rateLimit: 'api' as const,
   rateLimiter,
-  uses: [flowPorts, mongo],
+  uses: [flowPorts, flowCallers],
   costTags: { team: 'flows', costCenter: 'cc-flows', tier: 'standard' as const },
   access: { type: 'authenticated' as const, credentials: ['jwt', 'apiKey'] as const, permission },
   privacy: {
@@ -31,5 +30,5 @@ export const flowFunction = (permission: WorkspacePermission) => ({
 /** The flow services' ports and the caller, for a handler (which builds the one service it calls). */
 export const flowsFor = (vars: { use: Use; auth: AuthContext }): { ports: FlowsPorts; caller: FlowCaller } => ({
   ports: vars.use(flowPorts),
-  caller: flowCallerOf(vars.auth, vars.use(mongo).db),
+  caller: vars.use(flowCallers).of(vars.auth),
 });

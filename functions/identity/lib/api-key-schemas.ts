@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { ApiKeyRecord } from '../../../shared/identity/api-keys.ts';
 import { workspacePermissions } from '../../../shared/kernel/index.ts';
 import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
-import { apiKeyStore } from '../../../shared/infra/mongodb/api-key-store.ts';
+import { apiKeys } from '../../../shared/infra/identity/api-keys-resource.ts';
 import { rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 
 export const apiKeySchema = z
@@ -38,7 +38,7 @@ export const apiKeyFunction = {
   authenticator: jwtAuthenticator,
   rateLimit: 'api',
   rateLimiter,
-  uses: [apiKeyStore],
+  uses: [apiKeys],
   costTags: { team: 'identity', costCenter: 'cc-identity', tier: 'standard' },
   privacy: { personalData: ['identity', 'usage'], purpose: 'let workspace members manage and audit API keys', legalBasis: 'contract' },
 } as const;

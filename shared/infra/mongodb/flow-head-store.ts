@@ -4,12 +4,12 @@ import { isDuplicateKey } from './duplicate-key.ts';
 
 export const flowHeadCollection = 'flows';
 
-interface FlowHeadDocument extends Omit<FlowHead, 'id'> {
+export interface FlowHeadDocument extends Omit<FlowHead, 'id'> {
   _id: string;
   schemaVersion: 1;
 }
 
-const toHead = ({ _id, schemaVersion: _s, ...rest }: FlowHeadDocument): FlowHead => ({ ...rest, id: _id });
+export const toHead = ({ _id, schemaVersion: _s, ...rest }: FlowHeadDocument): FlowHead => ({ ...rest, id: _id });
 
 /** Regex metacharacters escaped: a search is a plain substring, never a pattern from outside. */
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,12 +1,6 @@
 import type { Db } from 'mongodb';
+import type { HeartbeatRecord, HeartbeatStore } from '../../ops/system-service.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
-
-export interface HeartbeatRecord {
-  eventId: string;
-  job: string;
-  firedAt: string;
-  tickId: string;
-}
 
 export const heartbeatCollection = 'ops_heartbeats';
 
@@ -39,3 +33,6 @@ export const recordHeartbeat = async (db: Db, record: HeartbeatRecord): Promise<
     throw error;
   }
 };
+
+/** `ops_heartbeats`, as the ops system service's port. */
+export const createHeartbeatStore = (db: Db): HeartbeatStore => ({ record: (heartbeat) => recordHeartbeat(db, heartbeat) });

@@ -3,6 +3,7 @@ import applyOperations from '../../../functions/flows/apply-operations.ts';
 import getFlow from '../../../functions/flows/get-flow.ts';
 import type { Plan } from '../../../shared/workspaces/index.ts';
 import { startWorkspaceKit, type TestUser } from '../workspaces/workspace-kit.ts';
+import { dropCachedFlow } from './endpoints-kit.ts';
 
 /** The workspace kit, plus shortcuts for the flow calls most tests make. */
 export const startFlowKit = async (database: string) => {
@@ -27,7 +28,14 @@ export const startFlowKit = async (database: string) => {
     const workspaceId = await kit.workspace({ owner: [people.owner], editor: [people.editor], viewer: [people.viewer] }, { plan });
     return { workspaceId, ...people };
   };
-  return { ...kit, createIn, newFlow, read, apply, team };
+  /** Moves a deletion (version `versionNumber`) `days` into the past, in MongoDB and past the cache. */
+  const ageDeletion = async (flowId: string, versionNumber: number, days: number) => {
+    const then = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    await kit.db.collection('flow_versions').updateOne({ _id: `${flowId}:${versionNumber}` as never }, { $set: { createdAt: then } });
+    await kit.db.collection('flows').updateOne({ _id: flowId as never }, { $set: { deletedAt: then, updatedAt: then } });
+    await dropCachedFlow(flowId);
+  };
+  return { ...kit, createIn, newFlow, read, apply, team, ageDeletion };
 };
 
 export type FlowKit = Awaited<ReturnType<typeof startFlowKit>>;

@@ -21,6 +21,7 @@ import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import type { FunctionDefinition, HttpFunctionDefinition } from '../../shared/platform/definition/index.ts';
 import { createHttpApp } from '../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../shared/platform/runtime.ts';
+import { testDatabase } from './auth-test-env.ts';
 
 const definitions = {
   register,
@@ -43,8 +44,9 @@ const definitions = {
 } satisfies Record<string, FunctionDefinition>;
 type Name = keyof typeof definitions;
 
-/** The identity functions as real Hono apps over the local MongoDB and mail sink, in database `database`. */
-export const startIdentityApps = async (database: string) => {
+/** The identity functions as real Hono apps over the local MongoDB and mail sink, in a database of their own (`name_…`). */
+export const startIdentityApps = async (name: string) => {
+  const database = testDatabase(name);
   const services = await ensureServices({ only: ['mongodb', 'mail'] });
   const env = { ...services, APP_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: database };
   await migrate(services.MONGODB_URI!, database);

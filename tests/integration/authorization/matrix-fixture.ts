@@ -5,6 +5,7 @@ import { newId } from '../../../shared/kernel/index.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { createRuntime } from '../../../shared/platform/runtime.ts';
 import type { WorkspaceRole } from '../../../shared/workspaces/index.ts';
+import { nextIp } from '../../support/identity-flows.ts';
 
 export const matrixRoles = ['owner', 'admin', 'editor', 'viewer'] as const;
 /** Every caller the matrix tries: one member per role, and a user of another workspace. */
@@ -27,7 +28,8 @@ export const registerCallers = async (env: Record<string, string>): Promise<Reco
     const password = `Matrix passphrase ${index} for ${caller}`;
     const response = await app.request('/v1/auth/register', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${index + 10}` },
+      // An address of its own: the per-IP register limit lives in the Redis every test run shares.
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': nextIp() },
       body: JSON.stringify({ email, password, name: `Matrix ${caller}` }),
     });
     if (response.status !== 201) throw new Error(`registering ${caller} answered ${response.status}: ${await response.text()}`);

@@ -10,7 +10,8 @@ import type { HttpFunctionDefinition } from '../../../shared/platform/definition
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { rolePermissions } from '../../../shared/workspaces/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { testDatabase } from '../../support/auth-test-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { examples, type ExampleRequest } from './examples.ts';
 import { callers, createMatrixWorkspace, registerCallers, type Caller, type MatrixUser } from './matrix-fixture.ts';
 import login from '../../../functions/identity/login.ts';
@@ -21,7 +22,7 @@ import login from '../../../functions/identity/login.ts';
  * declared permission allows it, 403 for a member whose role lacks it, 404 for the stranger —
  * also on routes that name a resource (a flow) rather than its workspace.
  */
-const database = 'it_authorization_matrix';
+const database = testDatabase('it_authorization_matrix');
 const definitions = (await loadDefinitions())
   .map(({ definition }) => definition)
   .filter((d): d is HttpFunctionDefinition => d.kind === 'http');

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import listLedger from '../../../functions/billing/list-ledger.ts';
 import { ledgerCursor } from '../../../functions/billing/lib/ledger-cursor.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, type Reply, type TestUser } from '../workspaces/workspace-kit.ts';
-import { startLedgerEndpointsKit, type LedgerEndpointsKit } from './endpoints-ledger-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, type Reply, type TestUser } from '../../support/workspace-kit.ts';
+import { startLedgerEndpointsKit, type LedgerEndpointsKit } from '../../support/ledger-endpoints-kit.ts';
 
 let kit: LedgerEndpointsKit;
 

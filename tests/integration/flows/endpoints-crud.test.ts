@@ -4,10 +4,9 @@ import deleteFlow from '../../../functions/flows/delete-flow.ts';
 import duplicateFlow from '../../../functions/flows/duplicate-flow.ts';
 import { findBuiltInTemplate } from '../../../shared/flows/index.ts';
 import { idPattern, newId } from '../../../shared/kernel/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome } from '../workspaces/workspace-kit.ts';
-import { documentOf, etag, rulesIn, storedCounts } from './endpoints-kit.ts';
-import { addScreen, startFlowKit, type FlowKit } from './flow-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome } from '../../support/workspace-kit.ts';
+import { documentOf, etag, rulesIn, storedCounts, addScreen, startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 let kit: FlowKit;
 

@@ -3,10 +3,9 @@ import deleteFlow from '../../../functions/flows/delete-flow.ts';
 import listFlows from '../../../functions/flows/list-flows.ts';
 import undeleteFlow from '../../../functions/flows/undelete-flow.ts';
 import { newId } from '../../../shared/kernel/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';
-import { etag } from './endpoints-kit.ts';
-import { startFlowKit, type FlowKit } from './flow-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, type TestUser } from '../../support/workspace-kit.ts';
+import { etag, startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 let kit: FlowKit;
 

@@ -5,9 +5,9 @@ import undeleteFlow from '../../../functions/flows/undelete-flow.ts';
 import type { FlowSystemService } from '../../../shared/flows/index.ts';
 import { flowSystem } from '../../../shared/infra/flows/flow-system-resource.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import type { TestUser } from '../workspaces/workspace-kit.ts';
-import { startFlowKit, type FlowKit } from './flow-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import type { TestUser } from '../../support/workspace-kit.ts';
+import { startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 let kit: FlowKit;
 let runtime: Runtime;

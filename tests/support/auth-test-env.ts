@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /** Production-mode configuration for identity tests: every variable explicit, one database per file. */
 export const authTestEnv = (services: Record<string, string>, database: string): Record<string, string> => ({
   ...services,
@@ -12,3 +14,9 @@ export const authTestEnv = (services: Record<string, string>, database: string):
   UPSTASH_REDIS_REST_TOKEN: services.UPSTASH_REDIS_REST_TOKEN ?? 'dev-upstash-token',
   RATE_LIMIT_UPGRADE_URL: 'http://localhost:5173/settings/billing',
 });
+
+/**
+ * A database name of its own for one run of a test file: the local services are shared by every
+ * checkout on the machine, and two runs of one file must not drop each other's data.
+ */
+export const testDatabase = (name: string): string => `${name}_${randomUUID().slice(0, 8)}`;

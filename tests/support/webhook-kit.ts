@@ -3,17 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import Stripe from 'stripe';
-import expireGracePeriods from '../../../functions/billing/expire-grace-periods.ts';
-import expireTrials from '../../../functions/billing/expire-trials.ts';
-import handleStripeEvent from '../../../functions/billing/handle-stripe-event.ts';
-import publishStripeEvents from '../../../functions/billing/publish-stripe-events.ts';
-import stripeWebhook from '../../../functions/billing/stripe-webhook.ts';
-import { reconcileLedger } from '../../../scripts/billing-reconcile.ts';
-import type { StripeWebhookEvent } from '../../../shared/billing/webhook-event.ts';
-import type { CronFunctionDefinition } from '../../../shared/platform/definition/index.ts';
-import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
-import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
-import { startWorkspaceKit } from '../workspaces/workspace-kit.ts';
+import expireGracePeriods from '../../functions/billing/expire-grace-periods.ts';
+import expireTrials from '../../functions/billing/expire-trials.ts';
+import handleStripeEvent from '../../functions/billing/handle-stripe-event.ts';
+import publishStripeEvents from '../../functions/billing/publish-stripe-events.ts';
+import stripeWebhook from '../../functions/billing/stripe-webhook.ts';
+import { reconcileLedger } from '../../scripts/billing-reconcile.ts';
+import { stripeCloudEventType, type StripeWebhookEvent } from '../../shared/billing/webhook-event.ts';
+import type { CronFunctionDefinition } from '../../shared/platform/definition/index.ts';
+import { createHttpApp } from '../../shared/platform/http/create-app.ts';
+import { createRuntime, type Runtime } from '../../shared/platform/runtime.ts';
+import { deliverEvent } from './deliver-event.ts';
+import { fireCron } from './fire-cron.ts';
+import { startWorkspaceKit } from './workspace-kit.ts';
 
 export const webhookSecret = 'whsec_uxflowtest_webhook_kit_secret';
 
@@ -64,26 +66,14 @@ export const startWebhookKit = async (name: string) => {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
-  const tick = async (definition: CronFunctionDefinition) => {
-    const runtime = runtimeOf(definition);
-    await definition.handler(
-      { id: randomUUID(), job: definition.name, time: new Date().toISOString() },
-      { log: runtime.log, use: runtime.use },
-    );
-  };
+  const tick = (definition: CronFunctionDefinition) => fireCron(definition, runtimeOf(definition));
 
-  /** Runs the event function on one event as the broker would deliver it. */
+  /** Delivers one event to the event function as the broker would (through the catalog's schema check). */
   const handle = (event: StripeWebhookEvent) =>
-    handleStripeEvent.handler(
-      {
-        id: event.id,
-        type: 'com.uxflow.billing.stripe.v1',
-        source: '/functions/billing-publish-stripe-events',
-        subject: event.id,
-        time: undefined,
-        data: event,
-      },
-      { log: handlerRuntime.log, use: handlerRuntime.use },
+    deliverEvent(
+      handleStripeEvent,
+      { id: event.id, type: stripeCloudEventType, source: '/functions/billing-publish-stripe-events', subject: event.id, data: event },
+      handlerRuntime,
     );
 
   return {

@@ -13,7 +13,11 @@ export default defineCronFunction({
   costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'batch' },
   privacy: { personalData: 'none' },
   handler: async (_tick, { use, log }) => {
-    const changed = await use(billingSystem).expireTrials(batchSize);
+    const billing = use(billingSystem);
+    const repaired = await billing.grantRunningTrialCredits(batchSize);
+    const failures = repaired.failures.map(({ workspaceId, error }) => ({ workspaceId, error: String(error) }));
+    if (failures.length > 0) log.warn({ failures }, 'trial credits left for the next run');
+    const changed = await billing.expireTrials(batchSize);
     if (changed.length > 0) log.info({ workspaces: changed.length }, 'trials ended');
   },
 });

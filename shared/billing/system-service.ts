@@ -1,6 +1,7 @@
 import type { Outbox } from '../kernel/index.ts';
 import type { Ledger } from './ledger-service.ts';
 import type { SubscriptionSync } from './subscription-sync.ts';
+import type { createTrialCredits } from './trial-credits.ts';
 import { grantFreeCredits } from './usage-free-credits.ts';
 import { sweepExpiredPacks, type PackSweepPorts } from './usage-pack-sweep.ts';
 import { addDays, dayOf } from './usage-report.ts';
@@ -18,7 +19,8 @@ export interface BillingSystemPorts {
   ledger: Ledger;
   usage: Pick<Usage, 'rollUp'>;
   sync: Pick<SubscriptionSync, 'expireTrials' | 'expireGracePeriods'>;
-  stripeHandler: { handle: (event: StripeWebhookEvent) => Promise<HandlingOutcome> };
+  stripeHandler: { handleStored: (eventId: string) => Promise<HandlingOutcome> };
+  trialCredits: Pick<ReturnType<typeof createTrialCredits>, 'grantRunning'>;
   /** `stripe_events`: verified events not yet re-published as CloudEvents. */
   stripeOutbox: Outbox<StripeWebhookEvent>;
   freeWorkspaces: FreeWorkspaces;
@@ -54,14 +56,20 @@ export const createBillingSystemService = (ports: BillingSystemPorts) => ({
     return results;
   },
 
+  /** Running trials that lack their trial credits get them (repairs a grant a registration could not make). */
+  grantRunningTrialCredits: (limit: number) => ports.trialCredits.grantRunning(limit),
+
   /** Workspaces whose card-less trial ended go to the free plan; at most `limit`; resolves their ids. */
   expireTrials: (limit: number) => ports.sync.expireTrials(limit),
 
   /** Workspaces whose failed payment was not settled within the grace go to the free plan; resolves their ids. */
   expireGracePeriods: (limit: number) => ports.sync.expireGracePeriods(limit),
 
-  /** Applies one verified Stripe event (idempotent under its id, safe out of order). */
-  handleStripeEvent: (event: StripeWebhookEvent) => ports.stripeHandler.handle(event),
+  /**
+   * Applies the stored (verified) Stripe event with that id: a delivery only names the event.
+   * Idempotent under the id, safe out of order; `unverified` when no such event was stored.
+   */
+  handleStripeEvent: (eventId: string) => ports.stripeHandler.handleStored(eventId),
 
   /** The stored Stripe events not yet re-published as `com.uxflow.billing.stripe.v1`. */
   stripeEventOutbox: ports.stripeOutbox,

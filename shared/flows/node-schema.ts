@@ -58,26 +58,28 @@ const nodeBase = {
   uiMetadata: uiMetadataSchema.optional(),
 };
 
-export const screenElementSchema = z.object({ id: flowItemIdSchema, type: z.string().min(1).max(50), label: z.string().max(200) });
+// `data` and elements are loose: keys a type does not define (e.g. `screenType`, an element's `placeholder`) are the
+// user's and are kept, never stripped (documents from the earlier product carry such keys).
+export const screenElementSchema = z.looseObject({ id: flowItemIdSchema, type: z.string().min(1).max(50), label: z.string().max(200) });
 export const conditionOutputSchema = z.object({ id: flowItemIdSchema, label: z.string().max(200) });
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-const screenData = z.object({ elements: z.array(screenElementSchema).optional() });
+const screenData = z.looseObject({ elements: z.array(screenElementSchema).optional() });
 const plainData = z.record(z.string(), z.unknown());
 
 /** A node: the common fields plus `data` whose shape depends on `type`. */
 export const flowNodeSchema = z.discriminatedUnion('type', [
   z.object({ ...nodeBase, type: z.literal('screen'), data: screenData.optional() }),
   z.object({ ...nodeBase, type: z.literal('popup'), data: screenData.optional() }),
-  z.object({ ...nodeBase, type: z.literal('decision'), data: z.object({ condition: z.string().min(1).max(1000) }) }),
-  z.object({ ...nodeBase, type: z.literal('condition'), data: z.object({ conditions: z.array(conditionOutputSchema).min(1) }) }),
+  z.object({ ...nodeBase, type: z.literal('decision'), data: z.looseObject({ condition: z.string().min(1).max(1000) }) }),
+  z.object({ ...nodeBase, type: z.literal('condition'), data: z.looseObject({ conditions: z.array(conditionOutputSchema).min(1) }) }),
   z.object({
     ...nodeBase,
     type: z.literal('api-call'),
-    data: z.object({ method: z.enum(httpMethods), url: z.string().min(1).max(2000) }),
+    data: z.looseObject({ method: z.enum(httpMethods), url: z.string().min(1).max(2000) }),
   }),
-  z.object({ ...nodeBase, type: z.literal('component'), data: z.object({ componentId: z.string().min(1).max(100) }) }),
-  z.object({ ...nodeBase, type: z.literal('subflow'), data: z.object({ flowId: z.string().min(1).max(100) }) }),
+  z.object({ ...nodeBase, type: z.literal('component'), data: z.looseObject({ componentId: z.string().min(1).max(100) }) }),
+  z.object({ ...nodeBase, type: z.literal('subflow'), data: z.looseObject({ flowId: z.string().min(1).max(100) }) }),
   z.object({ ...nodeBase, type: z.enum(['start', 'end', 'action', 'note']), data: plainData.optional() }),
 ]);
 export type FlowNode = z.infer<typeof flowNodeSchema>;

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import Stripe from 'stripe';
 import expireGracePeriods from '../../functions/billing/expire-grace-periods.ts';
 import expireTrials from '../../functions/billing/expire-trials.ts';
+import grantFreeCredits from '../../functions/billing/grant-free-credits.ts';
 import handleStripeEvent from '../../functions/billing/handle-stripe-event.ts';
 import publishStripeEvents from '../../functions/billing/publish-stripe-events.ts';
 import stripeWebhook from '../../functions/billing/stripe-webhook.ts';
@@ -68,13 +69,23 @@ export const startWebhookKit = async (name: string) => {
 
   const tick = (definition: CronFunctionDefinition) => fireCron(definition, runtimeOf(definition));
 
-  /** Delivers one event to the event function as the broker would (through the catalog's schema check). */
-  const handle = (event: StripeWebhookEvent) =>
+  /**
+   * Delivers a CloudEvent carrying `event` to the event function, whatever the intake stored (what
+   * anything reaching the broker could send), through the catalog's schema check as in production.
+   */
+  const brokerDelivers = (event: StripeWebhookEvent) =>
     deliverEvent(
       handleStripeEvent,
       { id: event.id, type: stripeCloudEventType, source: '/functions/billing-publish-stripe-events', subject: event.id, data: event },
       handlerRuntime,
     );
+
+  /** Stripe's way: the signed delivery is verified and stored by the intake, then the broker hands the event function its CloudEvent. */
+  const handle = async (event: StripeWebhookEvent) => {
+    const { status } = await deliver(event);
+    if (status !== 200) throw new Error(`the webhook intake answered ${status}`);
+    await brokerDelivers(event);
+  };
 
   return {
     ...kit,
@@ -82,8 +93,10 @@ export const startWebhookKit = async (name: string) => {
     received,
     deliver,
     handle,
+    brokerDelivers,
     publish: () => tick(publishStripeEvents),
     expireTrials: () => tick(expireTrials),
+    grantFreeCredits: () => tick(grantFreeCredits),
     expireGracePeriods: () => tick(expireGracePeriods),
     reconcile: () => reconcileLedger(kit.db),
     close: async () => {

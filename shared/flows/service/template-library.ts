@@ -11,7 +11,7 @@ export const createTemplateLibrary = (ports: FlowsPorts) => ({
       name: template.name,
       description: template.description,
       builtIn: true,
-      nodeCount: template.document.nodes.length,
+      nodeCount: template.nodeCount,
       category: template.category,
       workspaceId: null,
     }));

@@ -24,6 +24,7 @@ export const billingSystem = defineResource({
       usage: createUsage(use(usagePorts)),
       sync: state.sync,
       stripeHandler: state.handler,
+      trialCredits: state.trialCredits,
       stripeOutbox: {
         unpublished: state.stripeEvents.unpublished,
         markPublished: (event) => state.stripeEvents.markPublished(event.id, ports.clock.now()),

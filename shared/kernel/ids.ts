@@ -18,6 +18,7 @@ const idNames = {
   apk: 'an API key id',
   flw: 'a flow id',
   inv: 'an invitation id',
+  kdoc: 'a knowledge document id',
   ses: 'a session id',
   sev: 'a security event id',
   tpl: 'a template id',

@@ -15,8 +15,12 @@ export const authTestEnv = (services: Record<string, string>, database: string):
   RATE_LIMIT_UPGRADE_URL: 'http://localhost:5173/settings/billing',
 });
 
+/** One suffix per test-file run (vitest gives each file its own module graph). */
+const run = randomUUID().slice(0, 8);
+
 /**
- * A database name of its own for one run of a test file: the local services are shared by every
- * checkout on the machine, and two runs of one file must not drop each other's data.
+ * The database of `name` for this run of a test file: the local services are shared by every
+ * checkout on the machine, so two runs of one file must not drop each other's data; within a
+ * run the same name is the same database (two kits can share one).
  */
-export const testDatabase = (name: string): string => `${name}_${randomUUID().slice(0, 8)}`;
+export const testDatabase = (name: string): string => `${name}_${run}`;

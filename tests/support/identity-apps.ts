@@ -14,6 +14,7 @@ import refresh from '../../functions/identity/refresh.ts';
 import register from '../../functions/identity/register.ts';
 import resendEmailVerification from '../../functions/identity/resend-email-verification.ts';
 import resetPassword from '../../functions/identity/reset-password.ts';
+import sendPasswordResetMails from '../../functions/identity/send-password-reset-mails.ts';
 import setupTwoFactor from '../../functions/identity/setup-two-factor.ts';
 import updateMe from '../../functions/identity/update-me.ts';
 import verifyEmail from '../../functions/identity/verify-email.ts';
@@ -22,6 +23,7 @@ import type { FunctionDefinition, HttpFunctionDefinition } from '../../shared/pl
 import { createHttpApp } from '../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../shared/platform/runtime.ts';
 import { testDatabase } from './auth-test-env.ts';
+import { fireCron } from './fire-cron.ts';
 
 const definitions = {
   register,
@@ -44,11 +46,14 @@ const definitions = {
 } satisfies Record<string, FunctionDefinition>;
 type Name = keyof typeof definitions;
 
-/** The identity functions as real Hono apps over the local MongoDB and mail sink, in a database of their own (`name_…`). */
-export const startIdentityApps = async (name: string) => {
+/**
+ * The identity functions as real Hono apps over the local MongoDB and mail sink, in a database of
+ * their own (`name_…`); `overrides` replace variables (e.g. an SMTP relay that is down).
+ */
+export const startIdentityApps = async (name: string, overrides: Record<string, string> = {}) => {
   const database = testDatabase(name);
   const services = await ensureServices({ only: ['mongodb', 'mail'] });
-  const env = { ...services, APP_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: database };
+  const env = { ...services, APP_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: database, ...overrides };
   await migrate(services.MONGODB_URI!, database);
   const runtimes: Runtime[] = [];
   const apps = Object.fromEntries(
@@ -58,6 +63,8 @@ export const startIdentityApps = async (name: string) => {
       return [name, createHttpApp(definition as HttpFunctionDefinition, runtime)];
     }),
   ) as Record<Name, ReturnType<typeof createHttpApp>>;
+  const mailCron = createRuntime(sendPasswordResetMails, env);
+  runtimes.push(mailCron);
 
   /** POSTs JSON (or GETs) with a client address of its own, so per-IP lockouts do not leak between tests. */
   const call = (name: Name, path: string, init: { body?: unknown; headers?: Record<string, string>; ip?: string; method?: string } = {}) =>
@@ -73,6 +80,8 @@ export const startIdentityApps = async (name: string) => {
 
   return {
     call,
+    /** One run of the password-reset outbox's cron function (what the scheduler does every minute). */
+    sendResetMails: () => fireCron(sendPasswordResetMails, mailCron),
     db: runtimes[0]!.use(mongo).db,
     mailDir: services.MAIL_SINK_DIR!,
     close: async () => {

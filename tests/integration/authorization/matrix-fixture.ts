@@ -5,7 +5,6 @@ import { newId } from '../../../shared/kernel/index.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { createRuntime } from '../../../shared/platform/runtime.ts';
 import type { WorkspaceRole } from '../../../shared/workspaces/index.ts';
-import { nextIp } from '../../support/identity-flows.ts';
 
 export const matrixRoles = ['owner', 'admin', 'editor', 'viewer'] as const;
 /** Every caller the matrix tries: one member per role, and a user of another workspace. */
@@ -23,13 +22,14 @@ export interface MatrixUser {
 export const registerCallers = async (env: Record<string, string>): Promise<Record<Caller, MatrixUser>> => {
   const app = createHttpApp(register, createRuntime(register, env));
   const users = {} as Record<Caller, MatrixUser>;
+  // Addresses of this run's own (documentation prefix): the per-IP register limit lives in the shared Redis.
+  const run = Math.floor(Math.random() * 0xffff).toString(16);
   for (const [index, caller] of callers.entries()) {
     const email = `matrix-${caller}-${newId('m')}@example.com`;
     const password = `Matrix passphrase ${index} for ${caller}`;
     const response = await app.request('/v1/auth/register', {
       method: 'POST',
-      // An address of its own: the per-IP register limit lives in the Redis every test run shares.
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': nextIp() },
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `2001:db8::${run}:${index + 10}` },
       body: JSON.stringify({ email, password, name: `Matrix ${caller}` }),
     });
     if (response.status !== 201) throw new Error(`registering ${caller} answered ${response.status}: ${await response.text()}`);

@@ -19,3 +19,4 @@ export * from './upload-service.ts';
 export * from './usage.ts';
 export * from './events.ts';
 export * from './system-service.ts';
+export * from './sweep-service.ts';

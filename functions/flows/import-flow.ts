@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createFlowImportService } from '../../shared/flows/index.ts';
+import { createFlowImportService, maxDocumentDepth } from '../../shared/flows/index.ts';
+import { boundedJsonObjectSchema } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
@@ -21,7 +22,7 @@ const route = createRoute({
   summary: 'Import a .uxflow file (2.0, or 1.x migrated on the way in)',
   request: {
     params: workspaceParams,
-    body: jsonBody(z.record(z.string(), z.unknown()).openapi({ description: 'The .uxflow document: 2.0, or the 1.x dialect' })),
+    body: jsonBody(boundedJsonObjectSchema(maxDocumentDepth).openapi({ description: 'The .uxflow document: 2.0, or the 1.x dialect' })),
   },
   responses: {
     201: json(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedJsonObjectSchema, figmaHosts, webUrlSchema } from '../kernel/index.ts';
 
 /** Ids inside a document: short, URL- and Mermaid-safe, so they can appear in `onClick(<elementId>)`. */
 export const flowIdPattern = /^[A-Za-z0-9_-]{1,100}$/;
@@ -34,9 +35,13 @@ export const annotationSchema = z.object({
 });
 export type Annotation = z.infer<typeof annotationSchema>;
 
+/** A link to a Figma file, frame or prototype: `https:` on a Figma host only (members' clients open it). */
+export const figmaLinkSchema = webUrlSchema({ hosts: figmaHosts });
+
 export const uiMetadataSchema = z.object({
-  figmaLink: z.url().optional(),
-  screenshotUrl: z.url().optional(),
+  figmaLink: figmaLinkSchema.optional(),
+  /** Shown as an image in members' clients: `https:` only. */
+  screenshotUrl: webUrlSchema().optional(),
   annotations: z.array(annotationSchema).optional(),
   variants: z.array(z.object({ id: flowItemIdSchema, name: z.string().min(1).max(100), type: z.enum(variantTypes) })).optional(),
   completionStatus: z.enum(completionStatuses).optional(),
@@ -63,7 +68,16 @@ export const conditionOutputSchema = z.object({ id: flowItemIdSchema, label: z.s
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 const screenData = z.object({ elements: z.array(screenElementSchema).optional() });
-const plainData = z.record(z.string(), z.unknown());
+/** How deep free-form node `data` may nest (`{}` is one level): deeper JSON breaks every recursive walk of it. */
+export const maxDataDepth = 32;
+/** Free-form `data` (start, end, action, note; and the changes of UPDATE_NODE). */
+export const nodeDataSchema = boundedJsonObjectSchema(maxDataDepth);
+const plainData = nodeDataSchema;
+/**
+ * How deep a document taken as a request body (validate, import; 2.0 or the 1.x dialect) may nest:
+ * room for the deepest valid document (node data starts at level 4), bounded before any code walks it.
+ */
+export const maxDocumentDepth = 64;
 
 /** A node: the common fields plus `data` whose shape depends on `type`. */
 export const flowNodeSchema = z.discriminatedUnion('type', [
@@ -74,7 +88,8 @@ export const flowNodeSchema = z.discriminatedUnion('type', [
   z.object({
     ...nodeBase,
     type: z.literal('api-call'),
-    data: z.object({ method: z.enum(httpMethods), url: z.string().min(1).max(2000) }),
+    // Documentation of the endpoint called, not a link we follow: a path (`/api/users/{id}`) or an http(s) URL.
+    data: z.object({ method: z.enum(httpMethods), url: webUrlSchema({ http: true, relative: true }).min(1) }),
   }),
   z.object({ ...nodeBase, type: z.literal('component'), data: z.object({ componentId: z.string().min(1).max(100) }) }),
   z.object({ ...nodeBase, type: z.literal('subflow'), data: z.object({ flowId: z.string().min(1).max(100) }) }),

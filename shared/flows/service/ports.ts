@@ -39,6 +39,8 @@ export interface FlowHeadStore {
   /**
    * Writes a head derived from a version, unless the stored head is already at a later version.
    * Keeps the stored `createdAt` / `createdBy` (the first version's), inserting the head when it is missing.
+   * Best effort under races: FerretDB checks "later" by a read before its write, so a late call can
+   * still put back an older head; callers settle the head on the versions (`settleHead`).
    */
   save: (head: FlowHead) => Promise<void>;
   /** Flows of the workspace that are not deleted. */

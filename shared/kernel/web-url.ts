@@ -50,9 +50,7 @@ const describe = (rules: WebUrlRules): string => {
  */
 export const webUrlSchema = (rules: WebUrlRules & { max?: number } = {}) =>
   // z.url() for absolute ones: it says `format: uri` in the OpenAPI document (its own check takes any scheme).
-  (rules.relative ? z.string() : z.url())
-    .max(rules.max ?? 2000)
-    .refine((value) => isWebUrl(value, rules), { message: describe(rules) });
+  (rules.relative ? z.string() : z.url()).max(rules.max ?? 2000).refine((value) => isWebUrl(value, rules), { message: describe(rules) });
 
 /** Figma's own hosts: a `figmaLink` names a Figma file, frame or prototype. */
 export const figmaHosts = ['figma.com'] as const;

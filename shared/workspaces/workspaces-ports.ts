@@ -1,8 +1,9 @@
-import type { InvitationStore, MemberStore, People, WorkspaceMailer, WorkspaceStore } from './ports.ts';
+import type { InvitationStore, MemberStore, People, WorkspaceMailer, WorkspaceSlotStore, WorkspaceStore } from './ports.ts';
 
 /** Everything the workspace services need; adapters are passed in. */
 export interface WorkspacesPorts {
   workspaces: WorkspaceStore;
+  slots: WorkspaceSlotStore;
   members: MemberStore;
   invitations: InvitationStore;
   people: People;

@@ -17,6 +17,8 @@ export const indexes: readonly IndexDefinition[] = [
   { collection: 'workspace_members', keys: { userId: 1 }, options: { name: 'workspace_members_user' } },
   { collection: 'workspace_members', keys: { workspaceId: 1 }, options: { name: 'workspace_members_workspace' } },
   { collection: 'workspaces', keys: { ownerId: 1 }, options: { name: 'workspaces_owner' } },
+  // The workspace limit: a place is claimed by inserting `_id` = `<ownerId>:<number>:<generation>`; listed by owner.
+  { collection: 'workspace_slots', keys: { ownerId: 1 }, options: { name: 'workspace_slots_owner' } },
   // Single use of an invitation rests on the membership `_id`; the token hash is unique so a lookup finds one.
   { collection: 'workspace_invitations', keys: { tokenHash: 1 }, options: { name: 'workspace_invitations_token_unique', unique: true } },
   { collection: 'workspace_invitations', keys: { workspaceId: 1 }, options: { name: 'workspace_invitations_workspace' } },

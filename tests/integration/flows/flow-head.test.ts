@@ -1,4 +1,4 @@
-import type { Collection, Db, Document, Filter, UpdateFilter, UpdateOptions } from 'mongodb';
+import type { Db, Document, Filter, UpdateFilter, UpdateOptions } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFlowEditService, type FlowsPorts } from '../../../shared/flows/index.ts';
 import { flowPorts } from '../../../shared/infra/flows/flows-resource.ts';
@@ -54,7 +54,7 @@ const stretchedHeads = (db: Db, stretch: Stretch): Db => {
   };
   const collection = new Proxy(heads, {
     get: (target, key, receiver) => (key === 'updateOne' ? updateOne : (Reflect.get(target, key, receiver) as unknown)),
-  }) as Collection;
+  });
   return { collection: () => collection } as unknown as Db;
 };
 

@@ -55,6 +55,12 @@ export const indexes: readonly IndexDefinition[] = [
   { collection: 'flows', keys: { workspaceId: 1 }, options: { name: 'flows_workspace' } },
   { collection: 'flow_snapshots', keys: { flowId: 1 }, options: { name: 'flow_snapshots_flow' } },
   { collection: 'flow_templates', keys: { workspaceId: 1 }, options: { name: 'flow_templates_workspace' } },
+  // The template list pages a workspace's templates newest first (a sorted scan on FerretDB, this on MongoDB).
+  {
+    collection: 'flow_templates',
+    keys: { workspaceId: 1, createdAt: -1, _id: -1 },
+    options: { name: 'flow_templates_workspace_created' },
+  },
   // The credit ledger: an entry commits by its insert, unique on the workspace's number; a repeated
   // idempotency key is the same insert failing on the second index (both fields always present).
   { collection: 'credit_ledger', keys: { workspaceId: 1, seq: 1 }, options: { name: 'credit_ledger_workspace_seq_unique', unique: true } },

@@ -13,7 +13,11 @@ export default defineCronFunction({
   costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'batch' },
   privacy: { personalData: 'none' },
   handler: async (_tick, { use, log }) => {
-    const changed = await use(billingState).sync.expireTrials(batchSize);
+    const billing = use(billingState);
+    const repaired = await billing.trialCredits.grantRunning(batchSize);
+    const failures = repaired.failures.map(({ workspaceId, error }) => ({ workspaceId, error: String(error) }));
+    if (failures.length > 0) log.warn({ failures }, 'trial credits left for the next run');
+    const changed = await billing.sync.expireTrials(batchSize);
     if (changed.length > 0) log.info({ workspaces: changed.length }, 'trials ended');
   },
 });

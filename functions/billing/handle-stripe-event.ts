@@ -11,7 +11,8 @@ export default defineEventFunction({
   costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'critical' },
   privacy: { personalData: ['billing'], purpose: 'keep subscriptions and credit purchases in step with Stripe', legalBasis: 'contract' },
   handler: async (event, { use, log }) => {
-    const outcome = await use(billingState).handler.handle(event.data);
+    // Only the id is taken from the delivery: the event acted on is the one the webhook verified and stored.
+    const outcome = await use(billingState).handler.handleStored(event.data.id);
     log.info({ stripeEventId: event.data.id, stripeType: event.data.type, outcome }, 'stripe event handled');
   },
 });

@@ -3,37 +3,58 @@ import { createFlowCreateService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { flowIssueSchema, flowSummarySchema, json, jsonBody, problem, toSummary, workspaceParams } from './lib/schemas.ts';
+import {
+  documentBodyBytes,
+  flowIssueSchema,
+  flowSummarySchema,
+  json,
+  jsonBody,
+  problem,
+  toSummary,
+  workspaceParams,
+} from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'post',
   path: '/v1/workspaces/{workspaceId}/flows',
   tags: ['flows'],
-  summary: 'Create a flow, blank or from a template',
+  summary: 'Create a flow, blank, from a template or from a .uxflow 2.0 document',
   request: {
     params: workspaceParams,
     body: jsonBody(
-      z.object({
-        name: z.string().trim().min(1).max(100),
-        description: z.string().max(2000).optional(),
-        templateId: z
-          .string()
-          .regex(/^(builtin-[a-z0-9-]{1,60}|tpl_[0-9a-z]{20})$/, 'must be a template id')
-          .optional(),
-      }),
+      z
+        .object({
+          name: z.string().trim().min(1).max(100),
+          description: z.string().max(2000).optional(),
+          templateId: z
+            .string()
+            .regex(/^(builtin-[a-z0-9-]{1,60}|tpl_[0-9a-z]{20})$/, 'must be a template id')
+            .optional(),
+          document: z
+            .record(z.string(), z.unknown())
+            .optional()
+            .openapi({ description: 'A .uxflow 2.0 document to start from; absent frames, personas, tags and version are completed' }),
+        })
+        .refine((body) => body.templateId === undefined || body.document === undefined, {
+          message: 'give a templateId or a document, not both',
+          path: ['document'],
+        }),
     ),
   },
   responses: {
     201: json('The new flow (ETag: its version)', flowSummarySchema.extend({ warnings: z.array(flowIssueSchema) })),
     402: problem('FLOW_LIMIT_REACHED: the workspace has as many flows as its plan allows'),
     404: problem('TEMPLATE_NOT_FOUND'),
+    422: problem('FLOW_INVALID: the document breaks flow rules (`errors` and `warnings`, schema and rules together)'),
   },
 });
 
 export default defineHttpFunction({
   ...flowFunction('flows:create'),
   name: 'flows-create-flow',
-  description: 'Creates a flow in a workspace, blank (a start joined to an end) or from a built-in or workspace template.',
+  description:
+    'Creates a flow in a workspace: blank (a start joined to an end), from a built-in or workspace template, or from a document.',
+  maxBodyBytes: documentBodyBytes,
   route,
   handler: async (c) => {
     const { ports, caller } = flowsFor(c.var);

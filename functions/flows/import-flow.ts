@@ -8,6 +8,7 @@ import {
   flowIssueSchema,
   flowSummarySchema,
   json,
+  migrationReportSchema,
   jsonBody,
   problem,
   toSummary,
@@ -19,20 +20,22 @@ const route = createRoute({
   method: 'post',
   path: '/v1/workspaces/{workspaceId}/flows/import',
   tags: ['flows'],
-  summary: 'Import a .uxflow file (2.0, or 1.x migrated on the way in)',
+  summary: 'Import a .uxflow file: 2.0, or a document of the earlier product (1.x or its web app) migrated on the way in',
   request: {
     params: workspaceParams,
-    body: jsonBody(boundedJsonObjectSchema(maxDocumentDepth).openapi({ description: 'The .uxflow document: 2.0, or the 1.x dialect' })),
+    body: jsonBody(
+      boundedJsonObjectSchema(maxDocumentDepth).openapi({ description: 'The document: .uxflow 2.0, 1.x, or the earlier web app’s' }),
+    ),
   },
   responses: {
     201: json(
-      'The new flow; `migration` lists what the 1.x migration changed (null for 2.0)',
+      'The new flow; `migration` lists every change the import made (null for a complete 2.0 document)',
       flowSummarySchema.extend({
         warnings: z.array(flowIssueSchema),
-        migration: z.object({ from: z.literal('1.x'), changes: z.array(z.string()) }).nullable(),
+        migration: migrationReportSchema.nullable(),
       }),
     ),
-    400: problem('FLOW_IMPORT_INVALID: neither .uxflow 2.0 nor 1.x'),
+    400: problem('FLOW_IMPORT_INVALID: the document cannot be read (`issues` [{path, message, ids}])'),
     402: problem('FLOW_LIMIT_REACHED or NODE_LIMIT_REACHED'),
     422: problem('FLOW_INVALID: the document breaks flow rules'),
   },
@@ -41,7 +44,7 @@ const route = createRoute({
 export default defineHttpFunction({
   ...flowFunction('flows:create'),
   name: 'flows-import-flow',
-  description: 'Imports a .uxflow document as a new flow, migrating the 1.x dialect and reporting the changes.',
+  description: 'Imports a .uxflow document as a new flow, migrating the earlier product’s dialects and reporting every change.',
   maxBodyBytes: documentBodyBytes,
   route,
   handler: async (c) => {

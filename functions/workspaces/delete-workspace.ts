@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { workspacesService } from '../../shared/infra/workspaces/workspaces-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { workspaceParams } from './lib/schemas.ts';
+import { problem, workspaceParams } from './lib/schemas.ts';
 import { workspaceFunction } from './lib/workspace-function.ts';
 
 const route = createRoute({
@@ -10,7 +10,10 @@ const route = createRoute({
   tags: ['workspaces'],
   summary: 'Delete a workspace (soft delete; it answers 404 from then on)',
   request: { params: workspaceParams },
-  responses: { 204: { description: 'Deleted' } },
+  responses: {
+    204: { description: 'Deleted' },
+    409: problem('SUBSCRIPTION_ACTIVE: its subscription still bills; `cancelUrl` (POST) cancels it at the period end'),
+  },
 });
 
 export default defineHttpFunction({

@@ -1,7 +1,8 @@
 /**
  * `npm run gen` writes every artifact derived from the function definitions: knative/base,
  * knative/overlays, openfaas/stack.yml, serverless.yml, openapi.yaml, docs/functions.md and
- * terraform/modules/platform/runtime-secrets.tf.json (the Secret Manager secrets the ExternalSecret reads).
+ * terraform/modules/platform/runtime-secrets.tf.json (the Secret Manager secrets the ExternalSecret reads), and the
+ * index of the built-in template files (shared/flows/templates/library-files.ts).
  * `npm run gen -- --check` writes nothing and exits 1 naming each stale, missing or extra file
  * (CI runs it).
  */
@@ -12,6 +13,7 @@ import { knativeBaseDir } from './knative/index.ts';
 import { knativeOverlaysDir } from './knative/overlays/index.ts';
 import { readPackageVersion } from './package-version.ts';
 import { renderAll } from './render-all.ts';
+import { renderTemplateLibrary } from './template-library.ts';
 import { writeGenerated } from './write-files.ts';
 
 const ownedDirs = [knativeBaseDir, knativeOverlaysDir, 'openfaas'];
@@ -25,8 +27,11 @@ const describe = (drift: Drift, words: Record<keyof Drift, string>): string[] =>
 
 const run = async (argv: readonly string[]): Promise<number> => {
   const isCheck = argv.includes('--check');
+  // The definitions import the template index: index a renamed or removed template file before loading them.
+  const library = await renderTemplateLibrary(repoRoot);
+  const indexed = isCheck ? null : await writeGenerated(repoRoot, [library], []);
   const definitions = (await loadDefinitions()).map((loaded) => loaded.definition);
-  const files = renderAll(definitions, { version: await readPackageVersion(repoRoot) });
+  const files = [...renderAll(definitions, { version: await readPackageVersion(repoRoot) }), library];
   const summary = `${files.length} files from ${definitions.length} functions`;
   if (isCheck) {
     const drift = await findDrift(repoRoot, files, ownedDirs);
@@ -38,6 +43,8 @@ const run = async (argv: readonly string[]): Promise<number> => {
     return 1;
   }
   const changes = await writeGenerated(repoRoot, files, ownedDirs);
+  changes.stale.push(...(indexed?.stale ?? []));
+  changes.missing.push(...(indexed?.missing ?? []));
   console.log([`gen: ${summary}${hasDrift(changes) ? '' : ', all already fresh'}`, ...describe(changes, writeWords)].join('\n'));
   return 0;
 };

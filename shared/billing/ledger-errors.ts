@@ -11,6 +11,11 @@ export const ledgerErrors = {
   reservationNotFound: () => new DomainError('not_found', 'RESERVATION_NOT_FOUND', { detail: 'No such reservation.' }),
   reservationReleased: () =>
     new DomainError('conflict', 'RESERVATION_RELEASED', { detail: 'The reservation was released (it expired) before it was committed.' }),
+  /** A key already used for other work (another operation, cost or actor): the first work's outcome is not this one's. */
+  idempotencyKeyReused: () =>
+    new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', {
+      detail: 'This idempotency key was used for another operation, cost or actor; use a new key for new work.',
+    }),
   busy: () => new DomainError('unavailable', 'LEDGER_BUSY', { detail: 'Too many concurrent changes to these credits; try again.' }),
   invalidAmount: (detail: string) => new DomainError('invalid', 'INVALID_CREDIT_AMOUNT', { detail }),
   invalidRequest: (detail: string) => new DomainError('invalid', 'INVALID_CREDIT_REQUEST', { detail }),

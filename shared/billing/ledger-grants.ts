@@ -1,5 +1,5 @@
 import type { Append } from './ledger-append.ts';
-import { emptyBalances, type LedgerEntry, type PackBalance } from './ledger-entry.ts';
+import { emptyBalances, withTotal, type LedgerEntry, type PackBalance } from './ledger-entry.ts';
 import { ledgerErrors } from './ledger-errors.ts';
 import type { LedgerPorts } from './ledger-ports.ts';
 import { addPack, adjustPlan, expiredPacks, removePack, resetPlan } from './ledger-rules.ts';
@@ -29,6 +29,15 @@ export const createGrants = (ports: LedgerPorts, append: Append) => {
       actor,
       note,
     }));
+    return entry;
+  };
+
+  const addPlanCredits = async (workspaceId: string, credits: number, key: string, actor: string, note: string | null) => {
+    checkCredits(credits, { allowZero: false });
+    const { entry } = await append(workspaceId, key, (latest) => {
+      const balances = balancesOf(latest);
+      return { type: 'grant', balances: withTotal(balances.plan + credits, balances.packs), actor, note };
+    });
     return entry;
   };
 
@@ -80,5 +89,5 @@ export const createGrants = (ports: LedgerPorts, append: Append) => {
     return entry;
   };
 
-  return { grantPlanCredits, grantPack, expirePacks, refundPack, adjust };
+  return { grantPlanCredits, addPlanCredits, grantPack, expirePacks, refundPack, adjust };
 };

@@ -35,6 +35,8 @@ export interface Reservation {
   /** The reserve entry's number. */
   seq: number;
   at: Date;
+  /** True when the idempotency key had reserved this already (same operation, cost and actor): nothing new was held. */
+  replayed: boolean;
 }
 
 export interface ReleaseExpiredResult {
@@ -46,7 +48,7 @@ export interface ReleaseExpiredResult {
   failures: { reservationId: string; error: unknown }[];
 }
 
-const toReservation = (entry: LedgerEntry): Reservation => ({
+const toReservation = (entry: LedgerEntry, replayed: boolean): Reservation => ({
   reservationId: entry.reservationId ?? '',
   workspaceId: entry.workspaceId,
   operation: entry.operation ?? '',
@@ -55,7 +57,15 @@ const toReservation = (entry: LedgerEntry): Reservation => ({
   expiresAt: entry.expiresAt ?? entry.at,
   seq: entry.seq,
   at: entry.at,
+  replayed,
 });
+
+/**
+ * A key is bound to the work it first reserved: the same operation, cost and actor repeat it; any
+ * other work under that key is refused, so one charge can never cover two different pieces of work.
+ */
+const sameWork = (first: LedgerEntry, operation: string, cost: number, actor: string) =>
+  first.operation === operation && -first.amount === cost && first.actor === actor;
 
 const costOf = (operation: CreditOperation, multiplier: number): number => {
   const base: number | undefined = creditCosts[operation];
@@ -94,8 +104,10 @@ export const createReservations = (ports: LedgerPorts, append: Append) => {
       if (isDomainError(error)) await intents.remove(reservationId);
       throw error;
     }
-    if (!appended.isNew) await intents.remove(reservationId);
-    return toReservation(appended.entry);
+    if (appended.isNew) return toReservation(appended.entry, false);
+    await intents.remove(reservationId);
+    if (appended.entry.type !== 'reserve' || !sameWork(appended.entry, operation, cost, actor)) throw ledgerErrors.idempotencyKeyReused();
+    return toReservation(appended.entry, true);
   };
 
   /** Settles under `settle:<reservationId>`: whichever of commit and release comes first wins, once. */
@@ -126,6 +138,12 @@ export const createReservations = (ports: LedgerPorts, append: Append) => {
   const release = async (workspaceId: string, reservationId: string, actor: string): Promise<LedgerEntry> =>
     (await settle('release', await findReserved(workspaceId, reservationId), actor)).entry;
 
+  const settlement = async (workspaceId: string, reservationId: string): Promise<'committed' | 'released' | null> => {
+    const settled = await entries.findByKey(workspaceId, `settle:${reservationId}`);
+    if (!settled) return null;
+    return settled.type === 'commit' ? 'committed' : 'released';
+  };
+
   const releaseExpired = async (now: Date, limit: number): Promise<ReleaseExpiredResult> => {
     const result: ReleaseExpiredResult = { released: 0, cleaned: 0, failures: [] };
     for (const intent of await intents.due(now, limit)) {
@@ -147,5 +165,5 @@ export const createReservations = (ports: LedgerPorts, append: Append) => {
     return result;
   };
 
-  return { reserve, commit, release, releaseExpired };
+  return { reserve, commit, release, settlement, releaseExpired };
 };

@@ -17,8 +17,10 @@ export interface Ledger {
   history: (workspaceId: string, page: { before: number | null; limit: number }) => Promise<LedgerEntry[]>;
   /**
    * Holds `creditCosts[operation] × multiplier` credits, plan credits first, then packs oldest first.
-   * A repeated idempotency key returns the first reservation (even when the credits have run out since).
+   * A repeated idempotency key with the same operation, cost and actor returns the first reservation
+   * (`replayed: true`, even when the credits have run out since); with other work it is refused.
    * @throws INSUFFICIENT_CREDITS (402, with plan, balance, cost, operation and upgradeUrl); LEDGER_BUSY (503);
+   *   IDEMPOTENCY_KEY_REUSED (409) when the key reserved another operation, cost or actor;
    *   INVALID_CREDIT_REQUEST / INVALID_CREDIT_AMOUNT (400) for an empty key or a bad multiplier.
    */
   reserve: (request: ReserveRequest) => Promise<Reservation>;
@@ -33,10 +35,14 @@ export interface Ledger {
    * @throws RESERVATION_NOT_FOUND (404).
    */
   release: (workspaceId: string, reservationId: string, actor: string) => Promise<LedgerEntry>;
+  /** How a reservation was settled: `committed`, `released`, or null while it is not (yet). */
+  settlement: (workspaceId: string, reservationId: string) => Promise<'committed' | 'released' | null>;
   /** For the cron: releases reservations unsettled at `now` (at most `limit`) and drops intents that hold nothing. */
   releaseExpired: (now: Date, limit: number) => Promise<ReleaseExpiredResult>;
   /** A new billing period's plan credits, replacing what is left of the old (no rollover). */
   grantPlanCredits: (workspaceId: string, credits: number, key: string, actor: string, note: string | null) => Promise<LedgerEntry>;
+  /** A one-off grant added to the plan credits (the trial's), not replacing them; once per key. */
+  addPlanCredits: (workspaceId: string, credits: number, key: string, actor: string, note: string | null) => Promise<LedgerEntry>;
   /** A bought pack; null when that pack was granted already under another key. */
   grantPack: (workspaceId: string, pack: PackGrant, key: string, actor: string) => Promise<LedgerEntry | null>;
   /** Removes each pack expired at `now` (key `expire:<packId>`, one entry per pack); the entries written by this call. */

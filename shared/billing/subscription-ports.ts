@@ -16,6 +16,8 @@ export interface WorkspacePlans {
   find: (workspaceId: string) => Promise<WorkspacePlanState | null>;
   /** Overwrites the derived fields. Idempotent. */
   set: (workspaceId: string, state: WorkspacePlanState) => Promise<void>;
+  /** Ids of workspaces whose card-less trial ends after `after` (a running trial when `after` is now or later), at most `limit`. */
+  trialsEndingAfter: (after: Date, limit: number) => Promise<string[]>;
   /** Ids of workspaces whose trial ended by `now` (a `trialEndsAt` at or before it), at most `limit`. */
   trialsEndedBy: (now: Date, limit: number) => Promise<string[]>;
 }

@@ -1,11 +1,15 @@
+import { planLimits } from '../workspaces/index.ts';
 import type { SubscriptionSnapshot, SubscriptionSnapshots } from './billing-account.ts';
+import type { Ledger } from './ledger-service.ts';
 import type { GraceCandidates, WorkspacePlans } from './subscription-ports.ts';
 import { isPastGrace, planInForce } from './subscription-state.ts';
+import { freeGrantKey } from './usage-free-credits.ts';
 
 export interface SubscriptionSyncPorts {
   snapshots: SubscriptionSnapshots;
   workspacePlans: WorkspacePlans;
   graceCandidates: GraceCandidates;
+  ledger: Pick<Ledger, 'grantPlanCredits'>;
   clock: { now: () => Date };
 }
 
@@ -17,7 +21,7 @@ const maxSyncRounds = 3;
  * the document's `plan` is recomputed from the state in force after each one (so arrival order
  * does not matter), by the grace cron, and by the trial cron.
  */
-export const createSubscriptionSync = ({ snapshots, workspacePlans, graceCandidates, clock }: SubscriptionSyncPorts) => {
+export const createSubscriptionSync = ({ snapshots, workspacePlans, graceCandidates, ledger, clock }: SubscriptionSyncPorts) => {
   /**
    * Writes the plan the state in force gives (a subscribed workspace is off the card-less trial).
    * Re-reads afterwards: a snapshot stored meanwhile by another instance is applied too.
@@ -41,11 +45,24 @@ export const createSubscriptionSync = ({ snapshots, workspacePlans, graceCandida
       await syncPlan(snapshot.workspaceId);
       return isNew;
     },
-    /** Trial expiry: workspaces whose card-less trial ended without a subscription go to free. The ids changed. */
+    /**
+     * Trial expiry: workspaces whose card-less trial ended without a subscription (no payment
+     * method) go to free, and their plan credits become the free month's (what is left of the
+     * trial's goes: no rollover). The grant shares the free cron's key, so the month gets it once;
+     * it comes first, so that a failure between the two writes is retried whole. The ids changed.
+     */
     expireTrials: async (limit: number): Promise<string[]> => {
       const changed: string[] = [];
       for (const workspaceId of await workspacePlans.trialsEndedBy(clock.now(), limit)) {
         if ((await snapshots.current(workspaceId)) === null) {
+          const key = freeGrantKey(clock.now());
+          await ledger.grantPlanCredits(
+            workspaceId,
+            planLimits.free.creditsPerMonth,
+            key,
+            'cron:expire-trials',
+            `free plan ${key.slice(5)}, trial ended`,
+          );
           await workspacePlans.set(workspaceId, { plan: 'free', trialEndsAt: null });
           changed.push(workspaceId);
         }

@@ -31,6 +31,8 @@ export interface StripeEventStore {
   insert: (stored: StoredStripeEvent) => Promise<boolean>;
   /** Stored events not yet published, oldest Stripe time first, at most `limit`. */
   unpublished: (limit: number) => Promise<StripeWebhookEvent[]>;
+  /** The stored (so verified) event with that id, or null when none was stored. */
+  find: (eventId: string) => Promise<StripeWebhookEvent | null>;
   /** Marks an event published. Idempotent. */
   markPublished: (eventId: string, at: Date) => Promise<void>;
 }

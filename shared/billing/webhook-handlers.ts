@@ -5,7 +5,7 @@ import type { PackPurchases } from './subscription-ports.ts';
 import { gracePeriodMs } from './subscription-state.ts';
 import type { SubscriptionSync } from './subscription-sync.ts';
 import { webhookErrors } from './webhook-errors.ts';
-import type { StripeWebhookEvent } from './webhook-event.ts';
+import type { StripeEventStore, StripeWebhookEvent } from './webhook-event.ts';
 import {
   chargeObjectSchema,
   checkoutSessionObjectSchema,
@@ -19,26 +19,36 @@ import {
 import { packCreditsOf, packExpiryOf } from './webhook-packs.ts';
 
 export interface StripeEventHandlerPorts {
+  /** The verified events the webhook stored: the only source of what a delivery asks for. */
+  events: Pick<StripeEventStore, 'find'>;
   accounts: BillingAccounts;
   snapshots: SubscriptionSnapshots;
   sync: Pick<SubscriptionSync, 'record'>;
   ledger: Pick<Ledger, 'grantPlanCredits' | 'grantPack' | 'refundPack'>;
   packPurchases: PackPurchases;
-  log: { info: (fields: Record<string, unknown>, message: string) => void };
+  log: {
+    info: (fields: Record<string, unknown>, message: string) => void;
+    warn: (fields: Record<string, unknown>, message: string) => void;
+  };
 }
 
-/** What a handler did with an event (logged). */
-export type HandlingOutcome = 'applied' | 'ignored';
+/** What a handler did with an event (logged); `unverified`: no event with that id was stored, so nothing was done. */
+export type HandlingOutcome = 'applied' | 'ignored' | 'unverified';
 
 const timeOf = (event: StripeWebhookEvent) => new Date(event.created * 1000);
 const dunning = new Set(['past_due', 'unpaid']);
+/**
+ * The invoices that open a billing period: the first and each renewal. Prorations of a plan change,
+ * manual and threshold invoices bill within a period, so they must not refill its credits.
+ */
+const periodReasons = new Set(['subscription_create', 'subscription_cycle']);
 
 /**
  * Applies a Stripe event to billing state and credits. Every branch is idempotent under the event
  * id (a snapshot per event, ledger keys from the event or invoice id) and safe out of order
  * (snapshots carry the event time; the state in force is the latest).
  */
-export const createStripeEventHandler = ({ accounts, snapshots, sync, ledger, packPurchases, log }: StripeEventHandlerPorts) => {
+export const createStripeEventHandler = ({ events, accounts, snapshots, sync, ledger, packPurchases, log }: StripeEventHandlerPorts) => {
   const actorOf = (event: StripeWebhookEvent) => `stripe:${event.id}`;
 
   /** The workspace from the object's metadata, else from its customer's billing account. */
@@ -120,6 +130,9 @@ export const createStripeEventHandler = ({ accounts, snapshots, sync, ledger, pa
   };
 
   const onInvoicePaid = async (event: StripeWebhookEvent): Promise<HandlingOutcome> => {
+    // Checked first: an invoice that grants nothing need not wait for its plan to be known.
+    const { billing_reason: reason } = parseObject(invoiceObjectSchema, event.data.object, 'invoice');
+    if (!periodReasons.has(reason ?? '')) return 'ignored';
     const context = await invoiceContext(event);
     if (!context) return 'ignored';
     const { invoice, workspaceId, plan } = context;
@@ -175,11 +188,25 @@ export const createStripeEventHandler = ({ accounts, snapshots, sync, ledger, pa
     'charge.refunded': onChargeRefunded,
   };
 
+  const apply = async (event: StripeWebhookEvent): Promise<HandlingOutcome> => {
+    const handler = handlers[event.type];
+    return handler ? handler(event) : 'ignored';
+  };
+
   return {
-    /** Applies one event; other Stripe types are ignored. Throws to have the broker redeliver (see `webhookErrors.notYet`). */
-    handle: async (event: StripeWebhookEvent): Promise<HandlingOutcome> => {
-      const handler = handlers[event.type];
-      return handler ? handler(event) : 'ignored';
+    /**
+     * Applies the stored event with that id (a delivery names an event, it does not describe one:
+     * whatever reaches the broker, only what the webhook verified and stored is acted on); other
+     * Stripe types are ignored. Throws to have the broker redeliver (see `webhookErrors.notYet`).
+     */
+    handleStored: async (eventId: string): Promise<HandlingOutcome> => {
+      const event = await events.find(eventId);
+      if (!event) {
+        // The publisher only publishes stored events, so this was not sent by it.
+        log.warn({ stripeEventId: eventId }, 'stripe event not stored: delivery ignored');
+        return 'unverified';
+      }
+      return apply(event);
     },
   };
 };

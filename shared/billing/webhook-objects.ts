@@ -53,6 +53,8 @@ export const invoiceObjectSchema = z.object({
   id: z.string().min(1),
   customer: idOf,
   subscription: idOf,
+  /** Why Stripe billed: `subscription_create`, `subscription_cycle`, `subscription_update` (proration), `manual`… */
+  billing_reason: z.string().nullish(),
   metadata: metadataSchema,
   parent: z.object({ subscription_details: z.object({ subscription: idOf, metadata: metadataSchema }).nullish() }).nullish(),
   lines: z

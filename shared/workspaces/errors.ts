@@ -18,6 +18,7 @@ export const workspaceErrorCodes = [
   'INVITATION_EMAIL_MISMATCH',
   'TRANSFER_TARGET_NOT_MEMBER',
   'USER_NOT_FOUND',
+  'SUBSCRIPTION_ACTIVE',
 ] as const;
 export type WorkspaceErrorCode = (typeof workspaceErrorCodes)[number];
 
@@ -40,6 +41,14 @@ export const workspaceErrors = {
   emailMismatch: () =>
     fail('forbidden', 'INVITATION_EMAIL_MISMATCH', 'The invitation was sent to another e-mail address than your account’s.'),
   transferTargetNotMember: () => fail('invalid', 'TRANSFER_TARGET_NOT_MEMBER', 'Ownership can go only to a member of the workspace.'),
+  /** Deleting a workspace whose subscription still bills: cancel first (the API link, or the web client's billing page). */
+  subscriptionActive: (workspaceId: string, status: string, billingUrl: string) =>
+    fail(
+      'conflict',
+      'SUBSCRIPTION_ACTIVE',
+      'The workspace has a subscription that still bills; cancel it (at the period end) before deleting the workspace.',
+      { subscriptionStatus: status, cancelUrl: `/v1/workspaces/${encodeURIComponent(workspaceId)}/billing/cancel`, billingUrl },
+    ),
   userNotFound: () => fail('unauthenticated', 'USER_NOT_FOUND', 'The account no longer exists.'),
 };
 

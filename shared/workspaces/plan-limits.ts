@@ -63,8 +63,8 @@ export const planLimits: Readonly<Record<Plan, Readonly<PlanLimits>>> = {
 
 /**
  * The plan in force at `now`: a trial (a `trialEndsAt`) gives its plan until it ends, then free
- * (PRODUCT.md: no payment method at the end of the trial → free). Until billing exists the plan is
- * read from the workspace document.
+ * (no payment method at the end of the trial → free). The plan is read from the workspace
+ * document, whose `plan` and `trialEndsAt` billing keeps in step with the Stripe subscription.
  */
 export const effectivePlan = (workspace: Pick<Workspace, 'plan' | 'trialEndsAt'>, now: Date): Plan => {
   if (workspace.trialEndsAt === null) return workspace.plan;

@@ -101,3 +101,12 @@ export interface InvitationMail {
 export interface WorkspaceMailer {
   send: (mail: InvitationMail) => Promise<void>;
 }
+
+/** The billing domain's view of a workspace's subscription, as far as deleting the workspace goes. */
+export interface LiveSubscriptions {
+  /**
+   * The workspace's subscription when it may still bill (not ended, not set to end at the period's
+   * end), with Stripe's status; null otherwise.
+   */
+  find: (workspaceId: string) => Promise<{ subscriptionId: string; status: string } | null>;
+}

@@ -2,7 +2,7 @@ import { workspaceErrors } from './errors.ts';
 import type { WorkspaceRecord } from './ports.ts';
 import type { WorkspaceRole } from './roles.ts';
 import { createOwnedWorkspace } from './workspace-creation.ts';
-import type { WorkspacesPorts } from './workspaces-ports.ts';
+import { billingUrl, type WorkspacesPorts } from './workspaces-ports.ts';
 
 /** A workspace seen by one of its members. */
 export interface WorkspaceView {
@@ -12,7 +12,7 @@ export interface WorkspaceView {
 
 /** Workspaces: create, list, read, rename, soft delete, transfer. Callers are already authorised for the workspace. */
 export const createWorkspaceService = (ports: WorkspacesPorts) => {
-  const { workspaces, members, clock } = ports;
+  const { workspaces, members, subscriptions, clock, appUrl } = ports;
   const getActive = async (id: string): Promise<WorkspaceRecord> => {
     const workspace = await workspaces.findActive(id);
     if (!workspace) throw workspaceErrors.notFound();
@@ -47,9 +47,15 @@ export const createWorkspaceService = (ports: WorkspacesPorts) => {
       return { ...workspace, name };
     },
 
-    /** Soft delete: the workspace answers 404 to everyone from then on. Idempotent. */
+    /**
+     * Soft delete: the workspace answers 404 to everyone from then on. Idempotent. Refused while its
+     * subscription still bills: once deleted, nobody could reach its billing to stop the charges.
+     * @throws SUBSCRIPTION_ACTIVE (409) with the cancel link.
+     */
     remove: async (id: string, by: string): Promise<void> => {
       await getActive(id);
+      const live = await subscriptions.find(id);
+      if (live) throw workspaceErrors.subscriptionActive(id, live.status, billingUrl(appUrl, id));
       await workspaces.markDeleted(id, by, clock.now());
     },
 

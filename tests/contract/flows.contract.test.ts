@@ -9,6 +9,7 @@ import { servicesHookTimeoutMs } from '../integration/services/required-env.ts';
 import { addScreen, startFlowKit, type FlowKit } from '../integration/flows/flow-kit.ts';
 import type { Reply } from '../integration/workspaces/workspace-kit.ts';
 import { specViolations } from './openapi-spec.ts';
+import { legacyDocument, legacyFixtures } from '../unit/flows/legacy-fixtures.ts';
 
 let kit: FlowKit;
 beforeAll(async () => {
@@ -55,8 +56,32 @@ describe('flow responses against openapi.yaml', () => {
           },
         }),
       ],
+      [
+        'POST',
+        '/v1/workspaces/{workspaceId}/flows/import',
+        await kit.call(importFlow, `/v1/workspaces/${workspaceId}/flows/import`, editor, {
+          method: 'POST',
+          body: legacyDocument(legacyFixtures.webCheckout),
+        }),
+      ],
+      [
+        'POST',
+        '/v1/workspaces/{workspaceId}/flows/import',
+        await kit.call(importFlow, `/v1/workspaces/${workspaceId}/flows/import`, editor, {
+          method: 'POST',
+          body: { metadata: { flowName: 'No types' }, nodes: [{ id: 'a' }], edges: [] },
+        }),
+      ],
+      [
+        'POST',
+        '/v1/workspaces/{workspaceId}/flows',
+        await kit.createIn(workspaceId, editor, {
+          name: 'From a document',
+          document: { metadata: { schemaVersion: '2.0', flowName: 'x' }, nodes: [], edges: [] },
+        }),
+      ],
     ];
-    expect(checks.map(([, , reply]) => reply.status)).toEqual([201, 200, 200, 412, 422, 428, 200, 200, 200, 200, 200, 201]);
+    expect(checks.map(([, , reply]) => reply.status)).toEqual([201, 200, 200, 412, 422, 428, 200, 200, 200, 200, 200, 201, 201, 400, 422]);
     for (const [method, path, reply] of checks)
       expect({ method, path, violations: conforms(method, path, reply) }).toEqual({ method, path, violations: [] });
   });

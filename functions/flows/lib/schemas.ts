@@ -1,5 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { flowDocumentSchema, versionKinds, type FlowHead, type FlowIssue, type FlowVersion } from '../../../shared/flows/index.ts';
+import {
+  flowDocumentSchema,
+  migrationChangeKinds,
+  sourceDialects,
+  versionKinds,
+  type FlowHead,
+  type FlowIssue,
+  type FlowVersion,
+} from '../../../shared/flows/index.ts';
 import { workspaceIdSchema } from '../../workspaces/lib/schemas.ts';
 
 export { json, jsonBody, problem } from '../../workspaces/lib/schemas.ts';
@@ -16,6 +24,20 @@ export const documentSchema = flowDocumentSchema;
 export const flowIssueSchema = z
   .object({ rule: z.string(), message: z.string(), path: z.array(z.union([z.string(), z.number()])), ids: z.array(z.string()) })
   .openapi('FlowIssue');
+
+export const migrationReportSchema = z
+  .object({
+    from: z.enum(sourceDialects),
+    changes: z.array(
+      z.object({
+        kind: z.enum(migrationChangeKinds),
+        path: z.string().openapi({ description: 'A pattern: `metadata.projectId`, `nodes[].data.title`' }),
+        message: z.string(),
+        ids: z.array(z.string()).openapi({ description: 'The nodes, edges or frames changed (empty for metadata)' }),
+      }),
+    ),
+  })
+  .openapi('MigrationReport');
 
 export const flowSummarySchema = z
   .object({

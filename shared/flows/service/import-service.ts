@@ -1,4 +1,5 @@
-import { migrateV1 } from '../migrate-v1.ts';
+import { completeDocument } from '../complete-document.ts';
+import { completionReport, detectDialect, migrateDocument, type MigrationReport } from '../migrate/index.ts';
 import { flowDocumentSchema, type FlowDocument } from '../schema.ts';
 import { validateFlow } from '../validate.ts';
 import { createFrom } from './flow-creation.ts';
@@ -6,27 +7,31 @@ import { requireAccess } from './flow-reader.ts';
 import type { FlowCaller, FlowsPorts } from './ports.ts';
 import { flowServiceErrors } from './service-errors.ts';
 
-/** Reads the document being imported: `.uxflow` 2.0 as is, anything else as the 1.x dialect (migrated). */
-const readImport = (raw: unknown): { document: FlowDocument; migration: { from: '1.x'; changes: string[] } | null } => {
-  const schemaVersion = (raw as { metadata?: { schemaVersion?: unknown } } | null)?.metadata?.schemaVersion;
-  if (schemaVersion !== '2.0') {
-    const { document, changes } = migrateV1(raw);
-    return { document, migration: { from: '1.x', changes } };
+/**
+ * Reads the document being imported: 2.0 completed with its defaults, the earlier dialects migrated.
+ * A 2.0 document that does not fit the schema is refused with every schema and rule problem at once.
+ */
+export const readImport = (raw: unknown): { document: FlowDocument; migration: MigrationReport | null } => {
+  const from = detectDialect(raw);
+  if (from !== '2.0') return migrateDocument(raw, from);
+  const { document, filled } = completeDocument(raw);
+  const parsed = flowDocumentSchema.safeParse(document);
+  if (!parsed.success) {
+    const { errors, warnings } = validateFlow(raw, { nodesPerFlow: Number.MAX_SAFE_INTEGER });
+    throw flowServiceErrors.invalidDocument(errors, warnings);
   }
-  const parsed = flowDocumentSchema.safeParse(raw);
-  if (!parsed.success) throw flowServiceErrors.invalidDocument(validateFlow(raw, { nodesPerFlow: Number.MAX_SAFE_INTEGER }).errors, []);
-  return { document: parsed.data, migration: null };
+  return { document: parsed.data, migration: completionReport(filled) };
 };
 
-/** Importing `.uxflow` files as new flows. */
+/** Importing `.uxflow` files (and the earlier product's documents) as new flows. */
 export const createFlowImportService = (ports: FlowsPorts) => ({
-  /** Imports a `.uxflow` file; says what the 1.x migration changed. @throws FLOW_IMPORT_INVALID, FLOW_INVALID. */
+  /** Imports a document; says what the migration changed. @throws FLOW_IMPORT_INVALID, FLOW_INVALID. */
   importFlow: async (caller: FlowCaller, workspaceId: string, raw: unknown) => {
     await requireAccess(caller, workspaceId, 'flows:create');
     const { document, migration } = readImport(raw);
     const created = await createFrom(ports, caller, workspaceId, document, {
       kind: 'imported',
-      text: migration ? 'imported from .uxflow 1.x' : 'imported',
+      text: migration && migration.from !== '2.0' ? `imported from ${migration.from}` : 'imported',
       sourceId: null,
     });
     return { ...created, migration };

@@ -8,7 +8,7 @@ const builtInSummaries = (): TemplateSummary[] =>
     name: template.name,
     description: template.description,
     builtIn: true,
-    nodeCount: template.document.nodes.length,
+    nodeCount: template.nodeCount,
     category: template.category,
     workspaceId: null,
   }));

@@ -35,13 +35,13 @@ export interface AuthenticatorPorts {
 // Refusals worth a security event. An expired or malformed JWT is not: clients meet it daily.
 const reasonsForEvents = new Set(['PERMISSION_DENIED', 'WORKSPACE_NOT_FOUND', 'INVALID_API_KEY', 'API_KEY_NOT_ACCEPTED']);
 
-/** Records a refusal: `api_key_misuse` for anything done with a key, else `permission_denied`. */
 /** What the checks learnt about the caller before refusing, for the security event. */
 interface Seen {
   userId?: string;
   keyId?: string;
 }
 
+/** Records a refusal: `api_key_misuse` for anything done with a key, else `permission_denied`. */
 const recordRefusal = async (ports: AuthenticatorPorts, error: unknown, request: AuthenticationRequest, withKey: boolean, seen: Seen) => {
   if (!ports.securityEvents || !isDomainError(error) || !reasonsForEvents.has(error.code)) return;
   const permission = 'permission' in request.access ? request.access.permission : request.access.role;

@@ -1,6 +1,7 @@
 import { createLedger } from '../../billing/index.ts';
 import { createBillingReader } from '../../billing/subscription-billing.ts';
 import { createSubscriptionSync } from '../../billing/subscription-sync.ts';
+import { createTrialCredits } from '../../billing/trial-credits.ts';
 import { createStripeEventHandler } from '../../billing/webhook-handlers.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
@@ -29,13 +30,21 @@ export const billingState = defineResource({
     const snapshots = createSubscriptionSnapshotStore(db);
     const workspacePlans = createWorkspacePlanStore(db, createSharedPlanCache(use(upstashScripts)));
     const accounts = createBillingAccountStore(db);
-    const sync = createSubscriptionSync({ snapshots, workspacePlans, graceCandidates: createGraceCandidates(db), clock: ports.clock });
+    const sync = createSubscriptionSync({
+      snapshots,
+      workspacePlans,
+      graceCandidates: createGraceCandidates(db),
+      ledger,
+      clock: ports.clock,
+    });
     const packPurchases = createPackPurchaseStore(db);
+    const stripeEvents = createStripeEventStore(db);
     return {
-      stripeEvents: createStripeEventStore(db),
+      stripeEvents,
       sync,
+      trialCredits: createTrialCredits({ ledger, workspacePlans, clock: ports.clock }),
       reader: createBillingReader({ snapshots, workspacePlans, ledger, clock: ports.clock }),
-      handler: createStripeEventHandler({ accounts, snapshots, sync, ledger, packPurchases, log }),
+      handler: createStripeEventHandler({ events: stripeEvents, accounts, snapshots, sync, ledger, packPurchases, log }),
     };
   },
 });

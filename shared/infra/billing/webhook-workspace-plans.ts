@@ -28,6 +28,14 @@ export const createWorkspacePlanStore = (db: Db, planCache: SharedPlanCache): Wo
       // The rate limiters' shared copy goes at once; a failure fails the handler, which the broker retries.
       await planCache.invalidate(workspaceId);
     },
+    trialsEndingAfter: async (after, limit) => {
+      // A range: it scans on FerretDB (hourly, small projection).
+      const found = await workspaces
+        .find({ trialEndsAt: { $gt: after } }, { projection: { trialEndsAt: 1, deletedAt: 1 } })
+        .limit(limit)
+        .toArray();
+      return found.filter(isActive).map((doc) => doc._id);
+    },
     trialsEndedBy: async (now, limit) => {
       // A range: it scans on FerretDB (hourly, small projection).
       const found = await workspaces

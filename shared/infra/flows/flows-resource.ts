@@ -30,7 +30,7 @@ export const flowPorts = defineResource({
       cache: createFlowCache(use(upstashScripts)),
       snapshots: createFlowSnapshotStore(db),
       templates: createFlowTemplateStore(db),
-      // Until billing exists the plan is the workspace document's (issue 5 replaces this port).
+      // The plan is the workspace document's, which billing keeps in step with the subscription.
       plans: {
         limitsOf: async (workspaceId) => {
           const workspace = await workspaces.findActive(workspaceId);

@@ -1,5 +1,8 @@
 import { createAccounts, type Accounts } from '../../identity/index.ts';
+import { createLedger } from '../../billing/index.ts';
 import { defineResource } from '../../platform/resource.ts';
+import { ledgerPorts } from '../billing/ledger-resource.ts';
+import { withTrialCredits } from '../billing/trial-credits-at-signup.ts';
 import { createArgon2Hasher } from '../argon2/password-hasher.ts';
 import { accessTokens } from '../jose/access-tokens.ts';
 import { mailer } from '../mail/smtp-mailer.ts';
@@ -23,8 +26,8 @@ import { webAppConfig } from '../web-app-config.ts';
 export const accounts = defineResource({
   name: 'accounts',
   config: webAppConfig,
-  requires: [mongo, accessTokens, mailer, twoFactorStore],
-  create: (config, { use }): Accounts => {
+  requires: [mongo, ledgerPorts, accessTokens, mailer, twoFactorStore],
+  create: (config, { use, log }): Accounts => {
     const { db } = use(mongo);
     return createAccounts({
       users: createUserStore(db),
@@ -35,7 +38,7 @@ export const accounts = defineResource({
       passwordResets: createPasswordResetStore(db),
       twoFactor: use(twoFactorStore),
       totp: createTotp(),
-      workspaces: createPersonalWorkspaceStore(db),
+      workspaces: withTrialCredits(createPersonalWorkspaceStore(db), createLedger(use(ledgerPorts)), log),
       securityEvents: createSecurityEventStore(db),
       passwordHasher: createArgon2Hasher(),
       accessTokens: use(accessTokens),

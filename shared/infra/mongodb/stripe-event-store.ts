@@ -50,6 +50,10 @@ export const createStripeEventStore = (db: Db): StripeEventStore => {
         .sort((a, b) => a.created.getTime() - b.created.getTime() || a.receivedAt.getTime() - b.receivedAt.getTime())
         .map((doc): StripeWebhookEvent => stripeWebhookEventSchema.parse(JSON.parse(doc.event)));
     },
+    find: async (eventId) => {
+      const found = await events.findOne({ _id: eventId });
+      return found ? stripeWebhookEventSchema.parse(JSON.parse(found.event)) : null;
+    },
     markPublished: async (eventId, at) => {
       await events.updateOne({ _id: eventId }, { $set: { published: true, publishedAt: at } });
     },

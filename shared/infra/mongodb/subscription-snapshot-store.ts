@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { SubscriptionSnapshot, SubscriptionSnapshots } from '../../billing/index.ts';
+import { latestSnapshot } from '../../billing/subscription-state.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 
 export const subscriptionSnapshotCollection = 'subscription_snapshots';
@@ -26,8 +27,11 @@ export const createSubscriptionSnapshotStore = (db: Db): SubscriptionSnapshots =
       }
     },
     current: async (workspaceId) => {
-      const [found] = await snapshots.find({ workspaceId }).sort({ observedAt: -1, eventId: -1 }).limit(1).toArray();
-      return found ? toSnapshot(found) : null;
+      const [newest] = await snapshots.find({ workspaceId }).sort({ observedAt: -1 }).limit(1).toArray();
+      if (!newest) return null;
+      // Every snapshot of that second: the domain ranks them (by lifecycle, then event id).
+      const sameSecond = await snapshots.find({ workspaceId, observedAt: newest.observedAt }).toArray();
+      return latestSnapshot(sameSecond.map(toSnapshot));
     },
   };
 };

@@ -1,5 +1,8 @@
 import { createOAuthLogin, createSessionService, type OAuthLogin } from '../../identity/index.ts';
+import { createLedger } from '../../billing/index.ts';
 import { defineResource } from '../../platform/resource.ts';
+import { ledgerPorts } from '../billing/ledger-resource.ts';
+import { withTrialCredits } from '../billing/trial-credits-at-signup.ts';
 import { accessTokens } from '../jose/access-tokens.ts';
 import { createPersonalWorkspaceStore, createSecurityEventStore } from '../mongodb/identity-misc-stores.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
@@ -17,8 +20,8 @@ import { createOAuthStateStore } from './oauth-state-store.ts';
 export const oauthLogin = defineResource({
   name: 'oauth-login',
   config: oauthConfig,
-  requires: [mongo, accessTokens, twoFactorStore],
-  create: (config, { use }): OAuthLogin => {
+  requires: [mongo, ledgerPorts, accessTokens, twoFactorStore],
+  create: (config, { use, log }): OAuthLogin => {
     const { db } = use(mongo);
     const clock = { now: () => new Date() };
     const securityEvents = createSecurityEventStore(db);
@@ -33,7 +36,7 @@ export const oauthLogin = defineResource({
       states: createOAuthStateStore(db),
       identities: createOAuthIdentityStore(db),
       users: createUserStore(db),
-      workspaces: createPersonalWorkspaceStore(db),
+      workspaces: withTrialCredits(createPersonalWorkspaceStore(db), createLedger(use(ledgerPorts)), log),
       sessions,
       hasSecondFactor: async (userId) => (await use(twoFactorStore).findActive(userId)) !== null,
       securityEvents,

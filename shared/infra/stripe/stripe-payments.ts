@@ -15,8 +15,10 @@ const toState = (subscription: Stripe.Subscription): SubscriptionState => ({
   currentPeriodEnd: periodEndOf(subscription),
 });
 
-/** The payment-provider port on the Stripe SDK (stripe-mock in development). */
-/** `client` gives the SDK client (loaded on first use); a plain client works too. */
+/**
+ * The payment-provider port on the Stripe SDK (stripe-mock in development). `client` gives the SDK
+ * client (loaded on first use); a plain client works too.
+ */
 export const createStripePayments = (client: Stripe | (() => Promise<Stripe>)): PaymentProvider => {
   const sdk = async () => (typeof client === 'function' ? client() : client);
   return {

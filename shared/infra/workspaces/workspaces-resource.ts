@@ -1,5 +1,6 @@
 import { createInvitationService, createMemberService, createWorkspaceService, type WorkspacesPorts } from '../../workspaces/index.ts';
 import { defineResource } from '../../platform/resource.ts';
+import { createLiveSubscriptions } from '../billing/live-subscriptions.ts';
 import { mailer } from '../mail/smtp-mailer.ts';
 import { createInvitationStore } from '../mongodb/invitation-store.ts';
 import { createMemberStore } from '../mongodb/member-store.ts';
@@ -25,6 +26,7 @@ export const workspacesService = defineResource({
       mailer: {
         send: (mail) => use(mailer).send(mail),
       },
+      subscriptions: createLiveSubscriptions(db),
       clock: { now: () => new Date() },
       appUrl: config.WEB_APP_URL,
     };

@@ -36,7 +36,7 @@ export type Access =
   | { type: 'platform'; role: PlatformRole }
   | { type: 'signature'; scheme: 'stripe' };
 
-/** GDPR annotations; the Art. 30 records of processing are generated from them. */
+/** GDPR annotations: which personal-data categories a function processes, why, and on what legal basis. */
 export type Privacy =
   | { personalData: 'none' }
   | {

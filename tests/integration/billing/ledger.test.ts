@@ -82,8 +82,8 @@ describe('reserve, commit and release', () => {
     // Even when the credits left no longer cover it.
     await kit.ledger.reserve(kit.request(workspaceId, 'req-other', 'ai.image'));
     const third = await kit.ledger.reserve(kit.request(workspaceId, 'req-same', 'ai.image'));
-    expect(again).toEqual(first);
-    expect(third).toEqual(first);
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(third).toEqual({ ...first, replayed: true });
     expect((await kit.entriesOf(workspaceId)).filter((entry) => entry.type === 'reserve')).toHaveLength(2);
     expect(await kit.db.collection('credit_reservation_intents').countDocuments({ workspaceId })).toBe(2);
   });

@@ -26,6 +26,7 @@ const invoice = (workspaceId: string, id: string, plan = 'pro') => ({
   id,
   object: 'invoice',
   customer: 'cus_test_1',
+  billing_reason: 'subscription_cycle',
   parent: { subscription_details: { subscription: 'sub_test_1', metadata: { workspaceId } } },
   lines: { object: 'list', data: [{ price: { lookup_key: `uxflow_plan_${plan}_monthly` }, metadata: {} }] },
 });
@@ -106,6 +107,7 @@ describe('Stripe event handlers', () => {
       id: 'in_orphan',
       customer: 'cus_unknown',
       subscription: 'sub_unknown',
+      billing_reason: 'subscription_cycle',
       lines: { data: [] },
     });
     await expect(kit.handle(orphan)).rejects.toMatchObject({ code: 'STRIPE_EVENT_NOT_APPLICABLE_YET' });

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import Stripe from 'stripe';
 import expireGracePeriods from '../../../functions/billing/expire-grace-periods.ts';
 import expireTrials from '../../../functions/billing/expire-trials.ts';
+import grantFreeCredits from '../../../functions/billing/grant-free-credits.ts';
 import handleStripeEvent from '../../../functions/billing/handle-stripe-event.ts';
 import publishStripeEvents from '../../../functions/billing/publish-stripe-events.ts';
 import stripeWebhook from '../../../functions/billing/stripe-webhook.ts';
@@ -72,8 +73,8 @@ export const startWebhookKit = async (name: string) => {
     );
   };
 
-  /** Runs the event function on one event as the broker would deliver it. */
-  const handle = (event: StripeWebhookEvent) =>
+  /** Runs the event function on a CloudEvent carrying `event`, whatever the intake stored (what anything reaching the broker could send). */
+  const brokerDelivers = (event: StripeWebhookEvent) =>
     handleStripeEvent.handler(
       {
         id: event.id,
@@ -86,14 +87,23 @@ export const startWebhookKit = async (name: string) => {
       { log: handlerRuntime.log, use: handlerRuntime.use },
     );
 
+  /** Stripe's way: the signed delivery is verified and stored by the intake, then the broker hands the event function its CloudEvent. */
+  const handle = async (event: StripeWebhookEvent) => {
+    const { status } = await deliver(event);
+    if (status !== 200) throw new Error(`the webhook intake answered ${status}`);
+    await brokerDelivers(event);
+  };
+
   return {
     ...kit,
     env,
     received,
     deliver,
     handle,
+    brokerDelivers,
     publish: () => tick(publishStripeEvents),
     expireTrials: () => tick(expireTrials),
+    grantFreeCredits: () => tick(grantFreeCredits),
     expireGracePeriods: () => tick(expireGracePeriods),
     reconcile: () => reconcileLedger(kit.db),
     close: async () => {

@@ -6,7 +6,7 @@ import { findBuiltInTemplate, type FlowDocument } from '../../../shared/flows/in
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';
 import { documentOf, etag, rulesIn, storedCounts } from './endpoints-kit.ts';
-import { v1Login } from '../../unit/flows/fixtures.ts';
+import { legacyDocument, legacyFixtures } from '../../unit/flows/legacy-fixtures.ts';
 import { startFlowKit, type FlowKit } from './flow-kit.ts';
 
 let kit: FlowKit;
@@ -115,21 +115,31 @@ describe('POST /v1/workspaces/{workspaceId}/flows/import', () => {
 
   it('should migrate a 1.x document, report the changes and store 2.0', async () => {
     const { workspaceId, owner } = await kit.team();
-    const reply = await upload(workspaceId, owner, v1Login());
+    const reply = await upload(workspaceId, owner, legacyDocument(legacyFixtures.backendLogin));
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ name: 'Login', nodeCount: 5, migration: { from: '1.x' } });
-    expect((reply.body?.migration as { changes: string[] }).changes.length).toBeGreaterThan(0);
+    expect(reply.body).toMatchObject({ name: 'Login with password reset', nodeCount: 9, migration: { from: '1.x' } });
+    expect((reply.body?.migration as { changes: unknown[] }).changes.length).toBeGreaterThan(0);
     const stored = documentOf(await kit.read(reply.body?.id as string, owner));
     expect(stored.metadata).toMatchObject({ schemaVersion: '2.0', version: '1.0.0' });
-    expect(stored.nodes.map((node) => node.type)).toEqual(['start', 'screen', 'api-call', 'decision', 'end']);
+    expect(stored.nodes.map((node) => node.type)).toEqual([
+      'start',
+      'screen',
+      'api-call',
+      'decision',
+      'popup',
+      'screen',
+      'note',
+      'component',
+      'end',
+    ]);
     expect(stored.frames).toEqual([]);
   });
 
   it.each([
-    ['neither 2.0 nor 1.x', { hello: 'world' }, 400, 'FLOW_IMPORT_INVALID'],
+    ['no flow at all', { hello: 'world' }, 400, 'FLOW_IMPORT_INVALID'],
     [
       'a 1.x node type that does not exist',
-      { ...v1Login(), nodes: [{ id: 's', type: 'Loop', title: 'L', position: { x: 0, y: 0 } }] },
+      { ...legacyDocument(legacyFixtures.backendLogin), nodes: [{ id: 's', type: 'Loop', data: { title: 'L' } }] },
       400,
       'FLOW_IMPORT_INVALID',
     ],
@@ -141,7 +151,12 @@ describe('POST /v1/workspaces/{workspaceId}/flows/import', () => {
       422,
       'FLOW_INVALID',
     ],
-    ['a 1.x flow without a start', { ...v1Login(), nodes: v1Login().nodes.slice(1), edges: [] }, 422, 'FLOW_INVALID'],
+    [
+      'a 1.x flow without a start',
+      { ...legacyDocument(legacyFixtures.backendLogin), nodes: legacyDocument(legacyFixtures.backendLogin).nodes.slice(1), edges: [] },
+      422,
+      'FLOW_INVALID',
+    ],
   ])('should refuse a document with %s and store nothing', async (_case, body, status, code) => {
     const { workspaceId, owner } = await kit.team();
     await kit.newFlow(workspaceId, owner);

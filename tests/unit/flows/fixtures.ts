@@ -71,28 +71,3 @@ export const outcomeOf = (action: () => unknown): { code: string; rules: string[
     return { code: error.code, rules: failures.map((failure) => failure.rule) };
   }
 };
-
-/** The login flow as a 1.x exporter would have written it. */
-export const v1Login = () => ({
-  metadata: { schemaVersion: '1.2', flowName: 'Login', version: 3, tags: ['auth'] },
-  nodes: [
-    { id: 'start', type: 'Start', title: 'Start', position: { x: 0, y: 0 } },
-    {
-      id: 'login',
-      type: 'Screen',
-      title: 'Login',
-      position: { x: 0, y: 150 },
-      data: { elements: [{ id: 'submit_btn', type: 'button', label: 'Sign in' }], legacy: true },
-    },
-    { id: 'submit', type: 'API Call', title: 'POST /login', position: { x: 0, y: 300 }, data: { method: 'post', endpoint: '/login' } },
-    { id: 'ok', type: 'Decision', title: 'Credentials ok?', position: { x: 0, y: 450 } },
-    { id: 'end', type: 'End', title: 'Signed in', position: { x: 0, y: 600 } },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', target: 'login', trigger: 'onload' },
-    { id: 'e2', source: 'login', target: 'submit', trigger: 'onClick(submit_btn)' },
-    { id: 'e3', source: 'submit', target: 'ok', trigger: 'whenever', type: 'bezier' },
-    { id: 'e4', source: 'ok', target: 'end', trigger: 'if_true' },
-    { id: 'e5', source: 'ok', target: 'login', trigger: 'if_false' },
-  ],
-});

@@ -28,6 +28,18 @@ describe('nesting depth of node data', () => {
   });
 
   it.each([
+    ['a screen', 1, (data: Record<string, unknown>) => ({ elements: [], ...data })],
+    ['an api-call', 2, (data: Record<string, unknown>) => ({ method: 'POST', url: '/login', ...data })],
+    ['a decision', 3, (data: Record<string, unknown>) => ({ condition: 'ok', ...data })],
+  ])('should refuse SCHEMA_VIOLATION when %s node keeps a key of its own that nests 100,000 levels', (_type, index, dataOf) => {
+    const doc = validFlow();
+    Object.assign(doc.nodes[index]!, { data: dataOf({ mine: nested(100_000) }) });
+    expect(validateFlow(doc, limits).errors.map((error) => [error.rule, error.path.join('.')])).toEqual([
+      ['SCHEMA_VIOLATION', `nodes.${index}.data`],
+    ]);
+  });
+
+  it.each([
     ['UPDATE_NODE', { type: 'UPDATE_NODE', id: 'start', changes: { data: nested(100_000) } }],
     [
       'ADD_NODE',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FlowDocument, type FlowNode, validateFlow } from '../../../shared/flows/index.ts';
+import { type FlowDocument, type FlowNode, flowDocumentSchema, validateFlow } from '../../../shared/flows/index.ts';
 import { type Box, nodeBox } from '../../../shared/flows/geometry.ts';
 import { builtInTemplates, findBuiltInTemplate, type FlowTemplate } from '../../../shared/flows/templates/index.ts';
 
@@ -27,7 +27,7 @@ describe('built-in templates', () => {
     expect(validateFlow(template.document, freePlan)).toEqual({ errors: [], warnings: [] });
   });
 
-  it('should include the eight templates of PRODUCT.md when the library is listed', () => {
+  it('should include the eight templates of the product, sorted by category then slug, when the library is listed', () => {
     const ids = builtInTemplates.map((template) => template.id);
     expect(ids).toEqual(
       expect.arrayContaining([
@@ -41,6 +41,8 @@ describe('built-in templates', () => {
         'builtin-settings',
       ]),
     );
+    const keys = builtInTemplates.map((template) => `${template.category}/${template.id}`);
+    expect(keys).toEqual([...keys].sort());
   });
 
   it('should have unique builtin- slugs when ids are compared', () => {
@@ -49,11 +51,17 @@ describe('built-in templates', () => {
     for (const id of ids) expect(id).toMatch(/^builtin-[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
+  // A file that is not a valid document throws on first use (naming the file); this keeps every file loadable.
+  it.each(library)('should load the file of %s as a .uxflow 2.0 document', (_, template) => {
+    expect(flowDocumentSchema.safeParse(template.document).success).toBe(true);
+  });
+
   it.each(library)('should describe itself and its flow when the template is %s', (_, template) => {
     const { metadata } = template.document;
     expect(template.name).not.toBe('');
     expect(template.description).not.toBe('');
-    expect(template.category).not.toBe('');
+    expect(template.category).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(template.nodeCount).toBe(template.document.nodes.length);
     expect(metadata).toMatchObject({ flowName: template.name, description: template.description, version: '1.0.0' });
     expect(metadata.personas?.length).toBeGreaterThan(0);
     expect(metadata.tags?.length).toBeGreaterThan(0);

@@ -18,8 +18,15 @@ export interface MatrixUser {
   accessToken: string;
 }
 
-/** Registers one real account per caller (through the register function itself). */
-export const registerCallers = async (env: Record<string, string>): Promise<Record<Caller, MatrixUser>> => {
+/**
+ * Registers one real account per caller (through the register function itself). `ipOf` gives each
+ * registration's client address: registration is rate-limited per address in the shared Redis, so
+ * suites that register many accounts use addresses of their own.
+ */
+export const registerCallers = async (
+  env: Record<string, string>,
+  ipOf: (index: number) => string = (index) => `198.51.100.${index + 10}`,
+): Promise<Record<Caller, MatrixUser>> => {
   const app = createHttpApp(register, createRuntime(register, env));
   const users = {} as Record<Caller, MatrixUser>;
   for (const [index, caller] of callers.entries()) {
@@ -27,7 +34,7 @@ export const registerCallers = async (env: Record<string, string>): Promise<Reco
     const password = `Matrix passphrase ${index} for ${caller}`;
     const response = await app.request('/v1/auth/register', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${index + 10}` },
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ipOf(index) },
       body: JSON.stringify({ email, password, name: `Matrix ${caller}` }),
     });
     if (response.status !== 201) throw new Error(`registering ${caller} answered ${response.status}: ${await response.text()}`);

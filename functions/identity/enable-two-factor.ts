@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { clientIp } from './lib/auth-cookies.ts';
 import { problem } from './lib/schemas.ts';
 import { jsonBody, selfFunction } from './lib/self-function.ts';
-import { secondFactorCodeSchema } from './lib/two-factor-schemas.ts';
+import { twoFactorChangeSchema } from './lib/two-factor-schemas.ts';
 import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
@@ -11,15 +12,17 @@ const route = createRoute({
   path: '/v1/auth/2fa/enable',
   tags: ['identity'],
   summary: 'Turn TOTP on with a code of the pending secret; returns ten single-use backup codes (shown once)',
-  request: { body: jsonBody(z.object({ code: secondFactorCodeSchema })) },
+  request: { body: jsonBody(twoFactorChangeSchema) },
   responses: {
     200: {
       description: 'Enabled',
       content: { 'application/json': { schema: z.object({ backupCodes: z.array(z.string()).length(10) }) } },
     },
     400: problem('VALIDATION_FAILED or INVALID_TOTP_CODE'),
-    401: problem('UNAUTHENTICATED or INVALID_TOKEN'),
+    401: problem('UNAUTHENTICATED, INVALID_TOKEN or USER_NOT_FOUND'),
+    403: problem('REAUTHENTICATION_REQUIRED (no password) or INVALID_CURRENT_PASSWORD (counted toward the login lockout)'),
     409: problem('TWO_FACTOR_ALREADY_ENABLED or TWO_FACTOR_NOT_SET_UP'),
+    429: problem('ACCOUNT_LOCKED'),
   },
 });
 
@@ -30,9 +33,14 @@ export default defineHttpFunction({
   route,
   rateLimit: 'auth',
   rateLimiter,
-  privacy: { personalData: ['credentials', 'security'], purpose: 'protect accounts with a second factor', legalBasis: 'contract' },
+  privacy: {
+    personalData: ['credentials', 'network', 'security'],
+    purpose: 'protect accounts with a second factor',
+    legalBasis: 'contract',
+  },
   handler: async (c) => {
-    const result = await c.var.use(accounts).enableTwoFactor(c.var.auth.userId, c.req.valid('json').code);
+    const { userId, sessionId } = c.var.auth;
+    const result = await c.var.use(accounts).enableTwoFactor({ ...c.req.valid('json'), userId, sessionId, ip: clientIp(c) });
     c.header('cache-control', 'no-store');
     return c.json(result, 200);
   },

@@ -20,7 +20,8 @@ export default defineHttpFunction({
   // 3 an hour per account (the e-mail), besides the per-IP limit.
   rateLimitKey: emailRateLimitKey,
   name: 'identity-forgot-password',
-  description: 'Mails a single-use password-reset link (1 hour) when the address has an account; answers 202 either way.',
+  description:
+    'Queues a password-reset request (identity-send-password-reset-mails mails the link when the address has an account); answers 202 either way.',
   route,
   access: { type: 'public', reason: 'users who forgot their password cannot authenticate' },
   privacy: { personalData: ['contact', 'credentials'], purpose: 'let users regain access to their account', legalBasis: 'contract' },

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { DomainError } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { refreshCredential, setSessionCookies } from './lib/auth-cookies.ts';
+import { clientIp, refreshCredential, setSessionCookies } from './lib/auth-cookies.ts';
 import { identityCostTags, problem } from './lib/schemas.ts';
 import { rateLimiter } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
@@ -43,7 +43,8 @@ export default defineHttpFunction({
     const presented = refreshCredential(c, c.req.valid('json').refreshToken);
     if (!presented)
       throw new DomainError('unauthenticated', 'REFRESH_TOKEN_MISSING', { detail: 'Send the refresh cookie or {refreshToken}.' });
-    const tokens = await c.var.use(accounts).refresh(presented.credential);
+    const userAgent = c.req.header('user-agent');
+    const tokens = await c.var.use(accounts).refresh(presented.credential, { ip: clientIp(c), ...(userAgent ? { userAgent } : {}) });
     if (presented.via === 'cookie') setSessionCookies(c, tokens);
     const body = { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn };
     return c.json(presented.via === 'body' ? { ...body, refreshToken: tokens.refreshToken } : body, 200);

@@ -29,4 +29,9 @@ export const eventExamples: { [T in EventType]: () => EventData<T> } = {
     livemode: false,
     data: { object: {} },
   }),
+  // No such document: the ingestion finds nothing and acknowledges.
+  'com.uxflow.knowledge.document.uploaded.v1': () => ({
+    workspaceId: 'wsp_bench0000000000000000',
+    documentId: 'kdoc_bench000000000000000',
+  }),
 };

@@ -1,4 +1,6 @@
-import { ensureServices, serviceEnv, serviceStatus, stopServices } from '../services/index.ts';
+import { ensureServices, serviceEnv, serviceNames, serviceStatus, stopServices } from '../services/index.ts';
+import { getService } from '../services/registry.ts';
+import { seed } from '../knowledge/index.ts';
 import { run } from '../lib/run.ts';
 import { migrate } from '../db/migrate.ts';
 import { startFleet } from './fleet.ts';
@@ -11,7 +13,9 @@ import { startFleet } from './fleet.ts';
 const main = async () => {
   const wereDown = (await serviceStatus()).filter((s) => s.state === 'down').map((s) => s.name);
   const env: Record<string, string> = { ...serviceEnv(), MONGODB_DB: process.env.MONGODB_DB ?? 'uxflow_dev' };
-  await ensureServices();
+  const background = serviceNames.filter((name) => getService(name).background === true);
+  await ensureServices({ only: serviceNames.filter((name) => !background.includes(name)) });
+  const seeding = seedInBackground(env, background);
   await migrate(env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', env.MONGODB_DB ?? 'uxflow_dev');
   await run('npm', ['run', '-s', 'gen']);
   await run('npm', ['run', '-s', 'build']);
@@ -26,11 +30,30 @@ const main = async () => {
   const shutdown = async () => {
     console.log('stopping the fleet…');
     await fleet.stop();
+    await seeding;
     if (wereDown.length > 0) console.log(`stopped services: ${(await stopServices({ only: wereDown })).join(', ')}`);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+};
+
+/**
+ * The embedder is slow to start and the global knowledge base slow to embed the first time: both
+ * happen behind the fleet's back, and `ready` never waits for them. Failures are reported, not fatal.
+ */
+const seedInBackground = async (env: Record<string, string>, background: string[]): Promise<void> => {
+  try {
+    await ensureServices({ only: background });
+    const report = await seed(env, (line) => console.log(`[knowledge] ${line}`));
+    console.log(
+      `[knowledge] global knowledge base: ${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed, ${report.unchanged} unchanged`,
+    );
+  } catch (error) {
+    console.log(
+      `[knowledge] seeding the global knowledge base failed (run npm run knowledge -- seed): ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 };
 
 await main();

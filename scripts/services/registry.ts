@@ -1,4 +1,5 @@
 import { chroma } from './chroma.ts';
+import { embeddings } from './embeddings.ts';
 import { ferretdb } from './ferretdb.ts';
 import { mailSink } from './mail-sink.ts';
 import { oauthStandIns } from './oauth-stand-ins.ts';
@@ -8,7 +9,7 @@ import { stripeMock } from './stripe-mock.ts';
 import { upstashBridge } from './upstash-bridge.ts';
 
 /** Every local service, dependencies before their dependants. */
-export const services: readonly Service[] = [ferretdb, redis, upstashBridge, chroma, stripeMock, mailSink, oauthStandIns];
+export const services: readonly Service[] = [ferretdb, redis, upstashBridge, chroma, embeddings, stripeMock, mailSink, oauthStandIns];
 
 export function getService(name: ServiceName): Service {
   const service = services.find((candidate) => candidate.name === name);

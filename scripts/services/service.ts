@@ -1,6 +1,6 @@
 import type { Started } from './process.ts';
 
-export const serviceNames = ['mongodb', 'redis', 'upstash', 'chroma', 'stripe', 'mail', 'oauth'] as const;
+export const serviceNames = ['mongodb', 'redis', 'upstash', 'chroma', 'embeddings', 'stripe', 'mail', 'oauth'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 export function isServiceName(value: string): value is ServiceName {
@@ -16,6 +16,11 @@ export type Service = {
   address: string;
   /** When this variable is set, an external service is used and the local one is skipped. */
   overrideVar?: string;
+  /**
+   * Slow to start and needed by few: `npm run dev` starts it without waiting for it to answer
+   * (`ensureServices` still waits when asked for it by name or for all).
+   */
+  background?: boolean;
   /** Services that must answer before this one starts. */
   dependsOn?: readonly ServiceName[];
   /** The variables pointing at the local service (the contract other scripts rely on). */

@@ -2,6 +2,7 @@ import { DomainError, newId } from '../kernel/index.ts';
 import { newPersonalWorkspace } from '../workspaces/index.ts';
 import type { AccessTokens } from './access-token.ts';
 import { createEmailVerification } from './email-verification.ts';
+import type { AddressLockPolicy } from './lockout.ts';
 import { createLoginGuard } from './login-guard.ts';
 import { registrationMails } from './mails.ts';
 import { createPasswordReset } from './password-reset.ts';
@@ -20,6 +21,7 @@ export interface AccountsPorts {
   loginAttempts: Ports.LoginAttempts;
   emailVerifications: Ports.EmailVerifications;
   passwordResets: Ports.PasswordResets;
+  passwordResetRequests: Ports.PasswordResetRequests;
   twoFactor: TwoFactorStore;
   totp: Totp;
   workspaces: Ports.PersonalWorkspaces;
@@ -29,6 +31,8 @@ export interface AccountsPorts {
   mailer: Ports.Mailer;
   commonPasswords: CommonPasswords;
   clock: Ports.Clock;
+  /** The per-address stuffing threshold (the per-account steps are fixed). */
+  addressLockout: AddressLockPolicy;
   /** Where links in mails point (the web client), without a trailing slash. */
   appUrl: string;
 }
@@ -61,7 +65,7 @@ export const createAccounts = (ports: AccountsPorts) => {
   const guard = createLoginGuard(ports);
   const mails = registrationMails(ports.appUrl);
   const verification = createEmailVerification(ports);
-  const twoFactor = createTwoFactor(ports);
+  const twoFactor = createTwoFactor(ports, guard);
   const invalidCredentials = () =>
     new DomainError('unauthenticated', 'INVALID_CREDENTIALS', { detail: 'The e-mail or the password is wrong.' });
 
@@ -105,27 +109,30 @@ export const createAccounts = (ports: AccountsPorts) => {
      * when 2FA is on and no code came; INVALID_TOTP (counted toward the lockout) for a wrong one.
      */
     login: async (input: LoginInput): Promise<Authenticated> => {
-      await guard.assertNotLocked(input.email, input.ip);
+      const attempt = await guard.begin(input.email, input.ip);
       const user = await users.findByEmail(input.email);
       // An unknown account, or one without a password (signed up through a provider), costs one
       // hash verification too, so timing does not tell them apart.
       const isValid = await passwordHasher.verify(user?.passwordHash || dummyHash, input.password);
       if (!user || !isValid) {
-        await guard.recordAttempt(input.email, input.ip, false, user?.id);
+        await attempt.settle('failure', user?.id);
         throw invalidCredentials();
       }
       const second = await twoFactor.checkSecondFactor(user.id, input.totp);
-      if (second === 'missing')
+      if (second === 'missing') {
+        // The password alone neither counts against the account nor resets its count.
+        await attempt.settle('void');
         throw new DomainError('unauthenticated', 'TOTP_REQUIRED', {
           detail: 'Send the code of your authenticator app (or a backup code) as totp.',
         });
-      await guard.recordAttempt(input.email, input.ip, second !== 'wrong', user.id);
+      }
+      await attempt.settle(second === 'wrong' ? 'failure' : 'success', user.id);
       if (second === 'wrong')
         throw new DomainError('unauthenticated', 'INVALID_TOTP', { detail: 'The code is wrong or was already used.' });
       return { user: toPublic(user), ...(await sessions.start(user, input.rememberMe, { ip: input.ip, userAgent: input.userAgent })) };
     },
 
-    refresh: (credential: RefreshCredential) => sessions.refresh(credential, users.findById),
+    refresh: (credential: RefreshCredential, client?: Ports.RefreshClient) => sessions.refresh(credential, users.findById, client),
     logout: sessions.logout,
     logoutAll: sessions.logoutAll,
 

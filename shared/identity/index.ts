@@ -16,3 +16,5 @@ export * from './two-factor.ts';
 export * from './two-factor-ports.ts';
 export * from './oauth-ports.ts';
 export * from './oauth-login.ts';
+export * from './password-reset-delivery.ts';
+export * from './reauthentication.ts';

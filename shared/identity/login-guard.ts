@@ -1,38 +1,77 @@
 import { DomainError } from '../kernel/index.ts';
-import { lockoutSeconds, lockoutWindowMs } from './lockout.ts';
+import {
+  accountAttemptsToRead,
+  accountLockoutSeconds,
+  addressLockoutSeconds,
+  type AddressLockPolicy,
+  type AttemptOutcome,
+} from './lockout.ts';
 import type { Clock, LoginAttempts, SecurityEvents } from './ports.ts';
 
-/** Enough recent attempts to reach the top lockout step (20 failures) with successes in between. */
-const attemptsToRead = 50;
+/**
+ * Claims that lose to a concurrent attempt read again; each round one claim wins, so only a flood
+ * of concurrent logins to one account gets this far, and it is told to retry.
+ */
+const maxClaimRounds = 40;
 
-/** Progressive lockout by account (e-mail, known or not) and by IP address. */
-export const createLoginGuard = (ports: { loginAttempts: LoginAttempts; securityEvents: SecurityEvents; clock: Clock }) => {
-  const { loginAttempts, securityEvents, clock } = ports;
+export interface LoginGuardPorts {
+  loginAttempts: LoginAttempts;
+  securityEvents: SecurityEvents;
+  clock: Clock;
+  addressLockout: AddressLockPolicy;
+}
+
+/** A claimed attempt: settle it once the password (and second factor) verdict is known. */
+export interface AttemptTicket {
+  settle: (outcome: Exclude<AttemptOutcome, 'pending'>, userId?: string) => Promise<void>;
+}
+
+const locked = (retryAfter: number) =>
+  new DomainError('rate_limited', 'ACCOUNT_LOCKED', {
+    detail: `Too many failed logins; try again in ${retryAfter} seconds.`,
+    extensions: { retryAfter },
+  });
+
+/**
+ * Progressive lockout by account (e-mail, known or not) and a stuffing threshold by IP address.
+ * An attempt is recorded before its password is checked, so parallel guesses cannot all pass.
+ */
+export const createLoginGuard = (ports: LoginGuardPorts) => {
+  const { loginAttempts, securityEvents, clock, addressLockout } = ports;
+
+  const retryAfterFor = async (email: string, ip: string, now: Date) => {
+    const [ofAccount, ofAddress] = await Promise.all([
+      loginAttempts.latestOfAccount(email, accountAttemptsToRead),
+      loginAttempts.failuresFromAddress(ip, new Date(now.getTime() - addressLockout.windowMs), addressLockout.maxFailures),
+    ]);
+    const retryAfter = Math.max(accountLockoutSeconds(ofAccount, now), addressLockoutSeconds(ofAddress, now, addressLockout));
+    return { retryAfter, nextSeq: (ofAccount[0]?.seq ?? -1) + 1 };
+  };
+
   return {
-    /** Throws ACCOUNT_LOCKED (rate_limited) with `retryAfter` seconds while either the account or the address is locked. */
-    assertNotLocked: async (email: string, ip: string): Promise<void> => {
-      const now = clock.now();
-      const since = new Date(now.getTime() - lockoutWindowMs);
-      const [byAccount, byIp] = await Promise.all([
-        loginAttempts.recent({ email }, since, attemptsToRead),
-        loginAttempts.recent({ ip }, since, attemptsToRead),
-      ]);
-      const retryAfter = Math.max(
-        lockoutSeconds(byAccount, now, { resetOnSuccess: true }),
-        lockoutSeconds(byIp, now, { resetOnSuccess: false }),
-      );
-      if (retryAfter === 0) return;
-      await securityEvents.record({ type: 'login_locked', at: now, ip, details: { retryAfter } });
-      throw new DomainError('rate_limited', 'ACCOUNT_LOCKED', {
-        detail: `Too many failed logins; try again in ${retryAfter} seconds.`,
-        extensions: { retryAfter },
-      });
-    },
-
-    recordAttempt: async (email: string, ip: string, success: boolean, userId: string | undefined): Promise<void> => {
-      const at = clock.now();
-      await loginAttempts.record({ email, ip, success, at });
-      if (!success) await securityEvents.record({ type: 'login_failed', at, ip, ...(userId ? { userId } : {}) });
+    /**
+     * Records a pending attempt, or throws ACCOUNT_LOCKED (rate_limited, `retryAfter` seconds) while
+     * the account or the address is locked; a refused attempt is not recorded.
+     */
+    begin: async (email: string, ip: string): Promise<AttemptTicket> => {
+      for (let round = 0; round < maxClaimRounds; round += 1) {
+        const now = clock.now();
+        const { retryAfter, nextSeq } = await retryAfterFor(email, ip, now);
+        if (retryAfter > 0) {
+          await securityEvents.record({ type: 'login_locked', at: now, ip, details: { retryAfter } });
+          throw locked(retryAfter);
+        }
+        if (await loginAttempts.claim({ email, seq: nextSeq, ip, at: now })) {
+          return {
+            settle: async (outcome, userId) => {
+              await loginAttempts.settle(email, nextSeq, outcome);
+              if (outcome === 'failure')
+                await securityEvents.record({ type: 'login_failed', at: clock.now(), ip, ...(userId ? { userId } : {}) });
+            },
+          };
+        }
+      }
+      throw locked(1);
     },
   };
 };

@@ -1,41 +1,32 @@
-import { registrationMails } from './mails.ts';
-import { checkOneTimeToken, passwordResetTtlMs } from './one-time-tokens.ts';
+import { newId } from '../kernel/index.ts';
+import { checkOneTimeToken } from './one-time-tokens.ts';
 import { assertPasswordAcceptable, type CommonPasswords } from './password-policy.ts';
-import type { Clock, Mailer, PasswordHasher, PasswordResets, SecurityEvents, Users } from './ports.ts';
-import { newSecret } from './secrets.ts';
+import type { Clock, PasswordHasher, PasswordResetRequests, PasswordResets, SecurityEvents, Users } from './ports.ts';
 import type { SessionService } from './session-service.ts';
 
 export interface PasswordResetPorts {
   users: Users;
   passwordResets: PasswordResets;
+  passwordResetRequests: PasswordResetRequests;
   passwordHasher: PasswordHasher;
   commonPasswords: CommonPasswords;
   securityEvents: SecurityEvents;
-  mailer: Mailer;
   clock: Clock;
-  appUrl: string;
 }
 
-/** Forgotten passwords: a single-use link valid one hour; a reset ends every session. */
+/** Forgotten passwords: a single-use link valid one hour, mailed from an outbox; a reset ends every session. */
 export const createPasswordReset = (ports: PasswordResetPorts, sessions: Pick<SessionService, 'endSessions'>) => {
   const { users, passwordResets, clock } = ports;
-  const mails = registrationMails(ports.appUrl);
 
   return {
     /**
-     * Mails a reset link when the (normalised) e-mail has an account, and does nothing otherwise;
-     * the caller answers the same either way, so the answer tells nobody whether it exists.
+     * Queues the request, and nothing else: whether the (normalised) e-mail has an account is
+     * looked up later by the delivery (password-reset-delivery.ts). Known and unknown addresses
+     * cost the same single insert, and an SMTP outage changes nothing here, so neither the answer
+     * nor its timing tells anybody whether an account exists.
      */
     forgotPassword: async (email: string): Promise<void> => {
-      const user = await users.findByEmail(email);
-      if (!user) return;
-      const token = newSecret('pr');
-      await passwordResets.create(token, {
-        userId: user.id,
-        email: user.email,
-        expiresAt: new Date(clock.now().getTime() + passwordResetTtlMs),
-      });
-      await ports.mailer.send(mails.passwordReset(user.email, user.name, token));
+      await ports.passwordResetRequests.enqueue({ id: newId('prq'), email, requestedAt: clock.now() });
     },
 
     /**

@@ -1,7 +1,7 @@
 import type { PlatformRole } from '../kernel/index.ts';
 import type { Membership, Workspace } from '../workspaces/index.ts';
-import type { LoginAttempt } from './lockout.ts';
-import type { RefreshTokenRecord } from './refresh-rotation.ts';
+import type { AttemptOutcome, LoginAttempt } from './lockout.ts';
+import type { RefreshSuccessor, RefreshTokenRecord } from './refresh-rotation.ts';
 
 export interface User {
   id: string;
@@ -57,19 +57,44 @@ export interface Sessions {
   isRevoked: (sessionId: string) => Promise<boolean>;
 }
 
+/** Who rotates a refresh token: the grace hands a successor only to the client that got it. */
+export interface RefreshClient {
+  ip?: string;
+  userAgent?: string;
+}
+
 export interface RefreshTokens {
-  /** Stores a token (hashed); false when its family already has a token with this `seq` (the rotation conflict). */
-  insert: (token: string, record: RefreshTokenRecord) => Promise<boolean>;
+  /**
+   * Stores a token (hashed); false when its family already has a token with this `seq` (the
+   * rotation conflict). With `handOver`, the token is also kept sealed under a key derived from
+   * the token it replaces, for a concurrent loser that presents that same old token.
+   */
+  insert: (token: string, record: RefreshTokenRecord, handOver?: { previousToken: string; client: RefreshClient }) => Promise<boolean>;
   findByToken: (token: string) => Promise<RefreshTokenRecord | null>;
+  /** Token `seq + 1` of the presented token's family, opened with the presented token where it can be; null when none. */
+  successorOf: (
+    presentedToken: string,
+    record: RefreshTokenRecord,
+    client: RefreshClient,
+  ) => Promise<Omit<RefreshSuccessor, 'rotated'> | null>;
   /** Whether the family has a token after `seq` (the given one was rotated already). */
   hasSuccessor: (familyId: string, seq: number) => Promise<boolean>;
 }
 
+/**
+ * Login attempts. An attempt is claimed (inserted `pending`, unique on the account's sequence
+ * number) before its password is checked, and settled after: of concurrent attempts that read the
+ * same history only one claims the next number, the others read again and see it.
+ */
 export interface LoginAttempts {
-  /** Appends one attempt; `email` is normalised, also for unknown accounts. */
-  record: (attempt: LoginAttempt & { email: string; ip: string }) => Promise<void>;
-  /** Attempts since `since`, newest first, at most `limit` (enough to reach the top lockout step). */
-  recent: (by: { email: string } | { ip: string }, since: Date, limit: number) => Promise<LoginAttempt[]>;
+  /** The account's attempts, newest (highest `seq`) first, whatever their age; at most `limit`. */
+  latestOfAccount: (email: string, limit: number) => Promise<(LoginAttempt & { seq: number })[]>;
+  /** The address's failed and pending attempts since `since` (any account), newest first; at most `limit`. */
+  failuresFromAddress: (ip: string, since: Date, limit: number) => Promise<LoginAttempt[]>;
+  /** Records attempt `seq` of the account as pending; false when another attempt holds that number. */
+  claim: (attempt: { email: string; seq: number; ip: string; at: Date }) => Promise<boolean>;
+  /** How a claimed attempt ended; only its claimer writes it. */
+  settle: (email: string, seq: number, outcome: Exclude<AttemptOutcome, 'pending'>) => Promise<void>;
 }
 
 export interface PasswordHasher {
@@ -111,6 +136,26 @@ export interface OneTimeTokens {
 
 export type EmailVerifications = OneTimeTokens;
 export type PasswordResets = OneTimeTokens;
+
+/** A forgotten-password request as queued by the request, before anyone looked the address up. */
+export interface PasswordResetRequest {
+  id: string;
+  /** Normalised; it may have no account. */
+  email: string;
+  requestedAt: Date;
+}
+
+/**
+ * The outbox of password-reset mails: the request only queues (the same write whether or not the
+ * address has an account); a cron function looks the address up and mails. At least once.
+ */
+export interface PasswordResetRequests {
+  enqueue: (request: PasswordResetRequest) => Promise<void>;
+  /** The oldest queued requests first, at most `limit`. */
+  queued: (limit: number) => Promise<PasswordResetRequest[]>;
+  /** Removes a handled request (mailed, no account, or too old). Idempotent. */
+  remove: (id: string) => Promise<void>;
+}
 
 export interface PersonalWorkspaces {
   /** Inserts the workspace and its owner membership. */

@@ -37,9 +37,9 @@ export const createSelfService = (ports: SelfServicePorts, sessionService: Pick<
      */
     changePassword: async (input: { userId: string; sessionId: string; currentPassword: string; newPassword: string; ip: string }) => {
       const user = await getUser(input.userId);
-      await guard.assertNotLocked(user.email, input.ip);
+      const attempt = await guard.begin(user.email, input.ip);
       const isValid = await ports.passwordHasher.verify(user.passwordHash, input.currentPassword);
-      await guard.recordAttempt(user.email, input.ip, isValid, user.id);
+      await attempt.settle(isValid ? 'success' : 'failure', user.id);
       if (!isValid) throw new DomainError('forbidden', 'INVALID_CURRENT_PASSWORD', { detail: 'The current password is wrong.' });
       await assertPasswordAcceptable(input.newPassword, ports.commonPasswords);
       await users.setPasswordHash(user.id, await ports.passwordHasher.hash(input.newPassword));

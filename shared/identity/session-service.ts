@@ -1,6 +1,6 @@
 import { DomainError, newId } from '../kernel/index.ts';
 import type { AccessTokens } from './access-token.ts';
-import type { Clock, RefreshTokens, RevocationReason, SecurityEvents, Sessions, User } from './ports.ts';
+import type { Clock, RefreshClient, RefreshTokens, RevocationReason, SecurityEvents, Sessions, User } from './ports.ts';
 import { decideRotation, refreshTtlMs } from './refresh-rotation.ts';
 import { newSecret, secretsEqual } from './secrets.ts';
 
@@ -72,28 +72,48 @@ export const createSessionService = (ports: {
     /**
      * Replaces a refresh token by the next of its family. Throws CSRF_FAILED (forbidden) for a cookie
      * without a matching CSRF header, REFRESH_TOKEN_REUSED (after revoking the family) for a token
-     * used before, INVALID_REFRESH_TOKEN for unknown, expired or revoked ones.
+     * used before, INVALID_REFRESH_TOKEN for unknown, expired or revoked ones. A concurrent refresh
+     * of the same token by the same client within the grace gets the token the winner got.
      */
-    refresh: async (credential: RefreshCredential, user: (userId: string) => Promise<User | null>): Promise<SessionTokens> => {
+    refresh: async (
+      credential: RefreshCredential,
+      user: (userId: string) => Promise<User | null>,
+      client: RefreshClient = {},
+    ): Promise<SessionTokens> => {
       if ('csrfCookie' in credential && !secretsEqual(credential.csrfCookie, credential.csrfHeader)) {
         await securityEvents.record({ type: 'csrf_failed', at: clock.now() });
         throw new DomainError('forbidden', 'CSRF_FAILED', { detail: 'The X-CSRF-Token header does not match the CSRF cookie.' });
       }
-      const record = await refreshTokens.findByToken(credential.refreshToken);
+      const presented = credential.refreshToken;
+      const record = await refreshTokens.findByToken(presented);
       if (!record) throw invalidRefresh();
-      const [isFamilyRevoked, hasSuccessor] = await Promise.all([
-        sessions.isRevoked(record.familyId),
-        refreshTokens.hasSuccessor(record.familyId, record.seq),
-      ]);
-      const decision = decideRotation({ record, isFamilyRevoked, hasSuccessor, now: clock.now() });
-      if (decision.outcome === 'reuse') throw await revokeForReuse(record.familyId, record.userId);
-      if (decision.outcome !== 'rotate') throw invalidRefresh();
-      const owner = await user(record.userId);
-      if (!owner) throw invalidRefresh();
-      const refreshToken = newSecret('rt');
-      if (!(await refreshTokens.insert(refreshToken, decision.next))) throw await revokeForReuse(record.familyId, record.userId);
-      await sessions.touch(record.familyId, decision.next.createdAt, decision.next.expiresAt);
-      return tokensFor(owner, record.familyId, refreshToken, refreshTtlMs(record.rememberMe));
+      const decide = async () => {
+        const [isFamilyRevoked, found] = await Promise.all([
+          sessions.isRevoked(record.familyId),
+          refreshTokens.successorOf(presented, record, client),
+        ]);
+        const successor = found && { ...found, rotated: await refreshTokens.hasSuccessor(record.familyId, record.seq + 1) };
+        return decideRotation({ record, isFamilyRevoked, successor, now: clock.now() });
+      };
+      const ownerOf = async () => (await user(record.userId)) ?? Promise.reject(invalidRefresh());
+
+      let decision = await decide();
+      if (decision.outcome === 'rotate') {
+        const owner = await ownerOf();
+        const refreshToken = newSecret('rt');
+        if (await refreshTokens.insert(refreshToken, decision.next, { previousToken: presented, client })) {
+          await sessions.touch(record.familyId, decision.next.createdAt, decision.next.expiresAt);
+          return tokensFor(owner, record.familyId, refreshToken, refreshTtlMs(record.rememberMe));
+        }
+        // Lost the insert to a concurrent rotation: decide again against the winner's token.
+        decision = await decide();
+      }
+      if (decision.outcome === 'hand_over') {
+        const ttlMs = decision.expiresAt.getTime() - clock.now().getTime();
+        return tokensFor(await ownerOf(), record.familyId, decision.token, ttlMs);
+      }
+      if (decision.outcome === 'reuse' || decision.outcome === 'rotate') throw await revokeForReuse(record.familyId, record.userId);
+      throw invalidRefresh();
     },
 
     /** Ends the session of a refresh token. Unknown tokens are ignored (logging out twice is fine). */

@@ -1,15 +1,18 @@
 import { DomainError, newId } from '../kernel/index.ts';
 import { newBackupCodes, normalizeSecondFactor, secondFactorKind } from './backup-codes.ts';
-import type { Clock, SecurityEvents, Users } from './ports.ts';
+import type { LoginGuard } from './login-guard.ts';
+import type { SecurityEvents } from './ports.ts';
+import { createReauthentication, type Reauthentication, type ReauthenticationPorts } from './reauthentication.ts';
 import type { Totp, TotpEnrollment, TwoFactorStore } from './two-factor-ports.ts';
 
-export interface TwoFactorPorts {
-  users: Users;
+export interface TwoFactorPorts extends ReauthenticationPorts {
   twoFactor: TwoFactorStore;
   totp: Totp;
   securityEvents: SecurityEvents;
-  clock: Clock;
 }
+
+/** Turning 2FA on or off: who asks (the access token), their proof, and the code. */
+export type TwoFactorChange = Reauthentication & { code: string };
 
 /** How a login's second factor turned out. */
 export type SecondFactorOutcome = 'not_enabled' | 'passed' | 'missing' | 'wrong';
@@ -17,9 +20,10 @@ export type SecondFactorOutcome = 'not_enabled' | 'passed' | 'missing' | 'wrong'
 const conflict = (code: string, detail: string) => new DomainError('conflict', code, { detail });
 const invalidCode = () => new DomainError('invalid', 'INVALID_TOTP_CODE', { detail: 'The code is wrong or was already used.' });
 
-/** TOTP 2FA (RFC 6238) with ten single-use backup codes. */
-export const createTwoFactor = (ports: TwoFactorPorts) => {
+/** TOTP 2FA (RFC 6238) with ten single-use backup codes. Turning it on or off needs a re-authentication. */
+export const createTwoFactor = (ports: TwoFactorPorts, guard: LoginGuard) => {
   const { twoFactor, totp, clock } = ports;
+  const { assertReauthenticated } = createReauthentication(ports, guard);
 
   /** A TOTP code (each time step once) or a backup code (each once) of the enrollment. */
   const accepts = async (userId: string, enrollment: TotpEnrollment, input: string): Promise<boolean> => {
@@ -46,7 +50,9 @@ export const createTwoFactor = (ports: TwoFactorPorts) => {
     },
 
     /** Turns 2FA on with a code of the pending secret; returns the backup codes (shown once). */
-    enableTwoFactor: async (userId: string, code: string): Promise<{ backupCodes: string[] }> => {
+    enableTwoFactor: async (change: TwoFactorChange): Promise<{ backupCodes: string[] }> => {
+      const { userId, code } = change;
+      await assertReauthenticated(change);
       if (await twoFactor.findActive(userId)) throw conflict('TWO_FACTOR_ALREADY_ENABLED', 'Two-factor authentication is already on.');
       const pending = await twoFactor.findPending(userId);
       if (!pending) throw conflict('TWO_FACTOR_NOT_SET_UP', 'Start with POST /v1/auth/2fa/setup.');
@@ -60,7 +66,9 @@ export const createTwoFactor = (ports: TwoFactorPorts) => {
     },
 
     /** Turns 2FA off with a TOTP code or a backup code. TWO_FACTOR_NOT_ENABLED (conflict) when off. */
-    disableTwoFactor: async (userId: string, code: string): Promise<void> => {
+    disableTwoFactor: async (change: TwoFactorChange): Promise<void> => {
+      const { userId, code } = change;
+      await assertReauthenticated(change);
       const active = await twoFactor.findActive(userId);
       if (!active) throw conflict('TWO_FACTOR_NOT_ENABLED', 'Two-factor authentication is off.');
       if (!(await accepts(userId, active, code))) {

@@ -15,6 +15,10 @@ export interface PlanLimits {
   aiOpsPerMinute: number;
   nodesPerFlow: number;
   versionsKept: number | null;
+  /** Knowledge documents per workspace (uploads being processed count). */
+  knowledgeDocuments: number;
+  /** Characters of extracted text over all of a workspace's knowledge documents. */
+  knowledgeCharacters: number;
 }
 
 /** The plan table of PRODUCT.md ("Plans"); billing reads the same table. */
@@ -28,6 +32,8 @@ export const planLimits: Readonly<Record<Plan, Readonly<PlanLimits>>> = {
     aiOpsPerMinute: 5,
     nodesPerFlow: 200,
     versionsKept: 20,
+    knowledgeDocuments: 20,
+    knowledgeCharacters: 500_000,
   },
   basic: {
     seats: 3,
@@ -38,6 +44,8 @@ export const planLimits: Readonly<Record<Plan, Readonly<PlanLimits>>> = {
     aiOpsPerMinute: 20,
     nodesPerFlow: 1_000,
     versionsKept: 100,
+    knowledgeDocuments: 200,
+    knowledgeCharacters: 5_000_000,
   },
   pro: {
     seats: 10,
@@ -48,6 +56,8 @@ export const planLimits: Readonly<Record<Plan, Readonly<PlanLimits>>> = {
     aiOpsPerMinute: 60,
     nodesPerFlow: 1_000,
     versionsKept: 500,
+    knowledgeDocuments: 1_000,
+    knowledgeCharacters: 25_000_000,
   },
   enterprise: {
     seats: null,
@@ -58,6 +68,8 @@ export const planLimits: Readonly<Record<Plan, Readonly<PlanLimits>>> = {
     aiOpsPerMinute: 200,
     nodesPerFlow: 5_000,
     versionsKept: null,
+    knowledgeDocuments: 10_000,
+    knowledgeCharacters: 100_000_000,
   },
 };
 

@@ -14,6 +14,7 @@ import refresh from '../../functions/identity/refresh.ts';
 import register from '../../functions/identity/register.ts';
 import resendEmailVerification from '../../functions/identity/resend-email-verification.ts';
 import resetPassword from '../../functions/identity/reset-password.ts';
+import sendPasswordResetMails from '../../functions/identity/send-password-reset-mails.ts';
 import setupTwoFactor from '../../functions/identity/setup-two-factor.ts';
 import updateMe from '../../functions/identity/update-me.ts';
 import verifyEmail from '../../functions/identity/verify-email.ts';
@@ -43,10 +44,13 @@ const definitions = {
 } satisfies Record<string, FunctionDefinition>;
 type Name = keyof typeof definitions;
 
-/** The identity functions as real Hono apps over the local MongoDB and mail sink, in database `database`. */
-export const startIdentityApps = async (database: string) => {
+/**
+ * The identity functions as real Hono apps over the local MongoDB and mail sink, in database
+ * `database`; `overrides` replace variables (e.g. an SMTP relay that is down).
+ */
+export const startIdentityApps = async (database: string, overrides: Record<string, string> = {}) => {
   const services = await ensureServices({ only: ['mongodb', 'mail'] });
-  const env = { ...services, APP_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: database };
+  const env = { ...services, APP_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: database, ...overrides };
   await migrate(services.MONGODB_URI!, database);
   const runtimes: Runtime[] = [];
   const apps = Object.fromEntries(
@@ -56,6 +60,8 @@ export const startIdentityApps = async (database: string) => {
       return [name, createHttpApp(definition as HttpFunctionDefinition, runtime)];
     }),
   ) as Record<Name, ReturnType<typeof createHttpApp>>;
+  const mailCron = createRuntime(sendPasswordResetMails, env);
+  runtimes.push(mailCron);
 
   /** POSTs JSON (or GETs) with a client address of its own, so per-IP lockouts do not leak between tests. */
   const call = (name: Name, path: string, init: { body?: unknown; headers?: Record<string, string>; ip?: string; method?: string } = {}) =>
@@ -71,6 +77,12 @@ export const startIdentityApps = async (database: string) => {
 
   return {
     call,
+    /** One run of the password-reset outbox's cron function (what the scheduler does every minute). */
+    sendResetMails: () =>
+      sendPasswordResetMails.handler(
+        { id: `tick-${Date.now()}`, job: sendPasswordResetMails.name, time: new Date().toISOString() },
+        { log: mailCron.log, use: mailCron.use },
+      ),
     db: runtimes[0]!.use(mongo).db,
     mailDir: services.MAIL_SINK_DIR!,
     close: async () => {

@@ -19,9 +19,12 @@ export const seal = (kek: Buffer, context: string, plaintext: string): SealedSec
   return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') };
 };
 
-/** Opens a sealed secret; throws when the key, the context or the ciphertext is wrong. */
+/** Every tag we seal is 16 bytes; GCM would otherwise accept a truncated tag (4–15 bytes). */
+const TAG_BYTES = 16;
+
+/** Opens a sealed secret; throws when the key, the context, the ciphertext or the tag is wrong. */
 export const open = (kek: Buffer, context: string, sealed: SealedSecret): string => {
-  const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(sealed.iv, 'base64'));
+  const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(sealed.iv, 'base64'), { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(context));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
   return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8');

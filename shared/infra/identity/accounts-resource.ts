@@ -14,6 +14,7 @@ import {
   createSecurityEventStore,
 } from '../mongodb/identity-misc-stores.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
+import { createPasswordResetRequestStore } from '../mongodb/password-reset-request-store.ts';
 import { createRefreshTokenStore } from '../mongodb/refresh-token-store.ts';
 import { createSessionStore } from '../mongodb/session-store.ts';
 import { twoFactorStore } from '../mongodb/two-factor-store.ts';
@@ -21,12 +22,13 @@ import { createUserStore } from '../mongodb/user-store.ts';
 import { createTotp } from '../otp/totp.ts';
 import { createCommonPasswords } from '../passwords/common-passwords.ts';
 import { webAppConfig } from '../web-app-config.ts';
+import { loginLockout } from './login-lockout-config.ts';
 
 /** The accounts service wired to MongoDB, argon2id, the access-token signer, SMTP and TOTP. */
 export const accounts = defineResource({
   name: 'accounts',
   config: webAppConfig,
-  requires: [mongo, ledgerPorts, accessTokens, mailer, twoFactorStore],
+  requires: [mongo, ledgerPorts, accessTokens, mailer, twoFactorStore, loginLockout],
   create: (config, { use, log }): Accounts => {
     const { db } = use(mongo);
     return createAccounts({
@@ -36,6 +38,7 @@ export const accounts = defineResource({
       loginAttempts: createLoginAttemptStore(db),
       emailVerifications: createEmailVerificationStore(db),
       passwordResets: createPasswordResetStore(db),
+      passwordResetRequests: createPasswordResetRequestStore(db),
       twoFactor: use(twoFactorStore),
       totp: createTotp(),
       workspaces: withTrialCredits(createPersonalWorkspaceStore(db), createLedger(use(ledgerPorts)), log),
@@ -45,6 +48,7 @@ export const accounts = defineResource({
       mailer: use(mailer),
       commonPasswords: createCommonPasswords(),
       clock: { now: () => new Date() },
+      addressLockout: use(loginLockout),
       appUrl: config.WEB_APP_URL,
     });
   },

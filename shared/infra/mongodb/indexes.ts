@@ -25,11 +25,15 @@ export const indexes: readonly IndexDefinition[] = [
   { collection: 'sessions', keys: { userId: 1 }, options: { name: 'sessions_user' } },
   // The rotation commit point: token n + 1 of a family can be inserted once.
   { collection: 'refresh_tokens', keys: { familyId: 1, seq: 1 }, options: { name: 'refresh_tokens_family_seq_unique', unique: true } },
-  { collection: 'login_attempts', keys: { email: 1 }, options: { name: 'login_attempts_email' } },
-  { collection: 'login_attempts', keys: { ip: 1 }, options: { name: 'login_attempts_ip' } },
+  // Claiming attempt n of an account is an insert unique on `_id` (`<email>#<n>`); the lockout reads
+  // an account's newest attempts by number and an address's failures by time.
+  { collection: 'login_attempts', keys: { email: 1, seq: -1 }, options: { name: 'login_attempts_email_seq' } },
+  { collection: 'login_attempts', keys: { ip: 1, outcome: 1, at: -1 }, options: { name: 'login_attempts_ip_outcome_at' } },
   { collection: 'email_verifications', keys: { userId: 1 }, options: { name: 'email_verifications_user' } },
   // Single use of mailed tokens, backup codes and TOTP steps is an insert unique on `_id` (no extra index).
   { collection: 'password_resets', keys: { userId: 1 }, options: { name: 'password_resets_user' } },
+  // The password-reset outbox: the delivery cron reads the oldest queued requests.
+  { collection: 'password_reset_requests', keys: { requestedAt: 1 }, options: { name: 'password_reset_requests_requested' } },
   { collection: 'security_events', keys: { userId: 1 }, options: { name: 'security_events_user' } },
   // The outbox: the publisher cron reads the unpublished events by equality.
   { collection: 'security_events', keys: { published: 1 }, options: { name: 'security_events_published' } },
@@ -84,4 +88,19 @@ export const indexes: readonly IndexDefinition[] = [
   // roll-up (ranges: indexes on MongoDB, bounded scans on FerretDB). `usage_daily` is read by `_id`.
   { collection: 'credit_ledger', keys: { workspaceId: 1, type: 1, at: 1 }, options: { name: 'credit_ledger_workspace_type_at' } },
   { collection: 'credit_ledger', keys: { type: 1, at: 1 }, options: { name: 'credit_ledger_type_at' } },
+  // Knowledge: documents listed per workspace, newest first; the upload outbox reads by publishedAt and status.
+  {
+    collection: 'knowledge_documents',
+    keys: { workspaceId: 1, createdAt: -1 },
+    options: { name: 'knowledge_documents_workspace_created' },
+  },
+  { collection: 'knowledge_documents', keys: { publishedAt: 1 }, options: { name: 'knowledge_documents_published' } },
+  { collection: 'knowledge_documents', keys: { status: 1 }, options: { name: 'knowledge_documents_status' } },
+  // The usage ledger (plan limits): an entry commits by its `_id` (`<workspaceId>:<seq>`); a repeated change breaks this one.
+  {
+    collection: 'knowledge_usage',
+    keys: { workspaceId: 1, key: 1 },
+    options: { name: 'knowledge_usage_workspace_key_unique', unique: true },
+  },
+  { collection: 'knowledge_usage', keys: { workspaceId: 1, seq: -1 }, options: { name: 'knowledge_usage_workspace_seq' } },
 ];

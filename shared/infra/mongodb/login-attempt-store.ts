@@ -1,31 +1,64 @@
 import type { Db } from 'mongodb';
-import { newId } from '../../kernel/index.ts';
-import type { LoginAttempts } from '../../identity/index.ts';
+import type { AttemptOutcome, LoginAttempts } from '../../identity/index.ts';
+import { isDuplicateKey } from './duplicate-key.ts';
 
+/**
+ * `_id` = `<email>#<seq>`: attempt `seq` of an account can be inserted once, so of concurrent
+ * attempts that read the same history exactly one claims the next number (also on FerretDB, where
+ * a conditional update would be a read then a write). The sequence is per e-mail, known or not.
+ */
 interface LoginAttemptDocument {
   _id: string;
-  schemaVersion: 1;
+  schemaVersion: 2;
   email: string;
+  seq: number;
   ip: string;
-  success: boolean;
+  outcome: AttemptOutcome;
   at: Date;
+  settledAt?: Date;
 }
 
-/** `login_attempts`: append-only; read by account or by address for the lockout policy. */
+const attemptId = (email: string, seq: number) => `${email}#${seq}`;
+
+/** `login_attempts`: one document per attempt, read by account (by `seq`) or by address (by time). */
 export const createLoginAttemptStore = (db: Db): LoginAttempts => {
+  // Version 1 documents (no `seq`, a `success` flag) are left to age out: no query below matches them.
   const attempts = db.collection<LoginAttemptDocument>('login_attempts');
   return {
-    record: async (attempt) => {
-      await attempts.insertOne({ _id: newId('lat'), schemaVersion: 1, ...attempt });
-    },
-    recent: async (by, since, limit) => {
-      const filter = 'email' in by ? { email: by.email } : { ip: by.ip };
+    latestOfAccount: async (email, limit) => {
       const found = await attempts
-        .find({ ...filter, at: { $gt: since } }, { projection: { success: 1, at: 1 } })
-        .sort({ at: -1 })
+        .find({ email, schemaVersion: 2 }, { projection: { seq: 1, outcome: 1, at: 1 } })
+        .sort({ seq: -1 })
         .limit(limit)
         .toArray();
-      return found.map(({ success, at }) => ({ success, at }));
+      return found.map(({ seq, outcome, at }) => ({ seq, outcome, at }));
+    },
+    failuresFromAddress: async (ip, since, limit) => {
+      // Two equality reads rather than `$in`, which FerretDB answers with a scan.
+      const read = (outcome: AttemptOutcome) =>
+        attempts
+          .find({ ip, outcome, at: { $gt: since } }, { projection: { outcome: 1, at: 1 } })
+          .sort({ at: -1 })
+          .limit(limit)
+          .toArray();
+      const found = (await Promise.all([read('failure'), read('pending')])).flat();
+      return found
+        .map(({ outcome, at }) => ({ outcome, at }))
+        .sort((a, b) => b.at.getTime() - a.at.getTime())
+        .slice(0, limit);
+    },
+    claim: async ({ email, seq, ip, at }) => {
+      try {
+        await attempts.insertOne({ _id: attemptId(email, seq), schemaVersion: 2, email, seq, ip, outcome: 'pending', at });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    },
+    settle: async (email, seq, outcome) => {
+      // Written by the claimer alone: a plain `$set` by `_id`, no decision rests on a read of it.
+      await attempts.updateOne({ _id: attemptId(email, seq) }, { $set: { outcome, settledAt: new Date() } });
     },
   };
 };

@@ -1,5 +1,7 @@
+import { hkdfSync } from 'node:crypto';
 import type { Db } from 'mongodb';
-import type { RefreshTokenRecord, RefreshTokens } from '../../identity/index.ts';
+import type { RefreshClient, RefreshTokenRecord, RefreshTokens } from '../../identity/index.ts';
+import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { hashToken } from './token-hash.ts';
 
@@ -7,14 +9,39 @@ import { hashToken } from './token-hash.ts';
 interface RefreshTokenDocument extends RefreshTokenRecord {
   _id: string;
   schemaVersion: 1;
+  /**
+   * The token itself, sealed under a key derived from the token it replaced: only whoever
+   * presents that old token can open it (the grace for a concurrent loser); the database alone
+   * opens nothing. Absent on a family's first token.
+   */
+  handOver?: SealedSecret;
+  /** SHA-256 of the rotating client's address and user agent. */
+  clientHash?: string;
 }
+
+const handOverKey = (previousToken: string) =>
+  Buffer.from(hkdfSync('sha256', previousToken, Buffer.alloc(0), 'uxflow refresh-token hand-over', 32));
+const handOverContext = (record: Pick<RefreshTokenRecord, 'familyId' | 'seq'>) => `${record.familyId}:${record.seq}`;
+const clientHashOf = (client: RefreshClient) => hashToken(`${client.ip ?? ''}\n${client.userAgent ?? ''}`);
 
 export const createRefreshTokenStore = (db: Db): RefreshTokens => {
   const tokens = db.collection<RefreshTokenDocument>('refresh_tokens');
+  const toRecord = ({ familyId, userId, seq, rememberMe, expiresAt, createdAt }: RefreshTokenDocument): RefreshTokenRecord => ({
+    familyId,
+    userId,
+    seq,
+    rememberMe,
+    expiresAt,
+    createdAt,
+  });
   return {
-    insert: async (token, record) => {
+    insert: async (token, record, handOver) => {
+      const sealed = handOver && {
+        handOver: seal(handOverKey(handOver.previousToken), handOverContext(record), token),
+        clientHash: clientHashOf(handOver.client),
+      };
       try {
-        await tokens.insertOne({ _id: hashToken(token), schemaVersion: 1, ...record });
+        await tokens.insertOne({ _id: hashToken(token), schemaVersion: 1, ...record, ...sealed });
         return true;
       } catch (error) {
         if (isDuplicateKey(error)) return false;
@@ -23,11 +50,27 @@ export const createRefreshTokenStore = (db: Db): RefreshTokens => {
     },
     findByToken: async (token) => {
       const document = await tokens.findOne({ _id: hashToken(token) });
-      if (!document) return null;
-      const { familyId, userId, seq, rememberMe, expiresAt, createdAt } = document;
-      return { familyId, userId, seq, rememberMe, expiresAt, createdAt };
+      return document && toRecord(document);
     },
     // Equality on (familyId, seq) uses the unique index, also on FerretDB (ranges would scan).
+    successorOf: async (presentedToken, record, client) => {
+      const next = { familyId: record.familyId, seq: record.seq + 1 };
+      const document = await tokens.findOne(next);
+      if (!document) return null;
+      let token: string | null = null;
+      try {
+        token = document.handOver ? open(handOverKey(presentedToken), handOverContext(next), document.handOver) : null;
+      } catch {
+        // Sealed for another token (cannot happen for the true predecessor) or tampered: nothing to hand over.
+      }
+      if (token !== null && hashToken(token) !== document._id) token = null;
+      return {
+        createdAt: document.createdAt,
+        expiresAt: document.expiresAt,
+        token,
+        sameClient: document.clientHash === clientHashOf(client),
+      };
+    },
     hasSuccessor: async (familyId, seq) => (await tokens.countDocuments({ familyId, seq: seq + 1 }, { limit: 1 })) > 0,
   };
 };

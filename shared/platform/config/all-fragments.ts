@@ -1,6 +1,9 @@
 import { brokerConfig } from '../../infra/broker/broker-publisher.ts';
 import { authConfig } from '../../infra/jose/auth-config.ts';
 import { chromaConfig } from '../../infra/chroma/chroma-resource.ts';
+import { loginLockoutConfig } from '../../infra/identity/login-lockout-config.ts';
+import { embeddingsConfig } from '../../infra/knowledge/embeddings-config.ts';
+import { knowledgeConfig } from '../../infra/knowledge/knowledge-config.ts';
 import { mailConfig } from '../../infra/mail/smtp-mailer.ts';
 import { mongoConfig } from '../../infra/mongodb/mongo-resource.ts';
 import { oauthConfig } from '../../infra/oauth/oauth-config.ts';
@@ -19,6 +22,8 @@ export const allConfigFragments: readonly ConfigFragment[] = [
   mongoConfig,
   redisConfig,
   chromaConfig,
+  embeddingsConfig,
+  knowledgeConfig,
   stripeConfig,
   stripeReturnConfig,
   stripeWebhookConfig,
@@ -28,4 +33,5 @@ export const allConfigFragments: readonly ConfigFragment[] = [
   oauthConfig,
   webAppConfig,
   rateLimitConfig,
+  loginLockoutConfig,
 ];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { flowEventDataSchema } from '../../flows/flow-events.ts';
 import { securityEventDataSchema } from '../../security/index.ts';
 import { stripeWebhookEventSchema } from '../../billing/webhook-event.ts';
+import { documentUploadedEventSchema } from '../../knowledge/events.ts';
 
 /**
  * Every CloudEvent type the platform publishes or consumes, with the schema of its `data`.
@@ -27,6 +28,8 @@ export const eventCatalog = {
   'com.uxflow.flow.deleted.v1': flowEventDataSchema,
   /** A verified Stripe webhook event, re-published from `stripe_events`. Id: the Stripe event id; extension `stripetype`: its Stripe type. */
   'com.uxflow.billing.stripe.v1': stripeWebhookEventSchema,
+  /** A knowledge document was uploaded and waits for ingestion (from the upload, or the outbox cron). Subject: the document id. */
+  'com.uxflow.knowledge.document.uploaded.v1': documentUploadedEventSchema,
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

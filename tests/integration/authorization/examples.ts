@@ -6,6 +6,7 @@ import { billingApiExamples } from './billing-api-examples.ts';
 import { billingLedgerExamples } from './billing-ledger-examples.ts';
 import { billingWebhookExamples } from './billing-webhook-examples.ts';
 import { flowExamples } from './flow-examples.ts';
+import { knowledgeExamples } from './knowledge-examples.ts';
 import { workspaceExamples } from './workspace-examples.ts';
 
 export interface ExampleRequest {
@@ -65,15 +66,16 @@ export const examples: Record<string, Example> = {
   'identity-enable-two-factor': async (ctx, caller) => ({
     method: 'POST',
     path: '/v1/auth/2fa/enable',
-    body: { code: await setUpTwoFactor(ctx, caller) },
+    body: { code: await setUpTwoFactor(ctx, caller), password: ctx.users[caller].password },
   }),
   'identity-disable-two-factor': async (ctx, caller) => {
     const enabled = await ctx.as(caller, 'identity-enable-two-factor', {
       method: 'POST',
       path: '/v1/auth/2fa/enable',
-      body: { code: await setUpTwoFactor(ctx, caller) },
+      body: { code: await setUpTwoFactor(ctx, caller), password: ctx.users[caller].password },
     });
-    return { method: 'POST', path: '/v1/auth/2fa/disable', body: { code: (enabled.body as { backupCodes: string[] }).backupCodes[0] } };
+    const code = (enabled.body as { backupCodes: string[] }).backupCodes[0];
+    return { method: 'POST', path: '/v1/auth/2fa/disable', body: { code, password: ctx.users[caller].password } };
   },
   'identity-create-api-key': ({ workspaceId }) => ({
     method: 'POST',
@@ -94,4 +96,5 @@ export const examples: Record<string, Example> = {
   ...billingApiExamples,
   ...billingWebhookExamples,
   ...billingLedgerExamples,
+  ...knowledgeExamples,
 };

@@ -34,7 +34,8 @@ const apps = new Map<string, Hono>();
 
 beforeAll(async () => {
   const services = await ensureServices({ only: ['mongodb', 'mail', 'upstash'] });
-  env = { ...services, APP_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: database };
+  // Knowledge collections of the matrix's own (its workspaces are new each run).
+  env = { ...services, APP_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: database, KNOWLEDGE_COLLECTION_PREFIX: 'it-matrix' };
   runtime = createRuntime({ name: 'matrix', uses: [mongo, accessTokens] }, env);
   await runtime.use(mongo).db.dropDatabase();
   await migrate(services.MONGODB_URI!, database);

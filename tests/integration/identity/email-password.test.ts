@@ -12,7 +12,12 @@ afterAll(async () => apps.close());
 
 const verify = (token: string) => apps.call('verifyEmail', '/v1/auth/email/verify', { body: { token } });
 const resend = (accessToken: string) => apps.call('resendEmailVerification', '/v1/auth/email/resend', { headers: bearer(accessToken) });
-const forgot = (email: string) => apps.call('forgotPassword', '/v1/auth/password/forgot', { body: { email } });
+/** Asks for a reset link, then runs the outbox's cron as the scheduler would. */
+const forgot = async (email: string) => {
+  const response = await apps.call('forgotPassword', '/v1/auth/password/forgot', { body: { email } });
+  await apps.sendResetMails();
+  return response;
+};
 const reset = (token: string, password: string) => apps.call('resetPassword', '/v1/auth/password/reset', { body: { token, password } });
 const me = async (accessToken: string) => apps.call('me', '/v1/me', { method: 'GET', headers: bearer(accessToken) });
 

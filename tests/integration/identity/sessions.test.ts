@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookiesOf, goodPassword, startIdentityApps, uniqueEmail } from '../../support/identity-apps.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
@@ -18,6 +19,7 @@ const codeOf = async (response: Response) => ((await response.json()) as { code:
 const signUp = async () => {
   const email = uniqueEmail('session');
   const registered = await apps.call('register', '/v1/auth/register', { body: { email, password: goodPassword, name: 'Grace' } });
+  const userId = ((await registered.json()) as { user: { id: string } }).user.id;
   const cookies = cookiesOf(registered);
   const browser = { refresh: cookies['__Secure-uxf_refresh']!.value, csrf: cookies['__Secure-uxf_csrf']!.value };
   const login = await apps.call('login', '/v1/auth/login', {
@@ -26,13 +28,26 @@ const signUp = async () => {
   });
   expect(login.status).toBe(200);
   expect(login.headers.getSetCookie()).toEqual([]);
-  return { email, browser, script: (await login.json()) as Tokens };
+  return { email, userId, browser, script: (await login.json()) as Tokens };
 };
-const cookieRefresh = (refresh: string, csrf: string, header = csrf) =>
+const firefox = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' };
+const cookieRefresh = (refresh: string, csrf: string, header = csrf, client: { ip?: string; headers?: Record<string, string> } = {}) =>
   apps.call('refresh', '/v1/auth/refresh', {
-    headers: { cookie: `__Secure-uxf_refresh=${refresh}; __Secure-uxf_csrf=${csrf}`, 'x-csrf-token': header },
+    headers: { cookie: `__Secure-uxf_refresh=${refresh}; __Secure-uxf_csrf=${csrf}`, 'x-csrf-token': header, ...client.headers },
+    ...(client.ip ? { ip: client.ip } : {}),
   });
-const bodyRefresh = (refreshToken: string) => apps.call('refresh', '/v1/auth/refresh', { body: { refreshToken } });
+const bodyRefresh = (refreshToken: string, ip?: string) =>
+  apps.call('refresh', '/v1/auth/refresh', { body: { refreshToken }, ...(ip ? { ip } : {}) });
+/** Makes the successor of `refreshToken` look issued `seconds` ago (the grace is measured from there). */
+const age = async (refreshToken: string, seconds: number) => {
+  const tokens = apps.db.collection('refresh_tokens');
+  const presented = await tokens.findOne({ _id: createHash('sha256').update(refreshToken).digest('hex') as never });
+  await tokens.updateOne(
+    { familyId: presented!.familyId, seq: (presented!.seq as number) + 1 },
+    { $set: { createdAt: new Date(Date.now() - seconds * 1000) } },
+  );
+};
+const reuseEvents = (userId: string) => apps.db.collection('security_events').countDocuments({ type: 'refresh_token_reused', userId });
 
 describe('identity-refresh', () => {
   it('should rotate the cookie and then treat the old token as reuse, revoking the family', async () => {
@@ -51,19 +66,62 @@ describe('identity-refresh', () => {
     expect(await apps.db.collection('security_events').countDocuments({ type: 'refresh_token_reused' })).toBeGreaterThan(0);
   });
 
-  it('should refuse every token of a family when one of them was reused', async () => {
-    const { script } = await signUp();
+  it('should refuse every token of a family when an old one comes back after the grace', async () => {
+    const { script, userId } = await signUp();
     const rotated = (await (await bodyRefresh(script.refreshToken)).json()) as Tokens;
     expect(rotated.refreshToken).toMatch(/^rt_/);
-    expect((await bodyRefresh(script.refreshToken)).status).toBe(401);
+    await age(script.refreshToken, 60);
+    const reused = await bodyRefresh(script.refreshToken);
+    expect([reused.status, await codeOf(reused)]).toEqual([401, 'REFRESH_TOKEN_REUSED']);
+    expect(await reuseEvents(userId)).toBe(1);
     const afterReuse = await bodyRefresh(rotated.refreshToken);
     expect(afterReuse.status).toBe(401);
     expect(await codeOf(afterReuse)).toBe('INVALID_REFRESH_TOKEN');
   });
 
-  it('should let exactly one of 20 concurrent refreshes with one token succeed', async () => {
-    const { script } = await signUp();
+  it('should keep two tabs signed in when both refresh the same cookie at once', async () => {
+    const { browser, userId } = await signUp();
+    const tabs = await Promise.all([
+      cookieRefresh(browser.refresh, browser.csrf, browser.csrf, { headers: firefox }),
+      cookieRefresh(browser.refresh, browser.csrf, browser.csrf, { headers: firefox }),
+    ]);
+    expect(tabs.map((tab) => tab.status)).toEqual([200, 200]);
+    const [a, b] = tabs.map((tab) => cookiesOf(tab));
+    // One rotation, one new token: the loser gets the token the winner got.
+    expect(a!['__Secure-uxf_refresh']!.value).toBe(b!['__Secure-uxf_refresh']!.value);
+    expect(a!['__Secure-uxf_refresh']!.value).not.toBe(browser.refresh);
+    expect(await reuseEvents(userId)).toBe(0);
+    for (const tab of tabs) {
+      const { accessToken } = (await tab.json()) as Tokens;
+      expect((await apps.call('me', '/v1/me', { method: 'GET', headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(200);
+    }
+    const next = await cookieRefresh(a!['__Secure-uxf_refresh']!.value, a!['__Secure-uxf_csrf']!.value, undefined, { headers: firefox });
+    expect(next.status).toBe(200);
+  });
+
+  it('should hand every concurrent refresh of one client the same single successor', async () => {
+    const { script, userId } = await signUp();
     const responses = await Promise.all(Array.from({ length: 20 }, async () => bodyRefresh(script.refreshToken)));
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200));
+    const tokens = new Set(await Promise.all(responses.map(async (response) => ((await response.json()) as Tokens).refreshToken)));
+    expect(tokens.size).toBe(1);
+    expect(await reuseEvents(userId)).toBe(0);
+    expect((await bodyRefresh([...tokens][0]!)).status).toBe(200);
+  });
+
+  it('should treat the old token from another client as reuse, even within the grace', async () => {
+    const { script, userId } = await signUp();
+    expect((await bodyRefresh(script.refreshToken, '198.51.100.10')).status).toBe(200);
+    const thief = await bodyRefresh(script.refreshToken, '198.51.100.66');
+    expect([thief.status, await codeOf(thief)]).toEqual([401, 'REFRESH_TOKEN_REUSED']);
+    expect(await reuseEvents(userId)).toBe(1);
+  });
+
+  it('should let exactly one of 20 concurrent refreshes from different clients succeed', async () => {
+    const { script } = await signUp();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, async (_, n) => bodyRefresh(script.refreshToken, `198.51.100.${n + 100}`)),
+    );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
     expect(statuses.filter((status) => status === 401)).toHaveLength(19);

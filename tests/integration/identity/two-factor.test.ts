@@ -1,6 +1,6 @@
 import { Secret, TOTP, URI } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startIdentityApps } from '../../support/identity-apps.ts';
+import { goodPassword, startIdentityApps } from '../../support/identity-apps.ts';
 import { bearer, codeOf, logIn, signUp, type SignedUp } from '../../support/identity-flows.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
 
@@ -23,7 +23,7 @@ const withTwoFactor = async (label: string) => {
   const { otpauthUrl } = (await setup.json()) as { otpauthUrl: string };
   const totp = URI.parse(otpauthUrl) as TOTP;
   expect(totp.issuer).toBe('UX Flow Engine');
-  const enabled = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: codeAt(totp) });
+  const enabled = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: codeAt(totp), password: goodPassword });
   expect(enabled.status).toBe(200);
   const { backupCodes } = (await enabled.json()) as { backupCodes: string[] };
   return { user, totp, backupCodes };
@@ -32,7 +32,7 @@ const withTwoFactor = async (label: string) => {
 describe('identity 2FA setup and enable', () => {
   it('should keep the secret sealed and refuse a wrong code, a second setup and an enable without setup', async () => {
     const user = await signUp(apps, 'setup');
-    const early = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: '123456' });
+    const early = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: '123456', password: goodPassword });
     expect([early.status, await codeOf(early)]).toEqual([409, 'TWO_FACTOR_NOT_SET_UP']);
     const { otpauthUrl } = (await (await call('setupTwoFactor', '/v1/auth/2fa/setup', user)).json()) as { otpauthUrl: string };
     const secret = (URI.parse(otpauthUrl) as TOTP).secret.base32;
@@ -40,7 +40,7 @@ describe('identity 2FA setup and enable', () => {
     expect(JSON.stringify(stored)).not.toContain(secret);
 
     const wrongCode = new TOTP({ secret: new Secret() }).generate();
-    const wrong = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: wrongCode });
+    const wrong = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: wrongCode, password: goodPassword });
     expect([wrong.status, await codeOf(wrong)]).toEqual([400, 'INVALID_TOTP_CODE']);
     expect((await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: 12 })).status).toBe(400);
   });
@@ -61,7 +61,7 @@ describe('identity-login with 2FA', () => {
     expect([missing.status, await codeOf(missing)]).toEqual([401, 'TOTP_REQUIRED']);
     const wrong = await logIn(apps, user.email, { totp: codeAt(totp, 5) });
     expect([wrong.status, await codeOf(wrong)]).toEqual([401, 'INVALID_TOTP']);
-    expect(await apps.db.collection('login_attempts').countDocuments({ email: user.email, success: false })).toBe(1);
+    expect(await apps.db.collection('login_attempts').countDocuments({ email: user.email, outcome: 'failure' })).toBe(1);
     // The next step: the current one was used to enable 2FA, and a step works once.
     expect((await logIn(apps, user.email, { totp: codeAt(totp, 1) })).status).toBe(200);
     expect(await codeOf(await logIn(apps, user.email, { totp: codeAt(totp, 1) }))).toBe('INVALID_TOTP');
@@ -81,11 +81,49 @@ describe('identity-login with 2FA', () => {
 
   it('should turn 2FA off with a backup code and then log in without a code', async () => {
     const { user, backupCodes } = await withTwoFactor('disable');
-    const wrong = await call('disableTwoFactor', '/v1/auth/2fa/disable', user, { code: '000000' });
+    const wrong = await call('disableTwoFactor', '/v1/auth/2fa/disable', user, { code: '000000', password: goodPassword });
     expect([wrong.status, await codeOf(wrong)]).toEqual([400, 'INVALID_TOTP_CODE']);
-    expect((await call('disableTwoFactor', '/v1/auth/2fa/disable', user, { code: backupCodes[3] })).status).toBe(204);
-    const off = await call('disableTwoFactor', '/v1/auth/2fa/disable', user, { code: backupCodes[4] });
+    expect((await call('disableTwoFactor', '/v1/auth/2fa/disable', user, { code: backupCodes[3], password: goodPassword })).status).toBe(
+      204,
+    );
+    const off = await call('disableTwoFactor', '/v1/auth/2fa/disable', user, { code: backupCodes[4], password: goodPassword });
     expect([off.status, await codeOf(off)]).toEqual([409, 'TWO_FACTOR_NOT_ENABLED']);
     expect((await logIn(apps, user.email)).status).toBe(200);
+  });
+});
+
+describe('identity 2FA: changes need the password, not just an access token', () => {
+  it('should refuse to enable 2FA without the password or with a wrong one, counting the wrong one', async () => {
+    const user = await signUp(apps, 'stolen-token');
+    const { otpauthUrl } = (await (await call('setupTwoFactor', '/v1/auth/2fa/setup', user)).json()) as { otpauthUrl: string };
+    const totp = URI.parse(otpauthUrl) as TOTP;
+    const bare = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: codeAt(totp) });
+    expect([bare.status, await codeOf(bare)]).toEqual([403, 'REAUTHENTICATION_REQUIRED']);
+    const wrong = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: codeAt(totp), password: 'not my password' });
+    expect([wrong.status, await codeOf(wrong)]).toEqual([403, 'INVALID_CURRENT_PASSWORD']);
+    expect(await apps.db.collection('login_attempts').countDocuments({ email: user.email, outcome: 'failure' })).toBe(1);
+    expect(await apps.db.collection('two_factor').countDocuments({ _id: user.userId as never })).toBe(0);
+    const right = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: codeAt(totp), password: goodPassword });
+    expect(right.status).toBe(200);
+  });
+
+  it('should refuse to disable 2FA without the password, even with a valid code', async () => {
+    const { user, totp } = await withTwoFactor('keep-on');
+    const bare = await call('disableTwoFactor', '/v1/auth/2fa/disable', user, { code: codeAt(totp, 1) });
+    expect([bare.status, await codeOf(bare)]).toEqual([403, 'REAUTHENTICATION_REQUIRED']);
+    const wrong = await call('disableTwoFactor', '/v1/auth/2fa/disable', user, { code: codeAt(totp, 1), password: 'not my password' });
+    expect([wrong.status, await codeOf(wrong)]).toEqual([403, 'INVALID_CURRENT_PASSWORD']);
+    expect((await logIn(apps, user.email)).status).toBe(401);
+  });
+
+  it('should let an account without a password change 2FA only within minutes of signing in', async () => {
+    const user = await signUp(apps, 'provider-only');
+    await apps.db.collection('users').updateOne({ _id: user.userId as never }, { $set: { passwordHash: '' } });
+    const { otpauthUrl } = (await (await call('setupTwoFactor', '/v1/auth/2fa/setup', user)).json()) as { otpauthUrl: string };
+    const totp = URI.parse(otpauthUrl) as TOTP;
+    expect((await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: codeAt(totp) })).status).toBe(200);
+    await apps.db.collection('sessions').updateMany({ userId: user.userId }, { $set: { createdAt: new Date(Date.now() - 10 * 60_000) } });
+    const stale = await call('disableTwoFactor', '/v1/auth/2fa/disable', user, { code: codeAt(totp, 1) });
+    expect([stale.status, await codeOf(stale)]).toEqual([403, 'REAUTHENTICATION_REQUIRED']);
   });
 });

@@ -28,3 +28,15 @@ describe('sealing signing keys', () => {
     expect(() => open(kek, 'kid-1', { ...sealed, ciphertext: bytes.toString('base64') })).toThrow();
   });
 });
+
+describe('sealed secret tag length', () => {
+  const kek = randomBytes(32);
+
+  // GCM accepts tags of 4 to 16 bytes unless the length is pinned; a truncated tag is a forgery
+  // that needs only 2^32 tries for 4 bytes.
+  it.each([4, 8, 12, 15])('should refuse a tag truncated to %i bytes', (length) => {
+    const sealed = seal(kek, 'kid-1', 'some private key');
+    const tag = Buffer.from(sealed.tag, 'base64').subarray(0, length).toString('base64');
+    expect(() => open(kek, 'kid-1', { ...sealed, tag })).toThrow();
+  });
+});

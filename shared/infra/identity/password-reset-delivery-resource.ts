@@ -1,0 +1,26 @@
+import { createPasswordResetDelivery, type PasswordResetDelivery } from '../../identity/index.ts';
+import { defineResource } from '../../platform/resource.ts';
+import { mailer } from '../mail/smtp-mailer.ts';
+import { createPasswordResetStore } from '../mongodb/identity-misc-stores.ts';
+import { mongo } from '../mongodb/mongo-resource.ts';
+import { createPasswordResetRequestStore } from '../mongodb/password-reset-request-store.ts';
+import { createUserStore } from '../mongodb/user-store.ts';
+import { webAppConfig } from '../web-app-config.ts';
+
+/** The password-reset outbox's delivery, wired to MongoDB and SMTP (no signing keys, no argon2). */
+export const passwordResetDelivery = defineResource({
+  name: 'password-reset-delivery',
+  config: webAppConfig,
+  requires: [mongo, mailer],
+  create: (config, { use }): PasswordResetDelivery => {
+    const { db } = use(mongo);
+    return createPasswordResetDelivery({
+      users: createUserStore(db),
+      passwordResets: createPasswordResetStore(db),
+      passwordResetRequests: createPasswordResetRequestStore(db),
+      mailer: use(mailer),
+      clock: { now: () => new Date() },
+      appUrl: config.WEB_APP_URL,
+    });
+  },
+});

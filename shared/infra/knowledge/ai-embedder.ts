@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { createOpenAI } from '@ai-sdk/openai';
+import { embedMany } from 'ai';
+import type { Db } from 'mongodb';
+import { knowledgeErrors, type Embedder } from '../../knowledge/index.ts';
+import type { ConfigOf } from '../../platform/config/index.ts';
+import type { embeddingsConfig } from './embeddings-config.ts';
+
+export const embeddingCacheCollection = 'knowledge_embedding_cache';
+
+interface CachedVector {
+  _id: string;
+  model: string;
+  vector: number[];
+  schemaVersion: 1;
+}
+
+const hashOf = (model: string, text: string) => createHash('sha256').update(model).update('\0').update(text).digest('base64url');
+
+/**
+ * The embedding port over the Vercel AI SDK (`embedMany` with the OpenAI provider pointed at any
+ * compatible base URL). Passage vectors are cached in MongoDB by a hash of model and text, so an
+ * unchanged chunk (a re-seeded article, a document uploaded twice, a test run again) is not embedded
+ * again. Any provider failure is KNOWLEDGE_UNAVAILABLE (503): the caller retries later.
+ */
+export const createAiEmbedder = (config: ConfigOf<typeof embeddingsConfig>, db: Db): Embedder => {
+  const provider = createOpenAI({ baseURL: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY });
+  const cache = db.collection<CachedVector>(embeddingCacheCollection);
+  const model = config.EMBEDDINGS_MODEL;
+
+  const embed = async (modelId: string, values: string[], timeoutMs: number, maxRetries: number): Promise<number[][]> => {
+    try {
+      const { embeddings } = await embedMany({
+        model: provider.embedding(modelId),
+        values,
+        maxRetries,
+        maxParallelCalls: 1,
+        abortSignal: AbortSignal.timeout(timeoutMs),
+      });
+      return embeddings;
+    } catch (cause) {
+      throw knowledgeErrors.unavailable('embedder', cause);
+    }
+  };
+
+  return {
+    model,
+    embedPassages: async (texts) => {
+      const keys = texts.map((text) => hashOf(model, text));
+      const found = new Map((await cache.find({ _id: { $in: [...new Set(keys)] } }).toArray()).map((hit) => [hit._id, hit.vector]));
+      const missing = [...new Set(keys.filter((key) => !found.has(key)))];
+      const textOf = new Map(keys.map((key, index) => [key, texts[index] ?? '']));
+      for (let start = 0; start < missing.length; start += config.EMBEDDINGS_BATCH_SIZE) {
+        const batch = missing.slice(start, start + config.EMBEDDINGS_BATCH_SIZE);
+        const vectors = await embed(
+          model,
+          batch.map((key) => textOf.get(key) ?? ''),
+          300_000,
+          2,
+        );
+        const records = batch.map((key, index) => ({ _id: key, model, vector: vectors[index] ?? [], schemaVersion: 1 as const }));
+        records.forEach((record) => found.set(record._id, record.vector));
+        // Unordered: a vector another writer cached meanwhile is a harmless duplicate.
+        await cache.insertMany(records, { ordered: false }).catch(() => undefined);
+      }
+      return keys.map((key) => found.get(key) ?? []);
+    },
+    embedQuestion: async (text) => {
+      const [vector] = await embed(config.EMBEDDINGS_QUERY_MODEL ?? model, [text], 20_000, 0);
+      return vector ?? [];
+    },
+  };
+};

@@ -1,0 +1,67 @@
+import type { Db } from 'mongodb';
+import type { Block, ContentStore, DeletionMarks, UsageEntry, UsageStore } from '../../knowledge/index.ts';
+import { isDuplicateKey } from './duplicate-key.ts';
+
+export const knowledgeContentCollection = 'knowledge_document_contents';
+export const knowledgeDeletionCollection = 'knowledge_deletions';
+export const knowledgeUsageCollection = 'knowledge_usage';
+
+/** `knowledge_document_contents`: a document's extracted blocks, `_id` = the document id. */
+export const createKnowledgeContentStore = (db: Db): ContentStore => {
+  const contents = db.collection<{ _id: string; workspaceId: string; blocks: Block[]; schemaVersion: 1 }>(knowledgeContentCollection);
+  return {
+    put: async (workspaceId, documentId, blocks) => {
+      await contents.replaceOne({ _id: documentId, workspaceId }, { workspaceId, blocks: [...blocks], schemaVersion: 1 }, { upsert: true });
+    },
+    get: async (workspaceId, documentId) => (await contents.findOne({ _id: documentId, workspaceId }))?.blocks ?? null,
+    remove: async (workspaceId, documentId) => {
+      await contents.deleteOne({ _id: documentId, workspaceId });
+    },
+  };
+};
+
+/** `knowledge_deletions`: a mark per deleted document, inserted once (`_id` = the document id). */
+export const createKnowledgeDeletionMarks = (db: Db): DeletionMarks => {
+  const marks = db.collection<{ _id: string; workspaceId: string; at: Date; schemaVersion: 1 }>(knowledgeDeletionCollection);
+  return {
+    mark: async (workspaceId, documentId, at) => {
+      try {
+        await marks.insertOne({ _id: documentId, workspaceId, at, schemaVersion: 1 });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    },
+    isMarked: async (workspaceId, documentId) => (await marks.countDocuments({ _id: documentId, workspaceId }, { limit: 1 })) > 0,
+  };
+};
+
+type UsageRecord = UsageEntry & { _id: string; schemaVersion: 1 };
+
+/**
+ * `knowledge_usage`: append-only, `_id` = `<workspaceId>:<seq>` (the commit point: a lost race is
+ * a duplicate `_id`) and unique on (workspaceId, key) (a repeated change is a duplicate key).
+ */
+export const createKnowledgeUsageStore = (db: Db): UsageStore => {
+  const entries = db.collection<UsageRecord>(knowledgeUsageCollection);
+  const strip = ({ _id, schemaVersion: _s, ...entry }: UsageRecord): UsageEntry => entry;
+  return {
+    latest: async (workspaceId) => {
+      const [found] = await entries.find({ workspaceId }).sort({ seq: -1 }).limit(1).toArray();
+      return found ? strip(found) : null;
+    },
+    findByKey: async (workspaceId, key) => {
+      const found = await entries.findOne({ workspaceId, key });
+      return found ? strip(found) : null;
+    },
+    append: async (entry) => {
+      try {
+        await entries.insertOne({ ...entry, _id: `${entry.workspaceId}:${entry.seq}`, schemaVersion: 1 });
+        return 'appended';
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const holder = await entries.findOne({ _id: `${entry.workspaceId}:${entry.seq}` });
+        return holder && holder.key !== entry.key ? 'seq_taken' : 'key_taken';
+      }
+    },
+  };
+};

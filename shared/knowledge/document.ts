@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export const documentFormats = ['text', 'markdown', 'html', 'pdf'] as const;
+export type DocumentFormat = (typeof documentFormats)[number];
+export const documentStatuses = ['processing', 'ready', 'failed'] as const;
+export type DocumentStatus = (typeof documentStatuses)[number];
+
+/** Content of one upload: 1 MB (PRODUCT.md), as sent (UTF-8 bytes, or the file's bytes). */
+export const maxContentBytes = 1024 * 1024;
+
+export const documentIdSchema = z.string().regex(/^kdoc_[0-9a-z]{20}$/, 'must be a knowledge document id');
+export const documentTitleSchema = z.string().trim().min(1).max(200);
+export const documentSourceSchema = z.string().trim().min(1).max(2000);
+
+/** Why a document could not be made searchable (stable code, text for people). */
+export interface DocumentFailure {
+  code: string;
+  detail: string;
+}
+
+/** A workspace document as stored (its text lives apart, see ContentStore). */
+export interface KnowledgeDocument {
+  id: string;
+  workspaceId: string;
+  title: string;
+  format: DocumentFormat;
+  source: string | null;
+  status: DocumentStatus;
+  failure: DocumentFailure | null;
+  /** Bytes uploaded. */
+  bytes: number;
+  /** Characters of extracted text: what the limits and the credits count. */
+  characters: number;
+  chunkCount: number | null;
+  embeddingModel: string | null;
+  createdAt: Date;
+  createdBy: string;
+  /** Who the ledger records for its credits (the user, or `apikey:<id>`): every step reuses it. */
+  actor: string;
+  updatedAt: Date;
+  /** Outbox: when the upload event last went to the broker; null until it has. */
+  publishedAt: Date | null;
+}
+
+/** `knowledge.ingest` costs 1 credit per started 10,000 characters (PRODUCT.md, "Credits"). */
+export const ingestCreditsFor = (characters: number): number => Math.max(1, Math.ceil(characters / 10_000));

@@ -4,8 +4,10 @@
 # Functions Framework reads itself. Build: docker build -t <registry>/uxflow-functions:<tag> .
 
 # Build and runtime must run the very same Node: `npm run build` writes V8 code caches that a
-# different Node version rejects (the functions would still start, only slower).
-FROM node:20.20.2-bookworm-slim AS node-base
+# different Node version rejects (the functions would still start, only slower). `npm run` uses the
+# Node of the `node` devDependency (node_modules/.bin), so this tag equals its exact version
+# (a deploy test checks it).
+FROM node:24.21.0-bookworm-slim AS node-base
 
 # --- install: every dependency, for the build ---
 FROM node-base AS install

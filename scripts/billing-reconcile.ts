@@ -11,7 +11,7 @@ import { isEntryModule } from './services/paths.ts';
  * an earlier reserve, at most one settles it; a release gives back exactly its reserve's buckets
  * (less the parts of packs that expired or were refunded in between). The tests run it after each test.
  *
- * `npx tsx scripts/billing-reconcile.ts [--uri mongodb://…] [--db name] [--workspace id]`; the
+ * `node scripts/billing-reconcile.ts [--uri mongodb://…] [--db name] [--workspace id]`; the
  * defaults are MONGODB_URI / MONGODB_DB, else the development values. Prints one JSON line and
  * exits 1 when it finds a problem.
  */

@@ -13,7 +13,7 @@ import { isEntryModule } from './services/paths.ts';
  * from the old price — under an idempotency key, on a product whose id is ours (`uxflow_plan_pro`…).
  * Run it again and it changes nothing.
  *
- * `npx tsx scripts/stripe-bootstrap.ts` with STRIPE_SECRET_KEY and STRIPE_API_BASE (the development
+ * `node scripts/stripe-bootstrap.ts` with STRIPE_SECRET_KEY and STRIPE_API_BASE (the development
  * values point at stripe-mock, which is stateless: there every run "creates" everything, and must
  * still succeed). Prints one JSON line.
  */

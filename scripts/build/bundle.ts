@@ -3,26 +3,20 @@ import { fromRoot, repoRoot } from '../lib/paths.ts';
 import { lightWeb } from './light-web.ts';
 import { slimmerDependencies } from './slimmer-dependencies.ts';
 
-export const hosts = ['knative', 'lambda'] as const;
-export type Host = (typeof hosts)[number];
-
 /**
- * Where a function's files go. Knative: `dist/functions/<name>.js`, the module the Functions
- * Framework loads, is a small loader that runs `<name>.bundle.cjs` (the code) with its V8 code
- * cache. Lambda (development only): one ES module exporting `handler`.
+ * Where a function's files go: `dist/functions/<name>.js`, the module the Functions Framework
+ * loads (in Knative and in the local fleet alike), is a small loader that runs `<name>.bundle.cjs`
+ * (the code) with its V8 code cache.
  */
-export const bundlePath = (host: Host, name: string) =>
-  host === 'knative' ? fromRoot('dist', 'functions', `${name}.bundle.cjs`) : fromRoot('dist', 'lambda', `${name}.js`);
+export const bundlePath = (name: string) => fromRoot('dist', 'functions', `${name}.bundle.cjs`);
 export const loaderPath = (name: string) => fromRoot('dist', 'functions', `${name}.js`);
 
 /** The generated entry: the definition handed to its host. No function file carries this boilerplate. */
-const entrySource = (host: Host, file: string) =>
-  host === 'knative'
-    ? `import definition from './${file}';\nimport { registerKnativeFunction } from './shared/platform/hosts/knative.ts';\nregisterKnativeFunction(definition);\n`
-    : `import definition from './${file}';\nimport { createLambdaHandler } from './shared/platform/hosts/lambda.ts';\nexport const handler = createLambdaHandler(definition);\n`;
+const entrySource = (file: string) =>
+  `import definition from './${file}';\nimport { registerKnativeFunction } from './shared/platform/hosts/knative.ts';\nregisterKnativeFunction(definition);\n`;
 
 const loaderSource = (name: string) =>
-  `import { fileURLToPath } from 'node:url';\nimport { runBundle } from './shared/platform/hosts/code-cache.ts';\nrunBundle(fileURLToPath(new URL('./${name}.bundle.cjs', import.meta.url)));\n`;
+  `import { fileURLToPath } from 'node:url';\nimport { runBundle } from './shared/platform/hosts/cold-start/code-cache.ts';\nrunBundle(fileURLToPath(new URL('./${name}.bundle.cjs', import.meta.url)));\n`;
 
 /** The MongoDB driver's optional add-ons: required only when configured, absent from the image on purpose. */
 export const mongodbOptionalAddons = [
@@ -68,7 +62,7 @@ export const knativeCodeOptions = { format: 'cjs', supported: { 'dynamic-import'
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node24',
   minify: true,
   sourcemap: 'linked',
   legalComments: 'linked',
@@ -77,33 +71,22 @@ const common = {
   logLevel: 'warning',
 } as const;
 
-/** Bundles one function for one host; returns the bundle's size in bytes. */
-export const bundleFunction = async (host: Host, name: string, file: string): Promise<number> => {
-  const outfile = bundlePath(host, name);
+/** Bundles one function; returns the bundle's size in bytes. */
+export const bundleFunction = async (name: string, file: string): Promise<number> => {
   const result = await build({
     ...common,
-    stdin: { contents: entrySource(host, file), resolveDir: repoRoot, sourcefile: `${name}.${host}.entry.ts`, loader: 'ts' },
-    outfile,
-    ...(host === 'knative' ? knativeCodeOptions : { format: 'esm' as const }),
-    plugins: host === 'knative' ? [slimmerDependencies, lightWeb] : [slimmerDependencies],
-    // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
-    ...(host === 'lambda'
-      ? {
-          banner: {
-            js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-          },
-        }
-      : {}),
+    stdin: { contents: entrySource(file), resolveDir: repoRoot, sourcefile: `${name}.entry.ts`, loader: 'ts' },
+    outfile: bundlePath(name),
+    ...knativeCodeOptions,
+    plugins: [slimmerDependencies, lightWeb],
   });
-  if (host === 'knative') {
-    await build({
-      ...common,
-      stdin: { contents: loaderSource(name), resolveDir: repoRoot, sourcefile: `${name}.loader.ts`, loader: 'ts' },
-      outfile: loaderPath(name),
-      format: 'esm',
-      sourcemap: false,
-    });
-  }
+  await build({
+    ...common,
+    stdin: { contents: loaderSource(name), resolveDir: repoRoot, sourcefile: `${name}.loader.ts`, loader: 'ts' },
+    outfile: loaderPath(name),
+    format: 'esm',
+    sourcemap: false,
+  });
   const output = Object.entries(result.metafile.outputs).find(([path]) => !path.endsWith('.map') && !path.endsWith('.txt'));
   return output?.[1].bytes ?? 0;
 };

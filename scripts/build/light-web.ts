@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Plugin } from 'esbuild';
 import { fromRoot } from '../lib/paths.ts';
 
-const lightWebModule = fromRoot('shared', 'platform', 'hosts', 'light-web', 'index.ts');
+const lightWebModule = fromRoot('shared', 'platform', 'hosts', 'cold-start', 'index.ts');
 const names = ['Headers', 'Request', 'Response'] as const;
 const used = /\b(?:Headers|Request|Response)\b/;
 const declaresOwn =
@@ -22,7 +22,7 @@ const pipelineFiles = new RegExp(
 
 /**
  * Knative bundles only: inside Hono and our HTTP pipeline, the names `Headers`, `Request` and
- * `Response` refer to the light classes of `shared/platform/hosts/light-web` instead of Node's
+ * `Response` refer to the light classes of `shared/platform/hosts/cold-start` instead of Node's
  * globals, so answering a request never loads undici (a cold instance then saves ~10 % of a bare
  * framework start). Every other module, and every outgoing `fetch`, keeps Node's own classes.
  * A pipeline module that declares one of these names itself stops the build.

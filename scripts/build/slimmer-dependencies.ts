@@ -8,6 +8,29 @@ const mongodbDir = path.dirname(require.resolve('mongodb/package.json'));
 const insideMongodb = `${path.sep}node_modules${path.sep}mongodb${path.sep}`;
 
 /**
+ * Node built-ins the MongoDB driver requires at load but uses only for some connections: TLS
+ * (an encrypted connection), zlib (wire compression), dns (SRV and CNAME look-ups), http, child_process
+ * and fs/promises (cloud and KMS credentials, mongocryptd). Node 24 takes ~10-50 ms to load `tls`
+ * alone (its WebCrypto and secure-context set-up), which a bare framework never pays.
+ */
+const lazyBuiltins = ['tls', 'zlib', 'dns', 'http', 'child_process', 'fs/promises'];
+const lazyBuiltinFilter = new RegExp(`^(?:node:)?(?:${lazyBuiltins.map((name) => name.replace('/', '\\/')).join('|')})$`);
+
+/** A stand-in that requires the real module on first touch and then behaves as it does. */
+const lazyBuiltinSource = (name: string) => `let real;
+const load = () => (real ??= process.getBuiltinModule(${JSON.stringify(`node:${name}`)}));
+module.exports = new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
+    return descriptor && { ...descriptor, configurable: true };
+  },
+});
+`;
+
+/**
  * Parse time is most of a cold start, so two large modules nobody calls are swapped out:
  * - zod's 40-odd message locales (~260 KB; @hono/zod-openapi hands the whole `z` namespace to a
  *   function, which defeats tree shaking). We only ever use English messages.
@@ -20,6 +43,15 @@ const insideMongodb = `${path.sep}node_modules${path.sep}mongodb${path.sep}`;
 export const slimmerDependencies: Plugin = {
   name: 'slimmer-dependencies',
   setup(build) {
+    build.onResolve({ filter: lazyBuiltinFilter }, (args) =>
+      args.namespace !== 'slim' && args.importer.includes(insideMongodb)
+        ? { path: `lazy-builtin:${args.path.replace(/^node:/, '')}`, namespace: 'slim' }
+        : undefined,
+    );
+    build.onLoad({ filter: /^lazy-builtin:/, namespace: 'slim' }, (args) => ({
+      contents: lazyBuiltinSource(args.path.slice('lazy-builtin:'.length)),
+      loader: 'js',
+    }));
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
       args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: 'zod-locales', namespace: 'slim' } : undefined,
     );

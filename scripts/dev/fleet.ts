@@ -1,14 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { fromRoot } from '../lib/paths.ts';
 import { startLocalBroker } from './broker/server.ts';
 import { readDeliverySpec, readTriggers } from './broker/triggers.ts';
+import { createInstancePool } from './gateway/instances.ts';
+import { readRoutes, readSchedules, readServices } from './gateway/manifests.ts';
+import { pingEvent, startScheduler } from './gateway/scheduler.ts';
+import { localEventPath, startGateway } from './gateway/server.ts';
 
 export interface FleetOptions {
   httpPort: number;
-  /** serverless-offline's Lambda invoke API (used to fire a cron tick on demand). */
-  lambdaPort: number;
   brokerPort: number;
   /** Extra variables for every function (service addresses, database name…). */
   env: Record<string, string>;
@@ -19,17 +20,17 @@ export interface FleetOptions {
 export interface Fleet {
   url: string;
   brokerUrl: string;
-  lambdaUrl: string;
+  /** Sends a cron function the tick its PingSource would send now; the function's status. */
+  fireCron: (name: string) => Promise<number>;
   stop: () => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const waitForHealth = async (url: string, child: ChildProcess, timeoutMs: number) => {
+const waitForHealth = async (url: string, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`serverless-offline exited with code ${child.exitCode}`);
     try {
       const response = await fetch(`${url}/v1/health`, { signal: AbortSignal.timeout(5000) });
       last = `${response.status} ${await response.text()}`;
@@ -37,73 +38,69 @@ const waitForHealth = async (url: string, child: ChildProcess, timeoutMs: number
     } catch (error) {
       last = String(error);
     }
-    await sleep(500);
+    await sleep(250);
   }
   throw new Error(`the fleet did not become healthy in ${timeoutMs} ms; last answer: ${last}`);
 };
 
-const stopChild = async (child: ChildProcess) => {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(-child.pid, 'SIGTERM');
-  await Promise.race([exited, sleep(5000)]);
-  if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
-};
+const closeServer = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 
 /**
- * Serves every function locally: HTTP functions through serverless-offline (the Lambda host),
- * cron functions on their schedules (serverless-offline `schedule` events), and CloudEvents
- * through the local broker, which follows the generated Triggers. Expects `npm run gen` and
- * `npm run build` to have run. Resolves once GET /v1/health answers 200.
+ * Serves every function locally the way Knative does, from the manifests `npm run gen` writes:
+ * each function in its own Functions Framework process (the production host and bundles, started
+ * on first request), HTTP requests routed by the HTTPRoutes, cron ticks sent on the PingSources'
+ * schedules, and CloudEvents fanned out by the local broker following the Triggers. Expects
+ * `npm run gen` and `npm run build` to have run. Resolves once GET /v1/health answers 200.
  */
 export const startFleet = async (options: FleetOptions): Promise<Fleet> => {
   const url = `http://127.0.0.1:${options.httpPort}`;
   const brokerUrl = `http://127.0.0.1:${options.brokerPort}`;
   await mkdir(fromRoot('.data'), { recursive: true });
-  const broker: Server = await startLocalBroker({
+  const pool = createInstancePool({
+    services: await readServices(fromRoot('knative/base/services')),
+    env: { ...options.env, APP_ENV: 'development', BROKER_URL: brokerUrl },
+    log: options.log,
+  });
+  const broker = await startLocalBroker({
     port: options.brokerPort,
     triggers: await readTriggers(fromRoot('knative/base/eventing/triggers')),
     delivery: await readDeliverySpec(fromRoot('knative/base/eventing/broker.yaml')),
-    subscriberUrl: (name) => `${url}/_events/${name}`,
+    subscriberUrl: (name) => `${url}${localEventPath(name)}`,
     deadLetterFile: fromRoot('.data/dead-letters.jsonl'),
     log: (line) => options.log(`[broker] ${JSON.stringify(line)}`),
   });
-  const child = spawn(fromRoot('node_modules/.bin/serverless'), ['offline', 'start'], {
-    cwd: fromRoot(),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      ...options.env,
-      APP_ENV: 'development',
-      // node-schedule reads cron in the process time zone; PingSources run in UTC.
-      TZ: 'UTC',
-      BROKER_URL: brokerUrl,
-      UXFLOW_HTTP_PORT: String(options.httpPort),
-      UXFLOW_LAMBDA_PORT: String(options.lambdaPort),
-      UXFLOW_WS_PORT: String(options.httpPort + 1),
-      UXFLOW_ALB_PORT: String(options.httpPort + 3),
-      SLS_TELEMETRY_DISABLED: '1',
-      SLS_NOTIFICATIONS_MODE: 'off',
-    },
+  const gateway = await startGateway({
+    port: options.httpPort,
+    routes: await readRoutes(fromRoot('knative/base/routes')),
+    pool,
+    log: options.log,
   });
-  const forward = (prefix: string) => (chunk: Buffer) =>
-    chunk
-      .toString('utf8')
-      .split('\n')
-      .filter(Boolean)
-      .forEach((line) => options.log(`${prefix}${line}`));
-  child.stdout?.on('data', forward(''));
-  child.stderr?.on('data', forward(''));
+  const schedules = await readSchedules(fromRoot('knative/base/eventing/pingsources'));
+  const deliverTick = async (schedule: (typeof schedules)[number]) => {
+    const ping = pingEvent(schedule);
+    const response = await fetch(`${url}${localEventPath(schedule.service)}`, { method: 'POST', headers: ping.headers, body: ping.body });
+    await response.arrayBuffer();
+    return response.status;
+  };
+  const scheduler = startScheduler({ schedules, deliver: deliverTick, log: options.log });
   const stop = async () => {
-    await stopChild(child);
-    await new Promise((resolve) => broker.close(resolve));
+    scheduler.stop();
+    await Promise.all([closeServer(gateway), closeServer(broker)]);
+    await pool.stop();
   };
   try {
-    await waitForHealth(url, child, options.readyTimeoutMs ?? 90_000);
+    await waitForHealth(url, options.readyTimeoutMs ?? 90_000);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, brokerUrl, lambdaUrl: `http://127.0.0.1:${options.lambdaPort}`, stop };
+  const fireCron = (name: string) => {
+    const schedule = schedules.find((s) => s.service === name);
+    return schedule ? deliverTick(schedule) : Promise.reject(new Error(`no PingSource for ${name}`));
+  };
+  return { url, brokerUrl, fireCron, stop };
 };

@@ -21,7 +21,6 @@ const main = async () => {
   await run('npm', ['run', '-s', 'build']);
   const fleet = await startFleet({
     httpPort: 3000,
-    lambdaPort: 3002,
     brokerPort: 8088,
     env,
     log: (line) => console.log(line),

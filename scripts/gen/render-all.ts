@@ -6,7 +6,6 @@ import { renderKnativeOverlays } from './knative/overlays/index.ts';
 import { renderOpenApi, type OpenApiInfo } from './openapi/openapi-document.ts';
 import { renderOpenFaasStack } from './openfaas/stack.ts';
 import { sortedBy } from './order.ts';
-import { renderServerless } from './serverless/serverless-config.ts';
 import { renderRuntimeSecretsTf } from './terraform/runtime-secrets.ts';
 
 /**
@@ -20,7 +19,6 @@ export const renderAll = (definitions: readonly FunctionDefinition[], info: Open
       ...renderKnativeBase(sorted),
       ...renderKnativeOverlays(sorted),
       renderOpenFaasStack(sorted),
-      renderServerless(sorted),
       renderOpenApi(sorted, info),
       renderFunctionsMarkdown(sorted),
       renderRuntimeSecretsTf(),

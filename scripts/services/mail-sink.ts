@@ -21,13 +21,12 @@ export const mailSink: Service = {
   probe: () => tcpProbe(host, port, { expect: '220' }),
   install: async () => {
     requirePackage('mail', 'smtp-server');
-    requirePackage('mail', 'tsx');
   },
   start: () =>
     spawnDetached({
       name: 'mail',
       command: process.execPath,
-      args: ['--import', 'tsx', join(repoRoot, 'scripts', 'services', 'mail-sink', 'server.ts')],
+      args: [join(repoRoot, 'scripts', 'services', 'mail-sink', 'server.ts')],
       env: {
         ...process.env,
         MAIL_SINK_HOST: host,

@@ -23,13 +23,12 @@ export const oauthStandIns: Service = {
     httpProbe(`http://${host}:${oauthStandInPorts.github}/user`, {}, (status) => status === 401),
   install: async () => {
     requirePackage('oauth', 'oidc-provider');
-    requirePackage('oauth', 'tsx');
   },
   start: () =>
     spawnDetached({
       name: 'oauth',
       command: process.execPath,
-      args: ['--import', 'tsx', join(repoRoot, 'scripts', 'services', 'oauth-stand-ins', 'server.ts')],
+      args: [join(repoRoot, 'scripts', 'services', 'oauth-stand-ins', 'server.ts')],
       env: { ...process.env },
     }),
   startTimeoutMs: 20_000,

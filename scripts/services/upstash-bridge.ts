@@ -21,13 +21,12 @@ export const upstashBridge: Service = {
   probe: () => httpProbe(url, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '["PING"]' }),
   install: async () => {
     requirePackage('upstash', 'ioredis');
-    requirePackage('upstash', 'tsx');
   },
   start: () =>
     spawnDetached({
       name: 'upstash',
       command: process.execPath,
-      args: ['--import', 'tsx', join(repoRoot, 'scripts', 'services', 'upstash-bridge', 'server.ts')],
+      args: [join(repoRoot, 'scripts', 'services', 'upstash-bridge', 'server.ts')],
       env: {
         ...process.env,
         UPSTASH_BRIDGE_HOST: host,

@@ -14,3 +14,4 @@ export * from './service/index.ts';
 export * from './export-svg.ts';
 export * from './templates/index.ts';
 export * from './flow-events.ts';
+export * from './lint/index.ts';

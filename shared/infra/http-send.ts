@@ -1,5 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type * as Https from 'node:https';
+
+// node:https loads node:tls, which takes Node 24 10-50 ms: only the first https request pays for it.
+let https: typeof Https | undefined;
 
 export interface HttpSendOptions {
   method?: 'GET' | 'POST';
@@ -21,7 +24,7 @@ export interface HttpAnswer {
  */
 export const httpSend = (url: string, options: HttpSendOptions = {}): Promise<HttpAnswer> =>
   new Promise<HttpAnswer>((resolve, reject) => {
-    const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+    const send = url.startsWith('https:') ? (https ??= process.getBuiltinModule('node:https')).request : httpRequest;
     const req = send(url, { method: options.method ?? 'GET', headers: options.headers, signal: options.signal }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -53,3 +53,26 @@ export const checkHealth = async (
     dependencies,
   };
 };
+
+/**
+ * One dependency check shared by every caller for `ttlMs`: callers within that window get the same
+ * report, and callers while a check runs wait for it (one probe round, never one per request), so a
+ * public endpoint cannot turn its traffic into calls on Stripe, Redis, Chroma or the database.
+ */
+export const cachedHealthCheck = (
+  check: () => Promise<HealthReport>,
+  options: { ttlMs: number; now?: () => number },
+): (() => Promise<HealthReport>) => {
+  const now = options.now ?? (() => performance.now());
+  let last: { at: number; report: Promise<HealthReport> } | undefined;
+  return () => {
+    if (last && now() - last.at < options.ttlMs) return last.report;
+    const entry = { at: now(), report: check() };
+    last = entry;
+    // A check that throws (checkHealth never does) must not stay cached.
+    entry.report.catch(() => {
+      if (last === entry) last = undefined;
+    });
+    return entry.report;
+  };
+};

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import dependencies from '../../functions/ops/dependencies.ts';
 import health from '../../functions/ops/health.ts';
 import notFound from '../../functions/ops/not-found.ts';
 import { loadDefinitions } from '../../scripts/lib/load-definitions.ts';
@@ -6,7 +7,7 @@ import { createHttpApp } from '../../shared/platform/http/create-app.ts';
 import { createRuntime } from '../../shared/platform/runtime.ts';
 import { documentedOperations, specViolations } from './openapi-spec.ts';
 
-/** Every dependency points at a port nobody listens on: the health check must answer 503, as documented. */
+/** Every dependency points at a port nobody listens on: the dependency report must answer 503, as documented. */
 const unreachable = {
   APP_ENV: 'production',
   LOG_LEVEL: 'silent',
@@ -34,11 +35,19 @@ describe('responses against openapi.yaml', () => {
     expect(documentedOperations().sort()).toEqual(routes.sort());
   });
 
-  it('should answer GET /v1/health with a documented 503 body when no dependency answers', async () => {
+  it('should answer GET /v1/health/dependencies with a documented 503 body when no dependency answers', async () => {
+    const runtime = createRuntime(dependencies, unreachable);
+    const response = await call(createHttpApp(dependencies, runtime), '/v1/health/dependencies');
+    await runtime.close();
+    expect(response.status).toBe(503);
+    expect(specViolations('GET', '/v1/health/dependencies', response)).toEqual([]);
+  });
+
+  it('should answer GET /v1/health with a documented 200 body when no dependency answers', async () => {
     const runtime = createRuntime(health, unreachable);
     const response = await call(createHttpApp(health, runtime), '/v1/health');
     await runtime.close();
-    expect(response.status).toBe(503);
+    expect(response.status).toBe(200);
     expect(specViolations('GET', '/v1/health', response)).toEqual([]);
   });
 

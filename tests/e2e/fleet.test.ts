@@ -21,7 +21,6 @@ beforeAll(async () => {
   await migrate(env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', database);
   fleet = await startFleet({
     httpPort: 3100,
-    lambdaPort: 3102,
     brokerPort: 8188,
     env: { ...env, MONGODB_DB: database, LOG_LEVEL: 'info' },
     log: (line) => fleetLog.push(line),
@@ -35,19 +34,8 @@ afterAll(async () => {
   await mongo?.close();
 });
 
-/** Fires a cron function now, as serverless-offline's scheduler would; the invocation's status. */
-const fireCron = async (name: string) =>
-  (
-    await fetch(`${fleet.lambdaUrl}/2015-03-31/functions/uxflow-dev-${name}/invocations`, {
-      method: 'POST',
-      body: JSON.stringify({
-        'detail-type': 'Scheduled Event',
-        source: 'aws.events',
-        id: `e2e-${randomUUID()}`,
-        time: new Date().toISOString(),
-      }),
-    })
-  ).status;
+/** Fires a cron function now with the tick its PingSource would send; the function's status. */
+const fireCron = (name: string) => fleet.fireCron(name);
 
 const waitFor = async <T>(probe: () => Promise<T | null>, timeoutMs: number): Promise<T | null> => {
   const deadline = Date.now() + timeoutMs;
@@ -60,15 +48,23 @@ const waitFor = async <T>(probe: () => Promise<T | null>, timeoutMs: number): Pr
 };
 
 describe('the local fleet', () => {
-  it('should answer 200 with every dependency ok when GET /v1/health', async () => {
+  it('should answer 200 when GET /v1/health', async () => {
     const response = await fetch(`${fleet.url}/v1/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('should answer 200 with every dependency ok when GET /v1/health/dependencies', async () => {
+    const response = await fetch(`${fleet.url}/v1/health/dependencies`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; dependencies: { name: string; ok: boolean; latencyMs: number }[] };
     expect(body.status).toBe('ok');
     expect(body.dependencies.map((d) => d.name).sort()).toEqual(['chroma', 'mongodb', 'redis', 'stripe']);
     expect(body.dependencies.every((d) => d.ok && d.latencyMs >= 0)).toBe(true);
     expect(response.headers.get('x-request-id')).toBeTruthy();
-    expect(specViolations('GET', '/v1/health', { status: 200, contentType: response.headers.get('content-type') ?? '', body })).toEqual([]);
+    expect(
+      specViolations('GET', '/v1/health/dependencies', { status: 200, contentType: response.headers.get('content-type') ?? '', body }),
+    ).toEqual([]);
   });
 
   it('should answer problem+json 404 when the route does not exist', async () => {
@@ -78,15 +74,15 @@ describe('the local fleet', () => {
     expect(((await response.json()) as { code: string }).code).toBe('ROUTE_NOT_FOUND');
   });
 
-  it('should answer problem+json 400 when an event endpoint gets a body that is not a CloudEvent', async () => {
+  it('should refuse a body that is not a CloudEvent at an event endpoint, as the Functions Framework does in production', async () => {
     const response = await fetch(`${fleet.url}/_events/ops-record-heartbeat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"not":"an event"}',
     });
-    expect(response.status).toBe(400);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(((await response.json()) as { code: string }).code).toBe('NOT_A_CLOUDEVENT');
+    // An error status makes the Broker retry and then dead-letter the delivery.
+    expect(response.status).toBe(500);
+    expect(response.headers.get('x-google-status')).toBe('error');
   });
 
   it('should publish the signing keys at /.well-known/jwks.json with CDN caching', async () => {
@@ -99,17 +95,26 @@ describe('the local fleet', () => {
   });
 
   it('should schedule every cron function when the fleet starts', () => {
-    expect(fleetLog.some((line) => line.includes('Scheduling [ops-heartbeat] cron: [*/5 * * * *]'))).toBe(true);
+    expect(fleetLog).toContain('[scheduler] scheduled ops-heartbeat: */5 * * * * (UTC)');
   });
 
   it('should store the heartbeat through the local broker when the cron function fires', async () => {
     const tickId = `e2e-${randomUUID()}`;
-    // Fire a tick now through serverless-offline's Lambda invoke API, exactly as its scheduler would.
-    const invoke = await fetch(`${fleet.lambdaUrl}/2015-03-31/functions/uxflow-dev-ops-heartbeat/invocations`, {
+    // A tick now, as the fleet's scheduler sends it (binary mode, the `job` extension, an empty JSON body).
+    const invoke = await fetch(`${fleet.url}/_events/ops-heartbeat`, {
       method: 'POST',
-      body: JSON.stringify({ 'detail-type': 'Scheduled Event', source: 'aws.events', id: tickId, time: new Date().toISOString() }),
+      body: '',
+      headers: {
+        'content-type': 'application/json',
+        'ce-specversion': '1.0',
+        'ce-id': tickId,
+        'ce-type': 'dev.knative.sources.ping',
+        'ce-source': '/apis/v1/namespaces/uxflow/pingsources/ops-heartbeat',
+        'ce-time': new Date().toISOString(),
+        'ce-job': 'ops-heartbeat',
+      },
     });
-    expect(invoke.status).toBe(200);
+    expect(invoke.status).toBe(204);
     const stored = await waitFor(() => mongo.db(database).collection('ops_heartbeats').findOne({ tickId }), 20_000);
     expect(stored).toMatchObject({ _id: `heartbeat-${tickId}`, job: 'ops-heartbeat', tickId });
   });
@@ -180,7 +185,7 @@ describe('identity over the fleet, and what its logs reveal', () => {
     expect(await events.findOne({ type: 'api_key_misuse', ip: '203.0.113.51' })).toMatchObject({
       details: { reason: 'API_KEY_NOT_ACCEPTED' },
     });
-    expect(await fireCron('security-publish-security-events')).toBe(200);
+    expect(await fireCron('security-publish-security-events')).toBe(204);
     const published = await waitFor(() => events.findOne({ type: 'api_key_misuse', ip: '203.0.113.51', published: true }), 20_000);
     expect(published).not.toBeNull();
   });
@@ -203,7 +208,7 @@ describe('identity over the fleet, and what its logs reveal', () => {
     expect(svg.status).toBe(200);
     expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(await svg.text()).toMatch(/^<\?xml[\s\S]*<svg [\s\S]*<\/svg>\s*$/);
-    expect(await fireCron('flows-publish-flow-events')).toBe(200);
+    expect(await fireCron('flows-publish-flow-events')).toBe(204);
     const versions = mongo.db(database).collection('flow_versions');
     const published = await waitFor(async () => ((await versions.countDocuments({ flowId, published: true })) === 2 ? true : null), 20_000);
     expect(published).toBe(true);

@@ -58,9 +58,7 @@ describe('the Knative bundles under the Functions Framework', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-request-id')).toMatch(/.+/);
-    const body = (await response.json()) as { status: string; dependencies: { name: string; ok: boolean }[] };
-    expect(body.status).toBe('ok');
-    expect(body.dependencies.map((d) => d.name).sort()).toEqual(['chroma', 'mongodb', 'redis', 'stripe']);
+    expect(await response.json()).toMatchObject({ status: 'ok' });
   });
 
   it('should answer a CORS preflight from an allowed origin with 204 and the allow headers', async () => {

@@ -4,11 +4,13 @@
  * so the CLI prints it as it is and exits with 1.
  */
 export class FinOpsInputError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: readonly string[],
-  ) {
+  readonly file: string;
+  readonly problems: readonly string[];
+
+  constructor(file: string, problems: readonly string[]) {
     super(`${file}: ${problems.join('; ')}`);
     this.name = 'FinOpsInputError';
+    this.file = file;
+    this.problems = problems;
   }
 }

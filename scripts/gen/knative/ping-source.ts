@@ -8,7 +8,9 @@ import { validated } from './validated.ts';
 
 /**
  * The schedule of a cron function, sunk straight into its Service. A PingSource always emits
- * `dev.knative.sources.ping`; the `job` extension tells the function the tick is its own.
+ * `dev.knative.sources.ping`; the `job` extension tells the function the tick is its own. The tick
+ * carries an explicit empty JSON body: the Functions Framework answers 500 to a POST with neither a
+ * body nor a content type, which is what a PingSource without `data` sends.
  */
 export const buildPingSource = (definition: CronFunctionDefinition): PingSource => {
   assertDnsLabel('PingSource', definition.name);
@@ -18,6 +20,8 @@ export const buildPingSource = (definition: CronFunctionDefinition): PingSource 
       spec: {
         schedule: definition.schedule,
         timezone: 'UTC',
+        contentType: 'application/json',
+        data: '{}',
         ceOverrides: { extensions: { [cronJobExtension]: definition.name } },
         sink: { ref: serviceRef(definition.name) },
       },

@@ -7,7 +7,8 @@ import { cluster } from './cluster.ts';
  * function or fail; a TCP connect checks the host is up without invoking anything. Knative
  * accepts a probe port only when it equals the container port, and runs the readiness probe
  * from the queue-proxy: without `periodSeconds` it probes aggressively at start, which keeps
- * cold starts short.
+ * cold starts short. Readiness never asks a dependency: a database or Stripe outage would take
+ * every instance out of service at once (the public dependency report is ops-dependencies).
  */
 export const readinessProbe = (): IProbe => ({ tcpSocket: { port: cluster.containerPort }, successThreshold: 1 });
 

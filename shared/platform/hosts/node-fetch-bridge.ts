@@ -1,6 +1,6 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from '@google-cloud/functions-framework';
 import { DomainError } from '../../kernel/index.ts';
-import { LightHeaders, LightRequest } from './light-web/index.ts';
+import { LightHeaders, LightRequest } from './cold-start/index.ts';
 
 const hasBody = (method: string) => method !== 'GET' && method !== 'HEAD';
 

@@ -36,9 +36,14 @@ describe('Dockerfile', () => {
     expect(result.stdout).toContain('DL3007');
   });
 
-  it('should build every stage from one pinned Node 20 image', () => {
+  it('should build every stage from one pinned Node 24 image, the version of the node devDependency', () => {
     const images = instructions.filter((line) => line.startsWith('FROM ')).map((line) => line.split(/\s+/)[1]);
-    expect(images[0]).toMatch(/^node:20\.\d+\.\d+-bookworm-slim$/);
+    expect(images[0]).toMatch(/^node:24\.\d+\.\d+-bookworm-slim$/);
+    // `npm run build` in the image runs the devDependency's Node: its code caches must match the runtime's.
+    const { devDependencies } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
+    expect(images[0]).toBe(`node:${devDependencies.node}-bookworm-slim`);
     // The other stages start from the stages above, never from another image.
     const stages = new Set(instructions.filter((line) => line.startsWith('FROM ')).map((line) => line.split(/\s+/)[3]));
     expect(images.slice(1).every((image) => stages.has(image))).toBe(true);

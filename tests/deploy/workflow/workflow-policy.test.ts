@@ -21,7 +21,7 @@ describe('workflow policies', () => {
     expect(policies[policy as keyof typeof policies](readWorkflow(file))).toEqual([]);
   });
 
-  it('should hold the CI policy (npm test, Node 20 with npm cache, Go, Python, lint, audit) in ci.yml', () => {
+  it('should hold the CI policy (npm test, Node 24 with npm cache, Go, Python, lint, audit) in ci.yml', () => {
     expect(ciViolations(readWorkflow('ci.yml'))).toEqual([]);
   });
 

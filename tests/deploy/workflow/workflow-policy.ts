@@ -100,7 +100,7 @@ const resolveEnv = (workflow: Workflow, value: unknown): string => {
 const runs = (workflow: Workflow): string[] => jobsOf(workflow).flatMap(([, job]) => stepsOf(job).map((step) => (step.run ?? '').trim()));
 
 /**
- * The CI workflow: runs on pull requests and pushes; tests with exactly `npm test` in a job that sets up Node 20 (with
+ * The CI workflow: runs on pull requests and pushes; tests with exactly `npm test` in a job that sets up Node 24 (with
  * the npm cache), Go and Python; lints; audits production dependencies at level high.
  */
 export const ciViolations = (workflow: Workflow): string[] => {
@@ -111,8 +111,8 @@ export const ciViolations = (workflow: Workflow): string[] => {
   else {
     const steps = stepsOf(testJob[1]);
     const node = steps.find((step) => actionName(step.uses) === 'actions/setup-node');
-    if (node?.with?.cache !== 'npm' || resolveEnv(workflow, node.with['node-version']) !== '20')
-      violations.push(`ci: job ${testJob[0]} must set up Node 20 with the npm cache`);
+    if (node?.with?.cache !== 'npm' || resolveEnv(workflow, node.with['node-version']) !== '24')
+      violations.push(`ci: job ${testJob[0]} must set up Node 24 with the npm cache`);
     for (const tool of ['actions/setup-go', 'actions/setup-python'])
       if (!steps.some((step) => actionName(step.uses) === tool))
         violations.push(`ci: job ${testJob[0]} must use ${tool} (npm test builds and runs services)`);

@@ -47,6 +47,7 @@ export const flowExamples: Record<string, Example> = {
     body: { flowId: await flowOf(ctx), name: 'Matrix template' },
   }),
   'flows-get-flow': onFlow('GET', ''),
+  'flows-lint': onFlow('GET', '/lint'),
   'flows-apply-operations': onFlow('POST', '/operations', { headers: { 'if-match': '"v1"' }, body: { operations: [addNode] } }),
   'flows-delete-flow': onFlow('DELETE', ''),
   'flows-undelete-flow': async (ctx) => {

@@ -13,7 +13,7 @@ useLedgerKit('billing_reconcile', (started) => (kit = started));
 
 /** The script as an operator runs it. */
 const reconcileCli = (args: string[]) =>
-  promisify(execFile)('npx', ['tsx', 'scripts/billing-reconcile.ts', '--uri', kit.env.MONGODB_URI!, '--db', kit.database, ...args]);
+  promisify(execFile)(process.execPath, ['scripts/billing-reconcile.ts', '--uri', kit.env.MONGODB_URI!, '--db', kit.database, ...args]);
 
 /** A stored entry (document id and schema version included), as the ledger store writes one. */
 const entry = (workspaceId: string, seq: number, fields: Record<string, unknown>) => ({

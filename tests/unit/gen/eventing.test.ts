@@ -40,12 +40,14 @@ describe('triggerName', () => {
 });
 
 describe('buildPingSource', () => {
-  it('should tick in UTC with the job extension straight into the Service when built', () => {
+  it('should tick in UTC with the job extension and an empty JSON body straight into the Service when built', () => {
     const source = toPlain<IPingSource>(buildPingSource(cronFunction()));
     expect(source.metadata).toMatchObject({ name: 'ops-heartbeat', namespace: 'uxflow' });
     expect(source.spec).toEqual({
       schedule: '*/5 * * * *',
       timezone: 'UTC',
+      contentType: 'application/json',
+      data: '{}',
       ceOverrides: { extensions: { job: 'ops-heartbeat' } },
       sink: { ref: serviceRef('ops-heartbeat') },
     });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { knativeCodeOptions } from '../../../scripts/build/bundle.ts';
-import { codeCachePath, runBundle } from '../../../shared/platform/hosts/code-cache.ts';
+import { codeCachePath, runBundle } from '../../../shared/platform/hosts/cold-start/code-cache.ts';
 
 /** A CommonJS bundle like the build's: it exports and requires a built-in. */
 const bundleSource = `

@@ -7,7 +7,7 @@ import { createRuntime } from '../../../shared/platform/runtime.ts';
 import { defineConfig } from '../../../shared/platform/config/index.ts';
 import { defineResource } from '../../../shared/platform/resource.ts';
 import type { AuthenticationRequest, Authenticator } from '../../../shared/platform/http/auth-context.ts';
-import { LightRequest } from '../../../shared/platform/hosts/light-web/index.ts';
+import { LightRequest } from '../../../shared/platform/hosts/cold-start/index.ts';
 
 const route = createRoute({
   method: 'post',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LightHeaders, LightRequest, LightResponse } from '../../../shared/platform/hosts/light-web/index.ts';
+import { LightHeaders, LightRequest, LightResponse } from '../../../shared/platform/hosts/cold-start/index.ts';
 
 /** Each case runs against Node's own class and the light one; they must agree. */
 const headerInits: [string, HeadersInit][] = [

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createFlowCreateService } from '../../shared/flows/index.ts';
+import { createFlowCreateService, maxDocumentDepth } from '../../shared/flows/index.ts';
+import { boundedJsonObjectSchema } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
@@ -30,8 +31,7 @@ const route = createRoute({
             .string()
             .regex(/^(builtin-[a-z0-9-]{1,60}|tpl_[0-9a-z]{20})$/, 'must be a template id')
             .optional(),
-          document: z
-            .record(z.string(), z.unknown())
+          document: boundedJsonObjectSchema(maxDocumentDepth)
             .optional()
             .openapi({ description: 'A .uxflow 2.0 document to start from; absent frames, personas, tags and version are completed' }),
         })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import applyOperations from '../../../functions/flows/apply-operations.ts';
+import createFlow from '../../../functions/flows/create-flow.ts';
 import importFlow from '../../../functions/flows/import-flow.ts';
 import validateFlow from '../../../functions/flows/validate-flow.ts';
 import { servicesHookTimeoutMs } from '../services/required-env.ts';
@@ -78,6 +79,14 @@ describe('deeply nested data', () => {
 
   it.each([
     ['a 2.0 import', (ws: string, as: TestUser) => uploadRaw(ws, as, withDeep(documentWith({ data: 'DEEP' })))],
+    [
+      'a create from a document',
+      (ws: string, as: TestUser) =>
+        kit.call(createFlow, `/v1/workspaces/${ws}/flows`, as, {
+          method: 'POST',
+          rawBody: withDeep({ name: 'Deep', document: { ...documentWith({}), extra: 'DEEP' } }),
+        }),
+    ],
     [
       'a 1.x import',
       (ws: string, as: TestUser) => uploadRaw(ws, as, withDeep({ ...documentWith({ data: 'DEEP' }), metadata: { flowName: 'Old' } })),

@@ -64,6 +64,7 @@ const publicExamples: Record<string, (ctx: ExampleContext) => ExampleRequest> = 
   }),
   'identity-verify-email': () => ({ method: 'POST', path: '/v1/auth/email/verify', body: { token: 'evt_unknown' } }),
   'ops-health': () => ({ method: 'GET', path: '/v1/health' }),
+  'ops-dependencies': () => ({ method: 'GET', path: '/v1/health/dependencies' }),
   'ops-not-found': () => ({ method: 'GET', path: '/v1/nothing-here' }),
 };
 
@@ -148,7 +149,10 @@ describe('generated requests to every HTTP function', () => {
       // Identity functions get callers of their own: a generated request may change a password or enrol 2FA.
       const users = name.startsWith('identity-') ? await registerCallers(env) : (sharedUsers ??= await registerCallers(env));
       const ctx = await contextFor(users);
-      const base = examples[name] ? await examples[name](ctx, 'owner') : publicExamples[name]!(ctx);
+      const example = examples[name];
+      const publicExample = publicExamples[name];
+      if (!example && !publicExample) throw new Error(`no request to start from for ${name}: add one to publicExamples`);
+      const base = example ? await example(ctx, 'owner') : publicExample!(ctx);
       const token = await tokenOf(users.owner);
       await fc.assert(
         fc.asyncProperty(generatedRequests(definition, base), async (request) => {

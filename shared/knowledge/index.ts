@@ -18,3 +18,4 @@ export * from './terms.ts';
 export * from './upload-service.ts';
 export * from './usage.ts';
 export * from './events.ts';
+export * from './sweep-service.ts';

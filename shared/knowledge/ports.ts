@@ -54,6 +54,14 @@ export interface VectorIndex {
   documentHashes: (scope: Scope) => Promise<Map<string, string>>;
   /** Deletes the scope's collection (a deleted workspace); missing is fine. */
   drop: (scope: Scope) => Promise<void>;
+  /** The workspaces that have a collection (under this index's prefix), in no particular order. */
+  workspaceIds: () => Promise<string[]>;
+}
+
+/** Port: which workspaces were deleted (their tombstones), for dropping what they left in Chroma. */
+export interface DeletedWorkspaces {
+  /** Those of `ids` that were deleted. */
+  among: (ids: readonly string[]) => Promise<string[]>;
 }
 
 /** Port: lexical (BM25) ranking over a scope's chunks. Throws KNOWLEDGE_UNAVAILABLE like VectorIndex. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reciprocalRankFusion } from './fusion.ts';
+import { lexicalWeight, reciprocalRankFusion, rrfK, vectorWeight } from './fusion.ts';
 import type { IndexedChunk, KnowledgePorts, Scope } from './ports.ts';
 import { screenText } from './screening.ts';
 
@@ -95,7 +95,9 @@ export const createRetrievalService = (ports: Pick<KnowledgePorts, 'vectors' | '
       ]),
     );
     const hits: SearchHit[] = [];
-    for (const { id, score } of reciprocalRankFusion(rankings.filter((ranking) => ranking.length > 0))) {
+    // Per scope: the vector ranking, then the lexical one (an unused retriever ranks nothing).
+    const weights = rankings.map((_, index) => (index % 2 === 0 ? vectorWeight : lexicalWeight));
+    for (const { id, score } of reciprocalRankFusion(rankings, rrfK, weights)) {
       if (hits.length >= request.k) break;
       const found = chunks.get(id);
       if (!found) continue;

@@ -4,7 +4,7 @@
  * a retrieved chunk. A rule has a weight; a text's score combines the weights of the rules it
  * matches (see screening.ts), so strong signals flag alone and weak ones only together.
  * Patterns run on a normalised copy (NFKC, lower case, invisible characters removed, spaces
- * collapsed) unless `raw` says they need the text as sent.
+ * collapsed) unless `raw` says they need the text as sent or `lines` that they need its line breaks.
  */
 export interface ScreeningRule {
   id: string;
@@ -12,6 +12,8 @@ export interface ScreeningRule {
   weight: number;
   /** Match against the text as sent (invisible characters and all) instead of the normalised copy. */
   raw?: boolean;
+  /** Match against the normalised copy with its line breaks kept (rules about what starts a line). */
+  lines?: boolean;
   patterns: readonly RegExp[];
 }
 
@@ -33,6 +35,10 @@ export const screeningRules: readonly ScreeningRule[] = [
       /\b(?:your|the) (?:new|real|actual|only) (?:task|job|goal|purpose|instructions?|mission) (?:is|are|now)\b/,
       /\b(?:instead|from now on|henceforth|starting now)\b[^.!?]{0,30}\b(?:you (?:must|will|shall|should)|do not|don't|respond|reply|answer|output|say)\b/,
       /\b(?:do not|don't|never) (?:follow|obey|listen to|apply|respect) (?:the |your |any )?(?:previous |prior |above |original |earlier |system )?(?:instructions?|rules|guidelines|prompt)/,
+      // Paraphrases that name no "instructions": stop obeying whoever configured the model, or
+      // declare that this text outranks everything before it.
+      /\b(?:stop|quit|cease|no longer) (?:following|obeying|listening to|respecting)\b[^.!?]{0,30}\b(?:developers?|creators?|operators?|system|instructions?|rules|guidelines|prompt|(?:were |was |been )?told you)\b/,
+      /\b(?:this (?:text|message|box|note|document)|what i (?:say|write|tell you)(?: here| in this \w+)?) (?:overrides?|supersedes?|replaces?|takes precedence over|outranks) (?:everything|anything|all(?: (?:else|other))?|whatever)\b/,
     ],
   },
   {
@@ -42,25 +48,27 @@ export const screeningRules: readonly ScreeningRule[] = [
     patterns: [
       /<\|\s*(?:im_start|im_end|system|assistant|user|endoftext|eot_id|start_header_id|end_header_id|begin_of_text)\s*\|>/i,
       /\[\/?INST\]|<<\/?SYS>>|<\/?(?:system|sys|assistant|instructions?)>|\{\{\s*system\s*\}\}/i,
-      /^\s*#{2,}\s*(?:system|instructions?|new instructions|assistant|developer)(?: (?:prompt|message|override))?\s*:?\s*#*\s*$/im,
+      /^\s*#{2,}\s*(?:system|instructions?|new instructions|assistant|developer)(?: (?:prompt|message|override|update|instructions?|mode|note))*\s*:?\s*#*\s*$/im,
       /\[(?:system|assistant|developer)(?: (?:message|note|prompt|override))?\]/i,
     ],
   },
   {
     id: 'role-line',
     weight: 0.45,
-    patterns: [/(?:^|\n)\s*(?:system|assistant|developer|ai)\s*(?:message|prompt)?\s*:\s*(?=\S)/],
+    lines: true,
+    patterns: [/^[ \t]*(?:system|assistant|developer|ai)[ \t]*(?:message|prompt)?[ \t]*:[ \t]*(?=\S)/m],
   },
   {
     id: 'persona-switch',
     weight: 0.75,
     patterns: [
       new RegExp(
-        `\\byou are (?:now|no longer|not (?:an? )?${model}|free|unrestricted|jailbroken|in (?:developer|god|debug|admin) mode)\\b`,
+        `\\byou are (?:now|no longer|not (?:an? )?${model}|free|(?:an? )?(?:unrestricted|unfiltered|uncensored|jailbroken)|in (?:developer|god|debug|admin) mode)\\b`,
       ),
       /\bfrom now on,? (?:you|your|act|behave|respond|answer|pretend)\b/,
       /\b(?:act|behave|respond|answer|speak) as (?:if you (?:were|are|had)|an? )?(?:unrestricted|unfiltered|uncensored|jailbroken|evil|rogue|dan\b|root|sudo|admin(?:istrator)? with|system administrator)/,
-      /\b(?:developer|god|debug|jailbreak|dan|sudo|maintenance) mode\b(?! (?:toggle|switch|setting|option|screen|page))/,
+      // "Developer mode" is also a real app setting: it counts only when it changes what "you" do.
+      /\b(?:god|jailbreak|dan|sudo) mode\b|\b(?:developer|debug|maintenance) mode,? you\b/,
       /\bdo anything now\b|\bjailbr(?:eak|oken)\b/,
       /\bpretend (?:that )?(?:you are|you're|to be) (?:an? )?(?:different|unrestricted|new|evil|human|not)/,
       /\byou (?:have|had) no (?:restrictions|rules|limits|limitations|filters|guidelines|boundaries)\b/,
@@ -71,7 +79,7 @@ export const screeningRules: readonly ScreeningRule[] = [
     id: 'prompt-leak',
     weight: 0.8,
     patterns: [
-      /\b(?:reveal|show|print|output|repeat|display|disclose|leak|share|dump|recite|list|spell out|write out|give me|tell me|what (?:is|are|were)|copy)\b[^.!?]{0,40}\b(?:system prompt|system message|(?:your|the) (?:initial |original |hidden |secret |system |full )?(?:instructions|prompt|guidelines|configuration|rules you were given)|hidden (?:instructions|prompt|rules)|initial (?:prompt|instructions)|(?:everything|the text|all text|the words) (?:above|before this)|verbatim)/,
+      /\b(?:reveal|show|print|output|repeat|display|disclose|leak|share|dump|recite|list|spell out|write out|give me|tell me|what (?:is|are|were)|copy|include|append|quote|paste)\b[^.!?]{0,60}\b(?:system prompt|(?:text|words|content|messages?) (?:that (?:comes?|came|appears?) )?(?:before|above|prior to) (?:this|the) (?:conversation|chat|message|session)|system message|(?:your|the) (?:initial |original |hidden |secret |system |full )?(?:instructions|prompt|guidelines|configuration|rules you were given)|hidden (?:instructions|prompt|rules)|initial (?:prompt|instructions)|(?:everything|the text|all text|the words) (?:above|before this)|verbatim)/,
       /\b(?:begin|start) (?:your (?:answer|reply|response) )?with ["'“]?(?:sure|here is|my instructions|system prompt)/,
     ],
   },
@@ -114,8 +122,11 @@ export const screeningRules: readonly ScreeningRule[] = [
     weight: 0.55,
     patterns: [
       /\b(?:call|invoke|use|run|execute|trigger)\b (?:the )?[\w.-]+ (?:tool|function|api|endpoint|command|action)\b[^.!?]{0,60}\b(?:delete|drop|wipe|erase|remove|grant|transfer|spend|disable|export|send)\b/,
+      // The destructive verb can be the tool's own name (delete_flow, dropWorkspace).
+      /\b(?:call|invoke|use|run|execute|trigger)\b (?:the )?[\w.-]*(?:delete|drop|wipe|erase|remove|purge|destroy|grant|transfer|disable)[\w.-]* (?:tool|function|api|endpoint|command|action)\b/,
       /\b(?:delete|drop|wipe|erase|purge|destroy|remove)\b (?:all|every|each|the entire|the whole|any)\b (?:of the )?(?:flows?|documents?|data|workspaces?|users?|members?|records?|database|files?|projects?|accounts?|history|logs?)\b[^.!?]{0,40}\b(?:now|immediately|without (?:asking|confirmation|telling)|silently|right away)\b/,
       /\b(?:grant|give|assign|make)\b (?:me|this (?:user|account)|user \S+|the sender|[\w.+-]+@[\w-]+\.\w+) (?:the )?(?:an? )?(?:admin|administrator|owner|full|root|superuser)(?: (?:access|rights|role|permissions?|privileges))?\b/,
+      /\b(?:grant|give|assign)\b (?:full |the )?(?:admin|administrator|owner|root|superuser)(?: (?:access|rights|role|permissions?|privileges))? (?:to|for) (?:me\b|this (?:user|account)|the sender|the author|[\w.+-]+@[\w-]+\.\w+)/,
       /\b(?:transfer|hand over)\b (?:the )?(?:ownership|workspace|account|billing)\b[^.!?]{0,30}\bto\b[^.!?]{0,30}(?:@|\bme\b|attacker|this user)/,
       /\b(?:spend|use up|drain|burn|exhaust)\b (?:all )?(?:the |of the |your )?(?:remaining )?credits\b/,
       /\b(?:disable|turn off|switch off|bypass)\b (?:the )?(?:2fa|two-factor|mfa|security|logging|audit log|safety|content filter|screening|moderation)\b[^.!?]{0,30}\b(?:now|for me|for this|silently|immediately)\b/,
@@ -136,6 +147,24 @@ export const screeningRules: readonly ScreeningRule[] = [
       /\b(?:when|if|while) (?:you|the (?:ai|assistant|model|bot|agent)) (?:read|reads|see|sees|summari[sz]e|summari[sz]es|process|processes|parse|parses|ingest|ingests) this\b/,
       /\b(?:do not|don't|never) (?:tell|inform|alert|warn|show|mention (?:this )?to) the user\b|\bwithout (?:telling|informing|alerting|warning|notifying) the user\b/,
       /\byou (?:must|will|shall) (?:now )?(?:comply|obey|respond only|reply only|answer only|only (?:respond|reply|answer|output))\b/,
+    ],
+  },
+  {
+    // Weak alone (an onboarding text may say "the user is an admin"); it tips a role line or a
+    // persona over the threshold when a text also claims rights or asks across tenants.
+    id: 'privilege-claim',
+    weight: 0.45,
+    patterns: [
+      /\b(?:the )?(?:user|sender|requester|author) (?:is|has been|was) (?:now )?(?:an? |the )?(?:admin(?:istrator)?|owner|root|superuser|developer|verified|authori[sz]ed|trusted)\b/,
+      /\b(?:another|other|all|every) (?:workspace|tenant|customer|account|user)(?:s|'s|s')? (?:data|documents|flows|files|records|e-?mails?(?: address(?:es)?)?|secrets|messages)\b|\b(?:questions|data) about other (?:workspaces|tenants|customers)\b/,
+    ],
+  },
+  {
+    // Weak alone: a standing order about every future answer, typical of a planted "policy".
+    id: 'answer-steering',
+    weight: 0.45,
+    patterns: [
+      /\b(?:all|every|each|your|future) (?:of your |future )?(?:answers?|responses?|replies|outputs?) (?:must|should|shall|will|need to) (?:now |always )?(?:recommend|include|mention|promote|contain|end with|start with|begin with|link|advertise|praise)\b/,
     ],
   },
   {

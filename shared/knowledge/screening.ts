@@ -18,8 +18,25 @@ const invisible = /[\u200B-\u200D\u2060-\u2064\uFEFF\u180E\u202A-\u202E\u2066-\u
 /** The copy most rules read: NFKC (folds full-width and styled letters), lower case, no invisibles, one space. */
 export const normalise = (text: string): string => text.normalize('NFKC').replace(invisible, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
-const matches = (rule: ScreeningRule, raw: string, normalised: string): boolean =>
-  rule.patterns.some((pattern) => pattern.test(rule.raw === true ? raw : normalised));
+/** The same copy with its line breaks kept, for rules about what starts a line. */
+export const normaliseLines = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .replace(invisible, '')
+    .toLowerCase()
+    .replace(/[^\S\n]+/g, ' ')
+    .trim();
+
+interface Views {
+  raw: string;
+  normalised: string;
+  lines: string;
+}
+
+const matches = (rule: ScreeningRule, views: Views): boolean => {
+  const text = rule.raw === true ? views.raw : rule.lines === true ? views.lines : views.normalised;
+  return rule.patterns.some((pattern) => pattern.test(text));
+};
 
 const printable = (text: string): boolean => text.length > 0 && /^[\x20-\x7E\t\n\r\u00A0-\u024F]*$/.test(text) && /[a-z]{3}/i.test(text);
 
@@ -48,7 +65,9 @@ export const hiddenPayloads = (text: string): string[] => {
     const decoded = String.fromCharCode(...(run.match(/[0-9a-f]{2}/gi) ?? []).map((pair) => parseInt(pair, 16)));
     if (printable(decoded)) found.push(decoded);
   }
-  for (const run of text.match(/(?:%[0-9a-f]{2}[^\s%]{0,3}){6,}/gi) ?? []) {
+  // A run with three escapes or more, however long the words between them (counted per run rather
+  // than in one pattern, which would backtrack badly on long runs).
+  for (const run of (text.match(/\S+/g) ?? []).filter((token) => (token.match(/%[0-9a-f]{2}/gi) ?? []).length >= 3)) {
     try {
       found.push(decodeURIComponent(run));
     } catch {
@@ -64,8 +83,8 @@ export const hiddenPayloads = (text: string): string[] => {
 const ruleScore = (weights: readonly number[]): number => 1 - weights.reduce((rest, weight) => rest * (1 - weight), 1);
 
 const matchedRules = (text: string): ScreeningRule[] => {
-  const normalised = normalise(text);
-  return screeningRules.filter((rule) => matches(rule, text, normalised));
+  const views = { raw: text, normalised: normalise(text), lines: normaliseLines(text) };
+  return screeningRules.filter((rule) => matches(rule, views));
 };
 
 /**

@@ -102,5 +102,15 @@ export const createChromaVectorIndex = (client: ChromaClient, prefix: string): V
       ifExists(client, nameOf(scope), undefined, async () => {
         await client.deleteCollection({ name: nameOf(scope) });
       }),
+    workspaceIds: () =>
+      chromaCall(async () => {
+        const marker = collectionNameOf(prefix, { kind: 'workspace', workspaceId: '' });
+        const ids: string[] = [];
+        for (let offset = 0; ; offset += pageSize) {
+          const page = await client.listCollections({ limit: pageSize, offset });
+          for (const { name } of page) if (name.startsWith(marker)) ids.push(name.slice(marker.length));
+          if (page.length < pageSize) return ids;
+        }
+      }),
   };
 };

@@ -27,7 +27,9 @@ const build = (stamp: string, chunks: readonly IndexedChunk[]): Built => {
       return String(chunk[field as keyof IndexedChunk]);
     },
     processTerm,
-    searchOptions: { boost: { title: 2, headings: 1.5, tags: 1.5 }, prefix: (term) => term.length >= 5, fuzzy: 0 },
+    // No field boosts: every chunk of an article repeats its title and tags, so boosting them ranks
+    // an article's chunks alike and drowns the passage that answers (measured: MRR 0.72 → 0.76).
+    searchOptions: { prefix: (term) => term.length >= 5, fuzzy: 0 },
   });
   search.addAll(chunks);
   return { stamp, search, chunks: new Map(chunks.map((chunk) => [chunk.id, chunk])) };

@@ -23,13 +23,14 @@ export type Reply = { status: number; body: Record<string, unknown> | null; head
  * Workspace functions as real Hono apps over the local MongoDB and mail sink, in a database of
  * their own; users and workspaces are inserted directly, tokens issued by the real signer.
  */
-export const startWorkspaceKit = async (database: string) => {
-  const services = await ensureServices({ only: ['mongodb', 'mail', 'upstash'] });
+export const startWorkspaceKit = async (database: string, extra: { services?: readonly string[]; env?: Record<string, string> } = {}) => {
+  const services = await ensureServices({ only: ['mongodb', 'mail', 'upstash', ...(extra.services ?? [])] });
   const env = {
     ...authTestEnv(services, database),
     MAIL_FROM: 'UX Flow <no-reply@uxflow.test>',
     WEB_APP_URL: 'https://app.uxflow.test',
     RATE_LIMIT_UPGRADE_URL: 'https://app.uxflow.test/settings/billing',
+    ...extra.env,
   };
   const runtime = createRuntime({ name: 'workspaces-it', uses: [accessTokens, mongo] }, env);
   const db = runtime.use(mongo).db;

@@ -48,6 +48,15 @@ describe('reciprocalRankFusion', () => {
     ]);
     expect(fused.map((item) => item.id)).toEqual(['b', 'a', 'c']);
   });
+
+  it('should let the heavier ranking decide between items the rankings place in opposite orders', () => {
+    const rankings = [
+      ['a', 'b'],
+      ['b', 'a'],
+    ];
+    expect(reciprocalRankFusion(rankings, 1, [2, 1]).map((item) => item.id)).toEqual(['a', 'b']);
+    expect(reciprocalRankFusion(rankings, 1, [1, 2]).map((item) => item.id)).toEqual(['b', 'a']);
+  });
 });
 
 describe('extractiveAnswer', () => {

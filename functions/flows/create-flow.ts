@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createFlowCreateService } from '../../shared/flows/index.ts';
-import { idPattern } from '../../shared/kernel/index.ts';
+import { createFlowCreateService, maxDocumentDepth } from '../../shared/flows/index.ts';
+import { boundedJsonObjectSchema, idPattern } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { json, jsonBody, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { etagOf } from './lib/etag.ts';
@@ -23,8 +23,7 @@ const route = createRoute({
             .string()
             .regex(new RegExp(`^builtin-[a-z0-9-]{1,60}$|${idPattern('tpl').source}`), 'must be a template id')
             .optional(),
-          document: z
-            .record(z.string(), z.unknown())
+          document: boundedJsonObjectSchema(maxDocumentDepth)
             .optional()
             .openapi({ description: 'A .uxflow 2.0 document to start from; absent frames, personas, tags and version are completed' }),
         })

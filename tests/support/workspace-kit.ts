@@ -52,12 +52,14 @@ export const startWorkspaceKit = async (name: string, extra: { services?: readon
     definition: HttpFunctionDefinition<R>,
     path: string,
     as: TestUser,
-    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+    /** `rawBody`: sent as it is (JSON that `JSON.stringify` could not write, e.g. nested 100,000 levels). */
+    init: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
   ): Promise<Reply> => {
     const response = await appOf(definition as unknown as HttpFunctionDefinition).request(path, {
       method: init.method ?? 'GET',
       headers: { authorization: `Bearer ${as.token}`, 'content-type': 'application/json', ...init.headers },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      ...(init.rawBody === undefined ? {} : { body: init.rawBody }),
     });
     const text = await response.text();
     const isJson = /json/.test(response.headers.get('content-type') ?? '');

@@ -9,3 +9,11 @@ export const flowCursor = cursorCodec(
     encode: ({ updatedAt, id }): [number, string] => [updatedAt.getTime(), id],
   }),
 );
+
+/** The workspace-template list's cursor: the last template's `createdAt` (ms) and id. */
+export const templateCursor = cursorCodec(
+  z.codec(z.tuple([z.number(), idSchema('tpl')]), z.object({ createdAt: z.date(), id: z.string() }), {
+    decode: ([time, id]) => ({ createdAt: new Date(time), id }),
+    encode: ({ createdAt, id }): [number, string] => [createdAt.getTime(), id],
+  }),
+);

@@ -17,6 +17,8 @@ export const indexes: readonly IndexDefinition[] = [
   { collection: 'workspace_members', keys: { userId: 1 }, options: { name: 'workspace_members_user' } },
   { collection: 'workspace_members', keys: { workspaceId: 1 }, options: { name: 'workspace_members_workspace' } },
   { collection: 'workspaces', keys: { ownerId: 1 }, options: { name: 'workspaces_owner' } },
+  // The workspace limit: a place is claimed by inserting `_id` = `<ownerId>:<number>:<generation>`; listed by owner.
+  { collection: 'workspace_slots', keys: { ownerId: 1 }, options: { name: 'workspace_slots_owner' } },
   // Single use of an invitation rests on the membership `_id`; the token hash is unique so a lookup finds one.
   { collection: 'workspace_invitations', keys: { tokenHash: 1 }, options: { name: 'workspace_invitations_token_unique', unique: true } },
   { collection: 'workspace_invitations', keys: { workspaceId: 1 }, options: { name: 'workspace_invitations_workspace' } },
@@ -57,6 +59,12 @@ export const indexes: readonly IndexDefinition[] = [
   { collection: 'flows', keys: { workspaceId: 1 }, options: { name: 'flows_workspace' } },
   { collection: 'flow_snapshots', keys: { flowId: 1 }, options: { name: 'flow_snapshots_flow' } },
   { collection: 'flow_templates', keys: { workspaceId: 1 }, options: { name: 'flow_templates_workspace' } },
+  // The template list pages a workspace's templates newest first (a sorted scan on FerretDB, this on MongoDB).
+  {
+    collection: 'flow_templates',
+    keys: { workspaceId: 1, createdAt: -1, _id: -1 },
+    options: { name: 'flow_templates_workspace_created' },
+  },
   // The credit ledger: an entry commits by its insert, unique on the workspace's number; a repeated
   // idempotency key is the same insert failing on the second index (both fields always present).
   { collection: 'credit_ledger', keys: { workspaceId: 1, seq: 1 }, options: { name: 'credit_ledger_workspace_seq_unique', unique: true } },

@@ -34,7 +34,7 @@ export const nodeChangesSchema = z
 export const alignModes = ['horizontal', 'vertical', 'grid'] as const;
 export const layoutAlgorithms = ['hierarchical', 'force'] as const;
 
-/** The wire format of one operation: an object with `type` and its payload (PRODUCT.md, "Operations"). */
+/** The wire format of one operation: an object with `type` and its payload (docs/product.md, "Operations"). */
 export const flowOperationSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ADD_NODE'), node: flowNodeSchema }),
   z.object({ type: z.literal('UPDATE_NODE'), id: flowItemIdSchema, changes: nodeChangesSchema }),

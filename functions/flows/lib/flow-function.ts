@@ -8,7 +8,7 @@ import type { AuthContext } from '../../../shared/platform/http/auth-context.ts'
 import type { Use } from '../../../shared/platform/resource.ts';
 
 /**
- * What every flow function shares. `permission` is the PRODUCT.md matrix entry it needs; on routes
+ * What every flow function shares. `permission` is the docs/product.md matrix entry it needs; on routes
  * without `{workspaceId}` the service checks it against the flow's own workspace (another tenant's
  * flow answers 404).
  */

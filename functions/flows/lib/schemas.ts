@@ -106,7 +106,7 @@ export const toFlowBody = (version: FlowVersion, warnings: FlowIssue[]): z.infer
 
 export const writeResultSchema = z.object({ version: z.number().int(), warnings: z.array(flowIssueSchema) }).openapi('FlowWriteResult');
 
-/** Flow documents may be 5 MB (PRODUCT.md); their bodies get room for that plus JSON framing. */
+/** Flow documents may be 5 MB (docs/product.md); their bodies get room for that plus JSON framing. */
 export const documentBodyBytes = 6 * 1024 * 1024;
 
 /** A template as listed (built-in or a workspace’s). */

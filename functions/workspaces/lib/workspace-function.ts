@@ -14,7 +14,7 @@ const common = {
   costTags: { team: 'workspaces', costCenter: 'cc-workspaces', tier: 'standard' },
 } as const;
 
-/** What every workspace function shares; `permission` is the PRODUCT.md matrix entry it needs (user tokens only). */
+/** What every workspace function shares; `permission` is the docs/product.md matrix entry it needs (user tokens only). */
 export const workspaceFunction = <P extends WorkspacePermission | 'self'>(permission: P) => ({
   ...common,
   access: { type: 'authenticated' as const, credentials: ['jwt'] as const, permission },

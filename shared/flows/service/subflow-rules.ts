@@ -1,7 +1,7 @@
 import { issue, type FlowIssue } from '../issues.ts';
 import type { FlowDocument } from '../schema.ts';
 
-/** PRODUCT.md: subflows nest at most five deep. */
+/** docs/product.md: subflows nest at most five deep. */
 export const maxSubflowDepth = 5;
 
 /** The subflow targets of a document, with the index of the first node naming each. */

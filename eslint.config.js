@@ -51,7 +51,7 @@ export default tseslint.config(
     },
   },
   {
-    // Domain code is pure: no frameworks, drivers, SDKs or process.env (STYLE.md rules 2 and 12).
+    // Domain code is pure: no frameworks, drivers, SDKs or process.env (docs/architecture.md).
     files: ['shared/**/*.ts'],
     ignores: ['shared/platform/**', 'shared/infra/**'],
     rules: {

@@ -5,7 +5,7 @@ import { mongoConfig } from '../shared/infra/mongodb/mongo-resource.ts';
 import { isEntryModule } from './services/paths.ts';
 
 /**
- * Checks the credit ledger on any database (issue 5: "the ledger always reconciles"). Per workspace:
+ * Checks the credit ledger on any database ("the ledger always reconciles"). Per workspace:
  * numbers contiguous from 1; the running sum of the amounts equals `balances.total` after every
  * entry; total = plan + the packs' remaining; no bucket below zero; every commit and release names
  * an earlier reserve, at most one settles it; a release gives back exactly its reserve's buckets

@@ -7,7 +7,7 @@ import { stripeConfig } from '../shared/infra/stripe/stripe-config.ts';
 import { isEntryModule } from './services/paths.ts';
 
 /**
- * Creates the catalog's products and prices in a Stripe account, idempotently (issue 5): each
+ * Creates the catalog's products and prices in a Stripe account, idempotently: each
  * price is looked up by its lookup key first; a missing one (or one whose amount, currency or
  * interval no longer matches the catalog) is created with that lookup key — taking the key over
  * from the old price — under an idempotency key, on a product whose id is ours (`uxflow_plan_pro`…).

@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { billingApiService } from '../../shared/infra/billing/billing-api-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, jsonBody, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { billingApiFunction } from './lib/api-function.ts';
-import { checkoutBodySchema, json, jsonBody, problem, redirectSchema, workspaceParams } from './lib/api-schemas.ts';
+import { checkoutBodySchema, redirectSchema } from './lib/api-schemas.ts';
 
 const route = createRoute({
   method: 'post',

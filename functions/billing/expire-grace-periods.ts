@@ -1,4 +1,4 @@
-import { billingState } from '../../shared/infra/billing/webhook-resource.ts';
+import { billingSystem } from '../../shared/infra/billing/billing-system-resource.ts';
 import { defineCronFunction } from '../../shared/platform/definition/index.ts';
 
 /** Workspaces per run; the rest follow next hour. */
@@ -7,11 +7,11 @@ const batchSize = 500;
 export default defineCronFunction({
   description: 'Hourly: workspaces whose failed payment was not settled within the 7-day grace go to the free plan.',
   schedule: '17 * * * *',
-  uses: [billingState],
+  uses: [billingSystem],
   costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'batch' },
   privacy: { personalData: 'none' },
   handler: async (_tick, { use, log }) => {
-    const changed = await use(billingState).sync.expireGracePeriods(batchSize);
+    const changed = await use(billingSystem).expireGracePeriods(batchSize);
     if (changed.length > 0) log.info({ workspaces: changed.length }, 'grace periods ended');
   },
 });

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { createUsage } from '../../shared/billing/usage-service.ts';
 import { usagePorts } from '../../shared/infra/billing/usage-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { json, problem, workspaceParams } from '../workspaces/lib/schemas.ts';
+import { json, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { ledgerReadFunction } from './lib/ledger-function.ts';
 import { usageQuerySchema, usageReportSchema } from './lib/ledger-schemas.ts';
 

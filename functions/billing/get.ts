@@ -3,7 +3,7 @@ import { jwt } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { billingState } from '../../shared/infra/billing/webhook-resource.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 import { authenticated, defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { json, workspaceParams } from '../workspaces/lib/schemas.ts';
+import { json, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { billingSummarySchema, toBillingBody } from './lib/webhook-billing-schemas.ts';
 
 const route = createRoute({

@@ -2,9 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { creditPacks, planOffers } from '../../shared/billing/plans-catalog.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
+import { json } from '../../shared/platform/http/schemas.ts';
 import { plans } from '../../shared/workspaces/index.ts';
 import { billingCostTags } from './lib/api-function.ts';
-import { json } from './lib/api-schemas.ts';
 
 const limit = z.number().int().nullable().openapi({ description: 'null: unlimited' });
 const catalogSchema = z

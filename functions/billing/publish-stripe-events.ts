@@ -1,7 +1,6 @@
 import { stripeCloudEventType, stripeTypeExtension } from '../../shared/billing/webhook-event.ts';
 import { eventPublisher } from '../../shared/infra/broker/broker-publisher.ts';
-import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
-import { createStripeEventStore } from '../../shared/infra/mongodb/stripe-event-store.ts';
+import { billingSystem } from '../../shared/infra/billing/billing-system-resource.ts';
 import { defineCronFunction } from '../../shared/platform/definition/index.ts';
 import { drainOutbox } from '../../shared/platform/events/outbox.ts';
 
@@ -12,11 +11,11 @@ export default defineCronFunction({
   description:
     'Every minute, re-publishes stored Stripe events not yet on the bus as com.uxflow.billing.stripe.v1 (the stripe_events outbox).',
   schedule: '* * * * *',
-  uses: [mongo, eventPublisher],
+  uses: [billingSystem, eventPublisher],
   costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'batch' },
   privacy: { personalData: ['billing'], purpose: 'keep subscriptions and credit purchases in step with Stripe', legalBasis: 'contract' },
   handler: async (_tick, { use, log }) => {
-    const outbox = createStripeEventStore(use(mongo).db);
+    const outbox = use(billingSystem).stripeEventOutbox;
     const publisher = use(eventPublisher);
     const published = await drainOutbox(
       await outbox.unpublished(batchSize),
@@ -28,7 +27,7 @@ export default defineCronFunction({
           data: event,
           extensions: { [stripeTypeExtension]: event.type },
         }),
-      (event) => outbox.markPublished(event.id, new Date()),
+      outbox.markPublished,
     );
     if (published > 0) log.info({ published }, 'stripe events published');
   },

@@ -1,5 +1,4 @@
-import { createLedger } from '../../shared/billing/index.ts';
-import { ledgerPorts } from '../../shared/infra/billing/ledger-resource.ts';
+import { billingSystem } from '../../shared/infra/billing/billing-system-resource.ts';
 import { defineCronFunction } from '../../shared/platform/definition/index.ts';
 import { ledgerCron } from './lib/ledger-function.ts';
 
@@ -10,9 +9,9 @@ export default defineCronFunction({
   ...ledgerCron,
   description: 'Every minute, releases credit reservations left unsettled past their expiry (e.g. by a crashed function).',
   schedule: '* * * * *',
-  uses: [ledgerPorts],
+  uses: [billingSystem],
   handler: async (_tick, { use, log }) => {
-    const result = await createLedger(use(ledgerPorts)).releaseExpired(new Date(), batchSize);
+    const result = await use(billingSystem).releaseExpiredReservations(batchSize);
     const failures = result.failures.map(({ reservationId, error }) => ({ reservationId, error: String(error) }));
     if (failures.length > 0) log.warn({ failures }, 'expired reservations left for the next run');
     if (result.released + result.cleaned > 0)

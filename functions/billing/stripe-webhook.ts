@@ -1,11 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createWebhookIntake } from '../../shared/billing/webhook-intake.ts';
-import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
-import { securityEvents } from '../../shared/infra/mongodb/security-events-resource.ts';
-import { createStripeEventStore } from '../../shared/infra/mongodb/stripe-event-store.ts';
-import { stripeWebhookVerifier } from '../../shared/infra/stripe/webhook-verifier.ts';
-import { defineHttpFunction, signature } from '../../shared/platform/definition/index.ts';
-import { problemContent } from '../../shared/platform/http/schemas.ts';
+import { webhookIntake } from '../../shared/infra/billing/webhook-intake-resource.ts';
+import { signature, defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { clientIpOf } from '../../shared/platform/rate-limit/rules.ts';
 
 const route = createRoute({
@@ -16,11 +12,8 @@ const route = createRoute({
   description: 'Verifies `Stripe-Signature` over the raw body (300 s tolerance) and stores the event once; it is applied asynchronously.',
   request: { headers: z.object({ 'stripe-signature': z.string().optional() }) },
   responses: {
-    200: {
-      description: 'Stored (or stored already: a redelivery)',
-      content: { 'application/json': { schema: z.object({ received: z.literal(true), duplicate: z.boolean() }) } },
-    },
-    400: { description: 'INVALID_SIGNATURE (bad, missing or expired signature) or INVALID_STRIPE_EVENT', content: problemContent },
+    200: json('Stored (or stored already: a redelivery)', z.object({ received: z.literal(true), duplicate: z.boolean() })),
+    400: problem('INVALID_SIGNATURE (bad, missing or expired signature) or INVALID_STRIPE_EVENT'),
   },
 });
 
@@ -29,17 +22,11 @@ export default defineHttpFunction({
   route,
   access: signature('stripe'),
   rateLimit: { class: 'webhook' },
-  uses: [mongo, securityEvents, stripeWebhookVerifier],
+  uses: [webhookIntake],
   costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'critical' },
   privacy: { personalData: ['billing'], purpose: 'keep subscriptions and credit purchases in step with Stripe', legalBasis: 'contract' },
   handler: async (c) => {
-    const intake = createWebhookIntake({
-      verifier: c.var.use(stripeWebhookVerifier),
-      events: createStripeEventStore(c.var.use(mongo).db),
-      securityEvents: c.var.use(securityEvents),
-      clock: { now: () => new Date() },
-    });
-    const { eventId, isNew } = await intake.receive({
+    const { eventId, isNew } = await c.var.use(webhookIntake).receive({
       payload: new Uint8Array(await c.req.arrayBuffer()),
       signature: c.req.header('stripe-signature'),
       ip: clientIpOf(c.req.header('x-forwarded-for')),

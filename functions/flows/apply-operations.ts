@@ -2,9 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { flowOperationsSchema, createFlowEditService } from '../../shared/flows/index.ts';
 import { loadLayoutEngine } from '../../shared/infra/layout/layout-engine.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, jsonBody, problem } from '../../shared/platform/http/schemas.ts';
 import { etagOf, versionsFromIfMatch } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { flowParams, json, jsonBody, problem, writeResultSchema, documentBodyBytes } from './lib/schemas.ts';
+import { flowParams, writeResultSchema, documentBodyBytes } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'post',

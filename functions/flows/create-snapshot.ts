@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createFlowHistoryService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, jsonBody, problem } from '../../shared/platform/http/schemas.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { flowParams, json, jsonBody, problem } from './lib/schemas.ts';
+import { flowParams } from './lib/schemas.ts';
 
 const snapshotSchema = z
   .object({ name: z.string(), version: z.number().int(), createdBy: z.string(), createdAt: z.string() })

@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createTemplateService } from '../../shared/flows/index.ts';
+import { idSchema } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, jsonBody, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { flowIdSchema, json, jsonBody, problem, templateSchema, workspaceParams } from './lib/schemas.ts';
+import { templateSchema } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'post',
@@ -12,7 +14,7 @@ const route = createRoute({
   request: {
     params: workspaceParams,
     body: jsonBody(
-      z.object({ flowId: flowIdSchema, name: z.string().trim().min(1).max(100), description: z.string().max(2000).default('') }),
+      z.object({ flowId: idSchema('flw'), name: z.string().trim().min(1).max(100), description: z.string().max(2000).default('') }),
     ),
   },
   responses: {

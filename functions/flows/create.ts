@@ -1,18 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createFlowCreateService } from '../../shared/flows/index.ts';
+import { createFlowCreateService, maxDocumentDepth } from '../../shared/flows/index.ts';
+import { boundedJsonObjectSchema, idPattern } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, jsonBody, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import {
-  documentBodyBytes,
-  flowIssueSchema,
-  flowSummarySchema,
-  json,
-  jsonBody,
-  problem,
-  toSummary,
-  workspaceParams,
-} from './lib/schemas.ts';
+import { documentBodyBytes, flowIssueSchema, flowSummarySchema, toSummary } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'post',
@@ -28,10 +21,9 @@ const route = createRoute({
           description: z.string().max(2000).optional(),
           templateId: z
             .string()
-            .regex(/^(builtin-[a-z0-9-]{1,60}|tpl_[0-9a-z]{20})$/, 'must be a template id')
+            .regex(new RegExp(`^builtin-[a-z0-9-]{1,60}$|${idPattern('tpl').source}`), 'must be a template id')
             .optional(),
-          document: z
-            .record(z.string(), z.unknown())
+          document: boundedJsonObjectSchema(maxDocumentDepth)
             .optional()
             .openapi({ description: 'A .uxflow 2.0 document to start from; absent frames, personas, tags and version are completed' }),
         })

@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createFlowLifecycleService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { problem } from '../../shared/platform/http/schemas.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { flowParams, problem } from './lib/schemas.ts';
+import { flowParams } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'delete',

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createFlowHistoryService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { flowParams, json, problem, versionNumberSchema } from './lib/schemas.ts';
+import { flowParams, versionNumberSchema } from './lib/schemas.ts';
 
 const fieldChange = z.object({ path: z.string(), from: z.unknown(), to: z.unknown() });
 const entityDiff = z.object({

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { exportFormats, type ExportFormat, createFlowExportService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { problem } from '../../shared/platform/http/schemas.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { flowParams, problem } from './lib/schemas.ts';
+import { flowParams } from './lib/schemas.ts';
 
 const files: Record<ExportFormat, { type: string; extension: string }> = {
   uxflow: { type: 'application/vnd.uxflow+json; charset=utf-8', extension: 'uxflow' },

@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createFlowHistoryService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { flowBodySchema, json, problem, toFlowBody, versionParams } from './lib/schemas.ts';
+import { flowBodySchema, toFlowBody, versionParams } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'get',

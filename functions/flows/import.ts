@@ -1,19 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createFlowImportService } from '../../shared/flows/index.ts';
+import { createFlowImportService, maxDocumentDepth } from '../../shared/flows/index.ts';
+import { boundedJsonObjectSchema } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, jsonBody, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import {
-  flowIssueSchema,
-  flowSummarySchema,
-  json,
-  migrationReportSchema,
-  jsonBody,
-  problem,
-  toSummary,
-  workspaceParams,
-  documentBodyBytes,
-} from './lib/schemas.ts';
+import { flowIssueSchema, flowSummarySchema, migrationReportSchema, toSummary, documentBodyBytes } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'post',
@@ -22,7 +14,9 @@ const route = createRoute({
   summary: 'Import a .uxflow file: 2.0, or a document of the earlier product (1.x or its web app) migrated on the way in',
   request: {
     params: workspaceParams,
-    body: jsonBody(z.record(z.string(), z.unknown()).openapi({ description: 'The document: .uxflow 2.0, 1.x, or the earlier web app’s' })),
+    body: jsonBody(
+      boundedJsonObjectSchema(maxDocumentDepth).openapi({ description: 'The document: .uxflow 2.0, 1.x, or the earlier web app’s' }),
+    ),
   },
   responses: {
     201: json(

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createFlowReadService, flowOperationSchema, lintFlow, lintSeverities } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { flowParams, json, problem } from './lib/schemas.ts';
+import { flowParams } from './lib/schemas.ts';
 
 const lintFindingSchema = z
   .object({

@@ -3,9 +3,12 @@ import { jwtAuthenticator } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { flowPorts } from '../../shared/infra/flows/flows-resource.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 import { createTemplateLibrary } from '../../shared/flows/index.ts';
+import { idSchema } from '../../shared/kernel/index.ts';
 import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
-import { workspaceIdSchema } from '../workspaces/lib/schemas.ts';
-import { json, problem, templateSchema } from './lib/schemas.ts';
+import { pageQuery } from '../../shared/platform/http/paging.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
+import { templateCursor } from './lib/cursor.ts';
+import { templateSchema } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'get',
@@ -14,11 +17,16 @@ const route = createRoute({
   summary: 'The built-in templates, and with `workspaceId` the workspace’s own',
   request: {
     query: z.object({
-      workspaceId: workspaceIdSchema.optional().openapi({ description: 'Needs a bearer token of a member (flows:read)' }),
+      workspaceId: idSchema('wsp').optional().openapi({ description: 'Needs a bearer token of a member (flows:read)' }),
+      ...pageQuery(50).shape,
     }),
   },
   responses: {
-    200: json('Templates', z.object({ items: z.array(templateSchema) })),
+    200: json(
+      'Templates: the built-ins on the first page, then the workspace’s own, newest first',
+      z.object({ items: z.array(templateSchema), nextCursor: z.string().nullable() }),
+    ),
+    400: problem('INVALID_CURSOR or VALIDATION_FAILED'),
     401: problem('UNAUTHENTICATED: a workspace was named without credentials'),
     404: problem('WORKSPACE_NOT_FOUND'),
   },
@@ -33,7 +41,7 @@ export default defineHttpFunction({
   privacy: { personalData: ['content'], purpose: 'show a workspace the templates it saved', legalBasis: 'contract' },
   route,
   handler: async (c) => {
-    const { workspaceId } = c.req.valid('query');
+    const { workspaceId, cursor, limit } = c.req.valid('query');
     if (workspaceId !== undefined) {
       // Public route, private data: the workspace's templates need a member, checked as a guarded route would.
       await c.var.use(jwtAuthenticator).authenticate({
@@ -44,9 +52,13 @@ export default defineHttpFunction({
         access: { type: 'authenticated', credentials: ['jwt', 'apiKey'], permission: 'flows:read' },
       });
     }
-    const items = await createTemplateLibrary(c.var.use(flowPorts)).list(workspaceId ?? null);
+    const after = cursor === undefined ? null : templateCursor.decode(cursor);
+    const { items, next } = await createTemplateLibrary(c.var.use(flowPorts)).list(workspaceId ?? null, {
+      after,
+      limit,
+    });
     c.header('Cache-Control', workspaceId === undefined ? 'public, max-age=300, s-maxage=3600' : 'private, no-store');
     if (workspaceId !== undefined) c.header('Vary', 'Authorization');
-    return c.json({ items }, 200);
+    return c.json({ items, nextCursor: next && templateCursor.encode(next) }, 200);
   },
 });

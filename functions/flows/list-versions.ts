@@ -2,7 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createFlowHistoryService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { flowParams, json, problem, versionInfoSchema, versionNumberSchema } from './lib/schemas.ts';
+import { page } from '../../shared/platform/http/paging.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
+import { flowParams, versionInfoSchema, versionNumberSchema } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'get',
@@ -31,12 +33,10 @@ export default defineHttpFunction({
   handler: async (c) => {
     const { ports, caller } = flowsFor(c.var);
     const { before, limit } = c.req.valid('query');
-    const found = await createFlowHistoryService(ports).listVersions(caller, c.req.valid('param').flowId, {
-      before: before ?? null,
-      limit: limit + 1,
-    });
-    const page = found.slice(0, limit);
-    const items = page.map((version) => ({
+    const list = (n: number) =>
+      createFlowHistoryService(ports).listVersions(caller, c.req.valid('param').flowId, { before: before ?? null, limit: n });
+    const { items, next } = await page(limit, list, (last) => last.versionNumber);
+    const body = items.map((version) => ({
       version: version.versionNumber,
       kind: version.kind,
       authorId: version.authorId,
@@ -46,6 +46,6 @@ export default defineHttpFunction({
       nodeCount: version.nodeCount,
       snapshots: version.snapshots,
     }));
-    return c.json({ items, nextBefore: found.length > limit ? (page.at(-1)?.versionNumber ?? null) : null }, 200);
+    return c.json({ items: body, nextBefore: next }, 200);
   },
 });

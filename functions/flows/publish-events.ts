@@ -1,7 +1,6 @@
 import { flowEventOf } from '../../shared/flows/index.ts';
 import { eventPublisher } from '../../shared/infra/broker/broker-publisher.ts';
-import { createFlowVersionStore } from '../../shared/infra/mongodb/flow-version-store.ts';
-import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
+import { flowSystem } from '../../shared/infra/flows/flow-system-resource.ts';
 import { defineCronFunction } from '../../shared/platform/definition/index.ts';
 import { drainOutbox } from '../../shared/platform/events/outbox.ts';
 
@@ -11,16 +10,16 @@ const batchSize = 200;
 export default defineCronFunction({
   description: 'Every minute, publishes flow created/updated/deleted events for stored versions not yet on the bus (the outbox).',
   schedule: '* * * * *',
-  uses: [mongo, eventPublisher],
+  uses: [flowSystem, eventPublisher],
   costTags: { team: 'flows', costCenter: 'cc-flows', tier: 'batch' },
   privacy: { personalData: ['identity'], purpose: 'tell other functions which flows changed and by whom', legalBasis: 'contract' },
   handler: async (_tick, { use, log }) => {
-    const outbox = createFlowVersionStore(use(mongo).db);
+    const outbox = use(flowSystem).eventOutbox;
     const publisher = use(eventPublisher);
     const published = await drainOutbox(
       await outbox.unpublished(batchSize),
       (version) => publisher.publish(flowEventOf(version)),
-      (version) => outbox.markPublished(version.flowId, version.versionNumber, new Date()),
+      outbox.markPublished,
     );
     if (published > 0) log.info({ published }, 'flow events published');
   },

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createFlowEditService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { etagOf, versionsFromIfMatch } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { json, problem, versionParams, writeResultSchema } from './lib/schemas.ts';
+import { versionParams, writeResultSchema } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'post',

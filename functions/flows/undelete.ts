@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createFlowLifecycleService } from '../../shared/flows/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { flowParams, json, problem, writeResultSchema } from './lib/schemas.ts';
+import { flowParams, writeResultSchema } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'post',

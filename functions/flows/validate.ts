@@ -1,9 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { validateFlow } from '../../shared/flows/index.ts';
+import { maxDocumentDepth, validateFlow } from '../../shared/flows/index.ts';
 import { jwt } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { boundedJsonObjectSchema } from '../../shared/kernel/index.ts';
 import { authenticated, defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { flowIssueSchema, json, jsonBody, documentBodyBytes } from './lib/schemas.ts';
+import { json, jsonBody } from '../../shared/platform/http/schemas.ts';
+import { flowIssueSchema, documentBodyBytes } from './lib/schemas.ts';
 
 /** Structure only: the node limit of a plan applies when a flow is stored in a workspace. */
 const structuralLimits = { nodesPerFlow: 5_000 };
@@ -14,7 +16,9 @@ const route = createRoute({
   tags: ['flows'],
   summary: 'Check a .uxflow 2.0 document: errors and warnings, nothing stored',
   request: {
-    body: jsonBody(z.record(z.string(), z.unknown()).openapi({ description: 'A .uxflow 2.0 document (any JSON object is checked)' })),
+    body: jsonBody(
+      boundedJsonObjectSchema(maxDocumentDepth).openapi({ description: 'A .uxflow 2.0 document (any JSON object is checked)' }),
+    ),
   },
   responses: {
     200: json(

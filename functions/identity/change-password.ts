@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { jsonBody, problem } from '../../shared/platform/http/schemas.ts';
 import { clientIp } from './lib/auth-cookies.ts';
-import { passwordInputSchema, problem } from './lib/schemas.ts';
-import { jsonBody, selfFunction } from './lib/self-function.ts';
+import { passwordInputSchema } from './lib/schemas.ts';
+import { selfFunction } from './lib/self-function.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const bodySchema = z.object({ currentPassword: passwordInputSchema, newPassword: passwordInputSchema });

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiKeyPrefix, checkNewApiKey, type ApiKeyRecord } from '../../shared/identity/api-keys.ts';
-import { newSecret } from '../../shared/identity/secrets.ts';
-import { newId, workspacePermissions } from '../../shared/kernel/index.ts';
-import { apiKeyStore } from '../../shared/infra/mongodb/api-key-store.ts';
+import { apiKeys } from '../../shared/infra/identity/api-keys-resource.ts';
+import { workspacePermissions } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { apiKeySchema, toApiKeyBody, workspaceParams } from './lib/api-key-schemas.ts';
+import { json, jsonBody, workspaceParams } from '../../shared/platform/http/schemas.ts';
+import { apiKeySchema, toApiKeyBody } from './lib/api-key-schemas.ts';
 import { apiKeyFunction } from './lib/self-function.ts';
 
 const bodySchema = z.object({
@@ -18,9 +17,9 @@ const route = createRoute({
   path: '/v1/workspaces/{workspaceId}/api-keys',
   tags: ['identity'],
   summary: 'Create an API key; the key is shown in this answer only',
-  request: { params: workspaceParams, body: { content: { 'application/json': { schema: bodySchema } }, required: true } },
+  request: { params: workspaceParams, body: jsonBody(bodySchema) },
   responses: {
-    201: { description: 'The key', content: { 'application/json': { schema: apiKeySchema.extend({ key: z.string() }) } } },
+    201: json('The key', apiKeySchema.extend({ key: z.string() })),
   },
 });
 
@@ -29,26 +28,11 @@ export default defineHttpFunction({
   description: 'Creates a workspace API key (`uxf_…`) with permissions up to the creator’s role; stores only its hash.',
   route,
   handler: async (c) => {
-    const { workspaceId } = c.req.valid('param');
-    const input = c.req.valid('json');
-    const now = new Date();
-    const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-    const auth = c.var.auth;
-    checkNewApiKey({ permissions: input.permissions, expiresAt }, auth.workspace?.role ?? 'viewer', now);
-    const key = newSecret('uxf');
-    const record: ApiKeyRecord = {
-      id: newId('apk'),
-      workspaceId,
-      name: input.name,
-      prefix: apiKeyPrefix(key),
-      permissions: [...new Set(input.permissions)],
-      createdBy: auth.userId,
-      createdAt: now,
-      expiresAt,
-      revokedAt: null,
-      lastUsedAt: null,
-    };
-    await c.var.use(apiKeyStore).insert(record, key);
+    const { name, permissions, expiresAt } = c.req.valid('json');
+    const { auth } = c.var;
+    const creator = { userId: auth.userId, role: auth.workspace?.role ?? 'viewer' };
+    const input = { name, permissions, expiresAt: expiresAt ? new Date(expiresAt) : null };
+    const { record, key } = await c.var.use(apiKeys).create(c.req.valid('param').workspaceId, creator, input);
     c.header('cache-control', 'no-store');
     return c.json({ ...toApiKeyBody(record), key }, 201);
   },

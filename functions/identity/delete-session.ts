@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
+import { idSchema } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { problem } from './lib/schemas.ts';
+import { problem } from '../../shared/platform/http/schemas.ts';
 import { selfFunction } from './lib/self-function.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
-const paramsSchema = z.object({ sessionId: z.string().regex(/^ses_[0-9a-z]{20}$/, 'must be a session id') });
+const paramsSchema = z.object({ sessionId: idSchema('ses') });
 
 const route = createRoute({
   method: 'delete',

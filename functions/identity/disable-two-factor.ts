@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { jsonBody, problem } from '../../shared/platform/http/schemas.ts';
 import { clientIp } from './lib/auth-cookies.ts';
-import { problem } from './lib/schemas.ts';
-import { jsonBody, selfFunction } from './lib/self-function.ts';
+import { selfFunction } from './lib/self-function.ts';
 import { twoFactorChangeSchema } from './lib/two-factor-schemas.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, jsonBody, problem } from '../../shared/platform/http/schemas.ts';
 import { clientIp } from './lib/auth-cookies.ts';
-import { problem } from './lib/schemas.ts';
-import { jsonBody, selfFunction } from './lib/self-function.ts';
+import { selfFunction } from './lib/self-function.ts';
 import { twoFactorChangeSchema } from './lib/two-factor-schemas.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
@@ -14,10 +14,7 @@ const route = createRoute({
   summary: 'Turn TOTP on with a code of the pending secret; returns ten single-use backup codes (shown once)',
   request: { body: jsonBody(twoFactorChangeSchema) },
   responses: {
-    200: {
-      description: 'Enabled',
-      content: { 'application/json': { schema: z.object({ backupCodes: z.array(z.string()).length(10) }) } },
-    },
+    200: json('Enabled', z.object({ backupCodes: z.array(z.string()).length(10) })),
     400: problem('VALIDATION_FAILED or INVALID_TOTP_CODE'),
     401: problem('UNAUTHENTICATED, INVALID_TOKEN or USER_NOT_FOUND'),
     403: problem('REAUTHENTICATION_REQUIRED (no password) or INVALID_CURRENT_PASSWORD (counted toward the login lockout)'),

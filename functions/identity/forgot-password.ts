@@ -2,8 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
-import { emailInputSchema, problem } from './lib/schemas.ts';
-import { jsonBody, publicAuthFunction } from './lib/self-function.ts';
+import { jsonBody, problem } from '../../shared/platform/http/schemas.ts';
+import { emailInputSchema } from './lib/schemas.ts';
+import { publicAuthFunction } from './lib/self-function.ts';
 import { emailRateLimitKey } from './lib/rate-limit-keys.ts';
 
 const route = createRoute({

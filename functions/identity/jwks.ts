@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { signingKeys } from '../../shared/infra/jose/signing-keys-resource.ts';
 import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
+import { json } from '../../shared/platform/http/schemas.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const jwkSchema = z.object({
@@ -21,7 +22,7 @@ export default defineHttpFunction({
     path: '/.well-known/jwks.json',
     tags: ['identity'],
     summary: 'JSON Web Key Set of the access-token signing keys',
-    responses: { 200: { description: 'The key set', content: { 'application/json': { schema: jwksSchema } } } },
+    responses: { 200: json('The key set', jwksSchema) },
   }),
   access: publicAccess('public keys are meant to be fetched by anyone verifying our tokens'),
   rateLimit: rateLimited.public,

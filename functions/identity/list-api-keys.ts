@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiKeyStore } from '../../shared/infra/mongodb/api-key-store.ts';
+import { apiKeys } from '../../shared/infra/identity/api-keys-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { apiKeySchema, toApiKeyBody, workspaceParams } from './lib/api-key-schemas.ts';
+import { json, workspaceParams } from '../../shared/platform/http/schemas.ts';
+import { apiKeySchema, toApiKeyBody } from './lib/api-key-schemas.ts';
 import { apiKeyFunction } from './lib/self-function.ts';
 
 const route = createRoute({
@@ -11,7 +12,7 @@ const route = createRoute({
   summary: 'List the workspace’s API keys (never the keys themselves)',
   request: { params: workspaceParams },
   responses: {
-    200: { description: 'The keys, newest first', content: { 'application/json': { schema: z.object({ items: z.array(apiKeySchema) }) } } },
+    200: json('The keys, newest first', z.object({ items: z.array(apiKeySchema) })),
   },
 });
 
@@ -20,7 +21,7 @@ export default defineHttpFunction({
   description: 'Lists a workspace’s API keys with prefix, permissions, expiry, revocation and last use.',
   route,
   handler: async (c) => {
-    const keys = await c.var.use(apiKeyStore).list(c.req.valid('param').workspaceId);
+    const keys = await c.var.use(apiKeys).list(c.req.valid('param').workspaceId);
     return c.json({ items: keys.map(toApiKeyBody) }, 200);
   },
 });

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { problem } from './lib/schemas.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { selfFunction } from './lib/self-function.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
@@ -23,7 +23,7 @@ const route = createRoute({
   tags: ['identity'],
   summary: 'The caller’s live sessions, most recently used first',
   responses: {
-    200: { description: 'The sessions', content: { 'application/json': { schema: z.object({ items: z.array(sessionSchema) }) } } },
+    200: json('The sessions', z.object({ items: z.array(sessionSchema) })),
     401: problem('UNAUTHENTICATED or INVALID_TOKEN'),
   },
 });

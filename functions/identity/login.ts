@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
+import { json, jsonBody, problem } from '../../shared/platform/http/schemas.ts';
 import { clientIp, setSessionCookies } from './lib/auth-cookies.ts';
 import { secondFactorCodeSchema } from './lib/two-factor-schemas.ts';
 import {
@@ -9,7 +10,6 @@ import {
   emailInputSchema,
   identityCostTags,
   passwordInputSchema,
-  problem,
   refreshTokenInSchema,
 } from './lib/schemas.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
@@ -27,9 +27,9 @@ const route = createRoute({
   path: '/v1/auth/login',
   tags: ['identity'],
   summary: 'Sign in with e-mail and password',
-  request: { body: { required: true, content: { 'application/json': { schema: bodySchema } } } },
+  request: { body: jsonBody(bodySchema) },
   responses: {
-    200: { description: 'Signed in; refresh and CSRF cookies set', content: { 'application/json': { schema: authResultSchema } } },
+    200: json('Signed in; refresh and CSRF cookies set', authResultSchema),
     400: problem('Invalid input'),
     401: problem('INVALID_CREDENTIALS (unknown e-mail and wrong password alike), TOTP_REQUIRED or INVALID_TOTP'),
     429: problem('ACCOUNT_LOCKED after repeated failures (Retry-After says for how long)'),

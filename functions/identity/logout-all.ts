@@ -2,8 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { jwt } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { authenticated, defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { problem } from '../../shared/platform/http/schemas.ts';
 import { clearSessionCookies } from './lib/auth-cookies.ts';
-import { identityCostTags, problem } from './lib/schemas.ts';
+import { identityCostTags } from './lib/schemas.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({

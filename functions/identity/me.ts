@@ -2,7 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { jwt } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { authenticated, defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { identityCostTags, meSchema, problem } from './lib/schemas.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
+import { identityCostTags, meSchema } from './lib/schemas.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
@@ -11,7 +12,7 @@ const route = createRoute({
   tags: ['identity'],
   summary: 'The caller’s own account',
   responses: {
-    200: { description: 'The account', content: { 'application/json': { schema: meSchema } } },
+    200: json('The account', meSchema),
     401: problem('UNAUTHENTICATED, INVALID_TOKEN or USER_NOT_FOUND'),
   },
 });

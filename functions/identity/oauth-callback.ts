@@ -3,9 +3,10 @@ import { oauthLogin } from '../../shared/infra/oauth/oauth-resource.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 import { DomainError } from '../../shared/kernel/index.ts';
 import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { clientIp, setSessionCookies } from './lib/auth-cookies.ts';
 import { oauthPrivacy, oauthSignedInSchema, providerParamsSchema } from './lib/oauth-schemas.ts';
-import { identityCostTags, problem } from './lib/schemas.ts';
+import { identityCostTags } from './lib/schemas.ts';
 import { takeOAuthBinding } from './lib/oauth-binding.ts';
 
 const querySchema = z.object({
@@ -22,10 +23,7 @@ const route = createRoute({
   summary: 'Where the provider sends the browser back: redeem the code, link or create the account, sign in',
   request: { params: providerParamsSchema, query: querySchema },
   responses: {
-    200: {
-      description: 'Signed in (only with `Accept: application/json`)',
-      content: { 'application/json': { schema: oauthSignedInSchema } },
-    },
+    200: json('Signed in (only with `Accept: application/json`)', oauthSignedInSchema),
     302: { description: 'Signed in: to the redirectUri given at start, refresh and CSRF cookies set, no token in the URL' },
     400: problem('OAUTH_STATE_INVALID, OAUTH_STATE_EXPIRED, OAUTH_STATE_USED, OAUTH_CODE_REJECTED, OAUTH_PROVIDER_ERROR'),
     401: problem('OAUTH_ID_TOKEN_INVALID'),

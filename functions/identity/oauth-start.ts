@@ -1,13 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { oauthLogin } from '../../shared/infra/oauth/oauth-resource.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
+import { webUrlSchema } from '../../shared/kernel/index.ts';
 import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
+import { problem } from '../../shared/platform/http/schemas.ts';
 import { oauthPrivacy, providerParamsSchema } from './lib/oauth-schemas.ts';
-import { identityCostTags, problem } from './lib/schemas.ts';
+import { identityCostTags } from './lib/schemas.ts';
 import { setOAuthBinding } from './lib/oauth-binding.ts';
 
 const querySchema = z.object({
-  redirectUri: z.string().url().openapi({ description: 'Where to send the browser after sign-in; must be on OAUTH_REDIRECT_URIS' }),
+  // http(s) only; the allow-list (exact match) decides the rest.
+  redirectUri: webUrlSchema({ http: true }).openapi({
+    description: 'Where to send the browser after sign-in; must be on OAUTH_REDIRECT_URIS',
+  }),
 });
 
 const route = createRoute({

@@ -2,8 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { DomainError } from '../../shared/kernel/index.ts';
 import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { clientIp, refreshCredential, setSessionCookies } from './lib/auth-cookies.ts';
-import { identityCostTags, problem } from './lib/schemas.ts';
+import { identityCostTags } from './lib/schemas.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const bodySchema = z.object({ refreshToken: z.string().min(1).max(200).optional() });
@@ -19,10 +20,7 @@ const route = createRoute({
   description: 'Browsers send the refresh cookie with `X-CSRF-Token` equal to the CSRF cookie; other clients send `{refreshToken}`.',
   request: { body: { content: { 'application/json': { schema: bodySchema } } } },
   responses: {
-    200: {
-      description: 'A new access token; the rotated refresh token where the old one came from',
-      content: { 'application/json': { schema: resultSchema } },
-    },
+    200: json('A new access token; the rotated refresh token where the old one came from', resultSchema),
     401: problem('INVALID_REFRESH_TOKEN, or REFRESH_TOKEN_REUSED (the whole session is revoked)'),
     403: problem('CSRF_FAILED: a cookie without the matching X-CSRF-Token header'),
   },

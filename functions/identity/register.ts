@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
+import { json, jsonBody, problem } from '../../shared/platform/http/schemas.ts';
 import { setSessionCookies } from './lib/auth-cookies.ts';
 import {
   authBody,
@@ -8,7 +9,6 @@ import {
   emailInputSchema,
   identityCostTags,
   passwordInputSchema,
-  problem,
   refreshTokenInSchema,
 } from './lib/schemas.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
@@ -25,12 +25,9 @@ const route = createRoute({
   path: '/v1/auth/register',
   tags: ['identity'],
   summary: 'Create an account with a personal workspace on a 14-day pro trial',
-  request: { body: { required: true, content: { 'application/json': { schema: bodySchema } } } },
+  request: { body: jsonBody(bodySchema) },
   responses: {
-    201: {
-      description: 'Registered and signed in; refresh and CSRF cookies set',
-      content: { 'application/json': { schema: authResultSchema } },
-    },
+    201: json('Registered and signed in; refresh and CSRF cookies set', authResultSchema),
     400: problem('Invalid input, or WEAK_PASSWORD'),
   },
 });

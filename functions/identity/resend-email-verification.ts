@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { problem } from './lib/schemas.ts';
+import { problem } from '../../shared/platform/http/schemas.ts';
 import { selfFunction } from './lib/self-function.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 

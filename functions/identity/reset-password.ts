@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
+import { jsonBody, problem } from '../../shared/platform/http/schemas.ts';
 import { clearSessionCookies } from './lib/auth-cookies.ts';
-import { passwordInputSchema, problem } from './lib/schemas.ts';
-import { jsonBody, publicAuthFunction } from './lib/self-function.ts';
+import { passwordInputSchema } from './lib/schemas.ts';
+import { publicAuthFunction } from './lib/self-function.ts';
 
 const bodySchema = z.object({ token: z.string().min(1).max(200), password: passwordInputSchema });
 

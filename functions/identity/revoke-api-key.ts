@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { DomainError } from '../../shared/kernel/index.ts';
-import { apiKeyStore } from '../../shared/infra/mongodb/api-key-store.ts';
+import { createRoute } from '@hono/zod-openapi';
+import { apiKeys } from '../../shared/infra/identity/api-keys-resource.ts';
+import { idSchema } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { workspaceParams } from './lib/api-key-schemas.ts';
+import { workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { apiKeyFunction } from './lib/self-function.ts';
 
 const route = createRoute({
@@ -10,7 +10,7 @@ const route = createRoute({
   path: '/v1/workspaces/{workspaceId}/api-keys/{keyId}',
   tags: ['identity'],
   summary: 'Revoke an API key (it stops working at once)',
-  request: { params: workspaceParams.extend({ keyId: z.string().regex(/^apk_[0-9a-z]{20}$/, 'must be an API key id') }) },
+  request: { params: workspaceParams.extend({ keyId: idSchema('apk') }) },
   responses: { 204: { description: 'Revoked (also when it already was)' } },
 });
 
@@ -20,8 +20,7 @@ export default defineHttpFunction({
   route,
   handler: async (c) => {
     const { workspaceId, keyId } = c.req.valid('param');
-    const found = await c.var.use(apiKeyStore).revoke(workspaceId, keyId, new Date());
-    if (!found) throw new DomainError('not_found', 'API_KEY_NOT_FOUND', { detail: 'No such API key in this workspace.' });
+    await c.var.use(apiKeys).revoke(workspaceId, keyId);
     return c.body(null, 204);
   },
 });

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { problem } from './lib/schemas.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { selfFunction } from './lib/self-function.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
@@ -11,10 +11,7 @@ const route = createRoute({
   tags: ['identity'],
   summary: 'Start a TOTP setup: a new secret to scan, pending until enabled',
   responses: {
-    200: {
-      description: 'The otpauth:// URI (show it as a QR code)',
-      content: { 'application/json': { schema: z.object({ otpauthUrl: z.string() }) } },
-    },
+    200: json('The otpauth:// URI (show it as a QR code)', z.object({ otpauthUrl: z.string() })),
     401: problem('UNAUTHENTICATED, INVALID_TOKEN or USER_NOT_FOUND'),
     409: problem('TWO_FACTOR_ALREADY_ENABLED'),
   },

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { meSchema, problem } from './lib/schemas.ts';
-import { jsonBody, selfFunction } from './lib/self-function.ts';
+import { json, jsonBody, problem } from '../../shared/platform/http/schemas.ts';
+import { meSchema } from './lib/schemas.ts';
+import { selfFunction } from './lib/self-function.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const route = createRoute({
@@ -12,7 +13,7 @@ const route = createRoute({
   summary: 'Change the caller’s own account (the display name)',
   request: { body: jsonBody(z.object({ name: z.string().trim().min(1).max(100) }).strict()) },
   responses: {
-    200: { description: 'The account as it is now', content: { 'application/json': { schema: meSchema } } },
+    200: json('The account as it is now', meSchema),
     400: problem('VALIDATION_FAILED'),
     401: problem('UNAUTHENTICATED, INVALID_TOKEN or USER_NOT_FOUND'),
   },

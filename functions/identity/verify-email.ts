@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accounts } from '../../shared/infra/identity/accounts-resource.ts';
 import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
-import { jsonBody, publicAuthFunction } from './lib/self-function.ts';
-import { problem } from './lib/schemas.ts';
+import { jsonBody, problem } from '../../shared/platform/http/schemas.ts';
+import { publicAuthFunction } from './lib/self-function.ts';
 
 const route = createRoute({
   method: 'post',

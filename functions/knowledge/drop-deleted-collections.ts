@@ -1,18 +1,17 @@
-import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
-import { createDeletedWorkspaces, knowledgeVectors } from '../../shared/infra/knowledge/knowledge-vectors.ts';
+import { deletedWorkspaces, knowledgeVectors } from '../../shared/infra/knowledge/knowledge-vectors.ts';
 import { dropDeletedWorkspaceCollections } from '../../shared/knowledge/index.ts';
 import { defineCronFunction } from '../../shared/platform/definition/index.ts';
 
 export default defineCronFunction({
   description: "Every ten minutes, drops the Chroma collection of each deleted workspace (the workspace's tombstone decides).",
   schedule: '*/10 * * * *',
-  uses: [mongo, knowledgeVectors],
+  uses: [deletedWorkspaces, knowledgeVectors],
   costTags: { team: 'knowledge', costCenter: 'cc-knowledge', tier: 'batch' },
   privacy: { personalData: 'none' },
   handler: async (_tick, { use, log }) => {
     const dropped = await dropDeletedWorkspaceCollections({
       vectors: use(knowledgeVectors),
-      deleted: createDeletedWorkspaces(use(mongo).db),
+      deleted: use(deletedWorkspaces),
     });
     if (dropped.length > 0) log.info({ dropped }, 'knowledge collections of deleted workspaces dropped');
   },

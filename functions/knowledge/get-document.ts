@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createDocumentService } from '../../shared/knowledge/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { knowledgeFor, knowledgeFunction } from './lib/knowledge-function.ts';
-import { documentParams, documentSchema, json, problem, toDocumentBody } from './lib/schemas.ts';
+import { documentParams, documentSchema, toDocumentBody } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'get',

@@ -1,8 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { createDocumentService } from '../../shared/knowledge/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { page, pageOf, pageQuery } from '../../shared/platform/http/paging.ts';
+import { json, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { knowledgeFor, knowledgeFunction } from './lib/knowledge-function.ts';
-import { decodeCursor, documentSchema, encodeCursor, json, toDocumentBody, workspaceParams } from './lib/schemas.ts';
+import { documentCursor, documentSchema, toDocumentBody } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'get',
@@ -11,16 +13,10 @@ const route = createRoute({
   summary: 'List the workspace’s knowledge documents, newest first',
   request: {
     params: workspaceParams,
-    query: z.object({
-      cursor: z.string().max(200).optional().openapi({ description: 'The `nextCursor` of the previous page' }),
-      limit: z.coerce.number().int().min(1).max(100).default(20),
-    }),
+    query: pageQuery(20),
   },
   responses: {
-    200: json(
-      'A page of documents (status, size, chunk count, embedding model)',
-      z.object({ items: z.array(documentSchema), nextCursor: z.string().nullable() }),
-    ),
+    200: json('A page of documents (status, size, chunk count, embedding model)', pageOf(documentSchema)),
   },
 });
 
@@ -31,12 +27,9 @@ export default defineHttpFunction({
   handler: async (c) => {
     const { ports, workspaceId } = knowledgeFor(c.var);
     const { cursor, limit } = c.req.valid('query');
-    const found = await createDocumentService(ports).list(workspaceId, {
-      after: cursor === undefined ? null : decodeCursor(cursor),
-      limit: limit + 1,
-    });
-    const page = found.slice(0, limit);
-    const last = page.at(-1);
-    return c.json({ items: page.map(toDocumentBody), nextCursor: found.length > limit && last ? encodeCursor(last) : null }, 200);
+    const after = cursor === undefined ? null : documentCursor.decode(cursor);
+    const list = (n: number) => createDocumentService(ports).list(workspaceId, { after, limit: n });
+    const { items, next } = await page(limit, list, documentCursor.encode);
+    return c.json({ items: items.map(toDocumentBody), nextCursor: next }, 200);
   },
 });

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createQueryService, extractiveWriter } from '../../shared/knowledge/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, jsonBody, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { knowledgeFor, knowledgeFunction } from './lib/knowledge-function.ts';
-import { excerptOf, json, jsonBody, problem, questionBodySchema, screenedSchema, toScreened, workspaceParams } from './lib/schemas.ts';
+import { excerptOf, questionBodySchema, screenedSchema, toScreened } from './lib/schemas.ts';
 
 const citationSchema = z
   .object({

@@ -1,18 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRetrievalService } from '../../shared/knowledge/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, jsonBody, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { knowledgeFor, knowledgeFunction } from './lib/knowledge-function.ts';
-import {
-  hitSchema,
-  json,
-  jsonBody,
-  problem,
-  questionBodySchema,
-  screenedSchema,
-  toHit,
-  toScreened,
-  workspaceParams,
-} from './lib/schemas.ts';
+import { hitSchema, questionBodySchema, screenedSchema, toHit, toScreened } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'post',

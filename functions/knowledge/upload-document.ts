@@ -5,8 +5,8 @@ import { knowledgePorts } from '../../shared/infra/knowledge/knowledge-resource.
 import { createUploadEvents } from '../../shared/infra/knowledge/upload-events.ts';
 import { createUploadService } from '../../shared/knowledge/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { knowledgeFor, knowledgeFunction } from './lib/knowledge-function.ts';
-import { json, problem, workspaceParams } from './lib/schemas.ts';
 import { jsonUploadSchema, multipartUploadSchema, uploadInputOf } from './lib/upload-body.ts';
 
 const route = createRoute({

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { dependencyReport } from '../../shared/infra/dependency-report.ts';
-import { publicAccess, defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
+import { json } from '../../shared/platform/http/schemas.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 
 const dependencySchema = z.object({
@@ -19,8 +20,8 @@ const route = createRoute({
   tags: ['ops'],
   summary: 'Whether each dependency answers, as checked at most every 10 seconds per instance',
   responses: {
-    200: { description: 'Every dependency answered', content: { 'application/json': { schema: reportSchema } } },
-    503: { description: 'At least one dependency did not answer', content: { 'application/json': { schema: reportSchema } } },
+    200: json('Every dependency answered', reportSchema),
+    503: json('At least one dependency did not answer', reportSchema),
   },
 });
 

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
+import { json } from '../../shared/platform/http/schemas.ts';
 
 const healthSchema = z.object({ status: z.literal('ok'), checkedAt: z.string() }).openapi('Health');
 
@@ -9,10 +10,7 @@ const route = createRoute({
   tags: ['ops'],
   summary: 'Liveness: the API answers (no dependency is asked)',
   responses: {
-    200: {
-      description: 'The instance started (its configuration parsed) and serves',
-      content: { 'application/json': { schema: healthSchema } },
-    },
+    200: json('The instance started (its configuration parsed) and serves', healthSchema),
   },
 });
 

@@ -1,6 +1,5 @@
 import { eventPublisher } from '../../shared/infra/broker/broker-publisher.ts';
-import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
-import { createSecurityEventStore } from '../../shared/infra/mongodb/security-event-store.ts';
+import { securitySystem } from '../../shared/infra/security/security-system-resource.ts';
 import { defineCronFunction } from '../../shared/platform/definition/index.ts';
 import { drainOutbox } from '../../shared/platform/events/outbox.ts';
 
@@ -10,7 +9,7 @@ const batchSize = 200;
 export default defineCronFunction({
   description: 'Every minute, publishes the stored security events not yet on the bus (the security_events outbox).',
   schedule: '* * * * *',
-  uses: [mongo, eventPublisher],
+  uses: [securitySystem, eventPublisher],
   costTags: { team: 'security', costCenter: 'cc-security', tier: 'batch' },
   privacy: {
     personalData: ['network', 'security'],
@@ -18,12 +17,12 @@ export default defineCronFunction({
     legalBasis: 'legitimate-interests',
   },
   handler: async (_tick, { use, log }) => {
-    const store = createSecurityEventStore(use(mongo).db);
+    const outbox = use(securitySystem).eventOutbox;
     const publisher = use(eventPublisher);
     const published = await drainOutbox(
-      await store.unpublished(batchSize),
+      await outbox.unpublished(batchSize),
       (event) => publisher.publish({ id: event.id, type: 'com.uxflow.security.event.v1', subject: event.id, data: event }),
-      (event) => store.markPublished(event.id, new Date()),
+      outbox.markPublished,
     );
     if (published > 0) log.info({ published }, 'security events published');
   },

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { workspacesService } from '../../shared/infra/workspaces/workspaces-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
+import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { invitationTokenPattern } from '../../shared/workspaces/index.ts';
-import { json, problem, toWorkspaceBody, workspaceSchema } from './lib/schemas.ts';
+import { toWorkspaceBody, workspaceSchema } from './lib/schemas.ts';
 import { workspaceFunction } from './lib/workspace-function.ts';
 
 const route = createRoute({

@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { emailSchema } from '../../shared/identity/email.ts';
 import { workspacesService } from '../../shared/infra/workspaces/workspaces-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { invitationSchema, json, jsonBody, problem, roleSchema, toInvitationBody, workspaceParams } from './lib/schemas.ts';
+import { json, jsonBody, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
+import { invitationSchema, roleSchema, toInvitationBody } from './lib/schemas.ts';
 import { actorOf, memberDataPrivacy, workspaceFunction } from './lib/workspace-function.ts';
 
 const bodySchema = z.object({

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { workspacesService } from '../../shared/infra/workspaces/workspaces-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { problem, workspaceParams } from './lib/schemas.ts';
+import { problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { workspaceFunction } from './lib/workspace-function.ts';
 
 const route = createRoute({

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { workspacesService } from '../../shared/infra/workspaces/workspaces-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { json, toWorkspaceBody, workspaceParams, workspaceSchema } from './lib/schemas.ts';
+import { json, workspaceParams } from '../../shared/platform/http/schemas.ts';
+import { toWorkspaceBody, workspaceSchema } from './lib/schemas.ts';
 import { actorOf, workspaceFunction } from './lib/workspace-function.ts';
 
 const route = createRoute({

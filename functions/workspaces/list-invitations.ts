@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { workspacesService } from '../../shared/infra/workspaces/workspaces-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { invitationSchema, json, toInvitationBody, workspaceParams } from './lib/schemas.ts';
+import { json, workspaceParams } from '../../shared/platform/http/schemas.ts';
+import { invitationSchema, toInvitationBody } from './lib/schemas.ts';
 import { memberDataPrivacy, workspaceFunction } from './lib/workspace-function.ts';
 
 const route = createRoute({

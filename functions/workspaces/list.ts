@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { workspacesService } from '../../shared/infra/workspaces/workspaces-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { json, toWorkspaceBody, workspaceSchema } from './lib/schemas.ts';
+import { json } from '../../shared/platform/http/schemas.ts';
+import { toWorkspaceBody, workspaceSchema } from './lib/schemas.ts';
 import { workspaceFunction } from './lib/workspace-function.ts';
 
 const route = createRoute({

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { workspacesService } from '../../shared/infra/workspaces/workspaces-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { memberParams, problem } from './lib/schemas.ts';
+import { problem } from '../../shared/platform/http/schemas.ts';
+import { memberParams } from './lib/schemas.ts';
 import { actorOf, workspaceFunction } from './lib/workspace-function.ts';
 
 const route = createRoute({

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { workspacesService } from '../../shared/infra/workspaces/workspaces-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { invitationParams, problem } from './lib/schemas.ts';
+import { problem } from '../../shared/platform/http/schemas.ts';
+import { invitationParams } from './lib/schemas.ts';
 import { workspaceFunction } from './lib/workspace-function.ts';
 
 const route = createRoute({

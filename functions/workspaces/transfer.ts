@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { workspacesService } from '../../shared/infra/workspaces/workspaces-resource.ts';
+import { idSchema } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { json, jsonBody, problem, toWorkspaceBody, userIdSchema, workspaceParams, workspaceSchema } from './lib/schemas.ts';
+import { json, jsonBody, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
+import { toWorkspaceBody, workspaceSchema } from './lib/schemas.ts';
 import { workspaceFunction } from './lib/workspace-function.ts';
 
 const route = createRoute({
@@ -9,7 +11,7 @@ const route = createRoute({
   path: '/v1/workspaces/{workspaceId}/transfer',
   tags: ['workspaces'],
   summary: 'Hand the workspace to another member: they become owner, the caller admin',
-  request: { params: workspaceParams, body: jsonBody(z.object({ userId: userIdSchema })) },
+  request: { params: workspaceParams, body: jsonBody(z.object({ userId: idSchema('usr') })) },
   responses: {
     200: json('The workspace, as the caller now sees it', workspaceSchema),
     400: problem('Invalid input, or TRANSFER_TARGET_NOT_MEMBER'),

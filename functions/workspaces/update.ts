@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { workspacesService } from '../../shared/infra/workspaces/workspaces-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { json, jsonBody, toWorkspaceBody, workspaceNameSchema, workspaceParams, workspaceSchema } from './lib/schemas.ts';
+import { json, jsonBody, workspaceParams } from '../../shared/platform/http/schemas.ts';
+import { toWorkspaceBody, workspaceNameSchema, workspaceSchema } from './lib/schemas.ts';
 import { actorOf, workspaceFunction } from './lib/workspace-function.ts';
 
 const route = createRoute({

@@ -14,7 +14,7 @@ export interface BillingAccounts {
   insert: (account: BillingAccount) => Promise<BillingAccount>;
 }
 
-/** What a workspace's billing says (issue 5): `free` when it has no subscription in force. */
+/** What a workspace's billing says: `free` when it has no subscription in force. */
 export const billingStatuses = ['trialing', 'active', 'past_due', 'canceled', 'free'] as const;
 export type BillingStatus = (typeof billingStatuses)[number];
 

@@ -1,6 +1,6 @@
 import { DomainError } from '../kernel/index.ts';
 
-/** The billing API's errors (STYLE.md rule 9); the problem+json mapper turns the kind into a status. */
+/** The billing API's errors (docs/architecture.md); the problem+json mapper turns the kind into a status. */
 export const checkoutErrors = {
   returnUrlNotAllowed: (field: string) =>
     new DomainError('invalid', 'RETURN_URL_NOT_ALLOWED', {

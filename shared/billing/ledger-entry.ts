@@ -1,4 +1,4 @@
-/** Kinds of ledger entries (issue 5): every change of a workspace's credits is one appended entry. */
+/** Kinds of ledger entries: every change of a workspace's credits is one appended entry. */
 export const entryTypes = ['grant', 'reserve', 'commit', 'release', 'expire', 'refund', 'adjust'] as const;
 export type EntryType = (typeof entryTypes)[number];
 

@@ -1,8 +1,8 @@
 import { DomainError } from '../kernel/index.ts';
 
-/** The ledger's errors (STYLE.md rule 9); the problem+json mapper turns the kind into a status. */
+/** The ledger's errors (docs/architecture.md); the problem+json mapper turns the kind into a status. */
 export const ledgerErrors = {
-  /** 402 with the figures PRODUCT.md asks for: which limit, the plan, the balance, the cost and an upgrade link. */
+  /** 402 with the figures docs/product.md asks for: which limit, the plan, the balance, the cost and an upgrade link. */
   insufficientCredits: (figures: { plan: string; balance: number; cost: number; operation: string; upgradeUrl: string }) =>
     new DomainError('payment_required', 'INSUFFICIENT_CREDITS', {
       detail: `${figures.operation} costs ${figures.cost} credit(s); ${figures.balance} left.`,

@@ -7,7 +7,7 @@ import { addPack, adjustPlan, expiredPacks, removePack, resetPlan } from './ledg
 export interface PackGrant {
   packId: string;
   credits: number;
-  /** 12 months after purchase (PRODUCT.md). */
+  /** 12 months after purchase (docs/product.md). */
   expiresAt: Date;
 }
 

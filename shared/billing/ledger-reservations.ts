@@ -16,7 +16,7 @@ export interface ReserveRequest {
   idempotencyKey: string;
   /** Who asks: a user id or `apikey:<id>`. */
   actor: string;
-  /** 2 for pro-quality AI (PRODUCT.md); 1 when absent. */
+  /** 2 for pro-quality AI (docs/product.md); 1 when absent. */
   multiplier?: number;
   /** The workspace's plan and upgrade link, for the 402 body. */
   plan: Plan;

@@ -10,7 +10,7 @@ export const spendable = (balances: Balances, now: Date): number =>
   balances.plan + usablePacks(balances.packs, now).reduce((sum, pack) => sum + pack.remaining, 0);
 
 /**
- * Takes `cost` credits: plan credits first, then packs, oldest first (PRODUCT.md). Null when there
+ * Takes `cost` credits: plan credits first, then packs, oldest first (docs/product.md). Null when there
  * are not enough spendable credits; a balance never goes below zero.
  */
 export const allocate = (balances: Balances, cost: number, now: Date): { allocation: Allocation; after: Balances } | null => {

@@ -6,7 +6,7 @@ import { createReservations, type ReleaseExpiredResult, type Reservation, type R
 import { spendable } from './ledger-rules.ts';
 
 /**
- * A workspace's credits as an append-only ledger (issue 5). Every change appends one entry carrying
+ * A workspace's credits as an append-only ledger. Every change appends one entry carrying
  * the running balances; every change is idempotent under its key. All amounts are whole credits.
  * Concurrent callers (any number of instances) never drive a balance below zero.
  */

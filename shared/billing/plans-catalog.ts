@@ -1,6 +1,6 @@
 import { planLimits, plans, type Plan, type PlanLimits } from '../workspaces/index.ts';
 
-/** What a plan costs and gives (PRODUCT.md, "Plans"); `lookupKey` names its Stripe price (null: nothing to buy). */
+/** What a plan costs and gives (docs/product.md, "Plans"); `lookupKey` names its Stripe price (null: nothing to buy). */
 export interface PlanOffer {
   plan: Plan;
   name: string;
@@ -14,7 +14,7 @@ export interface PlanOffer {
   isSelfServe: boolean;
 }
 
-/** A one-off credit pack (PRODUCT.md: spent after plan credits, expire 12 months after purchase). */
+/** A one-off credit pack (docs/product.md: spent after plan credits, expire 12 months after purchase). */
 export interface CreditPack {
   id: (typeof packIds)[number];
   credits: number;
@@ -34,7 +34,7 @@ const selfServePlans: ReadonlySet<Plan> = new Set<Plan>(['basic', 'pro']);
 /** The Stripe price lookup key of a plan's monthly price, e.g. `uxflow_plan_pro_monthly`. */
 export const planLookupKey = (plan: Plan): string => `uxflow_plan_${plan}_monthly`;
 
-/** Every plan, in PRODUCT.md's order; credits and limits come from the one plan table (`planLimits`). */
+/** Every plan, in docs/product.md's order; credits and limits come from the one plan table (`planLimits`). */
 export const planOffers: readonly PlanOffer[] = plans.map((plan) => ({
   plan,
   name: planNames[plan],

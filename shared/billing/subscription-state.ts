@@ -1,7 +1,7 @@
 import type { Plan } from '../workspaces/index.ts';
 import type { BillingStatus, SubscriptionSnapshot } from './billing-account.ts';
 
-/** After a failed payment the plan stays this long (PRODUCT.md / issue 5: 7-day grace), then free. */
+/** After a failed payment the plan stays this long (docs/billing.md: 7-day grace), then free. */
 export const gracePeriodMs = 7 * 24 * 60 * 60 * 1000;
 
 /** Stripe statuses under which the subscribed plan is in force. */

@@ -10,7 +10,7 @@ export interface FreeGrantResult {
 }
 
 /**
- * Gives each free workspace its monthly plan credits (PRODUCT.md: 100, no rollover) once per UTC
+ * Gives each free workspace its monthly plan credits (docs/product.md: 100, no rollover) once per UTC
  * calendar month: the grant's key is `free:<YYYY-MM>`, so a second run in the month (or a retried
  * one) returns the first grant and changes nothing. Paid plans get theirs from Stripe invoices.
  */

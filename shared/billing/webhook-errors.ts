@@ -1,6 +1,6 @@
 import { DomainError } from '../kernel/index.ts';
 
-/** Errors of the Stripe webhook intake and handlers (STYLE.md rule 9). */
+/** Errors of the Stripe webhook intake and handlers (docs/architecture.md). */
 export const webhookErrors = {
   /** Missing, malformed, wrongly signed or expired (beyond the tolerance) `Stripe-Signature`. */
   invalidSignature: (cause?: unknown) =>

@@ -1,6 +1,6 @@
 import { webhookErrors } from './webhook-errors.ts';
 
-/** The credit packs on sale (PRODUCT.md, Plans): 500, 2,000 and 5,000 credits. */
+/** The credit packs on sale (docs/product.md, Plans): 500, 2,000 and 5,000 credits. */
 export const packSizes = [500, 2_000, 5_000] as const;
 
 /** Pack credits expire 12 months after purchase. */

@@ -17,12 +17,12 @@ export interface FlowValidation {
   warnings: FlowIssue[];
 }
 
-/** Limits that depend on the workspace's plan (PRODUCT.md, "Plans": nodes per flow). */
+/** Limits that depend on the workspace's plan (docs/product.md, "Plans": nodes per flow). */
 export interface FlowLimits {
   nodesPerFlow: number;
 }
 
-/** Limits that are the same on every plan (PRODUCT.md, "The `.uxflow` document"). */
+/** Limits that are the same on every plan (docs/product.md, "The `.uxflow` document"). */
 export const fixedFlowLimits = {
   edgesPerNode: 2,
   nodeBytes: 10 * 1024,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { figmaHosts, nestsDeeperThan, webUrlSchema } from '../kernel/index.ts';
 
 /** Ids inside a document: short, URL- and Mermaid-safe, so they can appear in `onClick(<elementId>)`. */
 export const flowIdPattern = /^[A-Za-z0-9_-]{1,100}$/;
@@ -34,9 +35,13 @@ export const annotationSchema = z.object({
 });
 export type Annotation = z.infer<typeof annotationSchema>;
 
+/** A link to a Figma file, frame or prototype: `https:` on a Figma host only (members' clients open it). */
+export const figmaLinkSchema = webUrlSchema({ hosts: figmaHosts });
+
 export const uiMetadataSchema = z.object({
-  figmaLink: z.url().optional(),
-  screenshotUrl: z.url().optional(),
+  figmaLink: figmaLinkSchema.optional(),
+  /** Shown as an image in members' clients: `https:` only. */
+  screenshotUrl: webUrlSchema().optional(),
   annotations: z.array(annotationSchema).optional(),
   variants: z.array(z.object({ id: flowItemIdSchema, name: z.string().min(1).max(100), type: z.enum(variantTypes) })).optional(),
   completionStatus: z.enum(completionStatuses).optional(),
@@ -64,22 +69,40 @@ export const screenElementSchema = z.looseObject({ id: flowItemIdSchema, type: z
 export const conditionOutputSchema = z.object({ id: flowItemIdSchema, label: z.string().max(200) });
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-const screenData = z.looseObject({ elements: z.array(screenElementSchema).optional() });
-const plainData = z.record(z.string(), z.unknown());
+/** How deep a node's `data` may nest (`{}` is one level), its loose keys included: deeper JSON breaks every recursive walk of it. */
+export const maxDataDepth = 32;
+/** `schema` for a node's `data`, refused when it nests deeper than `maxDataDepth` (checked without recursion). */
+const bounded = <T extends z.ZodType>(schema: T): T =>
+  schema.refine((value) => !nestsDeeperThan(value, maxDataDepth), { message: `nests deeper than ${maxDataDepth} levels` });
+/** Free-form `data` (start, end, action, note; and the changes of UPDATE_NODE). */
+export const nodeDataSchema = bounded(z.record(z.string(), z.unknown()));
+/**
+ * How deep a document taken as a request body (validate, import; 2.0 or the 1.x dialect) may nest:
+ * room for the deepest valid document (node data starts at level 4), bounded before any code walks it.
+ */
+export const maxDocumentDepth = 64;
+
+const screenData = bounded(z.looseObject({ elements: z.array(screenElementSchema).optional() }));
+const plainData = nodeDataSchema;
 
 /** A node: the common fields plus `data` whose shape depends on `type`. */
 export const flowNodeSchema = z.discriminatedUnion('type', [
   z.object({ ...nodeBase, type: z.literal('screen'), data: screenData.optional() }),
   z.object({ ...nodeBase, type: z.literal('popup'), data: screenData.optional() }),
-  z.object({ ...nodeBase, type: z.literal('decision'), data: z.looseObject({ condition: z.string().min(1).max(1000) }) }),
-  z.object({ ...nodeBase, type: z.literal('condition'), data: z.looseObject({ conditions: z.array(conditionOutputSchema).min(1) }) }),
+  z.object({ ...nodeBase, type: z.literal('decision'), data: bounded(z.looseObject({ condition: z.string().min(1).max(1000) })) }),
+  z.object({
+    ...nodeBase,
+    type: z.literal('condition'),
+    data: bounded(z.looseObject({ conditions: z.array(conditionOutputSchema).min(1) })),
+  }),
   z.object({
     ...nodeBase,
     type: z.literal('api-call'),
-    data: z.looseObject({ method: z.enum(httpMethods), url: z.string().min(1).max(2000) }),
+    // `url` documents the endpoint called, not a link we follow: a path (`/api/users/{id}`) or an http(s) URL.
+    data: bounded(z.looseObject({ method: z.enum(httpMethods), url: webUrlSchema({ http: true, relative: true }).min(1) })),
   }),
-  z.object({ ...nodeBase, type: z.literal('component'), data: z.looseObject({ componentId: z.string().min(1).max(100) }) }),
-  z.object({ ...nodeBase, type: z.literal('subflow'), data: z.looseObject({ flowId: z.string().min(1).max(100) }) }),
+  z.object({ ...nodeBase, type: z.literal('component'), data: bounded(z.looseObject({ componentId: z.string().min(1).max(100) })) }),
+  z.object({ ...nodeBase, type: z.literal('subflow'), data: bounded(z.looseObject({ flowId: z.string().min(1).max(100) })) }),
   z.object({ ...nodeBase, type: z.enum(['start', 'end', 'action', 'note']), data: plainData.optional() }),
 ]);
 export type FlowNode = z.infer<typeof flowNodeSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  figmaLinkSchema,
   flowEdgeSchema,
   flowFrameSchema,
   flowItemIdSchema,
@@ -8,6 +9,7 @@ import {
   personaSchema,
   positionSchema,
   styleSchema,
+  nodeDataSchema,
   nodeSizeSchema,
   uiMetadataSchema,
 } from './schema.ts';
@@ -25,14 +27,14 @@ export const nodeChangesSchema = z
     personaIds: z.array(flowItemIdSchema),
     isPinned: z.boolean(),
     uiMetadata: uiMetadataSchema,
-    data: z.record(z.string(), z.unknown()),
+    data: nodeDataSchema,
   })
   .partial();
 
 export const alignModes = ['horizontal', 'vertical', 'grid'] as const;
 export const layoutAlgorithms = ['hierarchical', 'force'] as const;
 
-/** The wire format of one operation: an object with `type` and its payload (PRODUCT.md, "Operations"). */
+/** The wire format of one operation: an object with `type` and its payload (docs/product.md, "Operations"). */
 export const flowOperationSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ADD_NODE'), node: flowNodeSchema }),
   z.object({ type: z.literal('UPDATE_NODE'), id: flowItemIdSchema, changes: nodeChangesSchema }),
@@ -53,7 +55,7 @@ export const flowOperationSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('CREATE_PERSONA'), persona: personaSchema.partial({ id: true }) }),
   z.object({ type: z.literal('DELETE_PERSONA'), id: flowItemIdSchema }),
   z.object({ type: z.literal('ASSIGN_PERSONA'), personaId: flowItemIdSchema, nodeIds: ids }),
-  z.object({ type: z.literal('LINK_FIGMA'), nodeId: flowItemIdSchema, figmaLink: z.url() }),
+  z.object({ type: z.literal('LINK_FIGMA'), nodeId: flowItemIdSchema, figmaLink: figmaLinkSchema }),
   z.object({ type: z.literal('ADD_ANNOTATION'), nodeId: flowItemIdSchema, text: z.string().min(1).max(2000) }),
   z.object({ type: z.literal('ALIGN_NODES'), nodeIds: ids, mode: z.enum(alignModes) }),
   z.object({ type: z.literal('AUTO_LAYOUT'), algorithm: z.enum(layoutAlgorithms) }),

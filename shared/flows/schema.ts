@@ -75,7 +75,7 @@ export const flowFrameSchema = z.object({
 });
 export type FlowFrame = z.infer<typeof flowFrameSchema>;
 
-/** A `.uxflow` document, schema version 2.0 (PRODUCT.md, "The `.uxflow` document"). */
+/** A `.uxflow` document, schema version 2.0 (docs/product.md, "The `.uxflow` document"). */
 export const flowDocumentSchema = z.object({
   metadata: flowMetadataSchema,
   nodes: z.array(flowNodeSchema),

@@ -1,6 +1,6 @@
 import type { PlatformRole } from '../kernel/index.ts';
 
-/** Access tokens live 15 minutes (PRODUCT.md, Identity). */
+/** Access tokens live 15 minutes (docs/product.md, Identity). */
 export const accessTokenTtlSeconds = 15 * 60;
 
 /** What an access token says about its bearer. */

@@ -21,7 +21,7 @@ export const lockoutWindowMs = 24 * 60 * 60 * 1000;
 export const pendingStaleMs = 60 * 1000;
 
 const minute = 60 * 1000;
-/** Progressive steps (PRODUCT.md): from this many failures on, this long a lock after the latest one. */
+/** Progressive steps (docs/product.md): from this many failures on, this long a lock after the latest one. */
 const steps: readonly { failures: number; lockMs: number }[] = [
   { failures: 20, lockMs: 24 * 60 * minute },
   { failures: 10, lockMs: 60 * minute },

@@ -1,7 +1,7 @@
 import { DomainError } from '../kernel/index.ts';
 import type { OneTimeTokenEntry, OneTimeTokens } from './ports.ts';
 
-/** E-mail verification links live 24 hours, password-reset links 1 hour (PRODUCT.md, Identity). */
+/** E-mail verification links live 24 hours, password-reset links 1 hour (docs/product.md, Identity). */
 export const emailVerificationTtlMs = 24 * 60 * 60 * 1000;
 export const passwordResetTtlMs = 60 * 60 * 1000;
 

@@ -11,7 +11,7 @@ export interface CommonPasswords {
 /** Why a password is refused, in the order they are checked. */
 export type PasswordWeakness = 'too_short' | 'too_long' | 'common';
 
-/** The first weakness of a password under the policy (PRODUCT.md, Identity), or null when acceptable. */
+/** The first weakness of a password under the policy (docs/product.md, Identity), or null when acceptable. */
 export const findPasswordWeakness = async (password: string, commonPasswords: CommonPasswords): Promise<PasswordWeakness | null> => {
   // Length in code points, so that a password of emoji is not counted twice.
   const length = [...password].length;

@@ -1,4 +1,4 @@
-/** Credit-priced operations and their cost in credits (PRODUCT.md, "Credits"). */
+/** Credit-priced operations and their cost in credits (docs/product.md, "Credits"). */
 export const creditCosts = {
   'ai.chat': 1,
   'ai.plan': 3,

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 
 /**
@@ -10,3 +12,27 @@ export const newId = (prefix: string): string => {
   for (const byte of bytes) body += alphabet[byte & 31];
   return `${prefix}_${body}`;
 };
+
+/** The ids that come back from outside (paths, bodies, cursors, events), by prefix, and what each names. */
+const idNames = {
+  apk: 'an API key id',
+  flw: 'a flow id',
+  inv: 'an invitation id',
+  kdoc: 'a knowledge document id',
+  ses: 'a session id',
+  sev: 'a security event id',
+  tpl: 'a template id',
+  usr: 'a user id',
+  wsp: 'a workspace id',
+} as const;
+
+export type IdPrefix = keyof typeof idNames;
+
+/**
+ * The shape of an id `newId(prefix)` makes. The body admits any lower-case letter, not only the
+ * generator's alphabet: an id that merely looks wrong is then a 404, like any id that is not ours.
+ */
+export const idPattern = (prefix: IdPrefix): RegExp => new RegExp(`^${prefix}_[0-9a-z]{20}$`);
+
+/** An id of one type, checked at the edge (`must be a workspace id`). */
+export const idSchema = (prefix: IdPrefix) => z.string().regex(idPattern(prefix), `must be ${idNames[prefix]}`);

@@ -1,4 +1,4 @@
-/** Workspace permissions (`resource:action`) from the role matrix in PRODUCT.md. */
+/** Workspace permissions (`resource:action`) from the role matrix in docs/product.md. */
 export const workspacePermissions = [
   'workspace:read',
   'workspace:update',

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { idSchema } from '../kernel/index.ts';
 
 export const documentFormats = ['text', 'markdown', 'html', 'pdf'] as const;
 export type DocumentFormat = (typeof documentFormats)[number];
 export const documentStatuses = ['processing', 'ready', 'failed'] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
 
-/** Content of one upload: 1 MB (PRODUCT.md), as sent (UTF-8 bytes, or the file's bytes). */
+/** Content of one upload: 1 MB (docs/product.md), as sent (UTF-8 bytes, or the file's bytes). */
 export const maxContentBytes = 1024 * 1024;
 
-export const documentIdSchema = z.string().regex(/^kdoc_[0-9a-z]{20}$/, 'must be a knowledge document id');
+export const documentIdSchema = idSchema('kdoc');
 export const documentTitleSchema = z.string().trim().min(1).max(200);
 export const documentSourceSchema = z.string().trim().min(1).max(2000);
 
@@ -42,5 +43,5 @@ export interface KnowledgeDocument {
   publishedAt: Date | null;
 }
 
-/** `knowledge.ingest` costs 1 credit per started 10,000 characters (PRODUCT.md, "Credits"). */
+/** `knowledge.ingest` costs 1 credit per started 10,000 characters (docs/product.md, "Credits"). */
 export const ingestCreditsFor = (characters: number): number => Math.max(1, Math.ceil(characters / 10_000));

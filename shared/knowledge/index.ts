@@ -18,4 +18,5 @@ export * from './terms.ts';
 export * from './upload-service.ts';
 export * from './usage.ts';
 export * from './events.ts';
+export * from './system-service.ts';
 export * from './sweep-service.ts';

@@ -1,1 +1,2 @@
 export * from './security-event.ts';
+export * from './system-service.ts';

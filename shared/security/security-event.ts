@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../kernel/index.ts';
 
 /** What a security event can be about. New kinds are added here (and only here). */
 export const securityEventTypes = [
@@ -49,7 +50,7 @@ export const securityEventDetailsSchema = z
 export const securityEventDataSchema = z
   .object({
     /** The event's own id (`sev_…`); the CloudEvent id too, so consumers can dedupe. */
-    id: z.string().regex(/^sev_[0-9a-z]{20}$/),
+    id: idSchema('sev'),
     type: z.enum(securityEventTypes),
     /** ISO-8601. */
     at: z.iso.datetime({ offset: true }),

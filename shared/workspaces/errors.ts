@@ -52,7 +52,7 @@ export const workspaceErrors = {
   userNotFound: () => fail('unauthenticated', 'USER_NOT_FOUND', 'The account no longer exists.'),
 };
 
-/** The 402 of PRODUCT.md: which limit, the current figure and where to upgrade. */
+/** The 402 of docs/product.md: which limit, the current figure and where to upgrade. */
 export const limitReached = (
   code: 'WORKSPACE_LIMIT_REACHED' | 'SEAT_LIMIT_REACHED',
   figures: { limit: number; current: number; plan: Plan; upgradeUrl: string },

@@ -6,6 +6,8 @@ export * from './member-rules.ts';
 export * from './ports.ts';
 export * from './workspaces-ports.ts';
 export * from './invitation-mail.ts';
+export * from './workspace-slots.ts';
+export * from './workspace-creation.ts';
 export * from './workspace-service.ts';
 export * from './member-service.ts';
 export * from './invitation-service.ts';

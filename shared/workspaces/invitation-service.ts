@@ -13,7 +13,7 @@ export type InvitationView = InvitationRecord & { status: 'pending' | 'expired' 
 const isPending = (invitation: InvitationRecord, now: Date) => invitation.acceptedAt === null && invitation.expiresAt > now;
 
 /**
- * Invitations. Seats (PRODUCT.md) are members plus pending invitations. Acceptance is single use
+ * Invitations. Seats (docs/product.md) are members plus pending invitations. Acceptance is single use
  * because the membership `<workspaceId>:<userId>` is a unique-index insert carrying the
  * invitation id: of concurrent accepts exactly one inserts it; the others find it and answer
  * INVITATION_ALREADY_USED.

@@ -9,7 +9,7 @@ export interface Actor {
 
 /**
  * Changing a member's role: only owners touch owners, and only owners make owners (admins hold
- * members:update "not owners", PRODUCT.md). The last-owner rule is checked against the store.
+ * members:update "not owners", docs/product.md). The last-owner rule is checked against the store.
  */
 export const assertCanChangeRole = (actor: Actor, target: Actor, next: WorkspaceRole): void => {
   if (!roleGrants(actor.role, 'members:update')) throw workspaceErrors.denied('members:update');

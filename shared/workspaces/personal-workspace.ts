@@ -1,7 +1,7 @@
 import { newId } from '../kernel/index.ts';
 import type { WorkspaceRole } from './roles.ts';
 
-/** A new account's first workspace is on a 14-day pro trial without a card (PRODUCT.md, Plans). */
+/** A new account's first workspace is on a 14-day pro trial without a card (docs/product.md, Plans). */
 export const trialDays = 14;
 
 export interface Workspace {

@@ -21,7 +21,7 @@ export interface PlanLimits {
   knowledgeCharacters: number;
 }
 
-/** The plan table of PRODUCT.md ("Plans"); billing reads the same table. */
+/** The plan table of docs/product.md ("Plans"); billing reads the same table. */
 export const planLimits: Readonly<Record<Plan, Readonly<PlanLimits>>> = {
   free: {
     seats: 1,

@@ -1,4 +1,5 @@
 import type { Membership, Workspace } from './personal-workspace.ts';
+import type { PlacedSlot, WorkspaceSlot } from './workspace-slots.ts';
 import type { WorkspaceRole } from './roles.ts';
 
 /** A workspace as stored; `deletedAt` is set by a soft delete (documents written before it existed count as null). */
@@ -15,8 +16,8 @@ export interface WorkspaceStore {
   findActiveByIds: (ids: readonly string[]) => Promise<WorkspaceRecord[]>;
   /** The account's personal workspace (not deleted), or null. */
   findPersonal: (userId: string) => Promise<WorkspaceRecord | null>;
-  /** Workspaces (not deleted) whose `ownerId` is the user. */
-  countOwned: (userId: string) => Promise<number>;
+  /** Workspaces (not deleted) whose `ownerId` is the user, the personal one included. */
+  findOwned: (userId: string) => Promise<WorkspaceRecord[]>;
   rename: (id: string, name: string) => Promise<void>;
   setOwner: (id: string, ownerId: string) => Promise<void>;
   /**
@@ -24,6 +25,16 @@ export interface WorkspaceStore {
    * membership lookup misses), sets `deletedAt`, and revokes the workspace's API keys.
    */
   markDeleted: (id: string, by: string, at: Date) => Promise<void>;
+}
+
+/** The places of the workspace limit (`workspace-slots.ts`): append-only, one insert per claim. */
+export interface WorkspaceSlotStore {
+  /** Every slot the account ever claimed (all generations), each with its workspace as it is now (null when not written). */
+  list: (ownerId: string) => Promise<PlacedSlot[]>;
+  /** Inserts the slot; false when that (owner, number, generation) is taken: another create won the place. */
+  claim: (slot: WorkspaceSlot) => Promise<boolean>;
+  /** Deletes a slot; only to undo a claim whose workspace could not be written. Idempotent. */
+  release: (slot: WorkspaceSlot) => Promise<void>;
 }
 
 /** A membership, and the invitation it came from (null for owners of new workspaces). */

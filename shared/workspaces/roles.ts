@@ -17,7 +17,7 @@ const admin: readonly WorkspacePermission[] = [
 ];
 const owner: readonly WorkspacePermission[] = [...admin, 'workspace:delete', 'workspace:transfer', 'billing:manage'];
 
-/** The role matrix of PRODUCT.md. (Admins act on members but not on owners: the members service checks that.) */
+/** The role matrix of docs/product.md. (Admins act on members but not on owners: the members service checks that.) */
 export const rolePermissions: Readonly<Record<WorkspaceRole, ReadonlySet<WorkspacePermission>>> = {
   owner: new Set(owner),
   admin: new Set(admin),

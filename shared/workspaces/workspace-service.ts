@@ -1,9 +1,8 @@
-import { newId } from '../kernel/index.ts';
-import { limitReached, workspaceErrors } from './errors.ts';
-import { effectivePlan, isWithinLimit, planLimits } from './plan-limits.ts';
+import { workspaceErrors } from './errors.ts';
 import type { WorkspaceRecord } from './ports.ts';
 import type { WorkspaceRole } from './roles.ts';
-import { billingUrl, upgradeUrl, type WorkspacesPorts } from './workspaces-ports.ts';
+import { createOwnedWorkspace } from './workspace-creation.ts';
+import { billingUrl, type WorkspacesPorts } from './workspaces-ports.ts';
 
 /** A workspace seen by one of its members. */
 export interface WorkspaceView {
@@ -12,7 +11,8 @@ export interface WorkspaceView {
 }
 
 /** Workspaces: create, list, read, rename, soft delete, transfer. Callers are already authorised for the workspace. */
-export const createWorkspaceService = ({ workspaces, members, subscriptions, clock, appUrl }: WorkspacesPorts) => {
+export const createWorkspaceService = (ports: WorkspacesPorts) => {
+  const { workspaces, members, subscriptions, clock, appUrl } = ports;
   const getActive = async (id: string): Promise<WorkspaceRecord> => {
     const workspace = await workspaces.findActive(id);
     if (!workspace) throw workspaceErrors.notFound();
@@ -21,36 +21,13 @@ export const createWorkspaceService = ({ workspaces, members, subscriptions, clo
 
   return {
     /**
-     * A new workspace on the free plan with the caller as owner. The number an account may own is
-     * the limit of its personal workspace's plan (402 WORKSPACE_LIMIT_REACHED past it).
+     * A new workspace on the free plan with the caller as owner, if the account's workspace limit
+     * allows (`createOwnedWorkspace`: 402 WORKSPACE_LIMIT_REACHED past it).
      */
-    create: async (userId: string, name: string): Promise<WorkspaceView> => {
-      const now = clock.now();
-      const [personal, current] = await Promise.all([workspaces.findPersonal(userId), workspaces.countOwned(userId)]);
-      const plan = personal ? effectivePlan(personal, now) : 'free';
-      const limit = planLimits[plan].workspaces;
-      if (!isWithinLimit(limit, current)) {
-        throw limitReached('WORKSPACE_LIMIT_REACHED', {
-          limit: limit ?? 0,
-          current,
-          plan,
-          upgradeUrl: upgradeUrl(appUrl, personal?.id ?? null),
-        });
-      }
-      const workspace: WorkspaceRecord = {
-        id: newId('wsp'),
-        name,
-        ownerId: userId,
-        personal: false,
-        plan: 'free',
-        trialEndsAt: null,
-        createdAt: now,
-        deletedAt: null,
-      };
-      await workspaces.insert(workspace);
-      await members.insert({ workspaceId: workspace.id, userId, role: 'owner', joinedAt: now, invitationId: null });
-      return { workspace, role: 'owner' };
-    },
+    create: async (userId: string, name: string): Promise<WorkspaceView> => ({
+      workspace: await createOwnedWorkspace(ports, userId, name),
+      role: 'owner',
+    }),
 
     /** The caller's workspaces (deleted ones left out) with their role, by name. */
     listMine: async (userId: string): Promise<WorkspaceView[]> => {

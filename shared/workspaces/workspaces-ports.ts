@@ -1,8 +1,17 @@
-import type { InvitationStore, LiveSubscriptions, MemberStore, People, WorkspaceMailer, WorkspaceStore } from './ports.ts';
+import type {
+  InvitationStore,
+  LiveSubscriptions,
+  MemberStore,
+  People,
+  WorkspaceMailer,
+  WorkspaceSlotStore,
+  WorkspaceStore,
+} from './ports.ts';
 
 /** Everything the workspace services need; adapters are passed in. */
 export interface WorkspacesPorts {
   workspaces: WorkspaceStore;
+  slots: WorkspaceSlotStore;
   members: MemberStore;
   invitations: InvitationStore;
   people: People;

@@ -5,9 +5,9 @@ import listFlows from '../../functions/flows/list.ts';
 import listTemplates from '../../functions/flows/list-templates.ts';
 import listVersions from '../../functions/flows/list-versions.ts';
 import validateFlow from '../../functions/flows/validate.ts';
-import { servicesHookTimeoutMs } from '../integration/services/required-env.ts';
-import { addScreen, startFlowKit, type FlowKit } from '../integration/flows/flow-kit.ts';
-import type { Reply } from '../integration/workspaces/workspace-kit.ts';
+import { servicesHookTimeoutMs } from '../support/required-env.ts';
+import { addScreen, startFlowKit, type FlowKit } from '../support/flow-kit.ts';
+import type { Reply } from '../support/workspace-kit.ts';
 import { specViolations } from './openapi-spec.ts';
 import { legacyDocument, legacyFixtures } from '../unit/flows/legacy-fixtures.ts';
 

@@ -22,6 +22,8 @@ import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import { named, type FunctionDefinition, type HttpFunctionDefinition } from '../../shared/platform/definition/index.ts';
 import { createHttpApp } from '../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../shared/platform/runtime.ts';
+import { testDatabase } from './auth-test-env.ts';
+import { fireCron } from './fire-cron.ts';
 
 const definitions = {
   register,
@@ -45,10 +47,11 @@ const definitions = {
 type Name = keyof typeof definitions;
 
 /**
- * The identity functions as real Hono apps over the local MongoDB and mail sink, in database
- * `database`; `overrides` replace variables (e.g. an SMTP relay that is down).
+ * The identity functions as real Hono apps over the local MongoDB and mail sink, in a database of
+ * their own (`name_…`); `overrides` replace variables (e.g. an SMTP relay that is down).
  */
-export const startIdentityApps = async (database: string, overrides: Record<string, string> = {}) => {
+export const startIdentityApps = async (name: string, overrides: Record<string, string> = {}) => {
+  const database = testDatabase(name);
   const services = await ensureServices({ only: ['mongodb', 'mail'] });
   const env = { ...services, APP_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: database, ...overrides };
   await migrate(services.MONGODB_URI!, database);
@@ -61,7 +64,8 @@ export const startIdentityApps = async (database: string, overrides: Record<stri
       return [name, createHttpApp(definition as HttpFunctionDefinition, runtime)];
     }),
   ) as Record<Name, ReturnType<typeof createHttpApp>>;
-  const mailCron = createRuntime(named(sendPasswordResetMails, 'functions/identity/send-password-reset-mails.ts'), env);
+  const mailCronFunction = named(sendPasswordResetMails, 'functions/identity/send-password-reset-mails.ts');
+  const mailCron = createRuntime(mailCronFunction, env);
   runtimes.push(mailCron);
 
   /** POSTs JSON (or GETs) with a client address of its own, so per-IP lockouts do not leak between tests. */
@@ -79,11 +83,7 @@ export const startIdentityApps = async (database: string, overrides: Record<stri
   return {
     call,
     /** One run of the password-reset outbox's cron function (what the scheduler does every minute). */
-    sendResetMails: () =>
-      sendPasswordResetMails.handler(
-        { id: `tick-${Date.now()}`, job: mailCron.name, time: new Date().toISOString() },
-        { log: mailCron.log, use: mailCron.use },
-      ),
+    sendResetMails: () => fireCron(mailCronFunction, mailCron),
     db: runtimes[0]!.use(mongo).db,
     mailDir: services.MAIL_SINK_DIR!,
     close: async () => {

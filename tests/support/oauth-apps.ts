@@ -11,6 +11,7 @@ import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import type { HttpFunctionDefinition } from '../../shared/platform/definition/index.ts';
 import { createHttpApp } from '../../shared/platform/http/create-app.ts';
 import { createRuntime } from '../../shared/platform/runtime.ts';
+import { testDatabase } from './auth-test-env.ts';
 
 export const appRedirectUri = 'http://app.test/auth/callback';
 const callbackBase = 'http://api.test';
@@ -21,7 +22,8 @@ const client = (provider: string) => ({
 });
 
 /** The OAuth functions (and register, login, me) over the local MongoDB, with both provider stand-ins on loopback ports. */
-export const startOAuthApps = async (database: string) => {
+export const startOAuthApps = async (name: string) => {
+  const database = testDatabase(name);
   const services = await ensureServices({ only: ['mongodb', 'mail'] });
   await migrate(services.MONGODB_URI!, database);
   const [google, github] = await Promise.all([startOidcStandIn(client('google')), startGitHubStandIn(client('github'))]);

@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { billingApiService } from '../../../shared/infra/billing/billing-api-resource.ts';
 import { defineHttpFunction } from '../../../shared/platform/definition/index.ts';
+import { json, problem, workspaceParams } from '../../../shared/platform/http/schemas.ts';
 import { billingApiFunction } from './api-function.ts';
-import { json, problem, subscriptionStateSchema, toSubscriptionStateBody, workspaceParams } from './api-schemas.ts';
+import { subscriptionStateSchema, toSubscriptionStateBody } from './api-schemas.ts';
 
 /**
  * `POST /v1/workspaces/{workspaceId}/billing/cancel|resume`: sets or clears `cancel_at_period_end`

@@ -1,12 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { packIds } from '../../../shared/billing/plans-catalog.ts';
 import type { SubscriptionState } from '../../../shared/billing/checkout-ports.ts';
+import { webUrlSchema } from '../../../shared/kernel/index.ts';
 import { plans } from '../../../shared/workspaces/index.ts';
 
-export { json, jsonBody, problem, workspaceParams } from '../../workspaces/lib/schemas.ts';
-
-/** An absolute URL; whether its origin is allowed is the service's check (RETURN_URL_NOT_ALLOWED). */
-const returnUrlSchema = z.url().max(2048);
+/** An absolute http(s) URL; whether its origin is allowed is the service's check (RETURN_URL_NOT_ALLOWED). */
+const returnUrlSchema = webUrlSchema({ http: true, max: 2048 });
 
 export const checkoutBodySchema = z
   .union([

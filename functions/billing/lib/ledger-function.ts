@@ -1,5 +1,4 @@
 import { jwtOrApiKey } from '../../../shared/infra/auth/jwt-authenticator.ts';
-import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
 import { rateLimited } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 import { authenticated, type CronPreset, type HttpPreset } from '../../../shared/platform/definition/index.ts';
 import type { ResourceRef } from '../../../shared/platform/resource.ts';
@@ -15,7 +14,7 @@ export const ledgerReadFunction = (uses: readonly ResourceRef[]) =>
   ({
     access: authenticated(jwtOrApiKey, 'billing:read'),
     rateLimit: rateLimited.api,
-    uses: [...uses, mongo],
+    uses,
     costTags: { ...ledgerCostTags, tier: 'standard' },
     privacy: {
       personalData: ['identity', 'billing', 'usage'],

@@ -1,18 +1,19 @@
-import { DomainError } from '../../../shared/kernel/index.ts';
+import { z } from '@hono/zod-openapi';
+import { idSchema } from '../../../shared/kernel/index.ts';
+import { cursorCodec } from '../../../shared/platform/http/paging.ts';
 
-/** An opaque page cursor: the last item's `updatedAt` and id. */
-export const encodeCursor = (last: { updatedAt: Date; id: string }): string =>
-  Buffer.from(JSON.stringify([last.updatedAt.getTime(), last.id])).toString('base64url');
+/** The flow list's cursor: the last head's `updatedAt` (ms) and id, the list's sort key. */
+export const flowCursor = cursorCodec(
+  z.codec(z.tuple([z.number(), idSchema('flw')]), z.object({ updatedAt: z.date(), id: z.string() }), {
+    decode: ([time, id]) => ({ updatedAt: new Date(time), id }),
+    encode: ({ updatedAt, id }): [number, string] => [updatedAt.getTime(), id],
+  }),
+);
 
-/** @throws DomainError INVALID_CURSOR (400) for anything `encodeCursor` did not make. */
-export const decodeCursor = (cursor: string): { updatedAt: Date; id: string } => {
-  try {
-    const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof time === 'number' && Number.isFinite(time) && typeof id === 'string' && /^flw_[0-9a-z]{20}$/.test(id)) {
-      return { updatedAt: new Date(time), id };
-    }
-  } catch {
-    // falls through to the error below
-  }
-  throw new DomainError('invalid', 'INVALID_CURSOR', { detail: 'The cursor is not one this API gave out.' });
-};
+/** The workspace-template list's cursor: the last template's `createdAt` (ms) and id. */
+export const templateCursor = cursorCodec(
+  z.codec(z.tuple([z.number(), idSchema('tpl')]), z.object({ createdAt: z.date(), id: z.string() }), {
+    decode: ([time, id]) => ({ createdAt: new Date(time), id }),
+    encode: ({ createdAt, id }): [number, string] => [createdAt.getTime(), id],
+  }),
+);

@@ -1,8 +1,7 @@
 import type { WorkspacePermission } from '../../../shared/kernel/index.ts';
 import { jwtOrApiKey } from '../../../shared/infra/auth/jwt-authenticator.ts';
-import { flowCallerOf } from '../../../shared/infra/flows/flow-caller.ts';
+import { flowCallers } from '../../../shared/infra/flows/flow-caller.ts';
 import { flowPorts } from '../../../shared/infra/flows/flows-resource.ts';
-import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
 import { rateLimited } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 import type { FlowCaller, FlowsPorts } from '../../../shared/flows/index.ts';
 import { authenticated, type HttpPreset } from '../../../shared/platform/definition/index.ts';
@@ -13,7 +12,7 @@ import type { Use } from '../../../shared/platform/resource.ts';
 export const flowCostTags = { team: 'flows', costCenter: 'cc-flows', tier: 'standard' } as const;
 
 /**
- * What every flow function shares. `permission` is the PRODUCT.md matrix entry it needs; on routes
+ * What every flow function shares. `permission` is the docs/product.md matrix entry it needs; on routes
  * without `{workspaceId}` the service checks it against the flow's own workspace (another tenant's
  * flow answers 404).
  */
@@ -21,7 +20,7 @@ export const flowFunction = (permission: WorkspacePermission) =>
   ({
     access: authenticated(jwtOrApiKey, permission),
     rateLimit: rateLimited.api,
-    uses: [flowPorts, mongo],
+    uses: [flowPorts, flowCallers],
     costTags: flowCostTags,
     privacy: {
       personalData: ['identity', 'content'],
@@ -33,5 +32,5 @@ export const flowFunction = (permission: WorkspacePermission) =>
 /** The flow services' ports and the caller, for a handler (which builds the one service it calls). */
 export const flowsFor = (vars: { use: Use; auth: AuthContext }): { ports: FlowsPorts; caller: FlowCaller } => ({
   ports: vars.use(flowPorts),
-  caller: flowCallerOf(vars.auth, vars.use(mongo).db),
+  caller: vars.use(flowCallers).of(vars.auth),
 });

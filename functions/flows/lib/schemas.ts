@@ -8,15 +8,11 @@ import {
   type FlowIssue,
   type FlowVersion,
 } from '../../../shared/flows/index.ts';
-import { workspaceIdSchema } from '../../workspaces/lib/schemas.ts';
+import { idSchema } from '../../../shared/kernel/index.ts';
 
-export { json, jsonBody, problem } from '../../workspaces/lib/schemas.ts';
-
-export const flowIdSchema = z.string().regex(/^flw_[0-9a-z]{20}$/, 'must be a flow id');
-export const flowParams = z.object({ flowId: flowIdSchema });
+export const flowParams = z.object({ flowId: idSchema('flw') });
 export const versionNumberSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const versionParams = flowParams.extend({ versionNumber: versionNumberSchema });
-export const workspaceParams = z.object({ workspaceId: workspaceIdSchema });
 
 // Inlined: the domain schema is built before @hono/zod-openapi extends zod, so it cannot carry a component name.
 export const documentSchema = flowDocumentSchema;
@@ -110,7 +106,7 @@ export const toFlowBody = (version: FlowVersion, warnings: FlowIssue[]): z.infer
 
 export const writeResultSchema = z.object({ version: z.number().int(), warnings: z.array(flowIssueSchema) }).openapi('FlowWriteResult');
 
-/** Flow documents may be 5 MB (PRODUCT.md); their bodies get room for that plus JSON framing. */
+/** Flow documents may be 5 MB (docs/product.md); their bodies get room for that plus JSON framing. */
 export const documentBodyBytes = 6 * 1024 * 1024;
 
 /** A template as listed (built-in or a workspace’s). */

@@ -2,8 +2,6 @@ import { z } from '@hono/zod-openapi';
 import type { ApiKeyRecord } from '../../../shared/identity/api-keys.ts';
 import { workspacePermissions } from '../../../shared/kernel/index.ts';
 
-export const workspaceParams = z.object({ workspaceId: z.string().regex(/^wsp_[0-9a-z]{20}$/, 'must be a workspace id') });
-
 export const apiKeySchema = z
   .object({
     id: z.string(),

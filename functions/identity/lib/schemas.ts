@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { emailSchema, passwordMaxLength } from '../../../shared/identity/index.ts';
-import { problemContent } from '../../../shared/platform/http/schemas.ts';
 
 export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), emailVerified: z.boolean() }).openapi('User');
 /** The caller's own account (`GET /v1/me`, `PATCH /v1/me`). */
@@ -25,8 +24,6 @@ export const authResultSchema = z
     refreshToken: z.string().optional().openapi({ description: 'Only when `refreshTokenIn` is `body`' }),
   })
   .openapi('AuthResult');
-
-export const problem = (description: string) => ({ description, content: problemContent });
 
 /** The answer body of a login or registration, with the refresh token in it only when asked for. */
 export const authBody = (

@@ -1,6 +1,6 @@
 import { jwt } from '../../../shared/infra/auth/jwt-authenticator.ts';
 import { accounts } from '../../../shared/infra/identity/accounts-resource.ts';
-import { apiKeyStore } from '../../../shared/infra/mongodb/api-key-store.ts';
+import { apiKeys } from '../../../shared/infra/identity/api-keys-resource.ts';
 import { rateLimited } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 import { authenticated, type HttpPreset } from '../../../shared/platform/definition/index.ts';
 import { identityCostTags } from './schemas.ts';
@@ -23,10 +23,7 @@ export const publicAuthFunction = {
 export const apiKeyFunction = {
   access: authenticated(jwt, 'apikeys:manage'),
   rateLimit: rateLimited.api,
-  uses: [apiKeyStore],
+  uses: [apiKeys],
   costTags: { team: 'identity', costCenter: 'cc-identity', tier: 'standard' },
   privacy: { personalData: ['identity', 'usage'], purpose: 'let workspace members manage and audit API keys', legalBasis: 'contract' },
 } satisfies HttpPreset;
-
-/** The body of a route, required and JSON. */
-export const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { DomainError } from '../../../shared/kernel/index.ts';
 import {
   documentFormats,
   documentIdSchema,
@@ -10,10 +9,8 @@ import {
   type Screened,
   type SearchHit,
 } from '../../../shared/knowledge/index.ts';
-import { workspaceParams } from '../../workspaces/lib/schemas.ts';
-
-export { json, jsonBody, problem } from '../../workspaces/lib/schemas.ts';
-export { workspaceParams };
+import { cursorCodec } from '../../../shared/platform/http/paging.ts';
+import { workspaceParams } from '../../../shared/platform/http/schemas.ts';
 
 export const documentParams = workspaceParams.extend({ documentId: documentIdSchema });
 
@@ -99,19 +96,10 @@ export const toHit = (hit: SearchHit): z.infer<typeof hitSchema> => ({
   score: Math.round(hit.score * 10_000) / 10_000,
 });
 
-/** An opaque page cursor: the last item's creation time and id. */
-export const encodeCursor = (last: { createdAt: Date; id: string }): string =>
-  Buffer.from(JSON.stringify([last.createdAt.getTime(), last.id])).toString('base64url');
-
-/** @throws INVALID_CURSOR (400) for anything `encodeCursor` did not make. */
-export const decodeCursor = (cursor: string): { createdAt: Date; id: string } => {
-  try {
-    const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof time === 'number' && Number.isFinite(time) && typeof id === 'string' && documentIdSchema.safeParse(id).success) {
-      return { createdAt: new Date(time), id };
-    }
-  } catch {
-    // falls through
-  }
-  throw new DomainError('invalid', 'INVALID_CURSOR', { detail: 'The cursor is not one this API gave out.' });
-};
+/** The document list's cursor: the last document's creation time (ms) and id, the list's sort key. */
+export const documentCursor = cursorCodec(
+  z.codec(z.tuple([z.number(), documentIdSchema]), z.object({ createdAt: z.date(), id: z.string() }), {
+    decode: ([time, id]) => ({ createdAt: new Date(time), id }),
+    encode: ({ createdAt, id }): [number, string] => [createdAt.getTime(), id],
+  }),
+);

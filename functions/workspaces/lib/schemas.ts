@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { problemContent } from '../../../shared/platform/http/schemas.ts';
+import { idSchema } from '../../../shared/kernel/index.ts';
+import { workspaceParams } from '../../../shared/platform/http/schemas.ts';
 import {
   plans,
   workspaceRoles,
@@ -8,12 +9,8 @@ import {
   type WorkspaceRole,
 } from '../../../shared/workspaces/index.ts';
 
-const idOf = (prefix: string, what: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{20}$`), `must be ${what}`);
-export const workspaceIdSchema = idOf('wsp', 'a workspace id');
-export const userIdSchema = idOf('usr', 'a user id');
-export const workspaceParams = z.object({ workspaceId: workspaceIdSchema });
-export const memberParams = workspaceParams.extend({ userId: userIdSchema });
-export const invitationParams = workspaceParams.extend({ invitationId: idOf('inv', 'an invitation id') });
+export const memberParams = workspaceParams.extend({ userId: idSchema('usr') });
+export const invitationParams = workspaceParams.extend({ invitationId: idSchema('inv') });
 
 export const workspaceNameSchema = z.string().trim().min(1).max(100);
 export const roleSchema = z.enum(workspaceRoles);
@@ -70,7 +67,3 @@ export const toInvitationBody = (
   expiresAt: invitation.expiresAt.toISOString(),
   status,
 });
-
-export const json = <S extends z.ZodType>(description: string, schema: S) => ({ description, content: { 'application/json': { schema } } });
-export const problem = (description: string) => ({ description, content: problemContent });
-export const jsonBody = <S extends z.ZodType>(schema: S) => ({ required: true, content: { 'application/json': { schema } } });

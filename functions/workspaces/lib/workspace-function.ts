@@ -6,7 +6,7 @@ import { authenticated, type HttpPreset, type Privacy } from '../../../shared/pl
 import type { AuthContext } from '../../../shared/platform/http/auth-context.ts';
 import { workspaceErrors, type Actor } from '../../../shared/workspaces/index.ts';
 
-/** What every workspace function shares; `permission` is the PRODUCT.md matrix entry it needs (user tokens only). */
+/** What every workspace function shares; `permission` is the docs/product.md matrix entry it needs (user tokens only). */
 export const workspaceFunction = (permission: WorkspacePermission | 'self') =>
   ({
     access: authenticated(jwt, permission),

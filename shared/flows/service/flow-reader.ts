@@ -1,6 +1,7 @@
 import type { WorkspacePermission } from '../../kernel/index.ts';
 import type { FlowCaller, FlowsPorts } from './ports.ts';
-import { headFromVersion, type FlowVersion } from './records.ts';
+import { settleHead, walkForward } from './flow-head.ts';
+import type { FlowVersion } from './records.ts';
 import { flowServiceErrors } from './service-errors.ts';
 
 /**
@@ -11,13 +12,10 @@ export const loadLatest = async (ports: FlowsPorts, flowId: string): Promise<Flo
   const cached = await ports.cache.get(flowId);
   if (cached) return cached;
   const head = await ports.heads.find(flowId);
-  let latest = (head && (await ports.versions.find(flowId, head.versionNumber))) ?? (await ports.versions.findLatest(flowId));
-  if (!latest) return null;
-  for (let next = await ports.versions.find(flowId, latest.versionNumber + 1); next;) {
-    latest = next;
-    next = await ports.versions.find(flowId, latest.versionNumber + 1);
-  }
-  if (head?.versionNumber !== latest.versionNumber) await ports.heads.save(headFromVersion(latest, head));
+  const found = (head && (await ports.versions.find(flowId, head.versionNumber))) ?? (await ports.versions.findLatest(flowId));
+  if (!found) return null;
+  let latest = await walkForward(ports, found);
+  if (head?.versionNumber !== latest.versionNumber) latest = await settleHead(ports, latest, head);
   await ports.cache.put(latest);
   return latest;
 };

@@ -1,6 +1,7 @@
 import type { FlowIssue } from '../issues.ts';
 import type { FlowDocument } from '../schema.ts';
 import { validateFlow } from '../validate.ts';
+import { settleHead } from './flow-head.ts';
 import { loadLatest } from './flow-reader.ts';
 import type { FlowsPorts, PlannedLimits } from './ports.ts';
 import { headFromVersion, semverOf, type FlowHead, type FlowVersion } from './records.ts';
@@ -71,7 +72,7 @@ const prune = async (ports: FlowsPorts, version: FlowVersion, versionsKept: numb
 
 /**
  * Commits a version of an existing flow: fence the cache, insert (the commit point), then the
- * derived head, the cache and pruning to the plan's `versionsKept` (null: all). A lost race is 412 with the version that won.
+ * derived head (settled on the latest version, `settleHead`), the cache and pruning to the plan's `versionsKept` (null: all). A lost race is 412 with the version that won.
  * @throws VERSION_CONFLICT (412) when another writer committed that number first.
  */
 export const commitVersion = async (ports: FlowsPorts, version: FlowVersion, versionsKept: number | null): Promise<void> => {
@@ -80,7 +81,7 @@ export const commitVersion = async (ports: FlowsPorts, version: FlowVersion, ver
     const current = await loadLatest(ports, version.flowId);
     throw flowServiceErrors.versionConflict(current?.versionNumber ?? version.versionNumber);
   }
-  await ports.heads.save(headFromVersion(version, null));
+  await settleHead(ports, version, null);
   await ports.cache.put(version);
   await prune(ports, version, versionsKept);
 };

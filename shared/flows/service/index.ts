@@ -10,4 +10,6 @@ export { createFlowHistoryService } from './history-service.ts';
 export { createFlowExportService, exportFormats, type ExportFormat } from './export-service.ts';
 export { createTemplateService, type TemplateSummary } from './template-service.ts';
 export { createTemplateLibrary } from './template-library.ts';
+export { createFlowSystemService, type FlowSystemService } from './system-service.ts';
+export type * from './system-ports.ts';
 export type { CreatedFlow } from './flow-creation.ts';

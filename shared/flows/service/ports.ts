@@ -1,6 +1,6 @@
 import type { WorkspacePermission } from '../../kernel/index.ts';
 import type { Plan, PlanLimits } from '../../workspaces/index.ts';
-import type { FlowHead, FlowSnapshot, FlowVersion, WorkspaceTemplate } from './records.ts';
+import type { FlowHead, FlowSnapshot, FlowVersion, WorkspaceTemplate, WorkspaceTemplateSummary } from './records.ts';
 
 /** A version without its document, for history lists. */
 export type FlowVersionInfo = Omit<FlowVersion, 'document'> & { nodeCount: number };
@@ -39,6 +39,8 @@ export interface FlowHeadStore {
   /**
    * Writes a head derived from a version, unless the stored head is already at a later version.
    * Keeps the stored `createdAt` / `createdBy` (the first version's), inserting the head when it is missing.
+   * Best effort under races: FerretDB checks "later" by a read before its write, so a late call can
+   * still put back an older head; callers settle the head on the versions (`settleHead`).
    */
   save: (head: FlowHead) => Promise<void>;
   /** Flows of the workspace that are not deleted. */
@@ -70,12 +72,20 @@ export interface FlowSnapshotStore {
   listByFlow: (flowId: string) => Promise<FlowSnapshot[]>;
 }
 
+export interface TemplatePage {
+  after: { createdAt: Date; id: string } | null;
+  limit: number;
+}
+
 export interface WorkspaceTemplateStore {
   insert: (template: WorkspaceTemplate) => Promise<void>;
   /** The template, or null. */
   find: (id: string) => Promise<WorkspaceTemplate | null>;
-  /** The workspace's templates, newest first. */
-  listByWorkspace: (workspaceId: string) => Promise<WorkspaceTemplate[]>;
+  /**
+   * The workspace's templates without their documents, newest first (`createdAt` desc, id desc),
+   * after `after` (the last of the previous page) when given, at most `limit`.
+   */
+  listSummaries: (workspaceId: string, page: TemplatePage) => Promise<WorkspaceTemplateSummary[]>;
 }
 
 /** A workspace's plan and its limits, read once per request and passed to every check that needs them. */

@@ -73,6 +73,9 @@ export interface WorkspaceTemplate {
   createdAt: Date;
 }
 
+/** A workspace template without its document, as listed. */
+export type WorkspaceTemplateSummary = Omit<WorkspaceTemplate, 'document'> & { nodeCount: number };
+
 /** The head as derived from a version (first-version fields taken from `previous` when there is one). */
 export const headFromVersion = (version: FlowVersion, previous: Pick<FlowHead, 'createdAt' | 'createdBy'> | null): FlowHead => {
   const { metadata, nodes } = version.document;

@@ -1,6 +1,6 @@
 import { loadForCaller, requireAccess } from './flow-reader.ts';
 import type { FlowCaller, FlowsPorts } from './ports.ts';
-import type { WorkspaceTemplate } from './records.ts';
+import type { WorkspaceTemplate, WorkspaceTemplateSummary } from './records.ts';
 import { flowServiceErrors } from './service-errors.ts';
 
 export interface TemplateSummary {
@@ -13,12 +13,12 @@ export interface TemplateSummary {
   workspaceId: string | null;
 }
 
-export const templateSummaryOf = (template: WorkspaceTemplate): TemplateSummary => ({
+export const templateSummaryOf = (template: WorkspaceTemplateSummary): TemplateSummary => ({
   id: template.id,
   name: template.name,
   description: template.description,
   builtIn: false,
-  nodeCount: template.document.nodes.length,
+  nodeCount: template.nodeCount,
   category: null,
   workspaceId: template.workspaceId,
 });
@@ -41,6 +41,6 @@ export const createTemplateService = (ports: FlowsPorts) => ({
       createdAt: ports.clock.now(),
     };
     await ports.templates.insert(template);
-    return templateSummaryOf(template);
+    return templateSummaryOf({ ...template, nodeCount: template.document.nodes.length });
   },
 });

@@ -3,12 +3,12 @@ import type { Db } from 'mongodb';
 import type { KeySchedule } from '../../identity/signing-key-schedule.ts';
 import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
 import { defineCollection } from '../mongodb/collection.ts';
+import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
 
 export const signingKeyCollection = defineCollection({
   name: 'signing_keys',
   indexes: [{ name: 'signing_keys_created', keys: { createdAt: -1 } }],
 });
-const duplicateKey = 11000;
 
 interface SigningKeyDocument {
   _id: string;
@@ -62,7 +62,7 @@ export const createSigningKeyStore = (db: Db, kek: Buffer, schedule: KeySchedule
       await keys.insertOne(document);
       return toKey(document);
     } catch (error) {
-      if ((error as { code?: unknown }).code !== duplicateKey) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const winner = await keys.findOne({ _id: kid });
       if (!winner) throw error;
       return toKey(winner);

@@ -1,9 +1,11 @@
 import type { Db } from 'mongodb';
 import type { DeletedWorkspaces } from '../../knowledge/index.ts';
+import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { chroma } from '../chroma/chroma-client.ts';
 import { createChromaVectorIndex } from '../chroma/knowledge-vector-index.ts';
 import { workspaceTombstoneCollection } from '../mongodb/membership-store.ts';
+import { mongo } from '../mongodb/mongo-resource.ts';
 import { knowledgeConfig } from './knowledge-config.ts';
 
 /**
@@ -29,4 +31,12 @@ export const createDeletedWorkspaces = (db: Db): DeletedWorkspaces => ({
             .find({ _id: { $in: [...ids] } }, { projection: { _id: 1 } })
             .toArray()
         ).map((found) => found._id),
+});
+
+/** The deleted workspaces (their tombstones), for the collection sweep. */
+export const deletedWorkspaces = defineResource({
+  name: 'knowledge-deleted-workspaces',
+  config: defineConfig({ name: 'knowledge-deleted-workspaces', shape: {}, devDefaults: {} }),
+  requires: [mongo],
+  create: (_config, { use }) => createDeletedWorkspaces(use(mongo).db),
 });

@@ -1,8 +1,5 @@
 import type { Db } from 'mongodb';
 import type { ApiKeyRecord } from '../../identity/api-keys.ts';
-import { defineConfig } from '../../platform/config/fragment.ts';
-import { defineResource } from '../../platform/resource.ts';
-import { mongo } from './mongo-resource.ts';
 import { hashToken } from './token-hash.ts';
 import { defineCollection } from './collection.ts';
 
@@ -59,10 +56,3 @@ export const createApiKeyStore = (db: Db) => {
 };
 
 export type ApiKeyStore = ReturnType<typeof createApiKeyStore>;
-
-export const apiKeyStore = defineResource({
-  name: 'api-key-store',
-  config: defineConfig({ name: 'api-key-store', shape: {}, devDefaults: {} }),
-  requires: [mongo],
-  create: (_config, { use }) => createApiKeyStore(use(mongo).db),
-});

@@ -8,12 +8,12 @@ export const flowHeadCollection = defineCollection({
   indexes: [{ name: 'flows_workspace', keys: { workspaceId: 1 } }],
 });
 
-interface FlowHeadDocument extends Omit<FlowHead, 'id'> {
+export interface FlowHeadDocument extends Omit<FlowHead, 'id'> {
   _id: string;
   schemaVersion: 1;
 }
 
-const toHead = ({ _id, schemaVersion: _s, ...rest }: FlowHeadDocument): FlowHead => ({ ...rest, id: _id });
+export const toHead = ({ _id, schemaVersion: _s, ...rest }: FlowHeadDocument): FlowHead => ({ ...rest, id: _id });
 
 /** Regex metacharacters escaped: a search is a plain substring, never a pattern from outside. */
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

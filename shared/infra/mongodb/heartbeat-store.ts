@@ -1,15 +1,9 @@
 import type { Db } from 'mongodb';
+import type { HeartbeatRecord, HeartbeatStore } from '../../ops/system-service.ts';
 import { defineCollection } from './collection.ts';
-
-export interface HeartbeatRecord {
-  eventId: string;
-  job: string;
-  firedAt: string;
-  tickId: string;
-}
+import { isDuplicateKey } from './duplicate-key.ts';
 
 export const heartbeatCollection = defineCollection({ name: 'ops_heartbeats' });
-const duplicateKey = 11000;
 
 interface HeartbeatDocument {
   _id: string;
@@ -36,7 +30,10 @@ export const recordHeartbeat = async (db: Db, record: HeartbeatRecord): Promise<
     });
     return true;
   } catch (error) {
-    if ((error as { code?: unknown }).code === duplicateKey) return false;
+    if (isDuplicateKey(error)) return false;
     throw error;
   }
 };
+
+/** `ops_heartbeats`, as the ops system service's port. */
+export const createHeartbeatStore = (db: Db): HeartbeatStore => ({ record: (heartbeat) => recordHeartbeat(db, heartbeat) });

@@ -46,7 +46,7 @@ export const createWorkspaceStore = (db: Db): WorkspaceStore => {
       const [doc] = await activeOf({ ownerId: userId, personal: true });
       return doc ? toRecord(doc) : null;
     },
-    countOwned: async (userId) => (await activeOf({ ownerId: userId })).length,
+    findOwned: async (userId) => (await activeOf({ ownerId: userId })).map(toRecord),
     rename: async (id, name) => {
       await workspaces.updateOne({ _id: id }, { $set: { name } });
     },

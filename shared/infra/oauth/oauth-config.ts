@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webUrlSchema } from '../../kernel/index.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 
 const baseUrl = z
@@ -22,7 +23,7 @@ export const oauthConfig = defineConfig({
           .map((uri) => uri.trim())
           .filter((uri) => uri.length > 0),
       )
-      .pipe(z.array(z.string().url()).min(1)),
+      .pipe(z.array(webUrlSchema({ http: true })).min(1)),
     /** Our public API base URL: the providers call back to `<base>/v1/auth/oauth/<provider>/callback`. */
     OAUTH_CALLBACK_BASE_URL: baseUrl,
     /** The OIDC issuer; endpoints come from `<issuer>/.well-known/openid-configuration`. */

@@ -6,6 +6,7 @@ import { createInvitationStore } from '../mongodb/invitation-store.ts';
 import { createMemberStore } from '../mongodb/member-store.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { createPeopleStore } from '../mongodb/people-store.ts';
+import { createWorkspaceSlotStore } from '../mongodb/workspace-slot-store.ts';
 import { createWorkspaceStore } from '../mongodb/workspace-store.ts';
 import { webAppConfig } from '../web-app-config.ts';
 
@@ -18,6 +19,7 @@ export const workspacesService = defineResource({
     const { db } = use(mongo);
     const ports: WorkspacesPorts = {
       workspaces: createWorkspaceStore(db),
+      slots: createWorkspaceSlotStore(db),
       members: createMemberStore(db),
       invitations: createInvitationStore(db),
       people: createPeopleStore(db),

@@ -31,9 +31,9 @@ export const rateLimitConfig = defineConfig({
     RATE_LIMIT_AUTH_PER_MINUTE: count.default(30),
     /** `public`-class endpoints (health, JWKS…), per IP address per minute. */
     RATE_LIMIT_PUBLIC_PER_MINUTE: count.default(600),
-    /** `api` class, per workspace per minute, by plan (PRODUCT.md). */
+    /** `api` class, per workspace per minute, by plan (docs/product.md). */
     RATE_LIMIT_API_PER_MINUTE: perPlan.default({ free: 120, basic: 300, pro: 1000, enterprise: 5000 }),
-    /** `ai` class, per workspace per minute, by plan (PRODUCT.md, AI ops / min). */
+    /** `ai` class, per workspace per minute, by plan (docs/product.md, AI ops / min). */
     RATE_LIMIT_AI_PER_MINUTE: perPlan.default({ free: 5, basic: 20, pro: 60, enterprise: 200 }),
     /** `api`/`ai` calls that name no workspace (e.g. `GET /v1/me`), per user per minute. */
     RATE_LIMIT_USER_PER_MINUTE: count.default(600),

@@ -1,7 +1,7 @@
 import { allPanels, type Dashboard, type Rule } from './observability-files.ts';
 import { promqlProblems } from './promql.ts';
 
-/** The panels the dashboard must have, by title (issue 6: requests, errors, duration, instances, cold starts, cost). */
+/** The panels the dashboard must have, by title (requests, errors, duration, instances, cold starts, cost). */
 export const requiredPanels = [
   'Requests per second',
   'Error rate (5xx)',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../scripts/db/migrate.ts';
@@ -11,7 +10,8 @@ import { named, type NamedHttpFunction } from '../../../shared/platform/definiti
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { rolePermissions } from '../../../shared/workspaces/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { testDatabase } from '../../support/auth-test-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { exampleFor, type ExampleRequest } from './examples.ts';
 import { callers, createMatrixWorkspace, registerCallers, type Caller, type MatrixUser } from './matrix-fixture.ts';
 import login from '../../../functions/identity/login.ts';
@@ -22,8 +22,7 @@ import login from '../../../functions/identity/login.ts';
  * declared permission allows it, 403 for a member whose role lacks it, 404 for the stranger —
  * also on routes that name a resource (a flow) rather than its workspace.
  */
-// A name of this run's own: other checkouts run the matrix against the same server at the same time.
-const database = `it_authorization_matrix_${randomUUID().slice(0, 8)}`;
+const database = testDatabase('it_authorization_matrix');
 const definitions = (await loadDefinitions()).map(({ definition }) => definition).filter((d): d is NamedHttpFunction => d.kind === 'http');
 const guarded = definitions.filter((d) => d.access.type === 'authenticated' || d.access.type === 'platform');
 

@@ -11,8 +11,8 @@ import { newId } from '../../../shared/kernel/index.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { named } from '../../../shared/platform/definition/index.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, startWorkspaceKit, type TestUser, type WorkspaceKit } from '../workspaces/workspace-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, startWorkspaceKit, type TestUser, type WorkspaceKit } from '../../support/workspace-kit.ts';
 
 /** The Stripe-calling billing endpoints over FerretDB and stripe-mock, through their real Hono apps. */
 let kit: WorkspaceKit;

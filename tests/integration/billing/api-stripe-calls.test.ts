@@ -11,7 +11,7 @@ import { createSubscriptionSnapshotStore } from '../../../shared/infra/mongodb/s
 import { createStripePayments } from '../../../shared/infra/stripe/stripe-payments.ts';
 import { newId } from '../../../shared/kernel/index.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 /**
  * What the checkout service and the bootstrap script send to Stripe: the real SDK against

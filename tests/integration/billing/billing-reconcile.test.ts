@@ -5,7 +5,7 @@ import { reconcileLedger } from '../../../scripts/billing-reconcile.ts';
 import { ledgerEntryId } from '../../../shared/infra/mongodb/ledger-entry-store.ts';
 import { newId } from '../../../shared/kernel/index.ts';
 import { ledgerEntry } from '../../support/ledger-entry.ts';
-import { type LedgerKit, useLedgerKit } from './ledger-kit.ts';
+import { type LedgerKit, useLedgerKit } from '../../support/ledger-kit.ts';
 
 let kit: LedgerKit;
 

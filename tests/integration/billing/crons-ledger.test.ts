@@ -3,8 +3,8 @@ import expirePacksFunction from '../../../functions/billing/expire-packs.ts';
 import releaseExpiredFunction from '../../../functions/billing/release-expired-reservations.ts';
 import { reservationTtlMs } from '../../../shared/billing/index.ts';
 import { named, type CronFunctionDefinition, type Named } from '../../../shared/platform/definition/index.ts';
-import { fireCron } from '../services/fire-cron.ts';
-import { problemOf, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
+import { fireCron } from '../../support/fire-cron.ts';
+import { problemOf, type LedgerKit, useLedgerKit } from '../../support/ledger-kit.ts';
 
 const day = 24 * 60 * 60_000;
 let kit: LedgerKit;

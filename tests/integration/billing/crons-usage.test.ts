@@ -8,8 +8,8 @@ import { usagePorts } from '../../../shared/infra/billing/usage-resource.ts';
 import { newId } from '../../../shared/kernel/index.ts';
 import { named, type CronFunctionDefinition, type Named } from '../../../shared/platform/definition/index.ts';
 import { createRuntime } from '../../../shared/platform/runtime.ts';
-import { fireCron } from '../services/fire-cron.ts';
-import { problemOf, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
+import { fireCron } from '../../support/fire-cron.ts';
+import { problemOf, type LedgerKit, useLedgerKit } from '../../support/ledger-kit.ts';
 
 let kit: LedgerKit;
 

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import listLedger from '../../../functions/billing/list-ledger.ts';
-import { encodeLedgerCursor } from '../../../functions/billing/lib/ledger-cursor.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, type Reply, type TestUser } from '../workspaces/workspace-kit.ts';
-import { startLedgerEndpointsKit, type LedgerEndpointsKit } from './endpoints-ledger-kit.ts';
+import { ledgerCursor } from '../../../functions/billing/lib/ledger-cursor.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, type Reply, type TestUser } from '../../support/workspace-kit.ts';
+import { startLedgerEndpointsKit, type LedgerEndpointsKit } from '../../support/ledger-endpoints-kit.ts';
 
 let kit: LedgerEndpointsKit;
 
@@ -103,9 +103,10 @@ describe('GET /v1/workspaces/{workspaceId}/credits/ledger', () => {
   it.each([
     ['garbage', 'not-a-cursor!'],
     ['a number that is not ours', Buffer.from('7').toString('base64url')],
-    ['seq 0', Buffer.from('seq:0').toString('base64url')],
-    ['a fraction', Buffer.from('seq:1.5').toString('base64url')],
-    ['a negative', Buffer.from('seq:-3').toString('base64url')],
+    ['seq 0', Buffer.from('{"seq":0}').toString('base64url')],
+    ['a fraction', Buffer.from('{"seq":1.5}').toString('base64url')],
+    ['a negative', Buffer.from('{"seq":-3}').toString('base64url')],
+    ['a seq past the safe integers', Buffer.from('{"seq":9007199254740993}').toString('base64url')],
   ])('should answer 400 INVALID_CURSOR when the cursor is %s', async (_label, cursor) => {
     const { workspaceId, owner } = await kit.team(0);
     expect(outcome(await list(workspaceId, owner, `?cursor=${cursor}`))).toEqual({ status: 400, code: 'INVALID_CURSOR' });
@@ -118,7 +119,7 @@ describe('GET /v1/workspaces/{workspaceId}/credits/ledger', () => {
 
   it('should accept a cursor it gave out past the first entry and answer an empty page', async () => {
     const { workspaceId, owner } = await kit.team(5);
-    expect(pageOf(await list(workspaceId, owner, `?cursor=${encodeLedgerCursor(1)}`))).toEqual({ items: [], nextCursor: null });
+    expect(pageOf(await list(workspaceId, owner, `?cursor=${ledgerCursor.encode({ seq: 1 })}`))).toEqual({ items: [], nextCursor: null });
   });
 
   it('should let owners and admins read and refuse editors and viewers (403) and strangers (404)', async () => {

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import getUsage from '../../../functions/billing/get-usage.ts';
 import { addDays, dayOf } from '../../../shared/billing/usage-report.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, type Reply, type TestUser } from '../workspaces/workspace-kit.ts';
-import { startLedgerEndpointsKit, type LedgerEndpointsKit } from './endpoints-ledger-kit.ts';
-import { upgradeUrl } from './ledger-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, type Reply, type TestUser } from '../../support/workspace-kit.ts';
+import { startLedgerEndpointsKit, type LedgerEndpointsKit } from '../../support/ledger-endpoints-kit.ts';
+import { upgradeUrl } from '../../support/ledger-kit.ts';
 
 let kit: LedgerEndpointsKit;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ledger } from '../../../shared/billing/index.ts';
-import { problemOf, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
+import { problemOf, type LedgerKit, useLedgerKit } from '../../support/ledger-kit.ts';
 
 /** Reserves race through several instances, each with its own MongoDB client, as on Knative. */
 const instanceCount = 4;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { reservationTtlMs, type Ledger } from '../../../shared/billing/index.ts';
 import { ledgerPorts } from '../../../shared/infra/billing/ledger-resource.ts';
 import { newId } from '../../../shared/kernel/index.ts';
-import { manualClock, problemOf, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
+import { manualClock, problemOf, type LedgerKit, useLedgerKit } from '../../support/ledger-kit.ts';
 
 const day = 24 * 60 * 60_000;
 let kit: LedgerKit;

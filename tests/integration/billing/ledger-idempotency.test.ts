@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withCredits } from '../../../shared/billing/index.ts';
-import { problemOf, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
+import { problemOf, type LedgerKit, useLedgerKit } from '../../support/ledger-kit.ts';
 
 let kit: LedgerKit;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemOf, upgradeUrl, type LedgerKit, useLedgerKit } from './ledger-kit.ts';
+import { problemOf, upgradeUrl, type LedgerKit, useLedgerKit } from '../../support/ledger-kit.ts';
 
 let kit: LedgerKit;
 const day = 24 * 60 * 60_000;

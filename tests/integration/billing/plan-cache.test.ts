@@ -6,7 +6,7 @@ import { createWorkspacePlanLookup } from '../../../shared/infra/mongodb/workspa
 import { createSharedPlanCache } from '../../../shared/infra/upstash/plan-cache.ts';
 import { createUpstashScripts } from '../../../shared/infra/upstash/upstash-scripts.ts';
 import { newId } from '../../../shared/kernel/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 let client: MongoClient;
 let db: Db;

@@ -1,8 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import publishStripeEvents from '../../../functions/billing/publish-stripe-events.ts';
 import { stripeEventCollection } from '../../../shared/infra/mongodb/stripe-event-store.ts';
 import { securityEventCollection } from '../../../shared/infra/mongodb/security-event-store.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { startWebhookKit, stripeEvent, type WebhookKit } from './webhook-kit.ts';
+import { fireCron } from '../../support/fire-cron.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { startWebhookKit, stripeEvent, type WebhookKit } from '../../support/webhook-kit.ts';
+import { named } from '../../../shared/platform/definition/index.ts';
 
 let kit: WebhookKit;
 beforeAll(async () => {
@@ -102,18 +105,9 @@ describe('POST /v1/webhooks/stripe', () => {
     const event = stripeEvent('customer.subscription.trial_will_end', { id: 'sub_y' });
     await kit.deliver(event);
     const down = { ...kit.env, BROKER_URL: 'http://127.0.0.1:9/' };
-    const { createRuntime } = await import('../../../shared/platform/runtime.ts');
-    const { default: publisher } = await import('../../../functions/billing/publish-stripe-events.ts');
-    const runtime = createRuntime({ ...publisher, name: 'billing-publish-stripe-events' }, down);
-    try {
-      await expect(
-        publisher.handler({ id: 't', job: runtime.name, time: '' }, { log: runtime.log, use: runtime.use }),
-      ).rejects.toMatchObject({
-        code: 'BROKER_UNREACHABLE',
-      });
-    } finally {
-      await runtime.close();
-    }
+    await expect(fireCron(named(publishStripeEvents, 'functions/billing/publish-stripe-events.ts'), down)).rejects.toMatchObject({
+      code: 'BROKER_UNREACHABLE',
+    });
     expect(await stored().findOne({ _id: event.id as never })).toMatchObject({ published: false });
   });
 });

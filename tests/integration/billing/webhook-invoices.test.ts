@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../workspaces/workspace-kit.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { startWebhookKit, stripeEvent, subscriptionObject, type WebhookKit } from './webhook-kit.ts';
+import type { TestUser } from '../../support/workspace-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { startWebhookKit, stripeEvent, subscriptionObject, type WebhookKit } from '../../support/webhook-kit.ts';
 
 let kit: WebhookKit;
 let owner: TestUser;

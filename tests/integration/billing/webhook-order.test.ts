@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import getBilling from '../../../functions/billing/get.ts';
 import type { StripeWebhookEvent } from '../../../shared/billing/webhook-event.ts';
-import type { TestUser } from '../workspaces/workspace-kit.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { startWebhookKit, subscriptionObject, type WebhookKit } from './webhook-kit.ts';
+import type { TestUser } from '../../support/workspace-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { startWebhookKit, subscriptionObject, type WebhookKit } from '../../support/webhook-kit.ts';
 
 let kit: WebhookKit;
 let owner: TestUser;

@@ -4,8 +4,8 @@ import listVersions from '../../../functions/flows/list-versions.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { named } from '../../../shared/platform/definition/index.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { addScreen, startFlowKit, type FlowKit } from './flow-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { addScreen, startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 /** Writers race through several instances of the function, each with its own clients, as on Knative. */
 const instanceCount = 4;

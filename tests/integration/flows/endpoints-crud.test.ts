@@ -3,11 +3,10 @@ import createTemplate from '../../../functions/flows/create-template.ts';
 import deleteFlow from '../../../functions/flows/delete.ts';
 import duplicateFlow from '../../../functions/flows/duplicate.ts';
 import { findBuiltInTemplate } from '../../../shared/flows/index.ts';
-import { newId } from '../../../shared/kernel/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome } from '../workspaces/workspace-kit.ts';
-import { documentOf, etag, rulesIn, storedCounts } from './endpoints-kit.ts';
-import { addScreen, startFlowKit, type FlowKit } from './flow-kit.ts';
+import { idPattern, newId } from '../../../shared/kernel/index.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome } from '../../support/workspace-kit.ts';
+import { documentOf, etag, rulesIn, storedCounts, addScreen, startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 let kit: FlowKit;
 
@@ -36,7 +35,7 @@ describe('POST /v1/workspaces/{workspaceId}/flows', () => {
       warnings: [],
     });
     const id = reply.body?.id as string;
-    expect(id).toMatch(/^flw_[0-9a-z]{20}$/);
+    expect(id).toMatch(idPattern('flw'));
     expect(await kit.db.collection('flows').findOne({ _id: id as never })).toMatchObject({
       workspaceId,
       versionNumber: 1,

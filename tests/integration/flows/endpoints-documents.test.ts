@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import importFlow from '../../../functions/flows/import.ts';
 import validateFlow from '../../../functions/flows/validate.ts';
 import { migrateDocument, type MigrationChange } from '../../../shared/flows/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';
-import { documentOf, rulesIn, storedCounts } from './endpoints-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, type TestUser } from '../../support/workspace-kit.ts';
+import { documentOf, rulesIn, storedCounts, startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 import { legacyDocument, legacyFixtures, type LegacyFixture } from '../../unit/flows/legacy-fixtures.ts';
-import { startFlowKit, type FlowKit } from './flow-kit.ts';
 
 let kit: FlowKit;
 

@@ -4,10 +4,9 @@ import diffVersions from '../../../functions/flows/diff-versions.ts';
 import getVersion from '../../../functions/flows/get-version.ts';
 import listVersions from '../../../functions/flows/list-versions.ts';
 import restoreVersion from '../../../functions/flows/restore-version.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';
-import { documentOf, etag, storedVersions } from './endpoints-kit.ts';
-import { addScreen, startFlowKit, type FlowKit } from './flow-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, type TestUser } from '../../support/workspace-kit.ts';
+import { documentOf, etag, storedVersions, addScreen, startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 let kit: FlowKit;
 

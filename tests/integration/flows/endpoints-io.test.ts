@@ -3,11 +3,10 @@ import exportFlow from '../../../functions/flows/export.ts';
 import importFlow from '../../../functions/flows/import.ts';
 import validateFlow from '../../../functions/flows/validate.ts';
 import { findBuiltInTemplate, type FlowDocument } from '../../../shared/flows/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';
-import { documentOf, etag, rulesIn, storedCounts } from './endpoints-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, type TestUser } from '../../support/workspace-kit.ts';
+import { documentOf, etag, rulesIn, storedCounts, startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 import { legacyDocument, legacyFixtures } from '../../unit/flows/legacy-fixtures.ts';
-import { startFlowKit, type FlowKit } from './flow-kit.ts';
 
 let kit: FlowKit;
 

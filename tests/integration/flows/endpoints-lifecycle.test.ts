@@ -3,10 +3,9 @@ import deleteFlow from '../../../functions/flows/delete.ts';
 import listFlows from '../../../functions/flows/list.ts';
 import undeleteFlow from '../../../functions/flows/undelete.ts';
 import { newId } from '../../../shared/kernel/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';
-import { dropCachedFlow, etag } from './endpoints-kit.ts';
-import { startFlowKit, type FlowKit } from './flow-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, type TestUser } from '../../support/workspace-kit.ts';
+import { etag, startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 let kit: FlowKit;
 
@@ -21,14 +20,6 @@ const listedIds = async (workspaceId: string, as: TestUser) =>
   ((await kit.call(listFlows, `/v1/workspaces/${workspaceId}/flows`, as)).body?.items as { id: string }[]).map((item) => item.id);
 const storedKinds = async (flowId: string) =>
   (await kit.db.collection('flow_versions').find({ flowId }).sort({ versionNumber: 1 }).toArray()).map((found) => found.kind as string);
-
-/** Moves a deletion `days` into the past, in MongoDB and past the cache, as if the flow had been deleted then. */
-const ageDeletion = async (flowId: string, versionNumber: number, days: number) => {
-  const then = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
-  await kit.db.collection('flow_versions').updateOne({ _id: `${flowId}:${versionNumber}` as never }, { $set: { createdAt: then } });
-  await kit.db.collection('flows').updateOne({ _id: flowId as never }, { $set: { deletedAt: then, updatedAt: then } });
-  await dropCachedFlow(flowId);
-};
 
 describe('DELETE /v1/flows/{flowId} and POST /v1/flows/{flowId}/undelete', () => {
   it('should hide a deleted flow and bring it back as a newer version when an editor undeletes it', async () => {
@@ -88,8 +79,8 @@ describe('DELETE /v1/flows/{flowId} and POST /v1/flows/{flowId}/undelete', () =>
     const [old, recent] = [await kit.newFlow(workspaceId, owner), await kit.newFlow(workspaceId, owner)];
     await remove(old, owner);
     await remove(recent, owner);
-    await ageDeletion(old, 2, 31);
-    await ageDeletion(recent, 2, 29);
+    await kit.ageDeletion(old, 2, 31);
+    await kit.ageDeletion(recent, 2, 29);
 
     expect(outcome(await undelete(old, owner))).toEqual({ status: 404, code: 'FLOW_NOT_FOUND' });
     expect(await storedKinds(old)).toEqual(['created', 'deleted']);

@@ -3,10 +3,10 @@ import createApiKey from '../../../functions/identity/create-api-key.ts';
 import deleteFlow from '../../../functions/flows/delete.ts';
 import lint from '../../../functions/flows/lint.ts';
 import type { LintFinding } from '../../../shared/flows/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';
-import { etag } from './endpoints-kit.ts';
-import { addScreen, startFlowKit, type FlowKit } from './flow-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, type TestUser } from '../../support/workspace-kit.ts';
+import { etag } from '../../support/flow-kit.ts';
+import { addScreen, startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 let kit: FlowKit;
 

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import applyOperations from '../../../functions/flows/apply-operations.ts';
 import { newId } from '../../../shared/kernel/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome } from '../workspaces/workspace-kit.ts';
-import { documentOf, etag, rulesIn, storedVersions } from './endpoints-kit.ts';
-import { addScreen, startFlowKit, type FlowKit } from './flow-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome } from '../../support/workspace-kit.ts';
+import { documentOf, etag, rulesIn, storedVersions, addScreen, startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 let kit: FlowKit;
 

@@ -4,10 +4,9 @@ import deleteFlow from '../../../functions/flows/delete.ts';
 import duplicateFlow from '../../../functions/flows/duplicate.ts';
 import importFlow from '../../../functions/flows/import.ts';
 import undeleteFlow from '../../../functions/flows/undelete.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';
-import { etag, storedCounts, storedVersions } from './endpoints-kit.ts';
-import { addScreen, startFlowKit, type FlowKit } from './flow-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, type TestUser } from '../../support/workspace-kit.ts';
+import { etag, storedCounts, storedVersions, addScreen, startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 let kit: FlowKit;
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import createTemplate from '../../../functions/flows/create-template.ts';
 import listTemplates from '../../../functions/flows/list-templates.ts';
 import { builtInTemplates } from '../../../shared/flows/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, type TestUser } from '../workspaces/workspace-kit.ts';
-import { startFlowKit, type FlowKit } from './flow-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, type TestUser } from '../../support/workspace-kit.ts';
+import { startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 let kit: FlowKit;
 

@@ -4,8 +4,8 @@ import type { FlowVersion } from '../../../shared/flows/index.ts';
 import { createFlowCache } from '../../../shared/infra/flows/flow-cache.ts';
 import { createUpstashScripts } from '../../../shared/infra/upstash/upstash-scripts.ts';
 import { newId } from '../../../shared/kernel/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { addScreen, startFlowKit, type FlowKit } from './flow-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { addScreen, startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 let kit: FlowKit;
 let scripts: ReturnType<typeof createUpstashScripts>;

@@ -5,9 +5,9 @@ import deleteFlow from '../../../functions/flows/delete.ts';
 import publishFlowEvents from '../../../functions/flows/publish-events.ts';
 import { named } from '../../../shared/platform/definition/index.ts';
 import { eventCatalog } from '../../../shared/platform/events/catalog.ts';
-import { fireCron } from '../services/fire-cron.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { addScreen, startFlowKit, type FlowKit } from './flow-kit.ts';
+import { fireCron } from '../../support/fire-cron.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { addScreen, startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 /** A real HTTP server standing in for the broker ingress (binary-mode CloudEvents). */
 let broker: Server;

@@ -7,8 +7,8 @@ import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
 import { isDomainError } from '../../../shared/kernel/index.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { authTestEnv } from './auth-test-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { authTestEnv } from '../../support/auth-test-env.ts';
 
 let runtime: Runtime;
 const claims = { userId: 'usr_1', sessionId: 'ses_1', platformRoles: [] };

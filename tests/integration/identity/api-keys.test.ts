@@ -12,8 +12,8 @@ import type { HttpFunctionDefinition } from '../../../shared/platform/definition
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { authTestEnv } from './auth-test-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { authTestEnv } from '../../support/auth-test-env.ts';
 
 let env: Record<string, string>;
 let runtime: Runtime;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdentityApps, uniqueEmail } from '../../support/identity-apps.ts';
 import { mailedTokens, signUp } from '../../support/identity-flows.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 /** An SMTP relay that refuses connections: nothing listens on port 9 of the loopback. */
 const relayDown = { SMTP_URL: 'smtp://127.0.0.1:9' };

@@ -7,8 +7,9 @@ import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { authTestEnv } from './auth-test-env.ts';
+import { fireCron } from '../../support/fire-cron.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { authTestEnv } from '../../support/auth-test-env.ts';
 
 const jwks = named(jwksFunction, 'functions/identity/jwks.ts');
 const rotate = named(rotateFunction, 'functions/identity/rotate-signing-keys.ts');
@@ -34,7 +35,7 @@ const fetchJwks = async () => {
 describe('signing-key rotation and the JWKS endpoint', () => {
   it('should publish the current and the next key after the rotation job ran, without private parts', async () => {
     const now = new Date();
-    await rotate.handler({ id: 'tick-1', job: rotate.name, time: now.toISOString() }, { log: runtime.log, use: runtime.use });
+    await fireCron(rotate, runtime, { time: now.toISOString() });
     const { schedule } = runtime.use(signingKeys);
     const period = schedule.periodOf(now);
     const { response, body } = await fetchJwks();
@@ -58,7 +59,7 @@ describe('signing-key rotation and the JWKS endpoint', () => {
     const { schedule, store } = runtime.use(signingKeys);
     const ancient = schedule.periodOf(new Date()) - 10;
     await store.ensure(ancient, new Date());
-    await rotate.handler({ id: 'tick-2', job: rotate.name, time: new Date().toISOString() }, { log: runtime.log, use: runtime.use });
+    await fireCron(rotate, runtime);
     expect(await runtime.use(mongo).db.collection('signing_keys').countDocuments({ period: ancient })).toBe(0);
   });
 });

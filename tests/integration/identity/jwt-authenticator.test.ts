@@ -9,8 +9,8 @@ import { apiKeyUseCollection, createApiKeyStore } from '../../../shared/infra/mo
 import type { AuthenticationRequest } from '../../../shared/platform/http/auth-context.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { authTestEnv } from './auth-test-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { authTestEnv } from '../../support/auth-test-env.ts';
 
 let runtime: Runtime;
 let viewerToken: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookiesOf, goodPassword, uniqueEmail } from '../../support/identity-apps.ts';
 import { appRedirectUri, startOAuthApps } from '../../support/oauth-apps.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { createTwoFactorStore } from '../../../shared/infra/mongodb/two-factor-store.ts';
 
 let apps: Awaited<ReturnType<typeof startOAuthApps>>;

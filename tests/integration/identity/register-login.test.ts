@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMail } from '../../../scripts/services/index.ts';
 import { cookiesOf, goodPassword, startIdentityApps, uniqueEmail } from '../../support/identity-apps.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 let apps: Awaited<ReturnType<typeof startIdentityApps>>;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { Secret, TOTP, URI } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goodPassword, startIdentityApps } from '../../support/identity-apps.ts';
 import { bearer, codeOf, logIn, signUp, type SignedUp } from '../../support/identity-flows.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 let apps: Awaited<ReturnType<typeof startIdentityApps>>;
 beforeAll(async () => {

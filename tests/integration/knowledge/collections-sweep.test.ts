@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import dropDeletedCollectionsFunction from '../../../functions/knowledge/drop-deleted-collections.ts';
 import { named } from '../../../shared/platform/definition/index.ts';
 import { createWorkspaceStore } from '../../../shared/infra/mongodb/workspace-store.ts';
-import { fireCron } from '../services/fire-cron.ts';
-import { useKnowledgeKit, type KnowledgeKit } from './knowledge-kit.ts';
+import { fireCron } from '../../support/fire-cron.ts';
+import { useKnowledgeKit, type KnowledgeKit } from '../../support/knowledge-kit.ts';
 
 let kit: KnowledgeKit;
 useKnowledgeKit('knowledge_sweep', (started) => (kit = started));

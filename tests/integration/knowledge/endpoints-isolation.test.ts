@@ -13,8 +13,8 @@ import { knowledgePorts } from '../../../shared/infra/knowledge/knowledge-resour
 import { knowledgeDocumentCollection } from '../../../shared/infra/mongodb/knowledge-document-store.ts';
 import { createIngestionService, type KnowledgePorts } from '../../../shared/knowledge/index.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, startWorkspaceKit, type Reply, type TestUser, type WorkspaceKit } from '../workspaces/workspace-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, startWorkspaceKit, type Reply, type TestUser, type WorkspaceKit } from '../../support/workspace-kit.ts';
 
 /**
  * Tenant isolation through the knowledge HTTP functions themselves: two workspaces on the real

@@ -8,8 +8,8 @@ import {
   extractiveWriter,
 } from '../../../shared/knowledge/index.ts';
 import { createAiEmbedder } from '../../../shared/infra/knowledge/ai-embedder.ts';
-import { problemOf } from '../billing/ledger-kit.ts';
-import { useKnowledgeKit, type KnowledgeKit } from './knowledge-kit.ts';
+import { problemOf } from '../../support/ledger-kit.ts';
+import { useKnowledgeKit, type KnowledgeKit } from '../../support/knowledge-kit.ts';
 
 let kit: KnowledgeKit;
 useKnowledgeKit('knowledge_ingest', (started) => (kit = started));

@@ -2,7 +2,7 @@ import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heartbeatCollection, recordHeartbeat } from '../../../shared/infra/mongodb/heartbeat-store.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
-import { requiredEnv, servicesHookTimeoutMs } from '../services/required-env.ts';
+import { requiredEnv, servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 let client: MongoClient;
 const db = () => client.db('it_heartbeat_store');

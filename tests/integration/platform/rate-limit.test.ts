@@ -14,7 +14,7 @@ import { defineResource } from '../../../shared/platform/resource.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
 import { testMetadata } from '../../support/test-metadata.ts';
-import { requiredEnv, servicesHookTimeoutMs } from '../services/required-env.ts';
+import { requiredEnv, servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 const database = `it_rate_limit_${randomUUID().slice(0, 8)}`;
 const workspaceId = `wsp_${randomUUID().replaceAll('-', '').slice(0, 20)}`;

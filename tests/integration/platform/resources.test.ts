@@ -9,7 +9,7 @@ import { stripe } from '../../../shared/infra/stripe/stripe-client.ts';
 import { redis } from '../../../shared/infra/upstash/redis-resource.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 /** The real clients as functions get them: declared in `uses`, created on first use, reused after. */
 let runtime: Runtime;

@@ -11,8 +11,9 @@ import { createSecurityEventStore, securityEventCollection } from '../../../shar
 import { named } from '../../../shared/platform/definition/index.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
-import { authTestEnv } from '../identity/auth-test-env.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { authTestEnv } from '../../support/auth-test-env.ts';
+import { fireCron } from '../../support/fire-cron.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 /** A real HTTP server standing in for the broker ingress. */
 let broker: Server;
@@ -22,17 +23,9 @@ let env: Record<string, string>;
 let runtime: Runtime;
 const database = `it_security_events_${randomUUID().slice(0, 8)}`;
 
-const publishSecurityEvents = named(publishSecurityEventsFunction, 'functions/security/publish-events.ts');
-const tick = (id: string) => ({ id, job: publishSecurityEvents.name, time: new Date().toISOString() });
 const events = () => runtime.use(mongo).db.collection(securityEventCollection.name);
-const runPublisher = async (url: string) => {
-  const cron = createRuntime(publishSecurityEvents, { ...env, BROKER_URL: url });
-  try {
-    await publishSecurityEvents.handler(tick(randomUUID()), { log: cron.log, use: cron.use });
-  } finally {
-    await cron.close();
-  }
-};
+const publishSecurityEvents = named(publishSecurityEventsFunction, 'functions/security/publish-events.ts');
+const runPublisher = (url: string) => fireCron(publishSecurityEvents, { ...env, BROKER_URL: url });
 
 beforeAll(async () => {
   env = authTestEnv(await ensureServices({ only: ['mongodb'] }), database);

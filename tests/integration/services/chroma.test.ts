@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ChromaClient, ChromaNotFoundError } from 'chromadb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureServices } from '../../../scripts/services/index.ts';
-import { requiredEnv, servicesHookTimeoutMs } from './required-env.ts';
+import { requiredEnv, servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 let client: ChromaClient;
 

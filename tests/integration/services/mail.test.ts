@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureServices, readMail } from '../../../scripts/services/index.ts';
-import { requiredEnv, servicesHookTimeoutMs } from './required-env.ts';
+import { requiredEnv, servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 let smtpUrl: string;
 let mailDir: string;

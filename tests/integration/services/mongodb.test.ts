@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureServices } from '../../../scripts/services/index.ts';
-import { requiredEnv, servicesHookTimeoutMs } from './required-env.ts';
+import { requiredEnv, servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 type LedgerEntry = { aggregateId: string; seq: number; amount: number; schemaVersion: number };
 

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureServices } from '../../../scripts/services/index.ts';
-import { requiredEnv, servicesHookTimeoutMs } from './required-env.ts';
+import { requiredEnv, servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 let stripe: Stripe;
 

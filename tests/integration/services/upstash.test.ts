@@ -3,7 +3,7 @@ import { Ratelimit } from '@upstash/ratelimit';
 import { Redis } from '@upstash/redis';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureServices } from '../../../scripts/services/index.ts';
-import { requiredEnv, servicesHookTimeoutMs } from './required-env.ts';
+import { requiredEnv, servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 // One key prefix per file (and per run).
 const prefix = `it:services:upstash:${randomUUID().slice(0, 8)}:`;

@@ -6,8 +6,8 @@ import revokeInvitation from '../../../functions/workspaces/revoke-invitation.ts
 import { readMail } from '../../../scripts/services/index.ts';
 import { newId } from '../../../shared/kernel/index.ts';
 import type { Plan } from '../../../shared/workspaces/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, startWorkspaceKit, type TestUser, type WorkspaceKit } from './workspace-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, startWorkspaceKit, type TestUser, type WorkspaceKit } from '../../support/workspace-kit.ts';
 
 let kit: WorkspaceKit;
 let owner: TestUser, admin: TestUser, editor: TestUser, stranger: TestUser;

@@ -3,8 +3,8 @@ import listMembers from '../../../functions/workspaces/list-members.ts';
 import removeMember from '../../../functions/workspaces/remove-member.ts';
 import updateMember from '../../../functions/workspaces/update-member.ts';
 import { newId } from '../../../shared/kernel/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, startWorkspaceKit, type TestUser, type WorkspaceKit } from './workspace-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, startWorkspaceKit, type TestUser, type WorkspaceKit } from '../../support/workspace-kit.ts';
 
 let kit: WorkspaceKit;
 let owner: TestUser, admin: TestUser, editor: TestUser, viewer: TestUser, stranger: TestUser;

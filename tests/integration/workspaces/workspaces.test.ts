@@ -7,8 +7,8 @@ import listWorkspaces from '../../../functions/workspaces/list.ts';
 import transferWorkspace from '../../../functions/workspaces/transfer.ts';
 import updateWorkspace from '../../../functions/workspaces/update.ts';
 import { newId } from '../../../shared/kernel/index.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, startWorkspaceKit, type TestUser, type WorkspaceKit } from './workspace-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, startWorkspaceKit, type TestUser, type WorkspaceKit } from '../../support/workspace-kit.ts';
 
 let kit: WorkspaceKit;
 let owner: TestUser, admin: TestUser, editor: TestUser, stranger: TestUser;

@@ -12,7 +12,7 @@ describe('the local gateway, routing by the generated HTTPRoutes', () => {
     ['POST', '/v1/auth/login', 'identity-login'],
     ['POST', '/v1/auth/refresh', 'identity-refresh'],
     ['GET', '/.well-known/jwks.json', 'identity-jwks'],
-    ['GET', '/v1/workspaces/wsp_1/flows', 'flows-list-flows'],
+    ['GET', '/v1/workspaces/wsp_1/flows', 'flows-list'],
     // No rule for the method or the path: the method-less `/` prefix, the fallback function.
     ['DELETE', '/v1/health', 'ops-not-found'],
     ['OPTIONS', '/v1/auth/login', 'ops-not-found'],

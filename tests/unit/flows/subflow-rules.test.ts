@@ -70,4 +70,27 @@ describe('subflowIssues', () => {
       warnings: ['SUBFLOW_MISSING'],
     });
   });
+
+  it('should load each flow at most once per check when many subflow nodes share the flows below them', async () => {
+    // 20 subflow nodes, each to its own flow, all of which lead into the same chain of four.
+    const shared = chain(4);
+    const branches = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`b${i}`, flowWith('c1')]));
+    const flows = { ...shared, ...branches };
+    const loads: string[] = [];
+    const counting = async (id: string) => {
+      loads.push(id);
+      return resolver(flows)(id);
+    };
+    const found = await subflowIssues(flowWith(...Object.keys(branches)), 'flw_root', counting);
+    expect(found).toEqual({ errors: [], warnings: [] });
+    expect(loads.length).toBe(new Set(loads).size);
+    expect(loads.length).toBeLessThanOrEqual(Object.keys(flows).length);
+  });
+
+  it('should still judge each subflow node on its own when their walks share flows', async () => {
+    // b0 → c1 → … → c5 nests six levels below the root; b1 reaches the same c1 but also leads back.
+    const flows = { ...chain(maxSubflowDepth), b0: flowWith('c1'), b1: flowWith('c1', 'flw_root') };
+    expect(await rules(flowWith('b0', 'b1'), 'flw_root', flows)).toEqual({ errors: ['SUBFLOW_TOO_DEEP', 'SUBFLOW_CYCLE'], warnings: [] });
+    expect(await rules(flowWith('b1', 'b0'), 'flw_root', flows)).toEqual({ errors: ['SUBFLOW_CYCLE', 'SUBFLOW_TOO_DEEP'], warnings: [] });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '../../../functions/flows/lib/cursor.ts';
+import { flowCursor } from '../../../functions/flows/lib/cursor.ts';
 import { etagOf, versionsFromIfMatch } from '../../../functions/flows/lib/etag.ts';
 
 describe('versionsFromIfMatch', () => {
@@ -26,13 +26,13 @@ describe('versionsFromIfMatch', () => {
 describe('page cursors', () => {
   it('should decode what it encodes', () => {
     const last = { updatedAt: new Date('2026-11-26T12:00:00.123Z'), id: 'flw_0123456789abcdefghjk' };
-    expect(decodeCursor(encodeCursor(last))).toEqual(last);
+    expect(flowCursor.decode(flowCursor.encode(last))).toEqual(last);
   });
 
   it.each(['', 'not-base64!', Buffer.from('[1,"usr_x"]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')])(
     'should refuse %j with INVALID_CURSOR',
     (cursor) => {
-      expect(() => decodeCursor(cursor)).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR', kind: 'invalid' }) as Error);
+      expect(() => flowCursor.decode(cursor)).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR', kind: 'invalid' }) as Error);
     },
   );
 });

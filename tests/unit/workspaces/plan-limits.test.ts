@@ -9,7 +9,7 @@ describe('plan limits', () => {
     ['basic', 3, 3],
     ['pro', 10, 10],
     ['enterprise', null, null],
-  ] as const)('should give the %s plan %s seats and %s workspaces as PRODUCT.md says', (plan, seats, workspaces) => {
+  ] as const)('should give the %s plan %s seats and %s workspaces as docs/product.md says', (plan, seats, workspaces) => {
     expect(planLimits[plan]).toMatchObject({ seats, workspaces });
   });
 

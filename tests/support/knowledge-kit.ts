@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import { migrate } from '../../../scripts/db/migrate.ts';
-import { loadArticles } from '../../../scripts/knowledge/articles.ts';
-import { ensureServices } from '../../../scripts/services/index.ts';
-import { createLedger } from '../../../shared/billing/index.ts';
-import { ledgerPorts } from '../../../shared/infra/billing/ledger-resource.ts';
-import { chroma } from '../../../shared/infra/chroma/chroma-client.ts';
-import { createExtractor } from '../../../shared/infra/knowledge/extractor.ts';
-import { knowledgePorts } from '../../../shared/infra/knowledge/knowledge-resource.ts';
-import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
-import { newId } from '../../../shared/kernel/index.ts';
-import { seedGlobal, type KnowledgePorts, type UploadEvents } from '../../../shared/knowledge/index.ts';
-import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
-import { fromRoot } from '../../../scripts/lib/paths.ts';
-import { authTestEnv } from '../identity/auth-test-env.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { migrate } from '../../scripts/db/migrate.ts';
+import { loadArticles } from '../../scripts/knowledge/articles.ts';
+import { ensureServices } from '../../scripts/services/index.ts';
+import { createLedger } from '../../shared/billing/index.ts';
+import { ledgerPorts } from '../../shared/infra/billing/ledger-resource.ts';
+import { chroma } from '../../shared/infra/chroma/chroma-client.ts';
+import { createExtractor } from '../../shared/infra/knowledge/extractor.ts';
+import { knowledgePorts } from '../../shared/infra/knowledge/knowledge-resource.ts';
+import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
+import { newId } from '../../shared/kernel/index.ts';
+import { seedGlobal, type KnowledgePorts, type UploadEvents } from '../../shared/knowledge/index.ts';
+import { createRuntime, type Runtime } from '../../shared/platform/runtime.ts';
+import { fromRoot } from '../../scripts/lib/paths.ts';
+import { authTestEnv } from './auth-test-env.ts';
+import { servicesHookTimeoutMs } from './required-env.ts';
 
 export const fixtureArticles = fromRoot('tests/fixtures/knowledge/articles');
 

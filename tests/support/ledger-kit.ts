@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { migrate } from '../../../scripts/db/migrate.ts';
-import { reconcileLedger } from '../../../scripts/billing-reconcile.ts';
-import { ensureServices } from '../../../scripts/services/index.ts';
-import { createLedger, type Ledger, type ReserveRequest } from '../../../shared/billing/index.ts';
-import { ledgerPorts } from '../../../shared/infra/billing/ledger-resource.ts';
-import { ledgerCollection, type LedgerEntryDocument } from '../../../shared/infra/mongodb/ledger-entry-store.ts';
-import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
-import { newId, type CreditOperation } from '../../../shared/kernel/index.ts';
-import { toProblem } from '../../../shared/platform/http/problem.ts';
-import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
-import { authTestEnv } from '../identity/auth-test-env.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
+import { migrate } from '../../scripts/db/migrate.ts';
+import { reconcileLedger } from '../../scripts/billing-reconcile.ts';
+import { ensureServices } from '../../scripts/services/index.ts';
+import { createLedger, type Ledger, type ReserveRequest } from '../../shared/billing/index.ts';
+import { ledgerPorts } from '../../shared/infra/billing/ledger-resource.ts';
+import { ledgerCollection, type LedgerEntryDocument } from '../../shared/infra/mongodb/ledger-entry-store.ts';
+import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
+import { newId, type CreditOperation } from '../../shared/kernel/index.ts';
+import { toProblem } from '../../shared/platform/http/problem.ts';
+import { createRuntime, type Runtime } from '../../shared/platform/runtime.ts';
+import { authTestEnv } from './auth-test-env.ts';
+import { servicesHookTimeoutMs } from './required-env.ts';
 
 export const upgradeUrl = 'https://app.uxflow.test/settings/billing';
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /** Production-mode configuration for identity tests: every variable explicit, one database per file. */
 export const authTestEnv = (services: Record<string, string>, database: string): Record<string, string> => ({
   ...services,
@@ -12,3 +14,13 @@ export const authTestEnv = (services: Record<string, string>, database: string):
   UPSTASH_REDIS_REST_TOKEN: services.UPSTASH_REDIS_REST_TOKEN ?? 'dev-upstash-token',
   RATE_LIMIT_UPGRADE_URL: 'http://localhost:5173/settings/billing',
 });
+
+/** One suffix per test-file run (vitest gives each file its own module graph). */
+const run = randomUUID().slice(0, 8);
+
+/**
+ * The database of `name` for this run of a test file: the local services are shared by every
+ * checkout on the machine, so two runs of one file must not drop each other's data; within a
+ * run the same name is the same database (two kits can share one).
+ */
+export const testDatabase = (name: string): string => `${name}_${run}`;

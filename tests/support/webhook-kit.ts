@@ -3,18 +3,20 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import Stripe from 'stripe';
-import expireGracePeriodsFunction from '../../../functions/billing/expire-grace-periods.ts';
-import expireTrialsFunction from '../../../functions/billing/expire-trials.ts';
-import grantFreeCreditsFunction from '../../../functions/billing/grant-free-credits.ts';
-import handleStripeEventFunction from '../../../functions/billing/handle-stripe-event.ts';
-import publishStripeEventsFunction from '../../../functions/billing/publish-stripe-events.ts';
-import stripeWebhookFunction from '../../../functions/billing/stripe-webhook.ts';
-import { reconcileLedger } from '../../../scripts/billing-reconcile.ts';
-import type { StripeWebhookEvent } from '../../../shared/billing/webhook-event.ts';
-import { named, type CronFunctionDefinition, type Named } from '../../../shared/platform/definition/index.ts';
-import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
-import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
-import { startWorkspaceKit } from '../workspaces/workspace-kit.ts';
+import expireGracePeriodsFunction from '../../functions/billing/expire-grace-periods.ts';
+import expireTrialsFunction from '../../functions/billing/expire-trials.ts';
+import grantFreeCreditsFunction from '../../functions/billing/grant-free-credits.ts';
+import handleStripeEventFunction from '../../functions/billing/handle-stripe-event.ts';
+import publishStripeEventsFunction from '../../functions/billing/publish-stripe-events.ts';
+import stripeWebhookFunction from '../../functions/billing/stripe-webhook.ts';
+import { reconcileLedger } from '../../scripts/billing-reconcile.ts';
+import { stripeCloudEventType, type StripeWebhookEvent } from '../../shared/billing/webhook-event.ts';
+import { named, type CronFunctionDefinition, type Named } from '../../shared/platform/definition/index.ts';
+import { createHttpApp } from '../../shared/platform/http/create-app.ts';
+import { createRuntime, type Runtime } from '../../shared/platform/runtime.ts';
+import { deliverEvent } from './deliver-event.ts';
+import { fireCron } from './fire-cron.ts';
+import { startWorkspaceKit } from './workspace-kit.ts';
 
 export const webhookSecret = 'whsec_uxflowtest_webhook_kit_secret';
 
@@ -72,26 +74,17 @@ export const startWebhookKit = async (name: string) => {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
-  const tick = async (definition: Named<CronFunctionDefinition>) => {
-    const runtime = runtimeOf(definition);
-    await definition.handler(
-      { id: randomUUID(), job: definition.name, time: new Date().toISOString() },
-      { log: runtime.log, use: runtime.use },
-    );
-  };
+  const tick = (definition: Named<CronFunctionDefinition>) => fireCron(definition, runtimeOf(definition));
 
-  /** Runs the event function on a CloudEvent carrying `event`, whatever the intake stored (what anything reaching the broker could send). */
+  /**
+   * Delivers a CloudEvent carrying `event` to the event function, whatever the intake stored (what
+   * anything reaching the broker could send), through the catalog's schema check as in production.
+   */
   const brokerDelivers = (event: StripeWebhookEvent) =>
-    handleStripeEvent.handler(
-      {
-        id: event.id,
-        type: 'com.uxflow.billing.stripe.v1',
-        source: '/functions/billing-publish-stripe-events',
-        subject: event.id,
-        time: undefined,
-        data: event,
-      },
-      { log: handlerRuntime.log, use: handlerRuntime.use },
+    deliverEvent(
+      handleStripeEvent,
+      { id: event.id, type: stripeCloudEventType, source: '/functions/billing-publish-stripe-events', subject: event.id, data: event },
+      handlerRuntime,
     );
 
   /** Stripe's way: the signed delivery is verified and stored by the intake, then the broker hands the event function its CloudEvent. */

@@ -1,15 +1,15 @@
 import type { RouteConfig } from '@hono/zod-openapi';
-import { migrate } from '../../../scripts/db/migrate.ts';
-import { ensureServices } from '../../../scripts/services/index.ts';
-import { accessTokens } from '../../../shared/infra/jose/access-tokens.ts';
-import { membershipCollection, membershipId } from '../../../shared/infra/mongodb/membership-store.ts';
-import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
-import { newId } from '../../../shared/kernel/index.ts';
-import type { HttpFunctionDefinition } from '../../../shared/platform/definition/index.ts';
-import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
-import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
-import type { Plan, WorkspaceRole } from '../../../shared/workspaces/index.ts';
-import { authTestEnv } from '../identity/auth-test-env.ts';
+import { migrate } from '../../scripts/db/migrate.ts';
+import { ensureServices } from '../../scripts/services/index.ts';
+import { accessTokens } from '../../shared/infra/jose/access-tokens.ts';
+import { membershipCollection, membershipId } from '../../shared/infra/mongodb/membership-store.ts';
+import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
+import { newId } from '../../shared/kernel/index.ts';
+import type { HttpFunctionDefinition } from '../../shared/platform/definition/index.ts';
+import { createHttpApp } from '../../shared/platform/http/create-app.ts';
+import { createRuntime, type Runtime } from '../../shared/platform/runtime.ts';
+import type { Plan, WorkspaceRole } from '../../shared/workspaces/index.ts';
+import { authTestEnv, testDatabase } from './auth-test-env.ts';
 
 export interface TestUser {
   id: string;
@@ -23,7 +23,8 @@ export type Reply = { status: number; body: Record<string, unknown> | null; head
  * Workspace functions as real Hono apps over the local MongoDB and mail sink, in a database of
  * their own; users and workspaces are inserted directly, tokens issued by the real signer.
  */
-export const startWorkspaceKit = async (database: string, extra: { services?: readonly string[]; env?: Record<string, string> } = {}) => {
+export const startWorkspaceKit = async (name: string, extra: { services?: readonly string[]; env?: Record<string, string> } = {}) => {
+  const database = testDatabase(name);
   const services = await ensureServices({ only: ['mongodb', 'mail', 'upstash', ...(extra.services ?? [])] });
   const env = {
     ...authTestEnv(services, database),
@@ -51,12 +52,14 @@ export const startWorkspaceKit = async (database: string, extra: { services?: re
     definition: HttpFunctionDefinition<R>,
     path: string,
     as: TestUser,
-    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+    /** `rawBody`: sent as it is (JSON that `JSON.stringify` could not write, e.g. nested 100,000 levels). */
+    init: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
   ): Promise<Reply> => {
     const response = await appOf(definition as unknown as HttpFunctionDefinition).request(path, {
       method: init.method ?? 'GET',
       headers: { authorization: `Bearer ${as.token}`, 'content-type': 'application/json', ...init.headers },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      ...(init.rawBody === undefined ? {} : { body: init.rawBody }),
     });
     const text = await response.text();
     const isJson = /json/.test(response.headers.get('content-type') ?? '');

@@ -1,10 +1,10 @@
-import { reconcileLedger } from '../../../scripts/billing-reconcile.ts';
-import { createLedger, type Ledger } from '../../../shared/billing/index.ts';
-import { createUsage } from '../../../shared/billing/usage-service.ts';
-import { ledgerPorts } from '../../../shared/infra/billing/ledger-resource.ts';
-import { usagePorts } from '../../../shared/infra/billing/usage-resource.ts';
-import { createRuntime } from '../../../shared/platform/runtime.ts';
-import { startWorkspaceKit } from '../workspaces/workspace-kit.ts';
+import { reconcileLedger } from '../../scripts/billing-reconcile.ts';
+import { createLedger, type Ledger } from '../../shared/billing/index.ts';
+import { createUsage } from '../../shared/billing/usage-service.ts';
+import { ledgerPorts } from '../../shared/infra/billing/ledger-resource.ts';
+import { usagePorts } from '../../shared/infra/billing/usage-resource.ts';
+import { createRuntime } from '../../shared/platform/runtime.ts';
+import { startWorkspaceKit } from './workspace-kit.ts';
 import { upgradeUrl } from './ledger-kit.ts';
 
 /**

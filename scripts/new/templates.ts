@@ -32,18 +32,15 @@ const httpFunction = (target: Target) => `import { createRoute, z } from '@hono/
 import { jwtOrApiKey } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 import { authenticated, defineHttpFunction } from '../../shared/platform/definition/index.ts';
-
-const itemsSchema = z.object({ items: z.array(z.object({ id: z.string() })) });
+import { json, workspaceParams } from '../../shared/platform/http/schemas.ts';
 
 const route = createRoute({
   method: 'get',
   path: '${httpPath(target)}',
   tags: ['${target.domain}'],
   summary: '${placeholder}: one line for the API reference',
-  request: { params: z.object({ workspaceId: z.string() }) },
-  responses: {
-    200: { description: '${placeholder}: what the answer holds', content: { 'application/json': { schema: itemsSchema } } },
-  },
+  request: { params: workspaceParams },
+  responses: { 200: json('${placeholder}: what the answer holds', z.object({ items: z.array(z.object({ id: z.string() })) })) },
 });
 
 export default defineHttpFunction({
@@ -93,15 +90,15 @@ export default defineEventFunction({
 
 const relative = '../../..';
 
-const httpTest = (target: Target) => `import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+const httpTest = (target: Target) => `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import definition from '${relative}/functions/${target.domain}/${target.base}.ts';
-import { servicesHookTimeoutMs } from '../services/required-env.ts';
-import { outcome, startWorkspaceKit, type WorkspaceKit } from '../workspaces/workspace-kit.ts';
+import { testDatabase } from '../../support/auth-test-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { outcome, startWorkspaceKit, type WorkspaceKit } from '../../support/workspace-kit.ts';
 
 let kit: WorkspaceKit;
 beforeAll(async () => {
-  kit = await startWorkspaceKit(\`it_${target.name.replace(/-/g, '_')}_\${randomUUID().slice(0, 8)}\`);
+  kit = await startWorkspaceKit(testDatabase('it_${target.name.replace(/-/g, '_')}'));
 }, servicesHookTimeoutMs);
 afterAll(async () => kit.close());
 
@@ -127,7 +124,7 @@ describe('GET ${httpPath(target)}', () => {
 const cronTest = (target: Target) => `import { describe, expect, it } from 'vitest';
 import definition from '${relative}/functions/${target.domain}/${target.base}.ts';
 import { named } from '${relative}/shared/platform/definition/index.ts';
-import { fireCron } from '../services/fire-cron.ts';
+import { fireCron } from '../../support/fire-cron.ts';
 
 const cron = named(definition, 'functions/${target.domain}/${target.base}.ts');
 const env = { APP_ENV: 'test', LOG_LEVEL: 'silent' };
@@ -142,19 +139,19 @@ describe('${target.name}', () => {
 });
 `;
 
-const eventTest = (target: Target) => `import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+const eventTest = (target: Target) => `import { describe, expect, it } from 'vitest';
 import { eventExamples } from '${relative}/scripts/bench/event-examples.ts';
 import definition from '${relative}/functions/${target.domain}/${target.base}.ts';
-import { dispatchEvent } from '${relative}/shared/platform/events/dispatch.ts';
-import { createRuntime } from '${relative}/shared/platform/runtime.ts';
+import { named } from '${relative}/shared/platform/definition/index.ts';
+import { deliverEvent } from '../../support/deliver-event.ts';
 
-const runtime = () => createRuntime({ ...definition, name: '${target.name}' }, { APP_ENV: 'test', LOG_LEVEL: 'silent' });
+const consumer = named(definition, 'functions/${target.domain}/${target.base}.ts');
+const env = { APP_ENV: 'test', LOG_LEVEL: 'silent' };
 
 describe('${target.name}', () => {
   it('should handle a ${target.eventType} that passes the catalog check', async () => {
-    const event = { id: randomUUID(), type: '${target.eventType}', source: '/test', data: eventExamples['${target.eventType}']() };
-    await expect(dispatchEvent(definition, runtime(), event)).resolves.toBeUndefined();
+    const event = { type: '${target.eventType}' as const, data: eventExamples['${target.eventType}']() };
+    await expect(deliverEvent(consumer, event, env)).resolves.toBeUndefined();
   });
 
   // ${placeholder}: what handling an event changes, and that a redelivery changes nothing more.

@@ -31,7 +31,7 @@ export const identityOf = (file: string): FunctionIdentity | { problem: string }
 };
 
 /**
- * A sentence when the file name repeats its domain (`functions/flows/list.ts` would be
+ * A sentence when the file name repeats its domain (`functions/flows/list-flows.ts` would be
  * `flows-list-flows`), else null: the name already says the domain once.
  */
 export const stutterOf = (name: string, domain: string): string | null => {

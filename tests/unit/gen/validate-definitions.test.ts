@@ -68,7 +68,7 @@ describe('validateDefinitions', () => {
   });
 
   it('should fail when the file name repeats its domain', () => {
-    expect(problemsOf([source('functions/flows/list.ts', httpFunction())])).toEqual([
+    expect(problemsOf([source('functions/flows/list-flows.ts', httpFunction())])).toEqual([
       'flows-list-flows: flows-list-flows repeats its domain ("flows"): name the file functions/flows/list.ts',
     ]);
   });

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireExecutable, runInstallStep } from './install.ts';
 import { display, ensureDir } from './paths.ts';
@@ -23,9 +23,14 @@ export const venvBin = (venv: Pick<PythonVenv, 'dir'>, name: string) => join(ven
 // The marker names the pins, so changing a pin reinstalls.
 const markerOf = (venv: PythonVenv) => join(venv.dir, `.installed-${venv.packages.join('-').replaceAll('==', '@')}`);
 
-/** Whether the venv holds exactly these pins and its executables. */
+// pip writes the venv's own Python into each script's `#!` line: a venv copied or linked from
+// another checkout runs a Python that may be gone, so it is not this checkout's install.
+const isOwnScript = (venv: PythonVenv, name: string) =>
+  existsSync(venvBin(venv, name)) && readFileSync(venvBin(venv, name), 'utf8').startsWith(`#!${venvBin(venv, 'python')}`);
+
+/** Whether the venv holds exactly these pins and its executables, written for this directory. */
 export const isVenvInstalled = (venv: PythonVenv): boolean =>
-  existsSync(markerOf(venv)) && venv.executables.every((name) => existsSync(venvBin(venv, name)));
+  existsSync(markerOf(venv)) && venv.executables.every((name) => isOwnScript(venv, name));
 
 /**
  * Creates the venv (if it has no Python yet) and pip-installs the pins, then writes the marker.
@@ -34,6 +39,8 @@ export const isVenvInstalled = (venv: PythonVenv): boolean =>
  */
 export async function installPythonVenv(venv: PythonVenv): Promise<void> {
   if (isVenvInstalled(venv)) return;
+  // Pinned but written for another directory: a venv cannot be moved, so build it afresh.
+  if (existsSync(markerOf(venv))) rmSync(venv.dir, { recursive: true, force: true });
   const retry = `Delete ${display(venv.dir)} and run ${venv.retryWith} again.`;
   if (!existsSync(venvBin(venv, 'python'))) {
     const python = requireExecutable(venv.service, 'python3', 'Install Python 3.9+ with the venv module (Debian: python3-venv).');

@@ -87,8 +87,8 @@ export const provenanceSchema = z
 
 export const toProvenance = (provenance: VersionProvenance): z.infer<typeof provenanceSchema> => {
   if (provenance.kind !== 'proposal') return provenance;
-  const { rationales: _rationales, ...shown } = provenance;
-  return shown;
+  const { kind, userId, proposalId, model, promptId, messageId } = provenance;
+  return { kind, userId, proposalId, model, promptId, messageId };
 };
 
 const summaryOfOperations = z.object({ count: z.number().int(), byType: z.record(z.string(), z.number().int()), text: z.string() });

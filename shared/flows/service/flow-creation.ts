@@ -3,6 +3,7 @@ import type { FlowDocument } from '../schema.ts';
 import { requireFlowRoom } from './flow-quotas.ts';
 import { buildVersion, checkDocument, commitNewFlow } from './flow-writer.ts';
 import type { FlowCaller, FlowsPorts } from './ports.ts';
+import { madeBy } from './provenance.ts';
 import type { FlowHead, FlowVersion, VersionKind } from './records.ts';
 
 export interface CreatedFlow {
@@ -28,7 +29,7 @@ export const createFrom = async (
   const warnings = await checkDocument(ports, document, { workspaceId, flowId }, planned);
   const version = buildVersion(
     { flowId, workspaceId, versionNumber: 1 },
-    { kind: origin.kind, document, authorId: caller.userId, summary: noBatch(origin.text), restoredFrom: null, sourceId: origin.sourceId },
+    { kind: origin.kind, document, ...madeBy(caller), summary: noBatch(origin.text), restoredFrom: null, sourceId: origin.sourceId },
     ports.clock.now(),
   );
   return { head: await commitNewFlow(ports, version), version, warnings };

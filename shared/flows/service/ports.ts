@@ -14,6 +14,8 @@ export interface FlowVersionStore {
   findLatest: (flowId: string) => Promise<FlowVersion | null>;
   /** Versions newest first, numbered below `before` when given (a cursor), at most `limit`. */
   list: (flowId: string, page: { before: number | null; limit: number }) => Promise<FlowVersionInfo[]>;
+  /** As `list`, with the documents (blame walks history a page at a time). */
+  listWithDocuments: (flowId: string, page: { before: number | null; limit: number }) => Promise<FlowVersion[]>;
   /**
    * Deletes the versions numbered ≤ `upTo`, except `keep` and except those whose event is not yet
    * published (the versions are the event outbox). Resolves the number deleted.
@@ -105,6 +107,8 @@ export type AccessDecision = 'granted' | 'denied' | 'not_member';
 /** The caller, as the function layer established them. */
 export interface FlowCaller {
   userId: string;
+  /** Set when the caller came with a workspace API key (its id): the versions they write say so. */
+  apiKeyId?: string;
   access: (workspaceId: string, permission: WorkspacePermission) => Promise<AccessDecision>;
 }
 

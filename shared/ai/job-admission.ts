@@ -2,7 +2,7 @@ import type { WorkspacePermission } from '../kernel/index.ts';
 import { flowServiceErrors, type FlowCaller, type FlowVersion } from '../flows/index.ts';
 import { screenText } from '../knowledge/index.ts';
 import type { AiOperation, AiQuality } from './agents.ts';
-import { aiErrors } from './errors.ts';
+import { aiRequestErrors } from './request-errors.ts';
 import type { AiPorts, JobEvents } from './ports.ts';
 import type { AiJob, AiMessage, IntentSource, MessageKind } from './records.ts';
 
@@ -27,14 +27,14 @@ export const requirePermission = async (caller: FlowCaller, workspaceId: string,
 /** @throws MESSAGE_FLAGGED (422) when the text reads as instructions to a model. */
 export const requireClean = (text: string): void => {
   const verdict = screenText(text);
-  if (verdict.flagged) throw aiErrors.messageFlagged(verdict.rules);
+  if (verdict.flagged) throw aiRequestErrors.messageFlagged(verdict.rules);
 };
 
 /** @throws FOCUS_NODES_NOT_FOUND (422) when a focused node is not in the flow. */
 export const requireFocus = (version: FlowVersion, focusNodeIds: readonly string[]): void => {
   const known = new Set(version.document.nodes.map((node) => node.id));
   const missing = focusNodeIds.filter((id) => !known.has(id));
-  if (missing.length > 0) throw aiErrors.focusNotFound(missing);
+  if (missing.length > 0) throw aiRequestErrors.focusNotFound(missing);
 };
 
 export interface JobSpec {
@@ -68,7 +68,7 @@ export const holdCredits = async (
 ): Promise<HeldCredits> => {
   const { plan } = await ports.flows.plans.limitsOf(workspaceId);
   const upgradeUrl = ports.upgradeUrl(workspaceId);
-  if (work.quality === 'pro' && !proPlans.includes(plan)) throw aiErrors.proQualityNotInPlan({ plan, upgradeUrl });
+  if (work.quality === 'pro' && !proPlans.includes(plan)) throw aiRequestErrors.proQualityNotInPlan({ plan, upgradeUrl });
   const jobId = ports.newId('job');
   const reservation = await ports.ledger.reserve({
     workspaceId,

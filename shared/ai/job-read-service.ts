@@ -1,5 +1,5 @@
 import { requirePermission } from './job-admission.ts';
-import { aiErrors } from './errors.ts';
+import { aiRequestErrors } from './request-errors.ts';
 import { isFinished, jobViewOf, type JobView } from './job-status.ts';
 import type { AiPorts } from './ports.ts';
 import type { AiJob } from './records.ts';
@@ -18,11 +18,11 @@ export const pollIntervalMs = 250;
 export const createJobReadService = (ports: Pick<AiPorts, 'jobs' | 'log' | 'clock' | 'sleep'>) => {
   const jobFor = async (caller: FlowCaller, jobId: string): Promise<AiJob> => {
     const job = await ports.jobs.find(jobId);
-    if (job?.userId !== caller.userId) throw aiErrors.jobNotFound();
+    if (job?.userId !== caller.userId) throw aiRequestErrors.jobNotFound();
     try {
       await requirePermission(caller, job.workspaceId, 'flows:read');
     } catch {
-      throw aiErrors.jobNotFound();
+      throw aiRequestErrors.jobNotFound();
     }
     return job;
   };

@@ -1,6 +1,5 @@
 import type { Ledger } from '../billing/index.ts';
-import type { FlowCaller, FlowsPorts, WriteResult } from '../flows/index.ts';
-import type { FlowOperation } from '../flows/index.ts';
+import type { FlowCaller, FlowOperation, FlowsPorts, ProposalVia, WriteResult } from '../flows/index.ts';
 import type { AiJob, AiMessage, JobEntry, Proposal, ProposalOutcome, ProposalSlot } from './records.ts';
 
 /** Port: conversation messages (`ai_messages`), immutable. */
@@ -29,8 +28,6 @@ export interface JobLog {
   append: (entry: JobEntry) => Promise<boolean>;
   /** The job's entries numbered above `after`, in order. */
   after: (jobId: string, after: number) => Promise<JobEntry[]>;
-  /** The last entry of each job (for lists), keyed by job id. */
-  lastOf: (jobIds: readonly string[]) => Promise<Map<string, JobEntry>>;
 }
 
 /** Port: proposals (`ai_proposals`), immutable. */
@@ -69,7 +66,7 @@ export type ProposalEdit = (
   flowId: string,
   expectedVersions: readonly number[] | null,
   operations: FlowOperation[],
-  options: { via: { kind: 'proposal'; proposalId: string; model: string; promptId: string; messageId: string; rationales: string[] } },
+  options: { via: ProposalVia },
 ) => Promise<WriteResult>;
 
 /** What the AI services share. */

@@ -1,5 +1,5 @@
 import { createFlowReadService, flowServiceErrors, type FlowCaller, type WriteResult } from '../flows/index.ts';
-import { aiErrors } from './errors.ts';
+import { aiRequestErrors } from './request-errors.ts';
 import { requirePermission } from './job-admission.ts';
 import type { NodePlacer } from './placement.ts';
 import type { AiPorts, ProposalEdit } from './ports.ts';
@@ -18,11 +18,11 @@ export type ProposalPorts = AiPorts & { edit: ProposalEdit; place: NodePlacer };
 export const createProposalService = (ports: ProposalPorts) => {
   const proposalFor = async (caller: FlowCaller, flowId: string, proposalId: string): Promise<Proposal> => {
     const proposal = await ports.proposals.find(proposalId);
-    if (proposal?.flowId !== flowId || proposal.userId !== caller.userId) throw aiErrors.proposalNotFound();
+    if (proposal?.flowId !== flowId || proposal.userId !== caller.userId) throw aiRequestErrors.proposalNotFound();
     try {
       await requirePermission(caller, proposal.workspaceId, 'flows:read');
     } catch {
-      throw aiErrors.proposalNotFound();
+      throw aiRequestErrors.proposalNotFound();
     }
     return proposal;
   };
@@ -69,12 +69,12 @@ export const createProposalService = (ports: ProposalPorts) => {
           place: ports.place,
           context: { newId: ports.newId, now: ports.clock.now },
         });
-        if (again.errors.length > 0) throw aiErrors.proposalStale(again.errors);
+        if (again.errors.length > 0) throw aiRequestErrors.proposalStale(again.errors);
         selected = again.operations;
       }
       if (!(await ports.outcomes.insert({ proposalId, outcome: 'applied', by: caller.userId, at: ports.clock.now() }))) {
         const closed = await ports.outcomes.find(proposalId);
-        throw aiErrors.proposalClosed(closed?.outcome ?? 'applied');
+        throw aiRequestErrors.proposalClosed(closed?.outcome ?? 'applied');
       }
       try {
         const written = await ports.edit(
@@ -89,7 +89,7 @@ export const createProposalService = (ports: ProposalPorts) => {
               model: proposal.model,
               promptId: proposal.promptId,
               messageId: proposal.messageId,
-              rationales: selected.map((proposed) => proposed.rationale),
+              rationales: Object.fromEntries(selected.map((proposed, index) => [index, proposed.rationale])),
             },
           },
         );
@@ -105,7 +105,7 @@ export const createProposalService = (ports: ProposalPorts) => {
       await proposalFor(caller, flowId, proposalId);
       if (await ports.outcomes.insert({ proposalId, outcome: 'discarded', by: caller.userId, at: ports.clock.now() })) return;
       const closed = await ports.outcomes.find(proposalId);
-      if (closed?.outcome === 'applied') throw aiErrors.proposalClosed('applied');
+      if (closed?.outcome === 'applied') throw aiRequestErrors.proposalClosed('applied');
     },
   };
 };

@@ -1,4 +1,4 @@
-import { aiErrors } from './errors.ts';
+import { aiRequestErrors } from './request-errors.ts';
 import type { AiPorts } from './ports.ts';
 import type { Proposal } from './records.ts';
 
@@ -26,9 +26,9 @@ export const proposalStateOf = async (
 
 /** Throws the error a closed proposal answers with: PROPOSAL_CLOSED, PROPOSAL_SUPERSEDED (409) or PROPOSAL_EXPIRED (409). */
 export const requireOpen = (proposal: Proposal, state: ProposalState): void => {
-  if (state === 'applied' || state === 'discarded') throw aiErrors.proposalClosed(state);
-  if (state === 'superseded') throw aiErrors.proposalSuperseded();
-  if (state === 'expired') throw aiErrors.proposalExpired(proposal.expiresAt);
+  if (state === 'applied' || state === 'discarded') throw aiRequestErrors.proposalClosed(state);
+  if (state === 'superseded') throw aiRequestErrors.proposalSuperseded();
+  if (state === 'expired') throw aiRequestErrors.proposalExpired(proposal.expiresAt);
 };
 
 /** The user's open proposal on a flow, or null. */

@@ -1,6 +1,6 @@
 import { createFlowCreateService, createFlowReadService } from '../flows/index.ts';
 import type { Agents, AiQuality, MessageIntent } from './agents.ts';
-import { aiErrors } from './errors.ts';
+import { aiRequestErrors } from './request-errors.ts';
 import { changesFlow, decideIntent, type RulesClassifier } from './intent.ts';
 import {
   acceptJob,
@@ -55,7 +55,7 @@ export const createAiRequestService = (ports: AdmissionPorts, deps: { rules: Rul
       requireClean(request.message);
       requireFocus(version, request.focusNodeIds);
       const open = await openProposalOf(ports, flowId, who.caller.userId, ports.clock.now());
-      if (request.intent === 'ai.refine' && !open) throw aiErrors.noOpenProposal();
+      if (request.intent === 'ai.refine' && !open) throw aiRequestErrors.noOpenProposal();
       const decided = await decideIntent(request.intent, deps.rules, deps.agents, {
         message: request.message,
         messageId: '',
@@ -133,7 +133,7 @@ export const createAiRequestService = (ports: AdmissionPorts, deps: { rules: Rul
     refine: async (who: Requester, flowId: string, proposalId: string, request: { feedback: string; quality: AiQuality }) => {
       const version = await flowOf(who, flowId);
       const proposal = await ports.proposals.find(proposalId);
-      if (proposal?.flowId !== flowId || proposal.userId !== who.caller.userId) throw aiErrors.proposalNotFound();
+      if (proposal?.flowId !== flowId || proposal.userId !== who.caller.userId) throw aiRequestErrors.proposalNotFound();
       requireOpen(proposal, (await proposalStateOf(ports, proposal, ports.clock.now())).state);
       requireClean(request.feedback);
       await requirePermission(who.caller, version.workspaceId, 'flows:update');

@@ -1,5 +1,5 @@
 import type { ProposedOperation } from './agents.ts';
-import { aiErrors } from './errors.ts';
+import { aiRequestErrors } from './request-errors.ts';
 import { createdIds, referencedIds } from './operation-ids.ts';
 
 /**
@@ -15,7 +15,7 @@ export const selectOperations = (
   if (operationIds === undefined) return [...operations];
   const wanted = new Set(operationIds);
   const unknown = [...wanted].filter((id) => !operations.some((proposed) => proposed.id === id));
-  if (unknown.length > 0) throw aiErrors.unknownOperations(unknown);
+  if (unknown.length > 0) throw aiRequestErrors.unknownOperations(unknown);
   const creator = new Map<string, string>();
   for (const proposed of operations) for (const id of createdIds(proposed.operation)) creator.set(id, proposed.id);
   const created = new Set(creator.keys());
@@ -30,6 +30,6 @@ export const selectOperations = (
     ];
     return needs.length > 0 ? [{ operationId: proposed.id, needs }] : [];
   });
-  if (missing.length > 0) throw aiErrors.selectionNotClosed(missing);
+  if (missing.length > 0) throw aiRequestErrors.selectionNotClosed(missing);
   return selected;
 };

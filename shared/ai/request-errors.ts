@@ -5,7 +5,7 @@ const fail = (kind: ErrorKind, code: string, detail: string, extensions?: Record
   new DomainError(kind, code, { detail, ...(extensions ? { extensions } : {}), ...(cause === undefined ? {} : { cause }) });
 
 /** Every error the AI endpoints answer with; codes are stable, texts are for people. */
-export const aiErrors = {
+export const aiRequestErrors = {
   jobNotFound: () => fail('not_found', 'JOB_NOT_FOUND', 'No such job.'),
   proposalNotFound: () => fail('not_found', 'PROPOSAL_NOT_FOUND', 'No such proposal.'),
   messageFlagged: (rules: string[]) =>

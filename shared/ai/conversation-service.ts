@@ -1,4 +1,5 @@
 import { createFlowReadService, type FlowCaller } from '../flows/index.ts';
+import { requirePermission } from './job-admission.ts';
 import { jobViewOf, type JobStatus } from './job-status.ts';
 import type { AiPorts } from './ports.ts';
 import { proposalStateOf, type ProposalState } from './proposal-state.ts';
@@ -29,7 +30,8 @@ export const createConversationService = (ports: AiPorts) => ({
     flowId: string,
     page: { after: { createdAt: Date; id: string } | null; limit: number },
   ): Promise<ConversationEntry[]> => {
-    await createFlowReadService(ports.flows).get(caller, flowId);
+    const { version } = await createFlowReadService(ports.flows).get(caller, flowId);
+    await requirePermission(caller, version.workspaceId, 'ai:use');
     const messages = await ports.messages.list(flowId, caller.userId, page);
     const jobIds = messages.map((message) => message.jobId);
     const [jobs, proposals] = await Promise.all([ports.jobs.findMany(jobIds), ports.proposals.findByJobs(jobIds)]);

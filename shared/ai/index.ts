@@ -18,3 +18,4 @@ export * from './validator.ts';
 export * from './runner-ports.ts';
 export * from './runner.ts';
 export * from './outbox-service.ts';
+export * from './image-request.ts';

@@ -2,6 +2,9 @@ import type { FlowDocument } from '../flows/index.ts';
 import type { AgentContext, Agents, AiOperation, MessageIntent } from './agents.ts';
 import type { IntentSource } from './records.ts';
 
+/** The intents a client may name (`ai.image` is its own endpoint). */
+export const messageIntents = ['ai.chat', 'ai.plan', 'ai.generate', 'ai.refine', 'ai.review'] as const satisfies readonly MessageIntent[];
+
 /** The rules classifier: an intent when the wording decides it, null when it cannot tell. */
 export type RulesClassifier = (
   message: string,

@@ -17,10 +17,15 @@ export type AdmissionPorts = AiPorts & { events: JobEvents };
 /** Pro quality is a feature of these plans (docs/product.md). */
 const proPlans: readonly string[] = ['pro', 'enterprise'];
 
-/** Throws FLOW_NOT_FOUND (another tenant) or PERMISSION_DENIED, as the flow services do. */
-export const requirePermission = async (caller: FlowCaller, workspaceId: string, permission: WorkspacePermission): Promise<void> => {
+/** Throws `notFound()` (FLOW_NOT_FOUND unless given: another tenant's resource is missing) or PERMISSION_DENIED. */
+export const requirePermission = async (
+  caller: FlowCaller,
+  workspaceId: string,
+  permission: WorkspacePermission,
+  notFound: () => Error = flowServiceErrors.notFound,
+): Promise<void> => {
   const decision = await caller.access(workspaceId, permission);
-  if (decision === 'not_member') throw flowServiceErrors.notFound();
+  if (decision === 'not_member') throw notFound();
   if (decision === 'denied') throw flowServiceErrors.denied(permission);
 };
 

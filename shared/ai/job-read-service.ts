@@ -18,12 +18,10 @@ export const pollIntervalMs = 250;
 export const createJobReadService = (ports: Pick<AiPorts, 'jobs' | 'log' | 'clock' | 'sleep'>) => {
   const jobFor = async (caller: FlowCaller, jobId: string): Promise<AiJob> => {
     const job = await ports.jobs.find(jobId);
-    if (job?.userId !== caller.userId) throw aiRequestErrors.jobNotFound();
-    try {
-      await requirePermission(caller, job.workspaceId, 'flows:read');
-    } catch {
-      throw aiRequestErrors.jobNotFound();
-    }
+    if (!job) throw aiRequestErrors.jobNotFound();
+    // The workspace first (another tenant: 404; a member without ai:use: 403), then whose job it is.
+    await requirePermission(caller, job.workspaceId, 'ai:use', aiRequestErrors.jobNotFound);
+    if (job.userId !== caller.userId) throw aiRequestErrors.jobNotFound();
     return job;
   };
 

@@ -18,12 +18,10 @@ export type ProposalPorts = AiPorts & { edit: ProposalEdit; place: NodePlacer };
 export const createProposalService = (ports: ProposalPorts) => {
   const proposalFor = async (caller: FlowCaller, flowId: string, proposalId: string): Promise<Proposal> => {
     const proposal = await ports.proposals.find(proposalId);
-    if (proposal?.flowId !== flowId || proposal.userId !== caller.userId) throw aiRequestErrors.proposalNotFound();
-    try {
-      await requirePermission(caller, proposal.workspaceId, 'flows:read');
-    } catch {
-      throw aiRequestErrors.proposalNotFound();
-    }
+    if (proposal?.flowId !== flowId) throw aiRequestErrors.proposalNotFound();
+    // The workspace first (another tenant: 404; a member without ai:use: 403), then whose proposal it is.
+    await requirePermission(caller, proposal.workspaceId, 'ai:use', aiRequestErrors.proposalNotFound);
+    if (proposal.userId !== caller.userId) throw aiRequestErrors.proposalNotFound();
     return proposal;
   };
 

@@ -80,6 +80,12 @@ export const createAiRequestService = (ports: AdmissionPorts, deps: { rules: Rul
       });
     },
 
+    /** Checks that the caller may ask for a change to the flow (ai:use, flows:update). @throws FLOW_NOT_FOUND (404); PERMISSION_DENIED (403). */
+    checkChange: async (who: Requester, flowId: string): Promise<void> => {
+      const version = await flowOf(who, flowId);
+      await requirePermission(who.caller, version.workspaceId, 'flows:update');
+    },
+
     /** A new, empty flow and an `ai.generate` job that fills it. @throws FLOW_LIMIT_REACHED (402) and the errors of sendMessage. */
     generateFlow: async (who: Requester, workspaceId: string, request: GenerateRequest): Promise<AiJob> => {
       await requirePermission(who.caller, workspaceId, 'flows:create');

@@ -53,14 +53,19 @@ export const createAiJobStore = (db: Db): JobStore => {
       const found = await jobs.findOne({ _id: id });
       return found ? fromStored<AiJob>(found) : null;
     },
-    findMany: async (ids) => (ids.length === 0 ? [] : (await jobs.find({ _id: { $in: [...ids] } }).toArray()).map((j) => fromStored<AiJob>(j))),
+    findMany: async (ids) =>
+      ids.length === 0 ? [] : (await jobs.find({ _id: { $in: [...ids] } }).toArray()).map((j) => fromStored<AiJob>(j)),
     remove: async (id) => {
       await jobs.deleteOne({ _id: id });
     },
     unpublished: async (before, limit) =>
-      (await jobs.find({ publishedAt: null, createdAt: { $lt: before } }).sort({ createdAt: 1 }).limit(limit).toArray()).map((j) =>
-        fromStored<AiJob>(j),
-      ),
+      (
+        await jobs
+          .find({ publishedAt: null, createdAt: { $lt: before } })
+          .sort({ createdAt: 1 })
+          .limit(limit)
+          .toArray()
+      ).map((j) => fromStored<AiJob>(j)),
     markPublished: async (id, at) => {
       await jobs.updateOne({ _id: id }, { $set: { publishedAt: at } });
     },
@@ -83,8 +88,11 @@ export const createAiJobLog = (db: Db): JobLog => {
       }
     },
     after: async (jobId, after) =>
-      (await entries.find({ jobId, seq: { $gt: after } }).sort({ seq: 1 }).toArray()).map(
-        ({ _id, schemaVersion: _s, ...entry }) => entry as JobEntry,
-      ),
+      (
+        await entries
+          .find({ jobId, seq: { $gt: after } })
+          .sort({ seq: 1 })
+          .toArray()
+      ).map(({ _id, schemaVersion: _s, ...entry }): JobEntry => entry),
   };
 };

@@ -31,7 +31,8 @@ export const createAiProposalStore = (db: Db): ProposalStore => {
       const found = await proposals.findOne({ _id: id });
       return found ? toProposal(found) : null;
     },
-    findByJobs: async (jobIds) => (jobIds.length === 0 ? [] : (await proposals.find({ jobId: { $in: [...jobIds] } }).toArray()).map(toProposal)),
+    findByJobs: async (jobIds) =>
+      jobIds.length === 0 ? [] : (await proposals.find({ jobId: { $in: [...jobIds] } }).toArray()).map(toProposal),
   };
 };
 
@@ -63,6 +64,7 @@ export const createAiProposalSlots = (db: Db): ProposalSlots => {
 };
 
 type StoredOutcome = ProposalOutcome & { _id: string; schemaVersion: 1 };
+const toOutcome = ({ _id, schemaVersion: _s, ...outcome }: StoredOutcome): ProposalOutcome => outcome;
 
 /** `ai_proposal_outcomes`: `_id` = the proposal id, so the first apply or discard wins. */
 export const createAiProposalOutcomes = (db: Db): ProposalOutcomes => {
@@ -79,9 +81,7 @@ export const createAiProposalOutcomes = (db: Db): ProposalOutcomes => {
     },
     find: async (proposalId) => {
       const found = await outcomes.findOne({ _id: proposalId });
-      if (!found) return null;
-      const { _id, schemaVersion: _s, ...outcome } = found;
-      return outcome;
+      return found ? toOutcome(found) : null;
     },
     remove: async (proposalId) => {
       await outcomes.deleteOne({ _id: proposalId, outcome: 'applied' });

@@ -19,3 +19,13 @@ export * from './runner-ports.ts';
 export * from './runner.ts';
 export * from './outbox-service.ts';
 export * from './image-request.ts';
+export {
+  classifyByRules,
+  createOfflineAgents,
+  isEmptyFlow,
+  offlineModel,
+  offlinePromptIds,
+  type ClassifyFacts,
+  type OfflineAgentsDeps,
+  type RuleDecision,
+} from './offline/index.ts';

@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../flows/index.ts';
+import { isEmptyFlow } from './offline/index.ts';
 import type { AgentContext, Agents, AiOperation, MessageIntent } from './agents.ts';
 import type { IntentSource } from './records.ts';
 
@@ -14,8 +14,6 @@ export type RulesClassifier = (
 /** The operations that change the flow (a proposal): they need `flows:update`; the others `flows:read`. */
 export const changesFlow = (operation: AiOperation): boolean => operation !== 'ai.chat' && operation !== 'ai.review';
 
-/** A flow with nothing but its start, end and notes: a change to it is a whole new journey. */
-export const isEmptyFlow = (doc: FlowDocument): boolean => doc.nodes.every((node) => ['start', 'end', 'note'].includes(node.type));
 
 /**
  * What a message asks for: the client's `intent` when given, else the rules, else the agents'

@@ -1,5 +1,4 @@
-import { DomainError } from '../../kernel/index.ts';
-import type { Agents, RulesClassifier } from '../../ai/index.ts';
+import { classifyByRules, createOfflineAgents, type Agents, type RulesClassifier } from '../../ai/index.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
 
@@ -13,16 +12,12 @@ export interface AgentsChoice {
   readsImages: boolean;
 }
 
-const notYet = async (): Promise<never> => {
-  throw new DomainError('unavailable', 'AI_UNAVAILABLE', { detail: 'No planner is available.' });
-};
-
-/** Stand-in until the offline planner is wired: every agent call fails as a provider that is down would. */
-const unavailableAgents: Agents = { classify: notYet, answer: notYet, plan: notYet, build: notYet, review: notYet };
-
-/** The agents: model agents when a provider is configured, else the offline planner (docs/ai.md). */
+/**
+ * The agents: model agents when a provider is configured, else the offline planner (docs/ai.md).
+ * One per instance: the offline planner keeps each plan for the build call that follows it.
+ */
 export const aiAgents = defineResource({
   name: 'ai-agents',
   config: defineConfig({ name: 'ai-agents', shape: {}, devDefaults: {} }),
-  create: (): AgentsChoice => ({ agents: unavailableAgents, rules: () => null, kind: 'offline', readsImages: false }),
+  create: (): AgentsChoice => ({ agents: createOfflineAgents(), rules: classifyByRules, kind: 'offline', readsImages: false }),
 });

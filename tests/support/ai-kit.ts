@@ -107,6 +107,23 @@ export const startAiKit = async (name: string) => {
     return { status: response.status, body, headers: response.headers, text };
   };
 
+  /** Sends a request as it is (a multipart form, say), with `as`'s token. */
+  const send = async <R extends RouteConfig>(
+    definition: HttpFunctionDefinition<R>,
+    path: string,
+    as: TestUser,
+    init: RequestInit,
+  ): Promise<Reply> => {
+    const app = createHttpApp(definition as unknown as HttpFunctionDefinition, runtimeOf(definition as unknown as HttpFunctionDefinition));
+    const response = await app.request(path, {
+      ...init,
+      headers: { authorization: `Bearer ${as.token}`, ...(init.headers as Record<string, string>) },
+    });
+    const text = await response.text();
+    const body = text && /json/.test(response.headers.get('content-type') ?? '') ? (JSON.parse(text) as Record<string, unknown>) : null;
+    return { status: response.status, body, headers: response.headers, text };
+  };
+
   /** A team on `plan` (owner, editor, viewer, stranger) with `credits` plan credits. */
   const team = async (credits: number, plan: 'free' | 'basic' | 'pro' | 'enterprise' = 'pro') => {
     const people = await kit.users('owner', 'editor', 'viewer', 'stranger');
@@ -141,7 +158,7 @@ export const startAiKit = async (name: string) => {
     await kit.close();
     await new Promise<void>((resolve) => broker.close(() => resolve()));
   };
-  return { ...kit, events, ledger, callWith, team, balance, newFlow, run, ports: base.use(aiPorts), close };
+  return { ...kit, events, ledger, callWith, send, team, balance, newFlow, run, ports: base.use(aiPorts), close };
 };
 
 export type AiKit = Awaited<ReturnType<typeof startAiKit>>;

@@ -144,6 +144,18 @@ describe('the AI job runner', () => {
     expect(await kit.balance(job.workspaceId)).toBe(19);
   });
 
+  it('should carry out a plain edit instruction with the offline planner (no provider configured)', async () => {
+    const job = await accepted('ai.plan', 'Rename Sign in to Log in', { name: 'Login', templateId: 'builtin-login' });
+    await kit.run(job, {});
+    const body = await jobOf(job.jobId, job.editor);
+    expect(body).toMatchObject({ status: 'done', result: { kind: 'proposal' } });
+    const proposal = await kit.ports.proposals.find((body.result as { proposalId: string }).proposalId);
+    expect(proposal?.model).toBe('offline');
+    expect(proposal?.operations.map((proposed) => proposed.operation)).toContainEqual(
+      expect.objectContaining({ type: 'UPDATE_NODE', id: 'login', changes: expect.objectContaining({ title: 'Log in' }) }),
+    );
+  });
+
   it('should review a flow: the UX lint’s findings and the agents’ commentary', async () => {
     const { workspaceId, editor } = await kit.team(20);
     const flowId = await kit.newFlow(workspaceId, editor);

@@ -30,6 +30,16 @@ describe('POST /v1/flows/{flowId}/ai/messages', () => {
     expect(kit.events.filter((event) => event.data.jobId === jobId).map((event) => event.type)).toEqual(['com.uxflow.ai.job.requested.v1']);
   });
 
+  it.each([
+    ['Is this checkout too long?', 'ai.chat'],
+    ['Add a 2FA step after login', 'ai.plan'],
+  ])('should classify "%s" by the rules as %s when no intent is given', async (message, operation) => {
+    const { workspaceId, editor } = await kit.team(20);
+    const flowId = await kit.newFlow(workspaceId, editor, { name: 'Login', templateId: 'builtin-login' });
+    const reply = await kit.call(sendMessage, messages(flowId), editor, { method: 'POST', body: { message } });
+    expect(reply.body).toMatchObject({ operation });
+  });
+
   it('should reserve twice the credits when the quality is pro on a pro plan', async () => {
     const { workspaceId, editor } = await kit.team(20);
     const flowId = await kit.newFlow(workspaceId, editor);

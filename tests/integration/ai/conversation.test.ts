@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => kit.close());
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-const imageForm = (bytes: Uint8Array, name: string) => {
+const imageForm = (bytes: Uint8Array<ArrayBuffer>, name: string) => {
   const form = new FormData();
   form.set('image', new File([bytes], name, { type: 'image/png' }));
   return form;

@@ -57,6 +57,14 @@ describe('validateDefinitions', () => {
     ]);
   });
 
+  it('should fail when a `self` endpoint says it accepts API keys', () => {
+    const { access } = httpFunction() as { access: object };
+    const selfWithKeys = { ...access, credentials: ['jwt', 'apiKey'], permission: 'self' };
+    expect(problemsOf([source('functions/flows/get.ts', { ...httpFunction(), access: selfWithKeys })])).toEqual([
+      expect.stringMatching(/^flows-get: access\.credentials .*takes user tokens only/),
+    ]);
+  });
+
   it('should fail when a limited rate-limit class was written by hand without its limiter', () => {
     expect(problemsOf([source('functions/flows/get.ts', { ...httpFunction(), rateLimit: { class: 'api' } })])).toEqual([
       expect.stringMatching(/^flows-get: rateLimit\.limiter .*must be a resource/),

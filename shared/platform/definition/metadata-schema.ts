@@ -54,6 +54,7 @@ export const accessSchema = z.discriminatedUnion(
       .object({
         type: z.literal('authenticated'),
         authenticator: resource<Authenticator>('the authenticator'),
+        limiter: resource<RateLimiter>('the limiter of refused authentications'),
         credentials: z.tuple([z.enum(credentials)], z.enum(credentials)).readonly(),
         permission: z.enum([...workspacePermissions, 'self']),
       })
@@ -63,7 +64,12 @@ export const accessSchema = z.discriminatedUnion(
         path: ['credentials'],
       }),
     /** Staff endpoints: a platform role (admins pass every role check). */
-    z.object({ type: z.literal('platform'), authenticator: resource<Authenticator>('the authenticator'), role: z.enum(platformRoles) }),
+    z.object({
+      type: z.literal('platform'),
+      authenticator: resource<Authenticator>('the authenticator'),
+      limiter: resource<RateLimiter>('the limiter of refused authentications'),
+      role: z.enum(platformRoles),
+    }),
     /** The handler verifies a signature over the raw body (a webhook). */
     z.object({ type: z.literal('signature'), scheme: z.literal('stripe') }),
   ],

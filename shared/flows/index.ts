@@ -8,6 +8,7 @@ export * from './operation-schema.ts';
 export * from './operations.ts';
 export * from './diff.ts';
 export * from './operation-targets.ts';
+export { placeNewNodes } from './placement.ts';
 export * from './export-mermaid.ts';
 export * from './migrate/index.ts';
 export * from './complete-document.ts';

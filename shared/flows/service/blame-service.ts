@@ -31,8 +31,8 @@ export interface FlowBlame {
   versionsRead: number;
 }
 
-/** Versions read per page: each holds a whole document (up to 5 MB), so pages stay small. */
-export const blamePageSize = 10;
+/** Versions fetched at a time: each holds a whole document (up to 5 MB), so batches stay small. */
+export const blameBatchSize = 10;
 
 type Kind = 'nodes' | 'edges';
 const kinds: readonly Kind[] = ['nodes', 'edges'];
@@ -60,7 +60,7 @@ const changedSince = (pending: ReadonlySet<string>, newer: FlowDocument[Kind], o
 
 /**
  * Blame: for every node and edge of the latest version, the version that last added or changed it.
- * Walks the stored versions newest to oldest, a page at a time, comparing each with the one before
+ * Walks the stored versions newest to oldest, a batch at a time, comparing each with the one before
  * it, and stops as soon as every element is attributed. What the oldest stored version already
  * had is its own, unless versions before it were pruned (then `truncated`); a change across a gap
  * left by pruning goes to the version after the gap, `truncated` too. Deletion and undeletion
@@ -82,10 +82,8 @@ export const createFlowBlameService = (ports: FlowsPorts) => ({
 
     let newer = latest;
     let versionsRead = 1;
-    for (let more = true; more && left() > 0;) {
-      const page = await ports.versions.listWithDocuments(flowId, { before: newer.versionNumber, limit: blamePageSize });
-      more = page.length === blamePageSize;
-      for (const older of page) {
+    if (left() > 0) {
+      for await (const older of ports.versions.newestFirst(flowId, { before: latest.versionNumber, batchSize: blameBatchSize })) {
         versionsRead += 1;
         const gap = newer.versionNumber - older.versionNumber > 1;
         for (const kind of kinds) attribute(kind, changedSince(pending[kind], newer.document[kind], older.document[kind]), newer, gap);

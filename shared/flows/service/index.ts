@@ -8,7 +8,7 @@ export { createFlowReadService, type WriteResult } from './read-service.ts';
 export { createFlowEditService, type ApplyOptions } from './edit-service.ts';
 export * from './provenance.ts';
 export { createFlowHistoryService } from './history-service.ts';
-export { createFlowBlameService, blamePageSize, type BlameEntry, type FlowBlame } from './blame-service.ts';
+export { createFlowBlameService, blameBatchSize, type BlameEntry, type FlowBlame } from './blame-service.ts';
 export { createFlowExportService, exportFormats, type ExportFormat } from './export-service.ts';
 export { createTemplateService, type TemplateSummary } from './template-service.ts';
 export { createTemplateLibrary } from './template-library.ts';

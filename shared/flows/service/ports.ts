@@ -14,8 +14,12 @@ export interface FlowVersionStore {
   findLatest: (flowId: string) => Promise<FlowVersion | null>;
   /** Versions newest first, numbered below `before` when given (a cursor), at most `limit`. */
   list: (flowId: string, page: { before: number | null; limit: number }) => Promise<FlowVersionInfo[]>;
-  /** As `list`, with the documents (blame walks history a page at a time). */
-  listWithDocuments: (flowId: string, page: { before: number | null; limit: number }) => Promise<FlowVersion[]>;
+  /**
+   * Versions with their documents, newest first, numbered below `before`: one query whose results
+   * arrive `batchSize` at a time as the caller reads on; breaking out of the loop ends the query
+   * (blame reads only as far back as it must, and never holds more than a batch).
+   */
+  newestFirst: (flowId: string, page: { before: number; batchSize: number }) => AsyncIterable<FlowVersion>;
   /**
    * Deletes the versions numbered ≤ `upTo`, except `keep` and except those whose event is not yet
    * published (the versions are the event outbox). Resolves the number deleted.

@@ -97,10 +97,17 @@ export const createFlowVersionStore = (db: Db): FlowVersionStore & FlowVersionOu
       const found = await versions.find(filter, { projection: infoProjection }).sort({ versionNumber: -1 }).limit(limit).toArray();
       return found.map(toInfo);
     },
-    listWithDocuments: async (flowId, { before, limit }) => {
-      const filter = before === null ? { flowId } : { flowId, versionNumber: { $lt: before } };
-      const found = await versions.find(filter).sort({ versionNumber: -1 }).limit(limit).toArray();
-      return found.map(toVersion);
+    // One cursor rather than a query per page: FerretDB sorts a flow's versions anew for each query.
+    newestFirst: async function* (flowId, { before, batchSize }) {
+      const cursor = versions
+        .find({ flowId, versionNumber: { $lt: before } })
+        .sort({ versionNumber: -1 })
+        .batchSize(batchSize);
+      try {
+        for await (const found of cursor) yield toVersion(found);
+      } finally {
+        await cursor.close();
+      }
     },
     prune: async (flowId, upTo, keep) => {
       const result = await versions.deleteMany({ flowId, published: true, versionNumber: { $lte: upTo, $nin: [...keep] } });

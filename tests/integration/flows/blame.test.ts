@@ -1,3 +1,4 @@
+import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import blameFlow from '../../../functions/flows/blame.ts';
 import createSnapshot from '../../../functions/flows/create-snapshot.ts';
@@ -9,6 +10,7 @@ import undeleteFlow from '../../../functions/flows/undelete.ts';
 import createApiKey from '../../../functions/identity/create-api-key.ts';
 import { createFlowBlameService, createFlowEditService, type FlowOperation, type FlowsPorts } from '../../../shared/flows/index.ts';
 import { flowPorts } from '../../../shared/infra/flows/flows-resource.ts';
+import { createFlowVersionStore } from '../../../shared/infra/mongodb/flow-version-store.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { outcome, type TestUser } from '../../support/workspace-kit.ts';
@@ -175,39 +177,38 @@ describe('GET /v1/flows/{flowId}/blame', () => {
 });
 
 describe('the blame walk', () => {
-  it('should page through versions newest first and stop once every element is attributed', async () => {
+  it('should read versions newest first, ten at a time, and stop once every element is attributed', async () => {
     const { workspaceId, owner, editor } = await kit.team();
     const flowId = await kit.newFlow(workspaceId, owner);
     for (let n = 1; n <= 24; n++) await ok(kit.apply(flowId, editor, [addScreen(`s${n}`, 400 + n * 10)], etag(n))); // v2…v25
-    const ports = runtime.use(flowPorts);
-    const pages: (number | null)[] = [];
-    const counted: FlowsPorts = {
-      ...ports,
-      versions: {
-        ...ports.versions,
-        listWithDocuments: async (id, page) => {
-          pages.push(page.before);
-          return ports.versions.listWithDocuments(id, page);
-        },
-      },
-    };
+    // The version store on a client of its own, to see the queries it sends.
+    const env = kit.env as Record<string, string>;
+    const client = new MongoClient(env.MONGODB_URI!, { monitorCommands: true });
+    const queries: string[] = [];
+    client.on('commandStarted', ({ commandName, command }) => {
+      if (commandName === 'getMore' || (commandName === 'find' && command.sort)) queries.push(`${commandName} ${command.batchSize}`);
+    });
+    const ports: FlowsPorts = { ...runtime.use(flowPorts), versions: createFlowVersionStore(client.db(env.MONGODB_DB)) };
     const caller = { userId: owner.id, access: async () => 'granted' as const };
+    try {
+      // The start is as version 1 made it: the walk goes all the way, a batch of ten at a time.
+      const whole = await createFlowBlameService(ports).blame(caller, flowId);
+      expect({ queries, read: whole.versionsRead }).toEqual({ queries: ['find 10', 'getMore 10', 'getMore 10'], read: 25 });
+      expect(whole.nodes.find((entry) => entry.id === 'start')).toMatchObject({ versionNumber: 1, truncated: false });
 
-    // The start is as version 1 made it: the walk goes all the way, ten versions a page.
-    const whole = await createFlowBlameService(counted).blame(caller, flowId);
-    expect({ pages, read: whole.versionsRead }).toEqual({ pages: [25, 15, 5], read: 25 });
-    expect(whole.nodes.find((entry) => entry.id === 'start')).toMatchObject({ versionNumber: 1, truncated: false });
-
-    // Once one version touched every node and the edge, only it and the one before are read.
-    const nodeIds = whole.nodes.map((entry) => entry.id);
-    const touchAll: FlowOperation[] = [
-      ...nodeIds.map((id): FlowOperation => ({ type: 'UPDATE_NODE', id, changes: { description: 'reviewed' } })),
-      { type: 'UPDATE_EDGE', id: 'start-end', changes: { label: 'go' } },
-    ];
-    await ok(kit.apply(flowId, owner, touchAll, etag(25))); // v26
-    pages.length = 0;
-    const latest = await createFlowBlameService(counted).blame(caller, flowId);
-    expect({ pages, read: latest.versionsRead }).toEqual({ pages: [26], read: 2 });
-    expect(new Set([...latest.nodes, ...latest.edges].map((entry) => entry.versionNumber))).toEqual(new Set([26]));
+      // Once one version touched every node and the edge, only it and the one before are read: one batch, no more.
+      const nodeIds = whole.nodes.map((entry) => entry.id);
+      const touchAll: FlowOperation[] = [
+        ...nodeIds.map((id): FlowOperation => ({ type: 'UPDATE_NODE', id, changes: { description: 'reviewed' } })),
+        { type: 'UPDATE_EDGE', id: 'start-end', changes: { label: 'go' } },
+      ];
+      await ok(kit.apply(flowId, owner, touchAll, etag(25))); // v26
+      queries.length = 0;
+      const latest = await createFlowBlameService(ports).blame(caller, flowId);
+      expect({ queries, read: latest.versionsRead }).toEqual({ queries: ['find 10'], read: 2 });
+      expect(new Set([...latest.nodes, ...latest.edges].map((entry) => entry.versionNumber))).toEqual(new Set([26]));
+    } finally {
+      await client.close();
+    }
   }, 60_000);
 });

@@ -14,7 +14,6 @@ export type RulesClassifier = (
 /** The operations that change the flow (a proposal): they need `flows:update`; the others `flows:read`. */
 export const changesFlow = (operation: AiOperation): boolean => operation !== 'ai.chat' && operation !== 'ai.review';
 
-
 /**
  * What a message asks for: the client's `intent` when given, else the rules, else the agents'
  * classifier (a small model, or the offline rules again). A classifier that fails answers a

@@ -58,7 +58,8 @@ export const createProposalService = (ports: ProposalPorts) => {
         const { limits } = await ports.flows.plans.limitsOf(proposal.workspaceId);
         const again = validateProposal({
           base: current.document,
-          operations: selected,
+          // The frame fits were worked out for the old base: the placer works them out again.
+          operations: selected.filter((proposed) => !proposed.id.startsWith('fit-')),
           flowId,
           limits,
           mode: 'generate',

@@ -79,6 +79,46 @@ const operationFor = (ids: readonly string[], operations: readonly ProposedOpera
   operations.find(({ operation }) => [...createdIds(operation), ...touchedNodes(operation, base)].some((id) => ids.includes(id)))?.id ??
   null;
 
+const sameBox = (a: { position: unknown; size: unknown }, b: { position: unknown; size: unknown }) =>
+  JSON.stringify([a.position, a.size]) === JSON.stringify([b.position, b.size]);
+
+/**
+ * The operations carrying the placer's positions: each new node's, each new frame's box, and for a
+ * frame the placer grew or fitted (an existing one, or one GROUP_NODES made) one more operation
+ * that sets its box, so that applying the operations gives the preview.
+ */
+const withPlacement = (operations: readonly ProposedOperation[], applied: FlowDocument, preview: FlowDocument): ProposedOperation[] => {
+  const nodes = new Map(preview.nodes.map((node) => [node.id, node.position]));
+  const frames = new Map(preview.frames.map((frame) => [frame.id, frame]));
+  const positioned = operations.map((proposed): ProposedOperation => {
+    const { operation } = proposed;
+    if (operation.type === 'ADD_NODE') {
+      return {
+        ...proposed,
+        operation: { ...operation, node: { ...operation.node, position: nodes.get(operation.node.id) ?? operation.node.position } },
+      };
+    }
+    const box = operation.type === 'ADD_FRAME' ? frames.get(operation.frame.id) : undefined;
+    if (operation.type === 'ADD_FRAME' && box) {
+      return { ...proposed, operation: { ...operation, frame: { ...operation.frame, position: box.position, size: box.size } } };
+    }
+    return proposed;
+  });
+  const added = new Set(operations.flatMap(({ operation }) => (operation.type === 'ADD_FRAME' ? [operation.frame.id] : [])));
+  const refits = applied.frames.flatMap((before): ProposedOperation[] => {
+    const after = frames.get(before.id);
+    if (!after || added.has(before.id) || sameBox(before, after)) return [];
+    return [
+      {
+        id: `fit-${before.id}`,
+        operation: { type: 'UPDATE_FRAME', id: before.id, changes: { position: after.position, size: after.size } },
+        rationale: 'Fits the frame around its new nodes (layout engine).',
+      },
+    ];
+  });
+  return [...positioned, ...refits];
+};
+
 const findingKey = (finding: LintFinding) => `${finding.rule}|${[...finding.nodeIds].sort().join(',')}`;
 
 /**
@@ -117,18 +157,7 @@ export const validateProposal = (request: ValidationRequest): Validation => {
   }
   if (errors.length > 0) return { errors, operations, preview: null, warnings: [], lint: [] };
   const preview = request.place(request.base, document);
-  const placed = new Map(preview.nodes.map((node) => [node.id, node.position]));
-  const positioned = operations.map((proposed) =>
-    proposed.operation.type === 'ADD_NODE'
-      ? {
-          ...proposed,
-          operation: {
-            ...proposed.operation,
-            node: { ...proposed.operation.node, position: placed.get(proposed.operation.node.id) ?? proposed.operation.node.position },
-          },
-        }
-      : proposed,
-  );
+  const positioned = withPlacement(operations, document, preview);
   const rules = validateFlow(preview, request.limits, { flowId: request.flowId });
   for (const found of rules.errors) {
     errors.push({

@@ -29,7 +29,11 @@ export interface OfflineAgentsDeps {
   remember?: number;
 }
 
-const provenance = (agent: keyof typeof offlinePromptIds): AgentProvenance => ({ model: offlineModel, promptId: offlinePromptIds[agent], usage: [] });
+const provenance = (agent: keyof typeof offlinePromptIds): AgentProvenance => ({
+  model: offlineModel,
+  promptId: offlinePromptIds[agent],
+  usage: [],
+});
 
 const ensureNotAborted = (context: AgentContext) => {
   if (context.signal?.aborted) throw new DomainError('unavailable', 'AI_ABORTED', { detail: 'The job was cancelled or timed out.' });
@@ -56,7 +60,10 @@ export const createOfflineAgents = (deps: OfflineAgentsDeps = {}): Agents => {
     classify: async (context) => {
       ensureNotAborted(context);
       const decided = classifyByRules(context.message, { flowIsEmpty: isEmptyFlow(context.flow), hasOpenProposal: false });
-      return { ...provenance('classify'), ...(decided ?? { intent: 'ai.chat', reason: 'the wording does not tell what is wanted: ask back' }) };
+      return {
+        ...provenance('classify'),
+        ...(decided ?? { intent: 'ai.chat', reason: 'the wording does not tell what is wanted: ask back' }),
+      };
     },
 
     answer: async (context) => {

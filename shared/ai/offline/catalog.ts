@@ -63,7 +63,8 @@ export const templateUses: TemplateUse[] = [
   {
     template: 'builtin-checkout',
     short: 'checkout',
-    match: /\bcheck(?:s|ing)?[\s-]?out\b|\b(?:shopping )?(?:cart|basket)\b|\bplac(?:e|es|ing) (?:an |the )?orders?\b|\bpurchas(?:e|es|ing)\b/i,
+    match:
+      /\bcheck(?:s|ing)?[\s-]?out\b|\b(?:shopping )?(?:cart|basket)\b|\bplac(?:e|es|ing) (?:an |the )?orders?\b|\bpurchas(?:e|es|ing)\b/i,
     success: 'done',
     articles: ['checkout-steps', 'guest-checkout', 'payment-errors', 'order-confirmation'],
   },
@@ -77,7 +78,8 @@ export const templateUses: TemplateUse[] = [
   {
     template: 'builtin-search-filter',
     short: 'search',
-    match: /\bsearch(?:es|ing)?\b|\bfilters\b|\bfiltering\b|\bbrows(?:e|es|ing) (?:the |our )?(?:products|catalog(?:ue)?|shop|store|items)\b/i,
+    match:
+      /\bsearch(?:es|ing)?\b|\bfilters\b|\bfiltering\b|\bbrows(?:e|es|ing) (?:the |our )?(?:products|catalog(?:ue)?|shop|store|items)\b/i,
     success: 'open_result',
     articles: ['faceted-filters', 'search-no-results', 'sorting-results'],
   },
@@ -123,7 +125,8 @@ export const patterns: Pattern[] = [
   },
   {
     key: 'cancellation',
-    match: /\b(?:subscription )?cancel(?:s|l?ing|lation)?\b(?:[^.,;:]{0,20}\bsubscription\b)?|\bcancel (?:my |the |a )?(?:plan|membership)\b/i,
+    match:
+      /\b(?:subscription )?cancel(?:s|l?ing|lation)?\b(?:[^.,;:]{0,20}\bsubscription\b)?|\bcancel (?:my |the |a )?(?:plan|membership)\b/i,
     screens: [
       { title: 'Manage subscription', button: 'Cancel' },
       { title: 'Why are you leaving?', fields: ['Reason'] },
@@ -148,7 +151,8 @@ export const patterns: Pattern[] = [
   },
   {
     key: 'authenticator-setup',
-    match: /\bauthenticator app\b|\b(?:turn(?:s|ing)? on|enabl(?:e|es|ing)|set(?:s|ting)? up)\b[^.,;:]{0,12}\b(?:two[\s-]?factor|2fa|mfa)\b(?: authentication)?/i,
+    match:
+      /\bauthenticator app\b|\b(?:turn(?:s|ing)? on|enabl(?:e|es|ing)|set(?:s|ting)? up)\b[^.,;:]{0,12}\b(?:two[\s-]?factor|2fa|mfa)\b(?: authentication)?/i,
     screens: [
       { title: 'Security settings', button: 'Turn on two-factor' },
       { title: 'Scan the QR code' },
@@ -179,7 +183,10 @@ export const patterns: Pattern[] = [
   {
     key: 'notification-preferences',
     match: /\bnotification (?:preferences|settings)\b/i,
-    screens: [{ title: 'Settings', button: 'Notifications' }, { title: 'Notification preferences', button: 'Save' }],
+    screens: [
+      { title: 'Settings', button: 'Notifications' },
+      { title: 'Notification preferences', button: 'Save' },
+    ],
     end: 'Preferences saved',
     article: 'email-notification-preferences',
     replaces: ['builtin-settings'],
@@ -188,7 +195,12 @@ export const patterns: Pattern[] = [
     key: 'invitations',
     match: /\binvit(?:e|es|ing)\b[^.,;:]{0,20}\b(?:team|members?|teammates?|colleagues?|people|users|collaborators?)\b/i,
     screens: [
-      { title: 'Invite your team', fields: ['Email addresses'], button: 'Send invitations', check: { question: 'All invitations sent?', failure: 'Some invitations failed' } },
+      {
+        title: 'Invite your team',
+        fields: ['Email addresses'],
+        button: 'Send invitations',
+        check: { question: 'All invitations sent?', failure: 'Some invitations failed' },
+      },
       { title: 'Invitations sent', button: 'Done' },
     ],
     end: 'Team invited',
@@ -196,7 +208,8 @@ export const patterns: Pattern[] = [
   },
   {
     key: 'permission-priming',
-    match: /\b(?:push )?notifications? permission\b|\bpermission\b[^.,;:]{0,30}\bnotifications?\b|\ballow(?:s|ing)? (?:push )?notifications\b|\bpush notifications?\b/i,
+    match:
+      /\b(?:push )?notifications? permission\b|\bpermission\b[^.,;:]{0,30}\bnotifications?\b|\ballow(?:s|ing)? (?:push )?notifications\b|\bpush notifications?\b/i,
     screens: [
       { title: 'Why we send notifications', button: 'Turn on notifications' },
       { title: 'Allow notifications?', popup: true, button: 'Allow' },

@@ -51,7 +51,10 @@ export const isCheck = (node: FlowNode | undefined): boolean =>
 /** The end a journey is for: the one farthest from the start ("Signed in", not "Go to password reset"). */
 export const mainEnd = (graph: FlowGraph): FlowNode | undefined => {
   const ends = graph.doc.nodes.filter((node) => node.type === 'end' && graph.depth.has(node.id));
-  return ends.reduce<FlowNode | undefined>((best, end) => (best && graph.depth.get(best.id)! >= graph.depth.get(end.id)! ? best : end), undefined);
+  return ends.reduce<FlowNode | undefined>(
+    (best, end) => (best && graph.depth.get(best.id)! >= graph.depth.get(end.id)! ? best : end),
+    undefined,
+  );
 };
 
 const positive = /\b(ok|yes|true|success|succeeded|valid|created|saved|active|results|paid|scheduled|accepted|signed in)\b/i;

@@ -1,4 +1,5 @@
-import { placeInColumn, type Retrieval, type RunnerPorts } from '../../ai/index.ts';
+import type { Retrieval, RunnerPorts } from '../../ai/index.ts';
+import { placeNewNodes } from '../../flows/index.ts';
 import { createRetrievalService, type KnowledgePorts } from '../../knowledge/index.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
@@ -43,7 +44,7 @@ export const jobRunnerPorts = defineResource({
     retrieval: createJobRetrieval(use(knowledgePorts), (error) =>
       log.warn({ err: error }, 'knowledge retrieval failed; the job goes on without'),
     ),
-    place: placeInColumn,
+    place: (base, next) => placeNewNodes(base, next),
     agentTimeoutMs,
   }),
 });

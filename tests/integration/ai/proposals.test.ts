@@ -97,6 +97,29 @@ describe('AI proposals', () => {
     expect(outcome(await apply(flowId, proposalId, team.editor, '"v2"'))).toEqual({ status: 409, code: 'PROPOSAL_CLOSED' });
   });
 
+  it('should keep every existing node where it was and place the new ones clear of them', async () => {
+    const team = await kit.team(50);
+    const flowId = await kit.newFlow(team.workspaceId, team.editor, { name: 'Login', templateId: 'builtin-login' });
+    const before = await documentOf(flowId, team.editor);
+    const operations: FlowOperation[] = [
+      { type: 'ADD_NODE', node: { id: 'terms', type: 'screen', title: 'Accept the terms', position: { x: 0, y: 0 } } },
+      { type: 'DELETE_EDGE', id: 'e16' },
+      { type: 'ADD_EDGE', edge: { id: 'session-terms', source: 'start_session', target: 'terms', trigger: 'onSuccess' } },
+      { type: 'ADD_EDGE', edge: { id: 'terms-signed-in', source: 'terms', target: 'signed_in', trigger: 'onSubmit' } },
+    ];
+    const proposalId = await propose(team, flowId, team.editor, operations);
+    expect((await apply(flowId, proposalId, team.editor, '"v1"')).status).toBe(200);
+    const after = await documentOf(flowId, team.editor);
+    const position = new Map(after?.nodes.map((node) => [node.id, node.position]));
+    for (const node of before?.nodes ?? [])
+      expect({ id: node.id, position: position.get(node.id) }).toEqual({ id: node.id, position: node.position });
+    const terms = after?.nodes.find((node) => node.id === 'terms');
+    const overlapping = (before?.nodes ?? []).filter(
+      (node) => Math.abs(node.position.x - (terms?.position.x ?? 0)) < 150 && Math.abs(node.position.y - (terms?.position.y ?? 0)) < 60,
+    );
+    expect(overlapping).toEqual([]);
+  });
+
   it('should give back a byte-identical document when the version before the apply is restored', async () => {
     const { team, flowId, proposalId } = await setUp();
     const original = await documentOf(flowId, team.editor, 1);

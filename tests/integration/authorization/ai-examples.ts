@@ -1,4 +1,5 @@
 import { createLedger } from '../../../shared/billing/index.ts';
+import { createAiJobLog } from '../../../shared/infra/mongodb/ai-job-stores.ts';
 import { createAiProposalSlots, createAiProposalStore } from '../../../shared/infra/mongodb/ai-proposal-stores.ts';
 import { createLedgerEntryStore } from '../../../shared/infra/mongodb/ledger-entry-store.ts';
 import { createLedgerIntentStore } from '../../../shared/infra/mongodb/ledger-intent-store.ts';
@@ -84,6 +85,22 @@ const proposalOf = async (ctx: ExampleContext, caller: Caller) => {
   return `/v1/flows/${flowId}/ai/proposals/${id}`;
 };
 
+/** A job of the caller's: in the matrix workspace when their role has ai:use, else in a workspace of their own; its id. */
+const jobOf = async (ctx: ExampleContext, caller: Caller): Promise<string> => {
+  const mayUseAi = caller === 'owner' || caller === 'admin' || caller === 'editor';
+  const workspaceId = mayUseAi ? ctx.workspaceId : await ownWorkspace(ctx, caller);
+  if (mayUseAi) await grant(ctx, workspaceId);
+  const flowId = await flowIn(ctx, workspaceId, caller);
+  const sent = await ctx.as(caller, 'ai-send-message', {
+    method: 'POST',
+    path: `/v1/flows/${flowId}/ai/messages`,
+    body: { message: 'Is this flow too long?', intent: 'ai.chat' },
+  });
+  const jobId = (sent.body as { jobId?: string } | null)?.jobId;
+  if (!jobId) throw new Error(`sending the matrix message answered ${sent.status}`);
+  return jobId;
+};
+
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 /**
@@ -112,17 +129,14 @@ export const aiExamples: Record<string, Example> = {
     return { method: 'POST', path: `/v1/flows/${await matrixFlow(ctx)}/ai/image`, form, permitted: 422 };
   },
   'ai-get-conversation': async (ctx) => ({ method: 'GET', path: `/v1/flows/${await matrixFlow(ctx)}/ai/conversation` }),
-  'ai-get-job': async (ctx, caller) => {
-    const workspaceId = await ownWorkspace(ctx, caller);
-    const flowId = await flowIn(ctx, workspaceId, caller);
-    const sent = await ctx.as(caller, 'ai-send-message', {
-      method: 'POST',
-      path: `/v1/flows/${flowId}/ai/messages`,
-      body: { message: 'Is this flow too long?', intent: 'ai.chat' },
-    });
-    const jobId = (sent.body as { jobId?: string } | null)?.jobId;
-    if (!jobId) throw new Error(`sending the matrix message answered ${sent.status}`);
-    return { method: 'GET', path: `/v1/ai/jobs/${jobId}` };
+  'ai-get-job': async (ctx, caller) => ({ method: 'GET', path: `/v1/ai/jobs/${await jobOf(ctx, caller)}` }),
+  // The job ends at once (as a failed one), so the stream ends too.
+  'ai-stream-job': async (ctx, caller) => {
+    const jobId = await jobOf(ctx, caller);
+    const log = createAiJobLog(ctx.db);
+    await log.append({ jobId, seq: 0, at: new Date(), kind: 'claimed' });
+    await log.append({ jobId, seq: 1, at: new Date(), kind: 'failed', error: { code: 'AI_UNAVAILABLE', message: 'matrix' }, usage: [] });
+    return { method: 'GET', path: `/v1/ai/jobs/${jobId}/events` };
   },
   'ai-get-proposal': async (ctx, caller) => ({ method: 'GET', path: await proposalOf(ctx, caller) }),
   'ai-apply-proposal': async (ctx, caller) => ({

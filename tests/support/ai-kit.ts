@@ -51,7 +51,7 @@ const swapped = (runtime: Runtime, swaps: Swaps): Runtime => {
  * broker (it records the events), the credit ledger. A test swaps in its own Agents (our port) and
  * clock through the runtime, as a function's resources.
  */
-export const startAiKit = async (name: string) => {
+export const startAiKit = async (name: string, env: Record<string, string> = {}) => {
   const events: { type: string; id: string; data: Record<string, unknown> }[] = [];
   const broker: Server = createServer((req, res) => {
     let body = '';
@@ -74,6 +74,7 @@ export const startAiKit = async (name: string) => {
       KNOWLEDGE_COLLECTION_PREFIX: prefix,
       // The tests send bursts (ten requests at once); the limiter is tested elsewhere.
       RATE_LIMIT_AI_PER_MINUTE: 'free:10000,basic:10000,pro:10000,enterprise:10000',
+      ...env,
     },
   });
   const runtimes: Runtime[] = [];

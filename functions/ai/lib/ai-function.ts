@@ -4,7 +4,10 @@ import { aiPorts } from '../../../shared/infra/ai/ai-ports-resource.ts';
 import { createJobEvents } from '../../../shared/infra/ai/job-events.ts';
 import { jwtOrApiKey } from '../../../shared/infra/auth/jwt-authenticator.ts';
 import { eventPublisher } from '../../../shared/infra/broker/broker-publisher.ts';
+import type { Context } from 'hono';
 import { flowCallers } from '../../../shared/infra/flows/flow-caller.ts';
+import { flowPorts } from '../../../shared/infra/flows/flows-resource.ts';
+import type { AppEnv } from '../../../shared/platform/http/env.ts';
 import { rateLimited } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 import { authenticated, type HttpPreset } from '../../../shared/platform/definition/index.ts';
 import type { AuthContext } from '../../../shared/platform/http/auth-context.ts';
@@ -22,6 +25,24 @@ export const aiPrivacy = {
 } as const;
 
 /**
+ * AI operations per minute count per workspace by its plan. A flow route names no workspace: the
+ * flow's is used when the caller may use AI there (anyone else counts per user, so a stranger
+ * cannot spend a workspace's budget by naming its flows).
+ */
+export const aiRateLimit = {
+  ...rateLimited.ai,
+  workspaceKey: async (c: Context<AppEnv>): Promise<string | null> => {
+    const flowId = c.req.param('flowId');
+    const auth = c.get('auth') as AuthContext | undefined;
+    if (flowId === undefined || auth === undefined) return null;
+    const head = await c.var.use(flowPorts).heads.find(flowId);
+    if (!head) return null;
+    const decision = await c.var.use(flowCallers).of(auth).access(head.workspaceId, 'ai:use');
+    return decision === 'granted' ? head.workspaceId : null;
+  },
+};
+
+/**
  * What every AI HTTP function shares: `ai:use` (an API key needs it too; on routes without
  * `{workspaceId}` the services check it, and `flows:read`/`flows:update`, against the flow's own
  * workspace). `ai` counts the requests that start work (AI operations per minute by plan), `api` the reads.
@@ -29,7 +50,7 @@ export const aiPrivacy = {
 export const aiFunction = (rate: 'ai' | 'api') =>
   ({
     access: authenticated(jwtOrApiKey, 'ai:use'),
-    rateLimit: rate === 'ai' ? rateLimited.ai : rateLimited.api,
+    rateLimit: rate === 'ai' ? aiRateLimit : rateLimited.api,
     uses: [aiPorts, flowCallers],
     costTags: aiCostTags,
     privacy: aiPrivacy,

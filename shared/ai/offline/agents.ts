@@ -29,7 +29,11 @@ export interface OfflineAgentsDeps {
   remember?: number;
 }
 
-const provenance = (agent: keyof typeof offlinePromptIds): AgentProvenance => ({ model: offlineModel, promptId: offlinePromptIds[agent], usage: [] });
+const provenance = (agent: keyof typeof offlinePromptIds): AgentProvenance => ({
+  model: offlineModel,
+  promptId: offlinePromptIds[agent],
+  usage: [],
+});
 
 const ensureNotAborted = (context: AgentContext) => {
   if (context.signal?.aborted) throw new DomainError('unavailable', 'AI_ABORTED', { detail: 'The job was cancelled or timed out.' });
@@ -56,7 +60,10 @@ export const createOfflineAgents = (deps: OfflineAgentsDeps = {}): Agents => {
     classify: async (context) => {
       ensureNotAborted(context);
       const decided = classifyByRules(context.message, { flowIsEmpty: isEmptyFlow(context.flow), hasOpenProposal: false });
-      return { ...provenance('classify'), ...(decided ?? { intent: 'ai.chat', reason: 'the wording does not tell what is wanted: ask back' }) };
+      return {
+        ...provenance('classify'),
+        ...(decided ?? { intent: 'ai.chat', reason: 'the wording does not tell what is wanted: ask back' }),
+      };
     },
 
     answer: async (context) => {
@@ -78,6 +85,8 @@ export const createOfflineAgents = (deps: OfflineAgentsDeps = {}): Agents => {
 
     build: async (context) => {
       ensureNotAborted(context);
+      // A repair round fixes the attempt in place rather than starting over.
+      if (context.attempt) return { ...provenance('build'), operations: repairOperations(context.flow, context.attempt) };
       let operations = plans.get(keyOf(context.messageId, context.steps));
       if (operations === undefined) {
         try {
@@ -87,7 +96,6 @@ export const createOfflineAgents = (deps: OfflineAgentsDeps = {}): Agents => {
           throw new DomainError('invalid', 'OFFLINE_PLAN_UNCLEAR', { detail: error.question });
         }
       }
-      if (context.attempt) operations = repairOperations(context.flow, context.attempt);
       return { ...provenance('build'), operations };
     },
 

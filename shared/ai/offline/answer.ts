@@ -22,14 +22,18 @@ const aboutTheFlow = (flow: FlowDocument, question: string, focus: readonly stri
     return `The flow has ${screens.length} screens and popups: ${list(screens.map((node) => node.title))}.`;
   }
   if (/\b(?:what|which) (?:screens|steps|pages)\b|\blist (?:the|all) (?:screens|steps)\b/i.test(question)) {
-    return screens.length === 0 ? 'The flow has no screens yet.' : `The flow's screens and popups: ${list(screens.map((node) => node.title))}.`;
+    return screens.length === 0
+      ? 'The flow has no screens yet.'
+      : `The flow's screens and popups: ${list(screens.map((node) => node.title))}.`;
   }
   const after = /\bwhat (?:happens|comes|follows|is next) after\s+(.+?)\??$/i.exec(question);
   if (after) {
     try {
       const node = resolveNode(flow, after[1]!, focus);
       const next = edges.filter(([from]) => from === node.id).map(([, to]) => nodes.find((found) => found.id === to)?.title ?? to);
-      return next.length === 0 ? `Nothing follows ${quoted(node.title)}: it ends the flow.` : `After ${quoted(node.title)} the user can reach ${list(next)}.`;
+      return next.length === 0
+        ? `Nothing follows ${quoted(node.title)}: it ends the flow.`
+        : `After ${quoted(node.title)} the user can reach ${list(next)}.`;
     } catch (error) {
       if (error instanceof Unclear) return error.question;
       throw error;

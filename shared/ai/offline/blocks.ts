@@ -24,7 +24,11 @@ export interface Placement {
 }
 
 const recognisers: [BlockKind, RegExp, string | null][] = [
-  ['two-factor', /\b(?:2fa|mfa|otp|totp|two[\s-]?factor|2[\s-]?step|one[\s-]time (?:code|password)|authenticator)\b/i, 'Enter your two-factor code'],
+  [
+    'two-factor',
+    /\b(?:2fa|mfa|otp|totp|two[\s-]?factor|2[\s-]?step|one[\s-]time (?:code|password)|authenticator)\b/i,
+    'Enter your two-factor code',
+  ],
   ['email-code', /\b(?:e-?mail|address) (?:verification|confirmation|code)\b|\bverif(?:y|ication)\b.*\be-?mail\b/i, 'Check your inbox'],
   ['phone-code', /\b(?:phone|sms|text message)\b/i, 'Enter the code we texted you'],
   ['captcha', /\b(?:re)?captcha\b|\b(?:human|bot) check\b/i, null],
@@ -37,18 +41,25 @@ const kindWords = /\s+(?:screen|step|page|view|popup|dialog|modal)$/i;
 /** The block a phrase names: "a 2FA step", "an order review screen", "a \"Help\" popup". */
 export const blockOf = (phrase: string): Block => {
   let words = phrase.trim().replace(/^["“]|["”]$/g, '');
-  for (let before = ''; before !== words; ) {
+  for (let before = ''; before !== words;) {
     before = words;
     words = words.replace(articles, '').replace(kindWords, '').trim();
   }
-  const title = titleFrom(words.replace(/^["“']|["”']$/g, ''));
+  // "a screen": the kind alone names nothing.
+  const title = /^(?:screen|step|page|view|popup|dialog|modal)$/i.test(words) ? '' : titleFrom(words.replace(/^["“']|["”']$/g, ''));
   for (const [kind, pattern, fixed] of recognisers) if (pattern.test(phrase)) return { kind, title: fixed ?? title };
   return { kind: /\b(?:popup|dialog|modal)\b/i.test(phrase) ? 'popup' : 'screen', title };
 };
 
 const at = { x: 0, y: 0 };
 
-const screenNode = (id: string, title: string, elements: { id: string; type: string; label: string }[], frameId?: string, popup = false): FlowNode => ({
+const screenNode = (
+  id: string,
+  title: string,
+  elements: { id: string; type: string; label: string }[],
+  frameId?: string,
+  popup = false,
+): FlowNode => ({
   id,
   type: popup ? 'popup' : 'screen',
   title,
@@ -88,11 +99,17 @@ const codeCheck = (doc: FlowDocument, block: Block, placement: Placement, url: s
       rationale: `The screen where the user types the ${label.toLowerCase()}.`,
     },
     {
-      operation: { type: 'ADD_NODE', node: { id: callId, type: 'api-call', title: 'Check the code', position: at, data: { method: 'POST', url } } },
+      operation: {
+        type: 'ADD_NODE',
+        node: { id: callId, type: 'api-call', title: 'Check the code', position: at, data: { method: 'POST', url } },
+      },
       rationale: 'The server checks the code.',
     },
     {
-      operation: { type: 'ADD_NODE', node: { id: okId, type: 'decision', title: 'Code accepted?', position: at, data: { condition: 'response.ok' } } },
+      operation: {
+        type: 'ADD_NODE',
+        node: { id: okId, type: 'decision', title: 'Code accepted?', position: at, data: { condition: 'response.ok' } },
+      },
       rationale: 'Accepted or refused: two labelled exits.',
     },
     ...retarget(placement, id, block.title),
@@ -100,13 +117,19 @@ const codeCheck = (doc: FlowDocument, block: Block, placement: Placement, url: s
       operation: { type: 'ADD_EDGE', edge: { id: edge('submit'), source: id, target: callId, trigger: `onClick(${id}_verify)` } },
       rationale: 'Verify sends the code.',
     },
-    { operation: { type: 'ADD_EDGE', edge: { id: edge('checked'), source: callId, target: okId, trigger: 'onSuccess' } }, rationale: 'The answer decides.' },
+    {
+      operation: { type: 'ADD_EDGE', edge: { id: edge('checked'), source: callId, target: okId, trigger: 'onSuccess' } },
+      rationale: 'The answer decides.',
+    },
     {
       operation: { type: 'ADD_EDGE', edge: { id: edge('accepted'), source: okId, target: placement.next, trigger: 'if_true' } },
       rationale: 'An accepted code continues where the flow went on before.',
     },
     {
-      operation: { type: 'ADD_EDGE', edge: { id: edge('refused'), source: okId, target: id, trigger: 'if_false', label: 'Show “code not valid”' } },
+      operation: {
+        type: 'ADD_EDGE',
+        edge: { id: edge('refused'), source: okId, target: id, trigger: 'if_false', label: 'Show “code not valid”' },
+      },
       rationale: 'A refused code returns to the screen with an error, so the form has its validation path.',
     },
   ];
@@ -144,7 +167,10 @@ export const insertBlock = (doc: FlowDocument, block: Block, placement: Placemen
       },
       ...retarget(placement, id, block.title),
       {
-        operation: { type: 'ADD_EDGE', edge: { id: freshId(doc, `${id}_next`, [id]), source: id, target: placement.next, trigger: `onClick(${continueId})` } },
+        operation: {
+          type: 'ADD_EDGE',
+          edge: { id: freshId(doc, `${id}_next`, [id]), source: id, target: placement.next, trigger: `onClick(${continueId})` },
+        },
         rationale: `Continue leads on from “${block.title}”, so it is no dead end.`,
       },
     ],
@@ -180,12 +206,10 @@ export const confirmation = (
       },
       rationale: `Ask before “${action}”: it cannot be taken back.`,
     },
-    ...edges.map(
-      (found): DraftOperation => ({
-        operation: { type: 'UPDATE_EDGE', id: found.id, changes: { target: id } },
-        rationale: `Open the confirmation instead of going straight to “${action}”.`,
-      }),
-    ),
+    ...edges.map((found): DraftOperation => ({
+      operation: { type: 'UPDATE_EDGE', id: found.id, changes: { target: id } },
+      rationale: `Open the confirmation instead of going straight to “${action}”.`,
+    })),
     {
       operation: { type: 'ADD_EDGE', edge: { id: edge('yes'), source: id, target, trigger: `onClick(${id}_yes)` } },
       rationale: 'Confirm carries the action out.',

@@ -63,7 +63,8 @@ export const templateUses: TemplateUse[] = [
   {
     template: 'builtin-checkout',
     short: 'checkout',
-    match: /\bcheck(?:s|ing)?[\s-]?out\b|\b(?:shopping )?(?:cart|basket)\b|\bplac(?:e|es|ing) (?:an |the )?orders?\b|\bpurchas(?:e|es|ing)\b/i,
+    match:
+      /\bcheck(?:s|ing)?[\s-]?out\b|\b(?:shopping )?(?:cart|basket)\b|\bplac(?:e|es|ing) (?:an |the )?orders?\b|\bpurchas(?:e|es|ing)\b/i,
     success: 'done',
     articles: ['checkout-steps', 'guest-checkout', 'payment-errors', 'order-confirmation'],
   },
@@ -77,7 +78,8 @@ export const templateUses: TemplateUse[] = [
   {
     template: 'builtin-search-filter',
     short: 'search',
-    match: /\bsearch(?:es|ing)?\b|\bfilters\b|\bfiltering\b|\bbrows(?:e|es|ing) (?:the |our )?(?:products|catalog(?:ue)?|shop|store|items)\b/i,
+    match:
+      /\bsearch(?:es|ing)?\b|\bfilters\b|\bfiltering\b|\bbrows(?:e|es|ing) (?:the |our )?(?:products|catalog(?:ue)?|shop|store|items)\b/i,
     success: 'open_result',
     articles: ['faceted-filters', 'search-no-results', 'sorting-results'],
   },
@@ -102,6 +104,8 @@ export interface PatternScreen {
 export interface Pattern {
   key: string;
   match: RegExp;
+  /** A description that asks for it (documentation, and its test). */
+  example: string;
   screens: PatternScreen[];
   end: string;
   article?: string;
@@ -112,6 +116,7 @@ export interface Pattern {
 export const patterns: Pattern[] = [
   {
     key: 'magic-link',
+    example: 'Passwordless login with a magic link',
     match: /\bpasswordless\b(?:\s+(?:login|log[\s-]?in|sign[\s-]?in))?|\bmagic[\s-]?links?\b/i,
     screens: [
       { title: 'Enter your email', fields: ['Email'], button: 'Send me a link' },
@@ -123,7 +128,8 @@ export const patterns: Pattern[] = [
   },
   {
     key: 'cancellation',
-    match: /\b(?:subscription )?cancel(?:s|l?ing|lation)?\b(?:[^.,;:]{0,20}\bsubscription\b)?|\bcancel (?:my |the |a )?(?:plan|membership)\b/i,
+    example: 'Cancel the subscription',
+    match: /\bcancel(?:s|l?ing|lation)?\b[^.,;:]{0,20}\b(?:subscription|plan|membership)s?\b|\bsubscription cancel(?:l?ing|lation)?\b/i,
     screens: [
       { title: 'Manage subscription', button: 'Cancel' },
       { title: 'Why are you leaving?', fields: ['Reason'] },
@@ -136,6 +142,7 @@ export const patterns: Pattern[] = [
   },
   {
     key: 'free-trial',
+    example: 'Start a free trial',
     match: /\bfree trials?\b|\btrials?\b/i,
     screens: [
       { title: 'Choose a plan' },
@@ -148,7 +155,9 @@ export const patterns: Pattern[] = [
   },
   {
     key: 'authenticator-setup',
-    match: /\bauthenticator app\b|\b(?:turn(?:s|ing)? on|enabl(?:e|es|ing)|set(?:s|ting)? up)\b[^.,;:]{0,12}\b(?:two[\s-]?factor|2fa|mfa)\b(?: authentication)?/i,
+    example: 'Turn on two-factor authentication with an authenticator app',
+    match:
+      /\bauthenticator app\b|\b(?:turn(?:s|ing)? on|enabl(?:e|es|ing)|set(?:s|ting)? up)\b[^.,;:]{0,12}\b(?:two[\s-]?factor|2fa|mfa)\b(?: authentication)?/i,
     screens: [
       { title: 'Security settings', button: 'Turn on two-factor' },
       { title: 'Scan the QR code' },
@@ -161,6 +170,7 @@ export const patterns: Pattern[] = [
   },
   {
     key: 'change-password',
+    example: 'Change the password',
     match: /\bchang(?:e|es|ing) (?:the |my |your |their )?passwords?\b/i,
     screens: [
       { title: 'Security settings', button: 'Change password' },
@@ -178,17 +188,27 @@ export const patterns: Pattern[] = [
   },
   {
     key: 'notification-preferences',
+    example: 'Change notification preferences',
     match: /\bnotification (?:preferences|settings)\b/i,
-    screens: [{ title: 'Settings', button: 'Notifications' }, { title: 'Notification preferences', button: 'Save' }],
+    screens: [
+      { title: 'Settings', button: 'Notifications' },
+      { title: 'Notification preferences', button: 'Save' },
+    ],
     end: 'Preferences saved',
     article: 'email-notification-preferences',
     replaces: ['builtin-settings'],
   },
   {
     key: 'invitations',
+    example: 'Invite team members',
     match: /\binvit(?:e|es|ing)\b[^.,;:]{0,20}\b(?:team|members?|teammates?|colleagues?|people|users|collaborators?)\b/i,
     screens: [
-      { title: 'Invite your team', fields: ['Email addresses'], button: 'Send invitations', check: { question: 'All invitations sent?', failure: 'Some invitations failed' } },
+      {
+        title: 'Invite your team',
+        fields: ['Email addresses'],
+        button: 'Send invitations',
+        check: { question: 'All invitations sent?', failure: 'Some invitations failed' },
+      },
       { title: 'Invitations sent', button: 'Done' },
     ],
     end: 'Team invited',
@@ -196,7 +216,9 @@ export const patterns: Pattern[] = [
   },
   {
     key: 'permission-priming',
-    match: /\b(?:push )?notifications? permission\b|\bpermission\b[^.,;:]{0,30}\bnotifications?\b|\ballow(?:s|ing)? (?:push )?notifications\b|\bpush notifications?\b/i,
+    example: 'Ask for push notification permission',
+    match:
+      /\b(?:push )?notifications? permission\b|\bpermission\b[^.,;:]{0,30}\bnotifications?\b|\ballow(?:s|ing)? (?:push )?notifications\b|\bpush notifications?\b/i,
     screens: [
       { title: 'Why we send notifications', button: 'Turn on notifications' },
       { title: 'Allow notifications?', popup: true, button: 'Allow' },
@@ -206,6 +228,7 @@ export const patterns: Pattern[] = [
   },
   {
     key: 'downgrade',
+    example: 'Downgrade to a cheaper plan',
     match: /\bdowngrad(?:e|es|ing)\b/i,
     screens: [
       { title: 'Compare plans', button: 'Choose the smaller plan' },
@@ -218,9 +241,10 @@ export const patterns: Pattern[] = [
   },
   {
     key: 'unsubscribe',
+    example: 'Unsubscribe from the newsletter',
     match: /\bunsubscrib(?:e|es|ing)\b(?:[^.,;:]{0,30}\bnewsletter\b)?/i,
     screens: [
-      { title: 'Unsubscribe from the newsletter?', button: 'Unsubscribe' },
+      { title: 'Unsubscribe from the newsletter?', popup: true, button: 'Unsubscribe' },
       { title: 'Email preferences', button: 'Save' },
       { title: 'You are unsubscribed', button: 'Done' },
     ],
@@ -229,12 +253,14 @@ export const patterns: Pattern[] = [
   },
   {
     key: 'product-details',
+    example: 'View a product page',
     match: /\bproduct (?:page|details?)\b|\bview(?:s|ing)? (?:a |the )?product\b/i,
     screens: [{ title: 'Product details', button: 'Add to cart' }],
     end: 'Product chosen',
   },
   {
     key: 'order-tracking',
+    example: 'Track the order',
     match: /\btrack(?:s|ing)? (?:the |my |your |their )?(?:order|delivery|parcel)s?\b|\border tracking\b/i,
     screens: [{ title: 'Order tracking', button: 'Done' }],
     end: 'Order delivered',

@@ -27,7 +27,8 @@ const questionStart =
   /^(?:what|why|how|when|where|which|who|whom|whose|is|are|am|was|were|does|do|did|can|could|should|would|will|shall|may|might|must|has|have|had|isn'?t|aren'?t|doesn'?t|shouldn'?t|any|tell me|explain|help me understand)\b/i;
 const reviewAsk =
   /^(?:(?:please\s+)?(?:can|could|would) you\s+)?(?:please\s+)?(?:review|audit|critique|lint|assess|evaluate|check)\b(?!\s+(?:screen|step|page|popup)s?\b)|\b(?:ux|design|usability) (?:review|audit)\b|\bwhat(?:'s| is) wrong with (?:this|my|the) (?:flow|journey|design)\b|\bgive me feedback on (?:this|my|the) (?:flow|journey)\b|\bany (?:ux |usability )?(?:issues|problems) (?:in|with) (?:this|my|the) (?:flow|journey)\b/i;
-const chitChat = /^(?:hi|hello|hey|thanks|thank you|thx|cheers|great|cool|nice|perfect|ok|okay|good job)\b[\s!.]*(?:you|there|a lot|so much)?[\s!.]*$/i;
+const chitChat =
+  /^(?:hi|hello|hey|thanks|thank you|thx|cheers|great|cool|nice|perfect|ok|okay|good job)\b[\s!.]*(?:you|there|a lot|so much)?[\s!.]*$/i;
 const feedback =
   /^(?:also|and|plus|but|instead|actually|rather|almost|close|nearly|same|no\b[,.]?|not\b|nope|don'?t|do not|never|keep|leave|undo|revert|without|except|make it|make that|call it|name it|change (?:it|that)|what about|how about|looks good|good,? but|great,? but|better,? but)/i;
 const proposalWords = /\b(?:the|this|that|your) (?:proposal|plan|suggestion|change|version)\b|\bstep \d+\b/i;
@@ -39,7 +40,8 @@ export const classifyByRules = (message: string, facts: ClassifyFacts): RuleDeci
   if (text === '') return null;
   if (chitChat.test(text)) return { intent: 'ai.chat', reason: 'a greeting or thanks' };
   const request = text.replace(politeness, '');
-  if (reviewAsk.test(text) && !/^(?:add|insert|put|create)\b/i.test(request)) return { intent: 'ai.review', reason: 'asks for a review of the flow' };
+  if (reviewAsk.test(text) && !/^(?:add|insert|put|create)\b/i.test(request))
+    return { intent: 'ai.review', reason: 'asks for a review of the flow' };
   if (facts.hasOpenProposal && feedback.test(text)) return { intent: 'ai.refine', reason: 'feedback on the open proposal' };
   const politeRequest = request !== text && startsWithChange.test(request);
   const isQuestion = !politeRequest && !/^(?:do not|don'?t)\b/i.test(text) && (text.endsWith('?') || questionStart.test(text));
@@ -53,7 +55,10 @@ export const classifyByRules = (message: string, facts: ClassifyFacts): RuleDeci
       : { intent: 'ai.plan', reason: 'a change to the flow' };
   }
   // A journey named without a verb ("Checkout with guest option and promo code") on a flow that has nothing yet.
-  if (facts.flowIsEmpty && /\b(?:flow|journey|sign[\s-]?up|sign[\s-]?in|log[\s-]?in|checkout|onboarding|with|then|screen|page)\b|[,:→>]/i.test(text)) {
+  if (
+    facts.flowIsEmpty &&
+    /\b(?:flow|journey|sign[\s-]?up|sign[\s-]?in|log[\s-]?in|checkout|onboarding|with|then|screen|page)\b|[,:→>]/i.test(text)
+  ) {
     return { intent: 'ai.generate', reason: 'describes a journey for an empty flow' };
   }
   return null;

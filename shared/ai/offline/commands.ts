@@ -21,7 +21,10 @@ export type Command =
   | { type: 'insert-between'; what: string; rest: string };
 
 const verbs = 'add|insert|remove|delete|drop|rename|retitle|connect|link|group|put|ask|call|make|include|create|place|wrap';
-const clauseBreak = new RegExp(`(?:[.;]\\s+|\\s+(?:and then|then|and also|also|and)\\s+|,\\s*(?:and\\s+)?(?:then\\s+)?)(?=(?:${verbs})\\b)`, 'i');
+const clauseBreak = new RegExp(
+  `(?:[.;]\\s+|\\s+(?:and then|then|and also|also|and)\\s+|,\\s*(?:and\\s+)?(?:then\\s+)?)(?=(?:${verbs})\\b)`,
+  'i',
+);
 const politeness =
   /^(?:(?:ok(?:ay)?|so|now|also|and|then|please|pls|kindly)[,\s]+|(?:can|could|would|will) you(?: please)?\s+|i(?:'d| would) like (?:you )?to\s+|i (?:want|need) (?:you )?to\s+|let'?s\s+|we (?:need|want|should) to\s+|make sure to\s+)/i;
 
@@ -37,7 +40,8 @@ const statesIn = (text: string): DataState[] => {
   return [...found];
 };
 
-const stateList = '(?:an?\\s+)?((?:(?:loading|empty|error|success|data|all)(?:\\s*(?:,|and|&|/|or)\\s*)?)+)\\s*(?:states?|variants?|paths?|views?|screens?)?';
+const stateList =
+  '(?:an?\\s+)?((?:(?:loading|empty|error|success|data|all)(?:\\s*(?:,|and|&|/|or)\\s*)?)+)\\s*(?:states?|variants?|paths?|views?|screens?)?';
 
 type Rule = [RegExp, (found: RegExpExecArray) => Command];
 
@@ -45,24 +49,49 @@ const rules: Rule[] = [
   [/^(?:call|name)\s+(it|this|that|them)\s+(.+)$/i, (m) => ({ type: 'rename-to', target: m[1]!, name: m[2]! })],
   [/^(?:rename|retitle|relabel)\s+(.+)$/i, (m) => ({ type: 'rename', rest: m[1]! })],
   [/^(?:change|set) the (?:title|name|label) of\s+(.+)$/i, (m) => ({ type: 'rename', rest: m[1]! })],
-  [new RegExp(`^(?:add|include|design|create|give)\\s+${stateList}\\s+(?:to|for|on|in)\\s+(.+)$`, 'i'), (m) => ({ type: 'states', states: statesIn(m[1]!), target: m[2]! })],
+  [
+    new RegExp(`^(?:add|include|design|create|give)\\s+${stateList}\\s+(?:to|for|on|in)\\s+(.+)$`, 'i'),
+    (m) => ({ type: 'states', states: statesIn(m[1]!), target: m[2]! }),
+  ],
   [new RegExp(`^(?:add|include|design|create)\\s+${stateList}$`, 'i'), (m) => ({ type: 'states', states: statesIn(m[1]!) })],
-  [new RegExp(`^(.+?)\\s+(?:needs?|should have|lacks|is missing)\\s+${stateList}$`, 'i'), (m) => ({ type: 'states', states: statesIn(m[2]!), target: m[1]! })],
+  [new RegExp(`^give\\s+(.+?)\\s+${stateList}$`, 'i'), (m) => ({ type: 'states', states: statesIn(m[2]!), target: m[1]! })],
+  [
+    new RegExp(`^(.+?)\\s+(?:needs?|should have|lacks|is missing)\\s+${stateList}$`, 'i'),
+    (m) => ({ type: 'states', states: statesIn(m[2]!), target: m[1]! }),
+  ],
   [
     /^(?:add|ask for|require|insert|show|put|include)\s+(?:an?\s+)?(?:confirmation|confirm)(?:\s+(?:step|dialog|popup|screen|prompt|message))?\s+(?:before|when|prior to|on|for)\s+(.+)$/i,
     (m) => ({ type: 'confirm', target: m[1]! }),
   ],
-  [/^(?:ask (?:the user )?(?:to confirm|for (?:a )?confirmation)|confirm)\s+(?:before|when|prior to)\s+(.+)$/i, (m) => ({ type: 'confirm', target: m[1]! })],
+  [
+    /^(?:ask (?:the user )?(?:to confirm|for (?:a )?confirmation)|confirm)\s+(?:before|when|prior to)\s+(.+)$/i,
+    (m) => ({ type: 'confirm', target: m[1]! }),
+  ],
   [/^(?:remove|delete|drop|get rid of|take out|cut)\s+(.+)$/i, (m) => ({ type: 'remove', target: m[1]! })],
-  [/^(?:add|draw|create|insert)\s+an?\s+(?:edge|link|arrow|connection|transition|path)\s+from\s+(.+)$/i, (m) => ({ type: 'connect', rest: m[1]!, joiner: /\s+to\s+/gi })],
-  [/^(?:connect|link|join|wire(?: up)?)\s+(.+)$/i, (m) => ({ type: 'connect', rest: m[1]!, joiner: /\s+(?:to|with|and)\s+/gi })],
-  [/^(?:make|let)\s+(.+?\s+(?:lead|go|link|point)s?\s+to\s+.+)$/i, (m) => ({ type: 'connect', rest: m[1]!, joiner: /\s+(?:lead|go|link|point)s?\s+to\s+/gi })],
-  [/^(.+?\s+should (?:lead|go|link|point) to\s+.+)$/i, (m) => ({ type: 'connect', rest: m[1]!, joiner: /\s+should (?:lead|go|link|point) to\s+/gi })],
+  [
+    /^(?:add|draw|create|insert)\s+an?\s+(?:edge|link|arrow|connection|transition|path)\s+from\s+(.+)$/i,
+    (m) => ({ type: 'connect', rest: m[1]!, joiner: /\s+to\s+/gi }),
+  ],
+  [
+    /^(?:connect|link|join|wire(?: up)?)\s+(.+)$/i,
+    (m) => ({ type: 'connect', rest: m[1]!, joiner: /\s+(?:back\s+)?(?:to|with|and)\s+/gi }),
+  ],
+  [
+    /^(?:make|let)\s+(.+?\s+(?:lead|go|link|point)s?\s+to\s+.+)$/i,
+    (m) => ({ type: 'connect', rest: m[1]!, joiner: /\s+(?:lead|go|link|point)s?\s+to\s+/gi }),
+  ],
+  [
+    /^(.+?\s+should (?:lead|go|link|point) to\s+.+)$/i,
+    (m) => ({ type: 'connect', rest: m[1]!, joiner: /\s+should (?:lead|go|link|point) to\s+/gi }),
+  ],
   [
     /^(?:group|put|place|wrap|move)\s+(.+?)\s+(?:in|into|inside|under)\s+(?:a|one|the same|its own|their own)?\s*(?:new\s+)?(?:frame|group|section|box)(?:\s*,?\s*(?:called|named|titled)\s+(.+))?$/i,
     (m) => ({ type: 'group', members: m[1]!, ...(m[2] ? { name: m[2] } : {}) }),
   ],
-  [/^group\s+(.+?)(?:\s+(?:as|called|named|titled)\s+(.+))?$/i, (m) => ({ type: 'group', members: m[1]!, ...(m[2] ? { name: m[2] } : {}) })],
+  [
+    /^group\s+(.+?)(?:\s+(?:as|called|named|titled)\s+(.+))?$/i,
+    (m) => ({ type: 'group', members: m[1]!, ...(m[2] ? { name: m[2] } : {}) }),
+  ],
   [/^(?:add|insert|put|create|place)\s+(.+?)\s+between\s+(.+)$/i, (m) => ({ type: 'insert-between', what: m[1]!, rest: m[2]! })],
   [
     /^(?:add|insert|put|create|place)\s+(.+?)\s+(?:right |just |directly )?(?:after|following|behind)\s+(.+)$/i,
@@ -78,8 +107,11 @@ const rules: Rule[] = [
 
 /** One clause as a command, or null when it is not an instruction the planner knows. */
 export const parseClause = (clause: string): Command | null => {
-  let text = clause.trim().replace(/[.!]+$/, '').trim();
-  for (let before = ''; before !== text; ) {
+  let text = clause
+    .trim()
+    .replace(/[.!]+$/, '')
+    .trim();
+  for (let before = ''; before !== text;) {
     before = text;
     text = text.replace(politeness, '').trim();
   }

@@ -111,7 +111,10 @@ export const compose = (segments: readonly Segment[], options: ComposeOptions): 
   const node = (id: string) => nodes.find((found) => found.id === id);
   const redirect = (from: string, to: string) => {
     for (const edge of edges) if (edge.target === from) edge.target = to;
-    nodes.splice(nodes.findIndex((found) => found.id === from), 1);
+    nodes.splice(
+      nodes.findIndex((found) => found.id === from),
+      1,
+    );
   };
   const byTemplate = (template: string) => parts.find((part) => part.segment.key === template);
   const texts = new Map<number, string[]>();
@@ -133,7 +136,10 @@ export const compose = (segments: readonly Segment[], options: ComposeOptions): 
       const formNode = form ? node(form) : undefined;
       if (other === undefined || formNode === undefined || (formNode.type !== 'screen' && formNode.type !== 'popup')) continue;
       const elementId = `${form}_${other.segment.use?.short ?? 'other'}_link`;
-      formNode.data = { ...formNode.data, elements: [...(formNode.data?.elements ?? []), { id: elementId, type: 'link', label: offer.label }] };
+      formNode.data = {
+        ...formNode.data,
+        elements: [...(formNode.data?.elements ?? []), { id: elementId, type: 'link', label: offer.label }],
+      };
       const edgeId = `${form}_to_${other.segment.entry}`.slice(0, 90);
       edges.push({ id: edgeId, source: form!, target: other.segment.entry, trigger: `onClick(${elementId})` });
       stepOf.set(edgeId, Math.max(part.step, other.step));
@@ -170,7 +176,11 @@ export const compose = (segments: readonly Segment[], options: ComposeOptions): 
     finalEnd = options.endId;
   }
 
-  const social = socialBranch(parts.map((part) => part.segment), options.providers, taken);
+  const social = socialBranch(
+    parts.map((part) => part.segment),
+    options.providers,
+    taken,
+  );
   if (social) {
     step += 1;
     nodes.push(...social.nodes);
@@ -192,6 +202,8 @@ export const compose = (segments: readonly Segment[], options: ComposeOptions): 
     return [intro, ...(texts.get(at) ?? [])].filter((text) => text !== '').join(' ');
   });
   const personas = new Map<string, { persona: Persona; step: number }>();
-  for (const part of parts) for (const persona of part.segment.personas ?? []) if (!personas.has(persona.id)) personas.set(persona.id, { persona, step: part.step });
+  for (const part of parts)
+    for (const persona of part.segment.personas ?? [])
+      if (!personas.has(persona.id)) personas.set(persona.id, { persona, step: part.step });
   return { nodes, edges, frames, stepOf, steps, labelOf, start, finalEnd, personas: [...personas.values()] };
 };

@@ -51,7 +51,12 @@ export const startDraft = (base: FlowDocument): Draft => ({ base, doc: structure
 
 /** Adds a step with its operations, applied to the working copy. @throws the engine's DomainError when it refuses them. */
 export const addStep = (draft: Draft, text: string, operations: readonly DraftOperation[]): void => {
-  if (operations.length > 0) draft.doc = applyOperations(draft.doc, operations.map((entry) => entry.operation), checkContext()).document;
+  if (operations.length > 0)
+    draft.doc = applyOperations(
+      draft.doc,
+      operations.map((entry) => entry.operation),
+      checkContext(),
+    ).document;
   draft.steps.push(text);
   const step = draft.steps.length;
   draft.operations.push(...operations.map((entry) => ({ ...entry, step })));

@@ -15,11 +15,22 @@ import { idFromTitle, quoted, titleFrom, wordsOf } from './words.ts';
  * ambiguous or unknown it asks instead of guessing (`Unclear`).
  */
 
-export const examples = '“add a review screen after Shipping”, “rename Cart to Basket”, “remove the promo code”, “connect A to B”, “add a loading state to Results”';
+export const examples =
+  '“add a review screen after Shipping”, “rename Cart to Basket”, “remove the promo code”, “connect A to B”, “add a loading state to Results”';
 
 /** The best of the ways to cut "A to B" into two names that both match. */
-const bestSplit = (doc: FlowDocument, rest: string, joiner: RegExp, focus: readonly string[], kinds: Target['kind'][] = ['node', 'frame']) => {
-  const scored = splits(rest, joiner).map(([left, right]) => ({ left, right, score: matchScore(doc, left, focus, kinds) + matchScore(doc, right, focus, ['node']) }));
+const bestSplit = (
+  doc: FlowDocument,
+  rest: string,
+  joiner: RegExp,
+  focus: readonly string[],
+  kinds: Target['kind'][] = ['node', 'frame'],
+) => {
+  const scored = splits(rest, joiner).map(([left, right]) => ({
+    left,
+    right,
+    score: matchScore(doc, left, focus, kinds) + matchScore(doc, right, focus, ['node']),
+  }));
   return scored.sort((a, b) => b.score - a.score)[0];
 };
 
@@ -29,22 +40,31 @@ const rename = (draft: Draft, target: Target, name: string): void => {
   if (title === titleOf(target)) unclear(`${quoted(title)} already has that name. What should change?`);
   if (target.kind === 'frame') {
     addStep(draft, `Rename the frame ${quoted(target.frame.title)} to ${quoted(title)}.`, [
-      { operation: { type: 'UPDATE_FRAME', id: target.frame.id, changes: { title } }, rationale: `The frame is called ${quoted(title)} now, as asked.` },
+      {
+        operation: { type: 'UPDATE_FRAME', id: target.frame.id, changes: { title } },
+        rationale: `The frame is called ${quoted(title)} now, as asked.`,
+      },
     ]);
     return;
   }
   const node = target.node;
   addStep(draft, `Rename ${quoted(node.title)} to ${quoted(title)}.`, [
-    { operation: { type: 'UPDATE_NODE', id: node.id, changes: { title } }, rationale: `The step is called ${quoted(title)} now, as asked.` },
+    {
+      operation: { type: 'UPDATE_NODE', id: node.id, changes: { title } },
+      rationale: `The step is called ${quoted(title)} now, as asked.`,
+    },
   ]);
 };
 
 const remove = (draft: Draft, target: Target): void => {
-  if (target.kind === 'element') unclear(`Removing a single button is not something I can do yet; remove the step it leads to, or edit the screen by hand.`);
+  if (target.kind === 'element')
+    unclear(`Removing a single button is not something I can do yet; remove the step it leads to, or edit the screen by hand.`);
   const ids = target.kind === 'frame' ? target.frame.nodeIds : [target.node.id];
   if (ids.length === 0) unclear(`The frame ${quoted(titleOf(target))} is empty. Should the frame itself go?`);
   const plan = removeNodes(draft.doc, ids, target.kind === 'frame' ? [target.frame.id] : []);
-  const others = plan.removed.filter((id) => !ids.includes(id)).map((id) => quoted(draft.doc.nodes.find((node) => node.id === id)?.title ?? id));
+  const others = plan.removed
+    .filter((id) => !ids.includes(id))
+    .map((id) => quoted(draft.doc.nodes.find((node) => node.id === id)?.title ?? id));
   const what = target.kind === 'frame' ? `the frame ${quoted(target.frame.title)} and its steps` : quoted(target.node.title);
   const also = others.length > 0 ? ` with ${others.join(', ')}, which only it led to` : '';
   addStep(draft, `Remove ${what}${also}, and lead the steps before it on to where it led.`, plan.operations);
@@ -53,7 +73,8 @@ const remove = (draft: Draft, target: Target): void => {
 const connect = (draft: Draft, from: FlowNode, to: FlowNode): void => {
   if (from.type === 'end') unclear(`${quoted(from.title)} ends the flow, so nothing can lead out of it. Did you mean the other way round?`);
   if (from.type === 'condition') unclear(`${quoted(from.title)} has several outcomes. Which one should lead to ${quoted(to.title)}?`);
-  if (draft.doc.edges.some((edge) => edge.source === from.id && edge.target === to.id)) unclear(`${quoted(from.title)} already leads to ${quoted(to.title)}.`);
+  if (draft.doc.edges.some((edge) => edge.source === from.id && edge.target === to.id))
+    unclear(`${quoted(from.title)} already leads to ${quoted(to.title)}.`);
   const id = freshEdgeId(draft.doc, `${from.id}_to_${to.id}`);
   addStep(draft, `Connect ${quoted(from.title)} to ${quoted(to.title)}.`, [
     {
@@ -76,7 +97,8 @@ const group = (draft: Draft, members: string, name: string | undefined, focus: r
   const title = titleFrom(name ?? category ?? 'Group');
   const ids = nodes.map((node) => node.id);
   const same = draft.doc.frames.find((frame) => frame.nodeIds.length === ids.length && ids.every((id) => frame.nodeIds.includes(id)));
-  if (same) unclear(`${nodes.map((node) => quoted(node.title)).join(', ')} already make up the frame ${quoted(same.title)}. Rename it instead?`);
+  if (same)
+    unclear(`${nodes.map((node) => quoted(node.title)).join(', ')} already make up the frame ${quoted(same.title)}. Rename it instead?`);
   const frameId = freshEdgeId(draft.doc, `frm_${idFromTitle(title)}`);
   addStep(draft, `Group ${nodes.map((node) => quoted(node.title)).join(', ')} into a frame ${quoted(title)}.`, [
     { operation: { type: 'GROUP_NODES', nodeIds: ids, title, frameId }, rationale: `One frame ${quoted(title)} around the steps named.` },
@@ -89,7 +111,8 @@ const placeAfter = (graph: FlowGraph, target: Target, block: Block): Placement =
     const inside = new Set(target.frame.nodeIds);
     const exits = graph.doc.edges.filter((edge) => inside.has(edge.source) && !inside.has(edge.target));
     const forward = exits.find((edge) => forwardEdge(graph, edge.source) === edge && isTowardsEnd(graph, edge)) ?? exits[0];
-    if (forward === undefined) return unclear(`Nothing leads out of the frame ${quoted(target.frame.title)}; where should ${quoted(block.title)} go?`);
+    if (forward === undefined)
+      return unclear(`Nothing leads out of the frame ${quoted(target.frame.title)}; where should ${quoted(block.title)} go?`);
     return { retarget: [forward], next: forward.target };
   }
   const verification = ['two-factor', 'email-code', 'phone-code'].includes(block.kind);
@@ -98,7 +121,8 @@ const placeAfter = (graph: FlowGraph, target: Target, block: Block): Placement =
   return { retarget: [edge], ...frameOf(graph, edge), next: edge.target };
 };
 
-const isTowardsEnd = (graph: FlowGraph, edge: FlowEdge): boolean => (graph.depth.get(edge.target) ?? 0) > (graph.depth.get(edge.source) ?? 0);
+const isTowardsEnd = (graph: FlowGraph, edge: FlowEdge): boolean =>
+  (graph.depth.get(edge.target) ?? 0) > (graph.depth.get(edge.source) ?? 0);
 
 /** The frame both ends of an edge are in, for a node inserted on it. */
 const frameOf = (graph: FlowGraph, edge: FlowEdge): { frameId?: string } => {
@@ -108,7 +132,8 @@ const frameOf = (graph: FlowGraph, edge: FlowEdge): { frameId?: string } => {
 
 const placeBefore = (graph: FlowGraph, target: Target, block: Block): Placement => {
   const node = target.kind === 'frame' ? entryOf(graph, target.frame.nodeIds) : target.node;
-  if (node === undefined || node.type === 'start') return unclear(`Nothing comes before ${quoted(titleOf(target))}; should ${quoted(block.title)} go after it?`);
+  if (node === undefined || node.type === 'start')
+    return unclear(`Nothing comes before ${quoted(titleOf(target))}; should ${quoted(block.title)} go after it?`);
   const edges = forwardIncoming(graph, node.id);
   if (edges.length === 0) return unclear(`Nothing leads to ${quoted(node.title)} yet; where should ${quoted(block.title)} go?`);
   return { retarget: edges, next: node.id, ...(edges.length === 1 ? frameOf(graph, edges[0]!) : {}) };
@@ -145,8 +170,15 @@ const insert = (draft: Draft, block: Block, placement: Placement): void => {
   const graph = graphOf(draft.doc);
   const { operations } = insertBlock(draft.doc, block, placement);
   const sources = [...new Set(placement.retarget.map((edge) => quoted(graph.node(edge.source)?.title ?? edge.source)))];
-  const what = block.kind === 'screen' || block.kind === 'popup' ? `a ${block.kind} ${quoted(block.title)}` : `a ${block.kind.replace('-', ' ')} step ${quoted(block.title)}`;
-  addStep(draft, `Add ${what} between ${sources.join(' and ')} and ${quoted(graph.node(placement.next)?.title ?? placement.next)}.`, operations);
+  const what =
+    block.kind === 'screen' || block.kind === 'popup'
+      ? `a ${block.kind} ${quoted(block.title)}`
+      : `a ${block.kind.replace('-', ' ')} step ${quoted(block.title)}`;
+  addStep(
+    draft,
+    `Add ${what} between ${sources.join(' and ')} and ${quoted(graph.node(placement.next)?.title ?? placement.next)}.`,
+    operations,
+  );
 };
 
 const execute = (draft: Draft, command: Command, focus: readonly string[]): void => {
@@ -185,7 +217,11 @@ const execute = (draft: Draft, command: Command, focus: readonly string[]): void
       refuseDuplicate(doc, block);
       const best = bestSplit(doc, command.rest, /\s+and\s+/gi, focus, ['node']);
       if (best === undefined) return unclear(`Between which two steps should ${quoted(block.title)} go?`);
-      return insert(draft, block, placeBetween(graphOf(doc), resolveNode(doc, best.left, focus), resolveNode(doc, best.right, focus), block));
+      return insert(
+        draft,
+        block,
+        placeBetween(graphOf(doc), resolveNode(doc, best.left, focus), resolveNode(doc, best.right, focus), block),
+      );
     }
     case 'insert': {
       const block = blockOf(command.what);
@@ -193,7 +229,9 @@ const execute = (draft: Draft, command: Command, focus: readonly string[]): void
       refuseDuplicate(doc, block);
       const [first] = focus.flatMap((id) => doc.nodes.filter((node) => node.id === id));
       if (first === undefined)
-        unclear(`Where should ${quoted(block.title)} go? Say after or before which step (“add ${block.title} after …”), or select a step first.`);
+        unclear(
+          `Where should ${quoted(block.title)} go? Say after or before which step (“add ${block.title} after …”), or select a step first.`,
+        );
       const graph = graphOf(doc);
       return insert(draft, block, placeAfter(graph, { kind: 'node', node: first! }, block));
     }
@@ -226,6 +264,7 @@ export const planEdit = (doc: FlowDocument, message: string, focus: readonly str
     }
   }
   const broken = newErrors(doc, draft.doc);
-  if (broken.length > 0) unclear(`Carried out literally, this would leave the flow with problems (${broken.join('; ')}). Could you say how it should continue?`);
+  if (broken.length > 0)
+    unclear(`Carried out literally, this would leave the flow with problems (${broken.join('; ')}). Could you say how it should continue?`);
   return draft;
 };

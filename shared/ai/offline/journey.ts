@@ -48,9 +48,20 @@ export const readDescription = (description: string): { segments: Segment[]; pro
     const segment = login && templateSegment(login, firstProvider.index);
     if (segment) segments.push(segment);
   }
-  const parts = withoutRepeats(segments);
+  const parts = inTimeOrder(description, withoutRepeats(segments));
   const screens = phraseSegments(description, text, parts);
   return { segments: [...parts, ...screens].sort((a, b) => a.position - b.position), providers };
+};
+
+/** "Onboarding checklist after sign-up": what comes after "after" happens first. */
+const inTimeOrder = (description: string, segments: Segment[]): Segment[] => {
+  const ordered = [...segments].sort((a, b) => a.position - b.position);
+  ordered.forEach((segment, index) => {
+    const before = description.slice(Math.max(0, segment.position - 16), segment.position);
+    if (index > 0 && /\b(?:after|following|once)\s+(?:the\s+|a\s+|an\s+)?$/i.test(before))
+      segment.position = ordered[index - 1]!.position - 0.5;
+  });
+  return ordered;
 };
 
 const shownTitles = (segments: readonly Segment[]) =>
@@ -81,8 +92,9 @@ const phraseSegments = (description: string, masked: string, composed: readonly 
   const phrases = pieces
     // A phrase cut by a template's or a journey's words ("add it to the ____") belongs to that part.
     .filter((piece) => !/\s{3,}/.test(piece.text))
-    .map((piece) => phraseOf(piece.text, piece.position, listed || generic))
-    .filter((phrase): phrase is Phrase => phrase !== null && (generic || listed || phrase.object !== ''))
+    // Steps without a verb ("splash screen, intro carousel") count in a list, not alone ("hmm").
+    .map((piece) => phraseOf(piece.text, piece.position, listed || (generic && pieces.length > 1)))
+    .filter((phrase): phrase is Phrase => phrase !== null && (generic || listed || phrase.bare !== true))
     .filter((phrase) => !shown.some((title) => overlap(phrase.title, title) >= 0.5 || overlap(title, phrase.title) >= 0.8));
   const segments = phrases.map((phrase) => screenSegment(phrase.title, phrase.position));
   const last = phrases.at(-1);
@@ -126,42 +138,64 @@ const placed = (node: FlowNode): FlowNode => {
 const emit = (doc: FlowDocument, composition: Composition, existingStart?: FlowNode, existingEnd?: FlowNode): Draft => {
   const draft = startDraft(doc);
   const known = new Set(doc.nodes.map((node) => node.id));
-  const title = (id: string) => composition.nodes.find((node) => node.id === id)?.title ?? (id === composition.start.id ? composition.start.title : id);
+  const title = (id: string) =>
+    composition.nodes.find((node) => node.id === id)?.title ?? (id === composition.start.id ? composition.start.title : id);
   composition.steps.forEach((text, index) => {
     const step = index + 1;
     const operations: DraftOperation[] = [];
     if (step === 1) {
       if (existingStart && existingStart.title !== composition.start.title) {
-        operations.push({ operation: { type: 'UPDATE_NODE', id: existingStart.id, changes: { title: composition.start.title } }, rationale: `The journey starts when the user ${composition.start.title.toLowerCase()}.` });
+        operations.push({
+          operation: { type: 'UPDATE_NODE', id: existingStart.id, changes: { title: composition.start.title } },
+          rationale: `The journey starts when the user ${composition.start.title.toLowerCase()}.`,
+        });
       }
       for (const edge of doc.edges.filter((found) => !isNote(doc, found.source) && !isNote(doc, found.target))) {
-        operations.push({ operation: { type: 'DELETE_EDGE', id: edge.id }, rationale: 'The empty flow’s placeholder edge makes way for the journey.' });
+        operations.push({
+          operation: { type: 'DELETE_EDGE', id: edge.id },
+          rationale: 'The empty flow’s placeholder edge makes way for the journey.',
+        });
       }
     }
     const personas = new Set((doc.metadata.personas ?? []).map((persona) => persona.id));
     for (const { persona } of composition.personas.filter((entry) => entry.step === step && !personas.has(entry.persona.id))) {
-      operations.push({ operation: { type: 'CREATE_PERSONA', persona }, rationale: `The template's persona ${quoted(persona.name)}, which its screens name.` });
+      operations.push({
+        operation: { type: 'CREATE_PERSONA', persona },
+        rationale: `The template's persona ${quoted(persona.name)}, which its screens name.`,
+      });
     }
     for (const node of composition.nodes.filter((found) => composition.stepOf.get(found.id) === step)) {
       if (known.has(node.id)) {
         if (node.id === existingEnd?.id && existingEnd.title !== node.title) {
-          operations.push({ operation: { type: 'UPDATE_NODE', id: node.id, changes: { title: node.title } }, rationale: `The journey ends with ${quoted(node.title)}.` });
+          operations.push({
+            operation: { type: 'UPDATE_NODE', id: node.id, changes: { title: node.title } },
+            rationale: `The journey ends with ${quoted(node.title)}.`,
+          });
         }
         continue;
       }
-      operations.push({ operation: { type: 'ADD_NODE', node: placed(node) }, rationale: `${quoted(node.title)}, from ${composition.labelOf.get(node.id) ?? 'the description'}.` });
+      operations.push({
+        operation: { type: 'ADD_NODE', node: placed(node) },
+        rationale: `${quoted(node.title)}, from ${composition.labelOf.get(node.id) ?? 'the description'}.`,
+      });
     }
     const stepOfEdge = (edge: { id: string; source: string; target: string }) =>
       Math.max(composition.stepOf.get(edge.id) ?? 1, composition.stepOf.get(edge.source) ?? 1, composition.stepOf.get(edge.target) ?? 1);
     for (const edge of composition.edges.filter((found) => stepOfEdge(found) === step)) {
       const how = edge.label ?? edge.trigger;
-      operations.push({ operation: { type: 'ADD_EDGE', edge }, rationale: `${quoted(title(edge.source))} leads to ${quoted(title(edge.target))}${how ? ` (${how})` : ''}.` });
+      operations.push({
+        operation: { type: 'ADD_EDGE', edge },
+        rationale: `${quoted(title(edge.source))} leads to ${quoted(title(edge.target))}${how ? ` (${how})` : ''}.`,
+      });
     }
     const present = new Set(composition.nodes.map((node) => node.id));
     for (const frame of composition.frames.filter((found) => composition.stepOf.get(found.id) === step)) {
       const nodeIds = frame.nodeIds.filter((id) => present.has(id));
       if (nodeIds.length === 0) continue;
-      operations.push({ operation: { type: 'GROUP_NODES', nodeIds, title: frame.title, frameId: frame.id }, rationale: `The template groups these steps as ${quoted(frame.title)}.` });
+      operations.push({
+        operation: { type: 'GROUP_NODES', nodeIds, title: frame.title, frameId: frame.id },
+        rationale: `The template groups these steps as ${quoted(frame.title)}.`,
+      });
     }
     addStep(draft, text, operations);
   });
@@ -175,9 +209,13 @@ const isNote = (doc: FlowDocument, id: string) => doc.nodes.find((node) => node.
  * description names nothing the planner can draw, or the result would not pass the flow rules and lint.
  */
 export const planJourney = (doc: FlowDocument, description: string): Draft => {
-  if (!isEmptyFlow(doc)) unclear('This flow already has steps. Should I change it (say what to add or remove), or build the journey in a new flow?');
+  if (!isEmptyFlow(doc))
+    unclear('This flow already has steps. Should I change it (say what to add or remove), or build the journey in a new flow?');
   const { segments, providers } = readDescription(description);
-  if (segments.length === 0) unclear('Which screens should this journey have? Describe it step by step, e.g. “browse products, view a product, add it to the cart and check out”.');
+  if (segments.length === 0)
+    unclear(
+      'Which screens should this journey have? Describe it step by step, e.g. “browse products, view a product, add it to the cart and check out”.',
+    );
   const start = doc.nodes.find((node) => node.type === 'start');
   const end = doc.nodes.find((node) => node.type === 'end');
   const taken = new Set([...doc.nodes, ...doc.edges, ...doc.frames].map((item) => item.id));

@@ -19,7 +19,14 @@ const verbs = new Set(baseVerbs);
 /** The base form of a verb as written ("chooses" → choose, "paying" → pay), or undefined when it is not one. */
 export const baseVerb = (word: string): string | undefined => {
   const lower = word.toLowerCase();
-  const tries = [lower, lower.replace(/ies$/, 'y'), lower.replace(/es$/, ''), lower.replace(/s$/, ''), lower.replace(/ing$/, ''), lower.replace(/ing$/, 'e')];
+  const tries = [
+    lower,
+    lower.replace(/ies$/, 'y'),
+    lower.replace(/es$/, ''),
+    lower.replace(/s$/, ''),
+    lower.replace(/ing$/, ''),
+    lower.replace(/ing$/, 'e'),
+  ];
   return tries.find((form) => verbs.has(form));
 };
 
@@ -68,12 +75,14 @@ export const participles: Record<string, string> = {
   pay: 'confirmed',
 };
 
-const subjects = /^(?:(?:and|then|or|also|finally|first|next|after that|afterwards|lastly)\s+)*(?:(?:the|a|an)\s+)?(?:users?|customers?|visitors?|buyers?|shoppers?|members?|people|they|he|she|you|we)\s+/i;
+const subjects =
+  /^(?:(?:and|then|or|also|finally|first|next|after that|afterwards|lastly)\s+)*(?:(?:the|a|an)\s+)?(?:users?|customers?|visitors?|buyers?|shoppers?|members?|people|they|he|she|you|we)\s+/i;
 const leading = /^(?:and|then|or|also|finally|first|next|lastly|afterwards|after that|so)\s+/i;
 const objectWords = /^(?:the|a|an|their|your|his|her|its|our|my|it|them|this|that|these|those|some|any)$/i;
 const pronouns = /^(?:it|them|this|that|these|those|one)$/i;
 const prepositions = /^(?:with|to|from|for|in|on|by|at|into|before|after|without|through|via)$/i;
-const contentStop = /^(?:the|a|an|their|your|his|her|its|our|my|it|them|this|that|these|those|to|in|on|of|for|with|by|at|from|into|and|or|up|out|off|back|down|over|again|first|then)$/i;
+const contentStop =
+  /^(?:the|a|an|their|your|his|her|its|our|my|it|them|this|that|these|those|to|in|on|of|for|with|by|at|from|into|and|or|up|out|off|back|down|over|again|first|then)$/i;
 
 export interface Phrase {
   title: string;
@@ -89,7 +98,7 @@ export interface Phrase {
 /** A phrase as a step: its verb put in the imperative, its object kept; null when it names nothing. */
 export const phraseOf = (raw: string, position: number, nounsAllowed: boolean): Phrase | null => {
   let text = raw.trim().replace(/^[-–—•*\d.)\s]+/, '');
-  for (let before = ''; before !== text; ) {
+  for (let before = ''; before !== text;) {
     before = text;
     text = text.replace(subjects, '').replace(leading, '').trim();
   }
@@ -127,7 +136,9 @@ export const successTitle = (last: Phrase | undefined, headObject: string): stri
   if (participle === undefined) return null;
   if (last.verb === 'pay') return 'Payment confirmed';
   const object = last.object && !pronouns.test(last.object) ? last.object : headObject;
-  return object === '' ? capitalized(participle) : `${capitalized(object.replace(/^(?:the|a|an|their|your|my|our)\s+/i, ''))} ${participle}`;
+  return object === ''
+    ? capitalized(participle)
+    : `${capitalized(object.replace(/^(?:the|a|an|their|your|my|our)\s+/i, ''))} ${participle}`;
 };
 
 /** What the journey is about, from its head ("Book a table: …" → "table"), for a success screen. */

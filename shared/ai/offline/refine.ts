@@ -20,7 +20,8 @@ export interface Previous {
 
 const negative =
   /^(?:no[,.!]?\s+)?(?:please\s+)?(?:(?:but\s+)?(?:don'?t|do not|never|stop)\s+(.+)|(?:keep|leave)\s+(.+?)(?:\s+(?:as it is|as is|alone|unchanged|in place|where it is))?|(?:drop|skip|undo|revert|forget|remove)\s+(?:the\s+)?step\s+(\d+)|without\s+(.+)|not\s+(.+))$/i;
-const additive = /^(?:ok(?:ay)?[,.]?\s+|looks good[,.]?\s+|good[,.]?\s+|great[,.]?\s+)?(?:but\s+|and\s+|also\s+|plus\s+|instead\s+|actually[,.]?\s+|rather\s+)*/i;
+const additive =
+  /^(?:ok(?:ay)?[,.]?\s+|looks good[,.]?\s+|good[,.]?\s+|great[,.]?\s+)?(?:but\s+|and\s+|also\s+|plus\s+|instead\s+|actually[,.]?\s+|rather\s+)*/i;
 
 /** The previous steps a "don't …" or "keep …" is about: those that mention it best. */
 const stepsConcerning = (steps: readonly string[], phrase: string): number[] => {
@@ -51,14 +52,18 @@ const keptSteps = (base: FlowDocument, previous: Previous, dropped: Set<number>)
 /** What the previous proposal added that the user sees: "it" in the feedback. */
 const addedScreens = (previous: Previous): string[] =>
   previous.operations.flatMap((entry) =>
-    entry.operation.type === 'ADD_NODE' && (entry.operation.node.type === 'screen' || entry.operation.node.type === 'popup') ? [entry.operation.node.id] : [],
+    entry.operation.type === 'ADD_NODE' && (entry.operation.node.type === 'screen' || entry.operation.node.type === 'popup')
+      ? [entry.operation.node.id]
+      : [],
   );
 
 /** The revised proposal. @throws Unclear when the feedback names nothing the planner can act on. */
 export const refineProposal = (base: FlowDocument, previous: Previous, focus: readonly string[]): Draft => {
   const feedback = previous.feedback.trim().replace(/[.!]+$/, '');
   const dropped = new Set<number>();
-  const clauses = feedback.split(/\s*(?:;|\.\s+|,\s*(?:and\s+|but\s+)?(?=(?:don'?t|do not|keep|leave|also|and|instead|add|remove|rename)\b))\s*/i).filter((clause) => clause !== '');
+  const clauses = feedback
+    .split(/\s*(?:;|\.\s+|,\s*(?:and\s+|but\s+)?(?=(?:don'?t|do not|keep|leave|also|and|instead|add|remove|rename)\b))\s*/i)
+    .filter((clause) => clause !== '');
   const instructions: string[] = [];
   for (const clause of clauses) {
     const found = negative.exec(clause.trim());
@@ -80,14 +85,22 @@ export const refineProposal = (base: FlowDocument, previous: Previous, focus: re
   }
   const draft = keptSteps(base, previous, dropped);
   const extra = instructions.filter((text) => text.trim() !== '');
-  if (extra.length === 0 && dropped.size === 0) unclear(`What should change in the proposal? For example “also add a loading state”, “don't remove ${quoted('…')}” or “undo step 2”.`);
+  if (extra.length === 0 && dropped.size === 0)
+    unclear(`What should change in the proposal? For example “also add a loading state”, “don't remove ${quoted('…')}” or “undo step 2”.`);
   if (extra.length > 0) {
     const { commands } = parseInstruction(extra.join('. '));
     if (commands.length === 0) unclear(`I did not understand “${extra.join('. ')}”. What should change in the proposal?`);
-    const selection = focus.length > 0 ? focus : addedScreens(previous).filter((id) => draft.doc.nodes.some((node) => node.id === id)).slice(-1);
+    const selection =
+      focus.length > 0
+        ? focus
+        : addedScreens(previous)
+            .filter((id) => draft.doc.nodes.some((node) => node.id === id))
+            .slice(-1);
     const more = planEdit(draft.doc, extra.join('. '), selection);
     for (const [index, text] of more.steps.entries()) {
-      const operations = more.operations.filter((entry) => entry.step === index + 1).map(({ operation, rationale }) => ({ operation, rationale }));
+      const operations = more.operations
+        .filter((entry) => entry.step === index + 1)
+        .map(({ operation, rationale }) => ({ operation, rationale }));
       addStep(draft, text, operations);
     }
   }

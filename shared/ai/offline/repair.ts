@@ -27,7 +27,8 @@ export const repairOperations = (
   for (const finding of lintFlow(doc).filter((found) => found.severity === 'error' && found.fix !== undefined)) {
     try {
       doc = applyOperations(doc, finding.fix!, checkContext()).document;
-      for (const operation of finding.fix!) kept.push({ id: `op${next++}`, operation, rationale: `Repair: ${finding.rule} — ${finding.message}` });
+      for (const operation of finding.fix!)
+        kept.push({ id: `op${next++}`, operation, rationale: `Repair: ${finding.rule} — ${finding.message}` });
     } catch {
       // A fix that does not apply on top of the others is left to the next round.
     }

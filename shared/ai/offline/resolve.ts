@@ -26,14 +26,19 @@ interface Scored {
   score: number;
 }
 
-const pronoun = /^(?:it|this|that|here|there|them|these|those|the selection|(?:the )?selected(?: \w+)?|this (?:screen|step|node|one|popup|page))$/i;
+const pronoun =
+  /^(?:it|this|that|here|there|them|these|those|the selection|(?:the )?selected(?: \w+)?|this (?:screen|step|node|one|popup|page))$/i;
 const minimum = 0.5;
 
 export const titleOf = (target: Target): string =>
   target.kind === 'node' ? target.node.title : target.kind === 'frame' ? target.frame.title : target.element.label;
 
 const keyOf = (target: Target): string =>
-  target.kind === 'node' ? `n:${target.node.id}` : target.kind === 'frame' ? `f:${target.frame.id}` : `e:${target.node.id}:${target.element.id}`;
+  target.kind === 'node'
+    ? `n:${target.node.id}`
+    : target.kind === 'frame'
+      ? `f:${target.frame.id}`
+      : `e:${target.node.id}:${target.element.id}`;
 
 /** The phrase without the words that only say what kind of thing it is. */
 const hintOf = (phrase: string): { frame: boolean; screen: boolean; popup: boolean } => ({
@@ -42,7 +47,8 @@ const hintOf = (phrase: string): { frame: boolean; screen: boolean; popup: boole
   popup: /\b(?:popup|dialog|modal)\b/i.test(phrase),
 });
 
-export const elementsOf = (node: FlowNode): Element[] => (node.type === 'screen' || node.type === 'popup' ? (node.data?.elements ?? []) : []);
+export const elementsOf = (node: FlowNode): Element[] =>
+  node.type === 'screen' || node.type === 'popup' ? (node.data?.elements ?? []) : [];
 
 /** The phrase as typed, without articles, kind words and punctuation. */
 const literal = (text: string): string =>
@@ -55,11 +61,17 @@ const literal = (text: string): string =>
 
 const candidates = (doc: FlowDocument, phrase: string, kinds: readonly TargetKind[]): Scored[] => {
   const hint = hintOf(phrase);
+  // "the Form valid? check", "the save decision": the last word says what kind of step it is.
+  const bare = phrase.replace(/\s+(?:check|decision|condition|call|action|state)$/i, '');
   const found: Scored[] = [];
   if (kinds.includes('node')) {
     for (const node of doc.nodes) {
       if (node.type === 'note') continue;
-      let score = Math.max(similarity(phrase, node.title), 0.9 * similarity(phrase, node.id.replace(/[_-]+/g, ' ')));
+      let score = Math.max(
+        similarity(phrase, node.title),
+        similarity(bare, node.title),
+        0.9 * similarity(phrase, node.id.replace(/[_-]+/g, ' ')),
+      );
       // Typed exactly as it is written wins over a title that only means the same ("Create your account", "Create account").
       if (literal(phrase) === literal(node.title)) score += 0.05;
       if (score > 0 && ((hint.screen && node.type === 'screen') || (hint.popup && node.type === 'popup'))) score += 0.05;
@@ -73,7 +85,7 @@ const candidates = (doc: FlowDocument, phrase: string, kinds: readonly TargetKin
       if (literal(phrase) === literal(frame.title)) score += 0.05;
       if (score > 0 && hint.frame) score += 0.1;
       // The same title on a node and a frame: the node is meant unless the user says "frame".
-      if (score > 0 && !hint.frame) score -= 0.01;
+      if (score > 0 && !hint.frame) score -= 0.03;
       found.push({ target: { kind: 'frame', frame }, score });
     }
   }
@@ -93,7 +105,9 @@ const umbrella = (tied: Scored[]): Target | undefined => {
   const frames = tied.filter((entry) => entry.target.kind === 'frame');
   for (const { target } of frames) {
     if (target.kind !== 'frame') continue;
-    const covers = tied.every((entry) => entry.target === target || (entry.target.kind === 'node' && target.frame.nodeIds.includes(entry.target.node.id)));
+    const covers = tied.every(
+      (entry) => entry.target === target || (entry.target.kind === 'node' && target.frame.nodeIds.includes(entry.target.node.id)),
+    );
     if (covers) return target;
   }
   const elements = tied.filter((entry) => entry.target.kind === 'element');
@@ -101,7 +115,8 @@ const umbrella = (tied: Scored[]): Target | undefined => {
     const [{ target }] = elements as [Scored];
     if (target.kind !== 'element') return undefined;
     const covers = tied.every(
-      (entry) => entry.target === target || (entry.target.kind === 'node' && [target.edge.target, target.node.id].includes(entry.target.node.id)),
+      (entry) =>
+        entry.target === target || (entry.target.kind === 'node' && [target.edge.target, target.node.id].includes(entry.target.node.id)),
     );
     if (covers) return target;
   }
@@ -173,7 +188,12 @@ const categoryOf = (doc: FlowDocument, phrase: string): FlowNode[] | undefined =
 };
 
 /** How well the best candidate matches (1 for the selection), 0 when nothing does: to choose where "A to B" splits. */
-export const matchScore = (doc: FlowDocument, phrase: string, focus: readonly string[], kinds: readonly TargetKind[] = ['node', 'frame']): number => {
+export const matchScore = (
+  doc: FlowDocument,
+  phrase: string,
+  focus: readonly string[],
+  kinds: readonly TargetKind[] = ['node', 'frame'],
+): number => {
   if (pronoun.test(phrase.trim().replace(/[.!?]+$/, ''))) return focus.length > 0 ? 1 : 0.5;
   return candidates(doc, phrase, kinds)[0]?.score ?? 0;
 };

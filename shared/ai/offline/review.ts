@@ -65,7 +65,11 @@ export const reviewFlow = (doc: FlowDocument, lint: readonly ReviewFinding[]): {
     }
     const ways = graph.outgoing(node.id).length;
     if (ways > 6) {
-      extra.push({ nodeIds: [node.id], severity: 'info', message: `${quoted(node.title)} offers ${ways} ways on; consider grouping the less used ones${cite('settings-organisation')}.` });
+      extra.push({
+        nodeIds: [node.id],
+        severity: 'info',
+        message: `${quoted(node.title)} offers ${ways} ways on; consider grouping the less used ones${cite('settings-organisation')}.`,
+      });
     }
   }
   const findings = [...lint, ...extra];

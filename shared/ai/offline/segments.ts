@@ -69,7 +69,13 @@ const screensInRow = (prefix: string, screens: readonly PatternScreen[], endTitl
   screens.forEach((screen, index) => {
     const id = ids[index]!;
     const next = ids[index + 1] ?? endId;
-    nodes.push({ id, type: screen.popup ? 'popup' : 'screen', title: screen.title, position: at, data: { elements: elementsOf(id, screen) } });
+    nodes.push({
+      id,
+      type: screen.popup ? 'popup' : 'screen',
+      title: screen.title,
+      position: at,
+      data: { elements: elementsOf(id, screen) },
+    });
     if (screen.check === undefined) {
       edges.push({ id: `${id}_to_next`, source: id, target: next, trigger: `onClick(${id}_next)` });
       return;
@@ -78,7 +84,13 @@ const screensInRow = (prefix: string, screens: readonly PatternScreen[], endTitl
     const failed = `${id}_failed`;
     nodes.push(
       { id: check, type: 'decision', title: screen.check.question, position: at, data: { condition: 'response.ok' } },
-      { id: failed, type: 'popup', title: screen.check.failure, position: at, data: { elements: [{ id: `${failed}_back`, type: 'button', label: 'Try again' }] } },
+      {
+        id: failed,
+        type: 'popup',
+        title: screen.check.failure,
+        position: at,
+        data: { elements: [{ id: `${failed}_back`, type: 'button', label: 'Try again' }] },
+      },
     );
     edges.push(
       { id: `${id}_submit`, source: id, target: check, trigger: `onClick(${id}_next)` },

@@ -23,7 +23,9 @@ export const socialBranch = (
   taken: Set<string>,
 ): { nodes: FlowNode[]; edges: FlowEdge[]; text: string } | null => {
   if (providers.length === 0) return null;
-  const host = segments.find((segment) => segment.use?.form && segment.use.session && segment.nodes.some((node) => node.id === segment.use?.form));
+  const host = segments.find(
+    (segment) => segment.use?.form && segment.use.session && segment.nodes.some((node) => node.id === segment.use?.form),
+  );
   const form = host?.nodes.find((node) => node.id === host.use?.form);
   const session = host?.use?.session;
   if (host === undefined || form === undefined || session === undefined || (form.type !== 'screen' && form.type !== 'popup')) return null;
@@ -43,7 +45,10 @@ export const socialBranch = (
     const key = idFromTitle(provider.replace(/\(.*\)/, ''));
     const button = `${form.id}_${key}_btn`;
     const consent = claim(`${key}_consent`);
-    form.data = { ...form.data, elements: [...(form.data?.elements ?? []), { id: button, type: 'button', label: `Continue with ${provider}` }] };
+    form.data = {
+      ...form.data,
+      elements: [...(form.data?.elements ?? []), { id: button, type: 'button', label: `Continue with ${provider}` }],
+    };
     nodes.push({
       id: consent,
       type: 'popup',
@@ -63,8 +68,20 @@ export const socialBranch = (
     );
   }
   nodes.push(
-    { id: exchange, type: 'api-call', title: 'Exchange the provider token', position: at, data: { method: 'POST', url: '/api/auth/oauth/callback' } },
-    { id: verified, type: 'decision', title: 'Provider account verified?', position: at, data: { condition: 'response.ok && profile.emailVerified' } },
+    {
+      id: exchange,
+      type: 'api-call',
+      title: 'Exchange the provider token',
+      position: at,
+      data: { method: 'POST', url: '/api/auth/oauth/callback' },
+    },
+    {
+      id: verified,
+      type: 'decision',
+      title: 'Provider account verified?',
+      position: at,
+      data: { condition: 'response.ok && profile.emailVerified' },
+    },
     {
       id: failed,
       type: 'popup',

@@ -6,10 +6,16 @@
 
 // Phrases that mean the same thing in flows, folded before splitting into words (order matters: longest first).
 const folds: [RegExp, string][] = [
-  [/\b(?:two|2)[\s-]?(?:factor|step)(?:\s+(?:authentication|auth|verification))?\b|\b(?:2fa|mfa|otp|totp)\b|\bone[\s-]time (?:code|password)\b/g, ' twofactor '],
+  [
+    /\b(?:two|2)[\s-]?(?:factor|step)(?:\s+(?:authentication|auth|verification))?\b|\b(?:2fa|mfa|otp|totp)\b|\bone[\s-]time (?:code|password)\b/g,
+    ' twofactor ',
+  ],
   [/\b(?:sign|log)(?:s|ed|ing|ged|ging)?[\s-]?(?:in|on)\b|\blogins?\b|\blogon\b/g, ' signin '],
   [/\b(?:sign|log)(?:s|ed|ing|ged|ging)?[\s-]?(?:out|off)\b|\blogout\b/g, ' signout '],
-  [/\bsign(?:s|ed|ing)?[\s-]?up\b|\bregist(?:er|ers|ered|ering|ration)\b|\bcreat(?:e|es|ed|ing)\s+(?:an?\s+|your\s+|their\s+|my\s+)?(?:new\s+)?account\b/g, ' signup '],
+  [
+    /\bsign(?:s|ed|ing)?[\s-]?up\b|\bregist(?:er|ers|ered|ering|ration)\b|\bcreat(?:e|es|ed|ing)\s+(?:an?\s+|your\s+|their\s+|my\s+)?(?:new\s+)?account\b/g,
+    ' signup ',
+  ],
   [/\be-?mails?\b|\binbox\b/g, ' email '],
   [/\bcheck[\s-]?out\b/g, ' checkout '],
   [/\b(?:basket|bag)\b/g, ' cart '],

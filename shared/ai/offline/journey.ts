@@ -1,5 +1,6 @@
 import type { FlowDocument, FlowNode } from '../../flows/index.ts';
-import { patterns, socialPattern, templateUses } from './catalog.ts';
+import { socialPattern, templateUses } from './catalog.ts';
+import { patterns } from './patterns.ts';
 import { compose, type Composition } from './compose.ts';
 import { addStep, type Draft, type DraftOperation, newErrors, startDraft, unclear } from './draft.ts';
 import { headObjectOf, phraseOf, splitPhrases, successTitle, type Phrase } from './phrases.ts';

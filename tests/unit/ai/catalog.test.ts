@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtInTemplates, lintFlow } from '../../../shared/flows/index.ts';
 import { articleTitles, planJourney, proposedOperations, readDescription } from '../../../shared/ai/offline/index.ts';
-import { patterns, templateUses } from '../../../shared/ai/offline/catalog.ts';
+import { templateUses } from '../../../shared/ai/offline/catalog.ts';
+import { patterns } from '../../../shared/ai/offline/patterns.ts';
 import { applied, blank } from './offline-kit.ts';
 
 const articleTitle = (slug: string) =>

@@ -1,5 +1,6 @@
 export * from './records.ts';
 export * from './ports.ts';
+export * from './flow-slots.ts';
 export * from './service-errors.ts';
 export { restorableForMs, createFlowLifecycleService } from './lifecycle-service.ts';
 export { createFlowCreateService } from './create-service.ts';

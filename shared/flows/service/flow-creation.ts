@@ -3,6 +3,7 @@ import type { FlowDocument } from '../schema.ts';
 import { inFlowPlace } from './flow-quotas.ts';
 import { buildVersion, checkDocument, commitNewFlow } from './flow-writer.ts';
 import type { FlowCaller, FlowsPorts } from './ports.ts';
+import { madeBy } from './provenance.ts';
 import type { FlowHead, FlowVersion, VersionKind } from './records.ts';
 
 export interface CreatedFlow {
@@ -31,7 +32,7 @@ export const createFrom = async (
       {
         kind: origin.kind,
         document,
-        authorId: caller.userId,
+        ...madeBy(caller),
         summary: noBatch(origin.text),
         restoredFrom: null,
         sourceId: origin.sourceId,

@@ -6,8 +6,10 @@ export { restorableForMs, createFlowLifecycleService } from './lifecycle-service
 export { createFlowCreateService } from './create-service.ts';
 export { createFlowImportService } from './import-service.ts';
 export { createFlowReadService, type WriteResult } from './read-service.ts';
-export { createFlowEditService } from './edit-service.ts';
+export { createFlowEditService, type ApplyOptions } from './edit-service.ts';
+export * from './provenance.ts';
 export { createFlowHistoryService } from './history-service.ts';
+export { createFlowBlameService, blameBatchSize, type BlameEntry, type FlowBlame } from './blame-service.ts';
 export { createFlowExportService, exportFormats, type ExportFormat } from './export-service.ts';
 export { createTemplateService, type TemplateSummary, type TemplateListPage } from './template-service.ts';
 export { builtInTemplateSummaries } from './template-library.ts';

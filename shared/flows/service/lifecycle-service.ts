@@ -3,6 +3,7 @@ import { createFrom, noBatch } from './flow-creation.ts';
 import { inFlowPlace } from './flow-quotas.ts';
 import { loadForCaller, requireAccess } from './flow-reader.ts';
 import { commitVersion, versionAfter } from './flow-writer.ts';
+import { madeBy } from './provenance.ts';
 import type { FlowCaller, FlowsPorts } from './ports.ts';
 import { flowServiceErrors } from './service-errors.ts';
 
@@ -43,7 +44,7 @@ export const createFlowLifecycleService = (ports: FlowsPorts) => ({
         {
           kind: 'deleted',
           document: latest.document,
-          authorId: caller.userId,
+          ...madeBy(caller),
           summary: noBatch('deleted'),
           restoredFrom: null,
           sourceId: null,
@@ -70,7 +71,7 @@ export const createFlowLifecycleService = (ports: FlowsPorts) => ({
           {
             kind: 'undeleted',
             document: latest.document,
-            authorId: caller.userId,
+            ...madeBy(caller),
             summary: noBatch('undeleted'),
             restoredFrom: null,
             sourceId: null,

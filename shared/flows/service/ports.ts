@@ -16,6 +16,12 @@ export interface FlowVersionStore {
   /** Versions newest first, numbered below `before` when given (a cursor), at most `limit`. */
   list: (flowId: string, page: { before: number | null; limit: number }) => Promise<FlowVersionInfo[]>;
   /**
+   * Versions with their documents, newest first, numbered below `before`: one query whose results
+   * arrive `batchSize` at a time as the caller reads on; breaking out of the loop ends the query
+   * (blame reads only as far back as it must, and never holds more than a batch).
+   */
+  newestFirst: (flowId: string, page: { before: number; batchSize: number }) => AsyncIterable<FlowVersion>;
+  /**
    * Deletes the versions numbered ≤ `upTo`, except `keep` and except those whose event is not yet
    * published (the versions are the event outbox). Resolves the number deleted.
    */
@@ -104,6 +110,8 @@ export type AccessDecision = 'granted' | 'denied' | 'not_member';
 /** The caller, as the function layer established them. */
 export interface FlowCaller {
   userId: string;
+  /** Set when the caller came with a workspace API key (its id): the versions they write say so. */
+  apiKeyId?: string;
   access: (workspaceId: string, permission: WorkspacePermission) => Promise<AccessDecision>;
 }
 

@@ -1,1 +1,3 @@
 export * from './agents.ts';
+export * from './errors.ts';
+export * from './language-models.ts';

@@ -4,8 +4,8 @@ import type { UpstashScripts } from '../upstash/upstash-scripts.ts';
 export interface CircuitBreaker {
   /** Whether calls may go to the provider; true when Redis cannot be reached (no state is a closed breaker). */
   isClosed: (provider: string) => Promise<boolean>;
-  /** A failed attempt (5xx, 429, timeout, network); opens the breaker at the threshold. Never throws. */
-  failure: (provider: string) => Promise<void>;
+  /** A failed attempt (5xx, 429, timeout, network); opens the breaker at the threshold, and says whether it did. Never throws. */
+  failure: (provider: string) => Promise<boolean>;
   /** A served call closes a half-open breaker. Never throws. */
   success: (provider: string) => Promise<void>;
 }
@@ -61,9 +61,8 @@ export const createCircuitBreaker = (redis: UpstashScripts, settings: BreakerSet
         redis.eval("return redis.call('EXISTS', KEYS[1])", [keys(provider)[1]!], []).then((open) => Number(open) === 0),
         true,
       ),
-    failure: async (provider) => {
-      await bounded(redis.eval(failureScript, keys(provider), [settings.failures, settings.windowMs, settings.openMs]), 0);
-    },
+    failure: async (provider) =>
+      Number(await bounded(redis.eval(failureScript, keys(provider), [settings.failures, settings.windowMs, settings.openMs]), 0)) === 1,
     success: async (provider) => {
       await bounded(redis.eval("return redis.call('DEL', KEYS[1])", [keys(provider)[0]!], []), 0);
     },

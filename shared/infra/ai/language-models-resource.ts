@@ -52,6 +52,7 @@ export const languageModels = defineResource({
       }),
       calls,
       functionName,
+      warn: (details, message) => log.warn(details, message),
     });
   },
 });

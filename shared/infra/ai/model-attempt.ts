@@ -14,6 +14,8 @@ export interface AttemptInput {
   signal: AbortSignal;
   structured?: { schema: z.ZodType; name: string; onPartial?: (partial: unknown) => void };
   onText?: (delta: string) => void;
+  /** The provider's warnings (a setting it ignored…): to our logs, not the SDK's console logger. */
+  onWarnings?: (warnings: readonly unknown[]) => void;
 }
 
 export interface AttemptResult {
@@ -78,6 +80,9 @@ export const runAttempt = async (input: AttemptInput, isTimeout: () => boolean):
     maxRetries: 0,
     abortSignal: input.signal,
     output,
+    onWarning: ({ warnings }: { warnings: readonly unknown[] }) => {
+      if (warnings.length > 0) input.onWarnings?.(warnings);
+    },
     ...(input.maxOutputTokens === undefined ? {} : { maxOutputTokens: input.maxOutputTokens }),
     ...(input.temperature === undefined ? {} : { temperature: input.temperature }),
   };

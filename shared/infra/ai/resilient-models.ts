@@ -30,6 +30,8 @@ export interface ResilienceDeps {
   breaker: CircuitBreaker;
   calls: ModelCallLog;
   functionName: string;
+  /** Where the providers' warnings go (the function's logger). */
+  warn?: (details: Record<string, unknown>, message: string) => void;
   now?: () => number;
   random?: () => number;
 }
@@ -118,11 +120,11 @@ export const createResilientModels = (deps: ResilienceDeps): LanguageModels => {
           const failure = error as AttemptFailure;
           if (failure.outcome === 'invalid') throw aiErrors.invalidOutput(schemaName, ref.provider, ref.model, failure.cause);
           if (failure.outcome === 'aborted') throw aiErrors.unavailable('aborted', undefined, failure.cause);
-          if (providerTrouble.has(failure.outcome)) await deps.breaker.failure(ref.provider);
+          const opened = providerTrouble.has(failure.outcome) && (await deps.breaker.failure(ref.provider));
           reason = failure.outcome;
           retryAfterMs = failure.retryAfterMs;
           const delay = backoffMs(tries, failure.retryAfterMs);
-          if (!retryable.has(failure.outcome) || tries >= settings.maxRetries || delay > settings.retryMaxWaitMs) break;
+          if (opened || !retryable.has(failure.outcome) || tries >= settings.maxRetries || delay > settings.retryMaxWaitMs) break;
           try {
             await wait(delay, undefined, request.signal ? { signal: request.signal } : {});
           } catch (aborted) {
@@ -146,7 +148,7 @@ export const createResilientModels = (deps: ResilienceDeps): LanguageModels => {
     text: async (request: TextRequest) => {
       const { result, usage, fellBack } = await call(request, async (signal, ref) =>
         runAttempt(
-          { ...common(request), model: await modelFor(ref), signal, ...(request.onText ? { onText: request.onText } : {}) },
+          { ...common(request, deps.warn), model: await modelFor(ref), signal, ...(request.onText ? { onText: request.onText } : {}) },
           () => signal.aborted && !request.signal?.aborted,
         ),
       );
@@ -162,7 +164,7 @@ export const createResilientModels = (deps: ResilienceDeps): LanguageModels => {
         request,
         async (signal, ref) =>
           runAttempt(
-            { ...common(request), model: await modelFor(ref), signal, structured },
+            { ...common(request, deps.warn), model: await modelFor(ref), signal, structured },
             () => signal.aborted && !request.signal?.aborted,
           ),
         request.schemaName,
@@ -172,7 +174,8 @@ export const createResilientModels = (deps: ResilienceDeps): LanguageModels => {
   };
 };
 
-const common = (request: ModelRequest) => ({
+const common = (request: ModelRequest, warn: ResilienceDeps['warn']) => ({
+  onWarnings: (warnings: readonly unknown[]) => warn?.({ agent: request.agent, warnings }, 'model warnings'),
   system: request.system,
   prompt: request.prompt,
   ...(request.maxOutputTokens === undefined ? {} : { maxOutputTokens: request.maxOutputTokens }),

@@ -1,3 +1,4 @@
 export * from './agents.ts';
 export * from './errors.ts';
 export * from './language-models.ts';
+export * from './prompts/index.ts';

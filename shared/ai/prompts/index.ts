@@ -1,0 +1,2 @@
+export * from './prompt.ts';
+export * from './knowledge-answer.v1.ts';

@@ -1,4 +1,5 @@
 import { DomainError } from '../kernel/index.ts';
+import type { OperationError } from './agents.ts';
 
 /** How long a client should wait before asking again when no provider answered (seconds). */
 export const aiRetryAfterSeconds = 30;
@@ -19,10 +20,10 @@ export const aiErrors = {
       extensions: { agent, quality, retryAfter: aiRetryAfterSeconds },
     }),
   /** The model answered, but not with something that parses against the requested schema. */
-  invalidOutput: (schemaName: string, provider: string, model: string, cause?: unknown) =>
+  invalidOutput: (schemaName: string, provider: string, model: string, cause?: unknown, errors?: readonly OperationError[]) =>
     new DomainError('invalid', 'AI_OUTPUT_INVALID', {
       detail: `The model's ${schemaName} did not match the expected structure.`,
-      extensions: { schemaName, provider, model },
+      extensions: { schemaName, provider, model, ...(errors ? { errors } : {}) },
       ...(cause === undefined ? {} : { cause }),
     }),
 };

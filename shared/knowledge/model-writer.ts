@@ -1,4 +1,13 @@
-import { fenced, knowledgeAnswerV1, promptIdOf, type AiQuality, type LanguageModels } from '../ai/index.ts';
+import {
+  fenced,
+  groundedAnswer,
+  knowledgeAnswerV1,
+  passagesBlock,
+  promptIdOf,
+  promptTags,
+  type AiQuality,
+  type LanguageModels,
+} from '../ai/index.ts';
 import type { AnswerWriter } from './query-service.ts';
 
 /** The prompt the generated answers come from (recorded with them in the call log's agent `knowledge`). */
@@ -13,31 +22,7 @@ const maxOutputTokens = 600;
  * close its tag and speak outside it.
  */
 export const answerPromptOf = (question: string, passages: Parameters<AnswerWriter['write']>[1]): string =>
-  [
-    ...passages.map(
-      ({ citation, title, text }) =>
-        `<passage n="${citation}" title="${fenced('passage', title).replaceAll('"', '″')}">\n${fenced('passage', text)}\n</passage>`,
-    ),
-    `<question>\n${fenced('question', question)}\n</question>`,
-  ].join('\n\n');
-
-/**
- * Keeps a model's answer only if it is grounded: citations of passages that do not exist are
- * removed, and an answer left with none (or the model's NO_ANSWER) is no answer.
- */
-export const groundedAnswer = (text: string, passageCount: number): string | null => {
-  const trimmed = text.trim();
-  if (trimmed === '' || /\bNO_ANSWER\b/.test(trimmed)) return null;
-  let cited = 0;
-  const kept = trimmed
-    .replace(/\s*\[(\d{1,3})\]/g, (found, n: string) => {
-      const valid = Number(n) >= 1 && Number(n) <= passageCount;
-      if (valid) cited += 1;
-      return valid ? found : '';
-    })
-    .trim();
-  return cited > 0 ? kept : null;
-};
+  `${passagesBlock(passages)}\n\n<question>\n${fenced(promptTags, question)}\n</question>`;
 
 /**
  * Answers written by a language model (the `knowledge` agent of the model map) from the numbered

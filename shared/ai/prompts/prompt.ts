@@ -13,7 +13,3 @@ export const definePrompt = /* @__NO_SIDE_EFFECTS__ */ (prompt: Prompt): Prompt 
 
 /** `knowledge-answer@v1`: what answers record. */
 export const promptIdOf = (prompt: Prompt): string => `${prompt.id}@v${prompt.version}`;
-
-/** Text placed between tags in a prompt cannot close them: a passage that writes `</passage>` stays inside. */
-export const fenced = (tag: string, text: string): string =>
-  text.replaceAll(new RegExp(`</?${tag}\\b[^>]*>`, 'gi'), (found) => found.replaceAll('<', '‹').replaceAll('>', '›'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerPromptOf, groundedAnswer } from '../../../shared/knowledge/index.ts';
+import { groundedAnswer } from '../../../shared/ai/index.ts';
+import { answerPromptOf } from '../../../shared/knowledge/index.ts';
 
 describe('a model-written knowledge answer', () => {
   it('should keep an answer that cites the passages it was given', () => {

@@ -21,11 +21,7 @@ const withoutLayout = (node: FlowNode): Partial<FlowNode> => {
 };
 
 /** What the outcome failed, empty when it is exactly what the fixture expects. */
-export const editFailures = (
-  base: FlowDocument,
-  expect: Expect,
-  outcome: { question: string } | { document: FlowDocument },
-): string[] => {
+export const editFailures = (base: FlowDocument, expect: Expect, outcome: { question: string } | { document: FlowDocument }): string[] => {
   if (expect.clarify === true) return 'question' in outcome ? [] : ['expected a clarifying question, got a proposal'];
   if ('question' in outcome) return [`asked instead: ${outcome.question}`];
   const doc = outcome.document;
@@ -43,12 +39,15 @@ export const editFailures = (
     if (found) refs.set(wanted.ref, found.id);
     else failures.push(`no new ${wanted.type} named like “${wanted.title}”`);
   }
-  if (addedShown.length !== (expect.added ?? []).length) failures.push(`${addedShown.length} new screens or popups, expected ${(expect.added ?? []).length}`);
-  if ((expect.added ?? []).length === 0 && added.length > 0) failures.push(`unexpected new nodes ${added.map((node) => node.id).join(', ')}`);
+  if (addedShown.length !== (expect.added ?? []).length)
+    failures.push(`${addedShown.length} new screens or popups, expected ${(expect.added ?? []).length}`);
+  if ((expect.added ?? []).length === 0 && added.length > 0)
+    failures.push(`unexpected new nodes ${added.map((node) => node.id).join(', ')}`);
   const id = (ref: string) => (ref.startsWith('@') ? (refs.get(ref.slice(1)) ?? ref) : ref);
 
   for (const gone of removed) if (after.has(gone)) failures.push(`${gone} was not removed`);
-  for (const [nodeId, node] of before) if (!removed.has(nodeId) && !after.has(nodeId)) failures.push(`${nodeId} was removed (${node.title})`);
+  for (const [nodeId, node] of before)
+    if (!removed.has(nodeId) && !after.has(nodeId)) failures.push(`${nodeId} was removed (${node.title})`);
   for (const [nodeId, title] of Object.entries(expect.renamed ?? {})) {
     if (after.get(nodeId)?.title !== title) failures.push(`${nodeId} is “${after.get(nodeId)?.title}”, expected “${title}”`);
   }
@@ -63,12 +62,14 @@ export const editFailures = (
   const hidden = new Set(doc.nodes.filter((node) => !['screen', 'popup', 'start', 'end'].includes(node.type)).map((node) => node.id));
   for (const [from, to] of expect.paths ?? []) {
     const direct = doc.edges.some((edge) => edge.source === id(from) && edge.target === id(to));
-    if (!direct && !transitions.has(`${id(from)}>${id(to)}`) && !pathThroughHidden(doc, id(from), id(to), hidden)) failures.push(`no path ${from} → ${to}`);
+    if (!direct && !transitions.has(`${id(from)}>${id(to)}`) && !pathThroughHidden(doc, id(from), id(to), hidden))
+      failures.push(`no path ${from} → ${to}`);
   }
   for (const frame of expect.frames ?? []) {
     const found = doc.frames.find((candidate) => candidate.title.toLowerCase() === frame.title.toLowerCase());
     if (!found) failures.push(`no frame “${frame.title}”`);
-    else if (!isDeepStrictEqual([...found.nodeIds].sort(), [...frame.nodeIds].sort())) failures.push(`frame “${frame.title}” holds ${found.nodeIds.join(', ')}`);
+    else if (!isDeepStrictEqual([...found.nodeIds].sort(), [...frame.nodeIds].sort()))
+      failures.push(`frame “${frame.title}” holds ${found.nodeIds.join(', ')}`);
   }
 
   // Nothing else changed.

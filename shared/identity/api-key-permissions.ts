@@ -8,7 +8,7 @@ import type { WorkspacePermission } from '../kernel/index.ts';
 export const apiKeyPermissions: readonly WorkspacePermission[] = [
   'workspace:read', // workspaces-get
   'members:read', // workspaces-list-members
-  'flows:read', // flows-blame, flows-diff-versions, flows-get, flows-get-version, flows-lint, flows-list, flows-list-versions
+  'flows:read', // flows-blame, flows-diff-versions, flows-get, flows-get-version, flows-lint, flows-list, flows-list-versions, flows-list-workspace-templates
   'flows:export', // flows-export
   'flows:create', // flows-create, flows-create-template, flows-duplicate, flows-import
   'flows:update', // flows-apply-operations, flows-create-snapshot, flows-restore-version

@@ -85,6 +85,8 @@ export const createOfflineAgents = (deps: OfflineAgentsDeps = {}): Agents => {
 
     build: async (context) => {
       ensureNotAborted(context);
+      // A repair round fixes the attempt in place rather than starting over.
+      if (context.attempt) return { ...provenance('build'), operations: repairOperations(context.flow, context.attempt) };
       let operations = plans.get(keyOf(context.messageId, context.steps));
       if (operations === undefined) {
         try {
@@ -94,7 +96,6 @@ export const createOfflineAgents = (deps: OfflineAgentsDeps = {}): Agents => {
           throw new DomainError('invalid', 'OFFLINE_PLAN_UNCLEAR', { detail: error.question });
         }
       }
-      if (context.attempt) operations = repairOperations(context.flow, context.attempt);
       return { ...provenance('build'), operations };
     },
 

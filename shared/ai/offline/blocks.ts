@@ -45,7 +45,8 @@ export const blockOf = (phrase: string): Block => {
     before = words;
     words = words.replace(articles, '').replace(kindWords, '').trim();
   }
-  const title = titleFrom(words.replace(/^["“']|["”']$/g, ''));
+  // "a screen": the kind alone names nothing.
+  const title = /^(?:screen|step|page|view|popup|dialog|modal)$/i.test(words) ? '' : titleFrom(words.replace(/^["“']|["”']$/g, ''));
   for (const [kind, pattern, fixed] of recognisers) if (pattern.test(phrase)) return { kind, title: fixed ?? title };
   return { kind: /\b(?:popup|dialog|modal)\b/i.test(phrase) ? 'popup' : 'screen', title };
 };

@@ -54,6 +54,7 @@ const rules: Rule[] = [
     (m) => ({ type: 'states', states: statesIn(m[1]!), target: m[2]! }),
   ],
   [new RegExp(`^(?:add|include|design|create)\\s+${stateList}$`, 'i'), (m) => ({ type: 'states', states: statesIn(m[1]!) })],
+  [new RegExp(`^give\\s+(.+?)\\s+${stateList}$`, 'i'), (m) => ({ type: 'states', states: statesIn(m[2]!), target: m[1]! })],
   [
     new RegExp(`^(.+?)\\s+(?:needs?|should have|lacks|is missing)\\s+${stateList}$`, 'i'),
     (m) => ({ type: 'states', states: statesIn(m[2]!), target: m[1]! }),
@@ -71,7 +72,10 @@ const rules: Rule[] = [
     /^(?:add|draw|create|insert)\s+an?\s+(?:edge|link|arrow|connection|transition|path)\s+from\s+(.+)$/i,
     (m) => ({ type: 'connect', rest: m[1]!, joiner: /\s+to\s+/gi }),
   ],
-  [/^(?:connect|link|join|wire(?: up)?)\s+(.+)$/i, (m) => ({ type: 'connect', rest: m[1]!, joiner: /\s+(?:to|with|and)\s+/gi })],
+  [
+    /^(?:connect|link|join|wire(?: up)?)\s+(.+)$/i,
+    (m) => ({ type: 'connect', rest: m[1]!, joiner: /\s+(?:back\s+)?(?:to|with|and)\s+/gi }),
+  ],
   [
     /^(?:make|let)\s+(.+?\s+(?:lead|go|link|point)s?\s+to\s+.+)$/i,
     (m) => ({ type: 'connect', rest: m[1]!, joiner: /\s+(?:lead|go|link|point)s?\s+to\s+/gi }),

@@ -75,10 +75,11 @@ export const confirmStep = (draft: Draft, phrase: string, focus: readonly string
       ? selected.map((node) => ({ target: { kind: 'node', node }, score: 1 }))
       : rankTargets(draft.doc, phrase, ['node', 'element']);
   // Buttons are what people confirm ("before paying" is the Pay button); steps the user does not see come next.
+  // Actions only: a button, an api call or an action step (a decision is a question, not something to confirm).
   const actions = ranked.filter(
     (entry) =>
       entry.target.kind === 'element' ||
-      (entry.target.kind === 'node' && !isVisible(entry.target.node) && entry.target.node.type !== 'start'),
+      (entry.target.kind === 'node' && ['api-call', 'action', 'subflow'].includes(entry.target.node.type)),
   );
   const best = actions[0];
   if (best === undefined)

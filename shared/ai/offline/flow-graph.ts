@@ -99,10 +99,18 @@ export const outcomeEdge = (graph: FlowGraph, id: string): FlowEdge | undefined 
   return edge;
 };
 
-/** The edges into `id` from earlier steps (closer to the start): not the ways back from later ones. */
+/** The edges into `id` from earlier steps: not the ways back from steps that `id` itself leads to (retries, "back"). */
 export const forwardIncoming = (graph: FlowGraph, id: string): FlowEdge[] => {
-  const here = graph.depth.get(id) ?? Infinity;
-  const earlier = graph.incoming(id).filter((edge) => (graph.depth.get(edge.source) ?? Infinity) < here);
+  const after = new Set<string>();
+  const queue = [id];
+  for (let index = 0; index < queue.length; index++) {
+    for (const edge of graph.outgoing(queue[index]!)) {
+      if (after.has(edge.target)) continue;
+      after.add(edge.target);
+      queue.push(edge.target);
+    }
+  }
+  const earlier = graph.incoming(id).filter((edge) => !after.has(edge.source));
   return earlier.length > 0 ? earlier : graph.incoming(id).slice(0, 1);
 };
 

@@ -1,5 +1,6 @@
 import type { FlowDocument, FlowNode } from '../../flows/index.ts';
-import { patterns, socialPattern, templateUses } from './catalog.ts';
+import { socialPattern, templateUses } from './catalog.ts';
+import { patterns } from './patterns.ts';
 import { compose, type Composition } from './compose.ts';
 import { addStep, type Draft, type DraftOperation, newErrors, startDraft, unclear } from './draft.ts';
 import { headObjectOf, phraseOf, splitPhrases, successTitle, type Phrase } from './phrases.ts';
@@ -48,9 +49,20 @@ export const readDescription = (description: string): { segments: Segment[]; pro
     const segment = login && templateSegment(login, firstProvider.index);
     if (segment) segments.push(segment);
   }
-  const parts = withoutRepeats(segments);
+  const parts = inTimeOrder(description, withoutRepeats(segments));
   const screens = phraseSegments(description, text, parts);
   return { segments: [...parts, ...screens].sort((a, b) => a.position - b.position), providers };
+};
+
+/** "Onboarding checklist after sign-up": what comes after "after" happens first. */
+const inTimeOrder = (description: string, segments: Segment[]): Segment[] => {
+  const ordered = [...segments].sort((a, b) => a.position - b.position);
+  ordered.forEach((segment, index) => {
+    const before = description.slice(Math.max(0, segment.position - 16), segment.position);
+    if (index > 0 && /\b(?:after|following|once)\s+(?:the\s+|a\s+|an\s+)?$/i.test(before))
+      segment.position = ordered[index - 1]!.position - 0.5;
+  });
+  return ordered;
 };
 
 const shownTitles = (segments: readonly Segment[]) =>
@@ -81,8 +93,9 @@ const phraseSegments = (description: string, masked: string, composed: readonly 
   const phrases = pieces
     // A phrase cut by a template's or a journey's words ("add it to the ____") belongs to that part.
     .filter((piece) => !/\s{3,}/.test(piece.text))
-    .map((piece) => phraseOf(piece.text, piece.position, listed || generic))
-    .filter((phrase): phrase is Phrase => phrase !== null && (generic || listed || phrase.object !== ''))
+    // Steps without a verb ("splash screen, intro carousel") count in a list, not alone ("hmm").
+    .map((piece) => phraseOf(piece.text, piece.position, listed || (generic && pieces.length > 1)))
+    .filter((phrase): phrase is Phrase => phrase !== null && (generic || listed || phrase.bare !== true))
     .filter((phrase) => !shown.some((title) => overlap(phrase.title, title) >= 0.5 || overlap(title, phrase.title) >= 0.8));
   const segments = phrases.map((phrase) => screenSegment(phrase.title, phrase.position));
   const last = phrases.at(-1);

@@ -61,11 +61,17 @@ const literal = (text: string): string =>
 
 const candidates = (doc: FlowDocument, phrase: string, kinds: readonly TargetKind[]): Scored[] => {
   const hint = hintOf(phrase);
+  // "the Form valid? check", "the save decision": the last word says what kind of step it is.
+  const bare = phrase.replace(/\s+(?:check|decision|condition|call|action|state)$/i, '');
   const found: Scored[] = [];
   if (kinds.includes('node')) {
     for (const node of doc.nodes) {
       if (node.type === 'note') continue;
-      let score = Math.max(similarity(phrase, node.title), 0.9 * similarity(phrase, node.id.replace(/[_-]+/g, ' ')));
+      let score = Math.max(
+        similarity(phrase, node.title),
+        similarity(bare, node.title),
+        0.9 * similarity(phrase, node.id.replace(/[_-]+/g, ' ')),
+      );
       // Typed exactly as it is written wins over a title that only means the same ("Create your account", "Create account").
       if (literal(phrase) === literal(node.title)) score += 0.05;
       if (score > 0 && ((hint.screen && node.type === 'screen') || (hint.popup && node.type === 'popup'))) score += 0.05;
@@ -79,7 +85,7 @@ const candidates = (doc: FlowDocument, phrase: string, kinds: readonly TargetKin
       if (literal(phrase) === literal(frame.title)) score += 0.05;
       if (score > 0 && hint.frame) score += 0.1;
       // The same title on a node and a frame: the node is meant unless the user says "frame".
-      if (score > 0 && !hint.frame) score -= 0.01;
+      if (score > 0 && !hint.frame) score -= 0.03;
       found.push({ target: { kind: 'frame', frame }, score });
     }
   }

@@ -1,5 +1,6 @@
 import { findBuiltInTemplate, type FlowEdge, type FlowFrame, type FlowNode, type Persona } from '../../flows/index.ts';
-import type { Pattern, PatternScreen, TemplateUse } from './catalog.ts';
+import type { TemplateUse } from './catalog.ts';
+import type { Pattern, PatternScreen } from './patterns.ts';
 import { idFromTitle } from './words.ts';
 
 /*

@@ -1,5 +1,6 @@
 export * from './records.ts';
 export * from './ports.ts';
+export * from './flow-slots.ts';
 export * from './service-errors.ts';
 export { restorableForMs, createFlowLifecycleService } from './lifecycle-service.ts';
 export { createFlowCreateService } from './create-service.ts';
@@ -10,8 +11,8 @@ export * from './provenance.ts';
 export { createFlowHistoryService } from './history-service.ts';
 export { createFlowBlameService, blameBatchSize, type BlameEntry, type FlowBlame } from './blame-service.ts';
 export { createFlowExportService, exportFormats, type ExportFormat } from './export-service.ts';
-export { createTemplateService, type TemplateSummary } from './template-service.ts';
-export { createTemplateLibrary } from './template-library.ts';
+export { createTemplateService, type TemplateSummary, type TemplateListPage } from './template-service.ts';
+export { builtInTemplateSummaries } from './template-library.ts';
 export { createFlowSystemService, type FlowSystemService } from './system-service.ts';
 export type * from './system-ports.ts';
 export type { CreatedFlow } from './flow-creation.ts';

@@ -1,5 +1,6 @@
 import type { WorkspacePermission } from '../../kernel/index.ts';
 import type { Plan, PlanLimits } from '../../workspaces/index.ts';
+import type { FlowSlotStore } from './flow-slots.ts';
 import type { FlowHead, FlowSnapshot, FlowVersion, WorkspaceTemplate, WorkspaceTemplateSummary } from './records.ts';
 
 /** A version without its document, for history lists. */
@@ -49,8 +50,6 @@ export interface FlowHeadStore {
    * still put back an older head; callers settle the head on the versions (`settleHead`).
    */
   save: (head: FlowHead) => Promise<void>;
-  /** Flows of the workspace that are not deleted. */
-  countActive: (workspaceId: string) => Promise<number>;
   /** Flows of the workspace that are not deleted, newest change first. */
   list: (workspaceId: string, query: FlowListQuery) => Promise<FlowHead[]>;
 }
@@ -120,6 +119,8 @@ export interface FlowCaller {
 export interface FlowsPorts {
   versions: FlowVersionStore;
   heads: FlowHeadStore;
+  /** The places of the flows limit (`flow-slots.ts`). */
+  slots: FlowSlotStore;
   cache: FlowCache;
   snapshots: FlowSnapshotStore;
   templates: WorkspaceTemplateStore;

@@ -6,7 +6,7 @@ import requestReview from '../../../functions/ai/request-review.ts';
 import sendMessage from '../../../functions/ai/send-message.ts';
 import { named } from '../../../shared/platform/definition/index.ts';
 import { insertWelcome, welcomeMessage } from '../../support/ai-flows.ts';
-import { startAiKit, type AiKit } from '../../support/ai-kit.ts';
+import { startAiJobsKit, type AiJobsKit } from '../../support/ai-jobs-kit.ts';
 import { fireCron } from '../../support/fire-cron.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { scriptedAgents } from '../../support/test-agents.ts';
@@ -14,9 +14,9 @@ import { outcome } from '../../support/workspace-kit.ts';
 
 const publishJobEvents = named(publishJobEventsFunction, 'functions/ai/publish-job-events.ts');
 
-let kit: AiKit;
+let kit: AiJobsKit;
 beforeAll(async () => {
-  kit = await startAiKit('it_ai_conversation');
+  kit = await startAiJobsKit('it_ai_conversation');
 }, servicesHookTimeoutMs);
 afterAll(async () => kit.close());
 

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import getJob from '../../../functions/ai/get-job.ts';
 import sendMessage from '../../../functions/ai/send-message.ts';
 import { insertWelcome, welcomeMessage } from '../../support/ai-flows.ts';
-import { startAiKit, type AiKit } from '../../support/ai-kit.ts';
+import { startAiJobsKit, type AiJobsKit } from '../../support/ai-jobs-kit.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { scriptedAgents } from '../../support/test-agents.ts';
 import { outcome } from '../../support/workspace-kit.ts';
 
-let kit: AiKit;
+let kit: AiJobsKit;
 beforeAll(async () => {
-  kit = await startAiKit('it_ai_get_job');
+  kit = await startAiJobsKit('it_ai_get_job');
 }, servicesHookTimeoutMs);
 afterAll(async () => kit.close());
 

@@ -10,18 +10,18 @@ import getVersion from '../../../functions/flows/get-version.ts';
 import restoreVersion from '../../../functions/flows/restore-version.ts';
 import type { FlowDocument, FlowOperation } from '../../../shared/flows/index.ts';
 import { insertWelcome, welcomeMessage } from '../../support/ai-flows.ts';
-import { startAiKit, type AiKit } from '../../support/ai-kit.ts';
+import { startAiJobsKit, type AiJobsKit } from '../../support/ai-jobs-kit.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { scriptedAgents } from '../../support/test-agents.ts';
 import { outcome, type TestUser } from '../../support/workspace-kit.ts';
 
-let kit: AiKit;
+let kit: AiJobsKit;
 beforeAll(async () => {
-  kit = await startAiKit('it_ai_proposals');
+  kit = await startAiJobsKit('it_ai_proposals');
 }, servicesHookTimeoutMs);
 afterAll(async () => kit.close());
 
-type Team = Awaited<ReturnType<AiKit['team']>>;
+type Team = Awaited<ReturnType<AiJobsKit['team']>>;
 
 /** A proposal of `as` on a flow, made by a job run with scripted agents. */
 const propose = async (team: Team, flowId: string, as: TestUser = team.editor, operations: FlowOperation[] = insertWelcome()) => {

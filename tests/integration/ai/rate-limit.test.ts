@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sendMessage from '../../../functions/ai/send-message.ts';
-import { startAiKit, type AiKit } from '../../support/ai-kit.ts';
+import { startAiJobsKit, type AiJobsKit } from '../../support/ai-jobs-kit.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 
-let kit: AiKit;
+let kit: AiJobsKit;
 beforeAll(async () => {
-  kit = await startAiKit('it_ai_rate_limit', { RATE_LIMIT_AI_PER_MINUTE: 'free:2,basic:3,pro:6,enterprise:8' });
+  kit = await startAiJobsKit('it_ai_rate_limit', { RATE_LIMIT_AI_PER_MINUTE: 'free:2,basic:3,pro:6,enterprise:8' });
 }, servicesHookTimeoutMs);
 afterAll(async () => kit.close());
 
-const ask = (flowId: string, as: Parameters<AiKit['call']>[2]) =>
+const ask = (flowId: string, as: Parameters<AiJobsKit['call']>[2]) =>
   kit.call(sendMessage, `/v1/flows/${flowId}/ai/messages`, as, { method: 'POST', body: { message: 'Is it too long?', intent: 'ai.chat' } });
 
 describe('the ai rate class on flow routes', () => {

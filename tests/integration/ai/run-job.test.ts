@@ -5,14 +5,14 @@ import requestReview from '../../../functions/ai/request-review.ts';
 import type { Agents } from '../../../shared/ai/index.ts';
 import type { FlowOperation } from '../../../shared/flows/index.ts';
 import { insertWelcome, welcomeMessage } from '../../support/ai-flows.ts';
-import { startAiKit, type AiKit } from '../../support/ai-kit.ts';
+import { startAiJobsKit, type AiJobsKit } from '../../support/ai-jobs-kit.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { downAgents, garbledAgents, scriptedAgents, silentAgents } from '../../support/test-agents.ts';
 import type { TestUser } from '../../support/workspace-kit.ts';
 
-let kit: AiKit;
+let kit: AiJobsKit;
 beforeAll(async () => {
-  kit = await startAiKit('it_ai_run_job');
+  kit = await startAiJobsKit('it_ai_run_job');
 }, servicesHookTimeoutMs);
 afterAll(async () => kit.close());
 

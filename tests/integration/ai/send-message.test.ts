@@ -3,11 +3,11 @@ import sendMessage from '../../../functions/ai/send-message.ts';
 import generateFlow from '../../../functions/ai/generate-flow.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { outcome } from '../../support/workspace-kit.ts';
-import { startAiKit, type AiKit } from '../../support/ai-kit.ts';
+import { startAiJobsKit, type AiJobsKit } from '../../support/ai-jobs-kit.ts';
 
-let kit: AiKit;
+let kit: AiJobsKit;
 beforeAll(async () => {
-  kit = await startAiKit('it_ai_send_message');
+  kit = await startAiJobsKit('it_ai_send_message');
 }, servicesHookTimeoutMs);
 afterAll(async () => kit.close());
 

@@ -7,15 +7,15 @@ import type { Agents } from '../../../shared/ai/index.ts';
 import type { FunctionDefinition } from '../../../shared/platform/definition/index.ts';
 import { registerKnativeFunction } from '../../../shared/platform/hosts/knative.ts';
 import { insertWelcome, welcomeMessage } from '../../support/ai-flows.ts';
-import { startAiKit, type AiKit } from '../../support/ai-kit.ts';
+import { startAiJobsKit, type AiJobsKit } from '../../support/ai-jobs-kit.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { scriptedAgents } from '../../support/test-agents.ts';
 
-let kit: AiKit;
+let kit: AiJobsKit;
 let baseUrl: string;
 let server: ReturnType<typeof getTestServer>;
 beforeAll(async () => {
-  kit = await startAiKit('it_ai_stream_job');
+  kit = await startAiJobsKit('it_ai_stream_job');
   registerKnativeFunction(streamJob as unknown as FunctionDefinition, 'ai-stream-job', kit.env);
   server = getTestServer('ai-stream-job');
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,6 +1,7 @@
 import type { WorkspacePermission } from '../kernel/index.ts';
 import { flowServiceErrors, type FlowCaller, type FlowVersion } from '../flows/index.ts';
-import { screenText } from '../knowledge/index.ts';
+// The screening module alone: the knowledge index imports this domain's (answers written by models), a cycle.
+import { screenText } from '../knowledge/screening.ts';
 import type { AiOperation, AiQuality } from './agents.ts';
 import { aiRequestErrors } from './request-errors.ts';
 import type { AiPorts, JobEvents } from './ports.ts';

@@ -4,7 +4,7 @@ import type { AgentCalls } from './agent-calls.ts';
 import { jobFailures } from './job-failure.ts';
 import { buildProposal } from './proposal-builder.ts';
 import type { AiJob, AnswerCitation, JobResult } from './records.ts';
-import type { RunnerPorts } from './runner-ports.ts';
+import type { JobPorts } from './runner-ports.ts';
 import type { StepWriter } from './step-writer.ts';
 
 /** The job's user, for reading the flow: the request checked their permission when it accepted the job. */
@@ -31,7 +31,7 @@ const citationsOf = (answer: string, passages: readonly Passage[]): AnswerCitati
       : [],
   );
 
-const answerQuestion = async (ports: RunnerPorts, context: AgentContext, calls: AgentCalls): Promise<JobResult> => {
+const answerQuestion = async (ports: JobPorts, context: AgentContext, calls: AgentCalls): Promise<JobResult> => {
   const written = await calls.call((signal) => ports.agents.answer({ ...context, signal }));
   if (written.clarifyingQuestion !== undefined)
     return { kind: 'answer', answer: written.clarifyingQuestion, citations: [], clarifying: true };
@@ -41,7 +41,7 @@ const answerQuestion = async (ports: RunnerPorts, context: AgentContext, calls: 
 
 const findingKey = (finding: ReviewFinding) => `${finding.severity}|${[...finding.nodeIds].sort().join(',')}|${finding.message}`;
 
-const review = async (ports: RunnerPorts, version: FlowVersion, context: AgentContext, calls: AgentCalls, steps: StepWriter) => {
+const review = async (ports: JobPorts, version: FlowVersion, context: AgentContext, calls: AgentCalls, steps: StepWriter) => {
   const lint = lintFlow(version.document);
   await steps.step('validating', { lint: lint.length });
   const lintFindings = lint.map(({ rule, severity, nodeIds, message, fix }) => ({
@@ -62,7 +62,7 @@ const review = async (ports: RunnerPorts, version: FlowVersion, context: AgentCo
  * a review or a proposal. Every step is appended to the log as it starts.
  * @throws the job's failure (job-failure.ts), or what the stores throw.
  */
-export const doJob = async (ports: RunnerPorts, job: AiJob, calls: AgentCalls, steps: StepWriter): Promise<JobResult> => {
+export const doJob = async (ports: JobPorts, job: AiJob, calls: AgentCalls, steps: StepWriter): Promise<JobResult> => {
   const [{ version }, message] = await Promise.all([
     createFlowReadService(ports.flows).get(callerOf(job), job.flowId),
     ports.messages.find(job.messageId),

@@ -4,7 +4,7 @@ import type { AgentCalls } from './agent-calls.ts';
 import { jobFailures } from './job-failure.ts';
 import { proposalTtlMs, takeSlot } from './proposal-state.ts';
 import type { AiJob, JobResult, Proposal } from './records.ts';
-import type { RunnerPorts } from './runner-ports.ts';
+import type { JobPorts } from './runner-ports.ts';
 import type { StepWriter } from './step-writer.ts';
 import { validateProposal, type Validation } from './validator.ts';
 
@@ -29,7 +29,7 @@ const summaryOf = (errors: readonly OperationError[]) =>
  * @throws PROPOSAL_INVALID when the last round still has errors; the agents' errors (agent-calls.ts).
  */
 export const buildProposal = async (
-  ports: RunnerPorts,
+  ports: JobPorts,
   job: AiJob,
   work: { version: FlowVersion; context: AgentContext; previous: Proposal | null; calls: AgentCalls; steps: StepWriter },
 ): Promise<JobResult> => {

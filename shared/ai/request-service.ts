@@ -1,5 +1,6 @@
 import { createFlowCreateService, createFlowReadService } from '../flows/index.ts';
-import type { Agents, AiQuality, MessageIntent } from './agents.ts';
+import type { AiQuality, MessageIntent } from './agents.ts';
+import type { AgentsFor } from './runner-ports.ts';
 import { aiRequestErrors } from './request-errors.ts';
 import { changesFlow, decideIntent, type RulesClassifier } from './intent.ts';
 import {
@@ -41,7 +42,7 @@ const nameFrom = (description: string): string => {
  * refinements. Every request needs `ai:use`; a change needs `flows:update`, a question or a review
  * `flows:read` (checked once the operation is known). The text is screened before anything is held.
  */
-export const createAiRequestService = (ports: AdmissionPorts, deps: { rules: RulesClassifier; agents: Pick<Agents, 'classify'> }) => {
+export const createAiRequestService = (ports: AdmissionPorts, deps: { rules: RulesClassifier; agents: AgentsFor }) => {
   const flowOf = async (who: Requester, flowId: string) => {
     const { version } = await createFlowReadService(ports.flows).get(who.caller, flowId);
     await requirePermission(who.caller, version.workspaceId, 'ai:use');
@@ -56,7 +57,7 @@ export const createAiRequestService = (ports: AdmissionPorts, deps: { rules: Rul
       requireFocus(version, request.focusNodeIds);
       const open = await openProposalOf(ports, flowId, who.caller.userId, ports.clock.now());
       if (request.intent === 'ai.refine' && !open) throw aiRequestErrors.noOpenProposal();
-      const decided = await decideIntent(request.intent, deps.rules, deps.agents, {
+      const decided = await decideIntent(request.intent, deps.rules, deps.agents({ workspaceId: version.workspaceId }), {
         message: request.message,
         messageId: '',
         flow: version.document,

@@ -59,7 +59,7 @@ export const createJobRunner = (ports: RunnerPorts) => ({
     const calls = createAgentCalls({ timeoutMs: ports.agentTimeoutMs, deadline, now: ports.clock.now });
     try {
       if (claimedAt.getTime() - job.createdAt.getTime() > jobStartDeadlineMs) throw jobFailures.expired();
-      const result = await doJob(ports, job, calls, steps);
+      const result = await doJob({ ...ports, agents: ports.agents({ workspaceId: job.workspaceId, jobId: job.id }) }, job, calls, steps);
       const charged = await charge(ports, job, result);
       await steps.done(result, charged, calls.usage);
       return { outcome: 'done' };

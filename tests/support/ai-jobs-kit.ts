@@ -36,7 +36,7 @@ const swapped = (runtime: Runtime, swaps: Swaps): Runtime => {
       return {
         ...(value as RunnerPorts),
         ...(swaps.clock ? { clock: swaps.clock } : {}),
-        ...(swaps.agents ? { agents: swaps.agents } : {}),
+        ...(swaps.agents ? { agents: () => swaps.agents } : {}),
         ...(swaps.agentTimeoutMs ? { agentTimeoutMs: swaps.agentTimeoutMs } : {}),
       } as T;
     }
@@ -74,6 +74,11 @@ export const startAiJobsKit = async (name: string, env: Record<string, string> =
       KNOWLEDGE_COLLECTION_PREFIX: prefix,
       // The tests send bursts (ten requests at once); the limiter is tested elsewhere.
       RATE_LIMIT_AI_PER_MINUTE: 'free:10000,basic:10000,pro:10000,enterprise:10000',
+      // No provider: the offline planner, unless a test swaps in agents of its own.
+      AI_PROVIDERS: 'none',
+      AI_API_KEYS: 'none',
+      AI_MODELS: 'none',
+      AI_PRICES: 'none',
       ...env,
     },
   });

@@ -5,7 +5,11 @@ import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 let kit: AiJobsKit;
 beforeAll(async () => {
-  kit = await startAiJobsKit('it_ai_rate_limit', { RATE_LIMIT_AI_PER_MINUTE: 'free:2,basic:3,pro:6,enterprise:8' });
+  // A generous limiter timeout: under a loaded machine it would otherwise fail open and let the 7th through.
+  kit = await startAiJobsKit('it_ai_rate_limit', {
+    RATE_LIMIT_AI_PER_MINUTE: 'free:2,basic:3,pro:6,enterprise:8',
+    RATE_LIMIT_TIMEOUT_MS: '10000',
+  });
 }, servicesHookTimeoutMs);
 afterAll(async () => kit.close());
 

@@ -33,3 +33,4 @@ export * from './errors.ts';
 export * from './language-models.ts';
 export * from './prompts/index.ts';
 export * from './model-agents/model-agents.ts';
+export * from './knowledge-answer-writer.ts';

@@ -1,7 +1,6 @@
 import type { WorkspacePermission } from '../kernel/index.ts';
 import { flowServiceErrors, type FlowCaller, type FlowVersion } from '../flows/index.ts';
-// The screening module alone: the knowledge index imports this domain's (answers written by models), a cycle.
-import { screenText } from '../knowledge/screening.ts';
+import { screenText } from '../knowledge/index.ts';
 import type { AiOperation, AiQuality } from './agents.ts';
 import { aiRequestErrors } from './request-errors.ts';
 import type { AiPorts, JobEvents } from './ports.ts';

@@ -1,6 +1,5 @@
 import type { FlowDocument } from '../../flows/index.ts';
-// The module alone: the knowledge index imports this domain's (answers written by models), a cycle.
-import { extractiveAnswer } from '../../knowledge/extractive-answer.ts';
+import { extractiveAnswer } from '../../knowledge/index.ts';
 import type { Passage } from '../agents.ts';
 import { classifyByRules } from './classify.ts';
 import { visibleTransitions } from './flow-graph.ts';

@@ -57,7 +57,11 @@ export const accessSchema = z.discriminatedUnion(
       permission: z.enum([...workspacePermissions, 'self']),
     }),
     /** Staff endpoints: a platform role (admins pass every role check). */
-    z.object({ type: z.literal('platform'), authenticator: resource<Authenticator>('the authenticator'), role: z.enum(platformRoles) }),
+    z.object({
+      type: z.literal('platform'),
+      authenticator: resource<Authenticator>('the authenticator'),
+      role: z.union([z.enum(platformRoles), z.tuple([z.enum(platformRoles)], z.enum(platformRoles)).readonly()]),
+    }),
     /** The handler verifies a signature over the raw body (a webhook). */
     z.object({ type: z.literal('signature'), scheme: z.literal('stripe') }),
   ],

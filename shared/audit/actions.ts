@@ -28,6 +28,8 @@ export const auditActionCatalog = {
   'member.role_changed': { category: 'membership', durability: 'must' },
   'member.removed': { category: 'membership', durability: 'must' },
   'member.left': { category: 'membership', durability: 'must' },
+  'member.joined': { category: 'membership', durability: 'must' },
+  'workspace.ownership_transferred': { category: 'membership', durability: 'must' },
   // API keys (recorded by the API-key service).
   'apikey.created': { category: 'api-keys', durability: 'must' },
   'apikey.revoked': { category: 'api-keys', durability: 'must' },

@@ -1,11 +1,11 @@
 import { chainOf, genesisHash, sealEntry } from './chain.ts';
-import type { AuditEntry, AuditRecord } from './entry.ts';
+import type { AuditActor, AuditEntry, AuditRecord } from './entry.ts';
 import { auditErrors } from './errors.ts';
 import { hasPersonalValues, newSalt, personalHash } from './personal.ts';
 import type { AuditPorts } from './ports.ts';
 
-/** A record with what the log fixed when it accepted it: its key and time. */
-export type AcceptedRecord = AuditRecord & { key: string; at: Date };
+/** A record with what the log fixed when it accepted it: its key, time and actor. */
+export type AcceptedRecord = AuditRecord & { key: string; at: Date; actor: AuditActor };
 
 // Like the credit ledger: enough for a burst of writers on one chain; each round has one winner.
 const maxAttempts = 400;

@@ -43,7 +43,8 @@ export type PersonalFields = z.infer<typeof personalFieldsSchema>;
 /** What a caller records (the log adds the chain, number, hashes and what the request context knows). */
 export interface AuditRecord {
   action: AuditAction;
-  actor: AuditActor;
+  /** Absent: the caller of the request being served (a member or their API key), else the system. */
+  actor?: AuditActor;
   target?: AuditTarget | null;
   workspaceId?: string | null;
   outcome?: AuditOutcome;

@@ -1,5 +1,6 @@
 import type { OneAtATime } from '../kernel/index.ts';
 import type { AuditAction } from './actions.ts';
+import type { AcceptedRecord } from './append.ts';
 import type { Digest } from './chain.ts';
 import type { SignedCheckpoint } from './checkpoint.ts';
 import type { AuditActor, AuditEntry, AuditRecord } from './entry.ts';
@@ -55,9 +56,9 @@ export interface PersonalStore {
 /** `audit_pending`: records accepted but not yet on their chain (the outbox of `record`). */
 export interface PendingStore {
   /** Idempotent on the key. */
-  insert: (record: AuditRecord & { key: string; at: Date }) => Promise<void>;
+  insert: (record: AcceptedRecord) => Promise<void>;
   /** The oldest records, at most `limit`. */
-  oldest: (limit: number) => Promise<(AuditRecord & { key: string; at: Date })[]>;
+  oldest: (limit: number) => Promise<AcceptedRecord[]>;
   remove: (key: string) => Promise<void>;
   /** Drops the personal values of a user's queued records (they are appended without them). */
   eraseSubject: (userId: string) => Promise<number>;

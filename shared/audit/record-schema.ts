@@ -5,7 +5,7 @@ import { auditActorSchema, auditDetailsSchema, auditTargetSchema, outcomes, pers
 /** A record as callers pass it: checked before it is queued, so a bad one fails its caller, not the cron. */
 export const auditRecordSchema = z.object({
   action: z.enum(auditActions),
-  actor: auditActorSchema,
+  actor: auditActorSchema.optional(),
   target: auditTargetSchema.nullable().optional(),
   workspaceId: z.string().min(1).max(100).nullable().optional(),
   outcome: z.enum(outcomes).optional(),

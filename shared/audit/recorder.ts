@@ -24,11 +24,19 @@ export interface RecorderPorts {
   report: (problem: 'dropped' | 'queued', record: AuditRecord, error: unknown) => void;
 }
 
-/** A member's action done with one of their API keys is the key's. */
-const refineActor = (actor: AuditActor, facts: RequestFacts): AuditActor =>
-  actor.type === 'user' && facts.caller?.via === 'apiKey' && facts.caller.userId === actor.id
-    ? { type: 'apiKey', id: facts.caller.sessionId, userId: actor.id }
+/** A member's action done with one of their API keys is the key's; no actor named is the request's caller. */
+const actorOf = (actor: AuditActor | undefined, facts: RequestFacts): AuditActor => {
+  const caller = facts.caller;
+  if (!actor) {
+    if (!caller) return { type: 'system', id: null, userId: null };
+    return caller.via === 'apiKey'
+      ? { type: 'apiKey', id: caller.sessionId, userId: caller.userId }
+      : { type: 'user', id: caller.userId, userId: caller.userId };
+  }
+  return actor.type === 'user' && caller?.via === 'apiKey' && caller.userId === actor.id
+    ? { type: 'apiKey', id: caller.sessionId, userId: actor.id }
     : actor;
+};
 
 /**
  * The `AuditLog` port: a record is first queued (`audit_pending`, one insert keyed by its key),
@@ -44,7 +52,7 @@ export const createAuditRecorder = (ports: RecorderPorts): AuditLog => ({
     if (!parsed.success) throw auditErrors.invalidRecord(parsed.error.message);
     const record: AcceptedRecord = {
       ...input,
-      actor: refineActor(input.actor, facts),
+      actor: actorOf(input.actor, facts),
       key: input.key ?? ports.newId('aud'),
       at: input.at ?? ports.clock.now(),
       requestId: input.requestId ?? facts.requestId,

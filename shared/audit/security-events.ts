@@ -1,6 +1,7 @@
 import type { SecurityEventData, SecurityEventType } from '../security/index.ts';
 import type { AuditAction } from './actions.ts';
-import type { AuditActor, AuditDetails, AuditOutcome, AuditRecord } from './entry.ts';
+import type { AcceptedRecord } from './append.ts';
+import type { AuditActor, AuditDetails, AuditOutcome } from './entry.ts';
 
 /** Each security event type and the audit action it becomes (total: a new type fails the typecheck here). */
 export const securityEventActions: Readonly<Record<SecurityEventType, { action: AuditAction; outcome: AuditOutcome }>> = {
@@ -33,7 +34,7 @@ const actorOf = (event: SecurityEventData): AuditActor => {
  * The address is personal (pseudonymised in the chain); the details are the event's allow-list
  * (codes, ids, route patterns), never secrets.
  */
-export const securityEventRecord = (event: SecurityEventData): AuditRecord & { key: string; at: Date } => {
+export const securityEventRecord = (event: SecurityEventData): AcceptedRecord => {
   const { action, outcome } = securityEventActions[event.type];
   const details: AuditDetails = { securityEvent: event.id, ...(event.details ?? {}) };
   return {

@@ -4,6 +4,7 @@ export * from './chain.ts';
 export * from './personal.ts';
 export * from './checkpoint.ts';
 export * from './verify.ts';
+export * from './verify-store.ts';
 export * from './ports.ts';
 export * from './errors.ts';
 export * from './append.ts';

@@ -4,7 +4,8 @@ import type { SignedCheckpoint } from './checkpoint.ts';
 import type { AuditActor, AuditEntry, PersonalFields } from './entry.ts';
 import { auditErrors } from './errors.ts';
 import type { AuditEntryStore, AuditFilter, AuditLog, CheckpointStore, PersonalStore, SignatureCheck } from './ports.ts';
-import { createChainVerifier, summarize, type ChainReport, type VerifyReport } from './verify.ts';
+import type { VerifyReport } from './verify.ts';
+import { verifyStoredChains } from './verify-store.ts';
 
 export interface AuditReadPorts {
   entries: AuditEntryStore;
@@ -24,23 +25,9 @@ export interface StaffEntryView extends AuditEntry {
   personal: PersonalFields | null;
 }
 
-const pageSize = 1000;
-
 /** The audit log's reading side: staff search and verification, a workspace's own chain. */
 export const createAuditReadService = (ports: AuditReadPorts) => {
   const { entries, checkpoints, personal, log, digest } = ports;
-
-  /** Verifies one chain from the database, page by page. */
-  const verifyChain = async (chain: string, checkSignature: SignatureCheck): Promise<ChainReport> => {
-    const verifier = createChainVerifier(chain, { digest, checkpoints: await checkpoints.list(chain), checkSignature });
-    for (let after = 0; ;) {
-      const page = await entries.range(chain, after, pageSize);
-      if (!page.every((entry) => verifier.push(entry))) break;
-      if (page.length < pageSize) break;
-      after = page.at(-1)!.seq;
-    }
-    return verifier.finish();
-  };
 
   /** A workspace's chain, for an enterprise workspace only (402 with the upgrade link otherwise). */
   const assertEnterprise = async (workspaceId: string) => {
@@ -71,15 +58,7 @@ export const createAuditReadService = (ports: AuditReadPorts) => {
 
     /** Verifies every chain and its checkpoints; the check is recorded (`audit.verified`). */
     verifyAll: async (staff: AuditActor): Promise<VerifyReport> => {
-      const checkSignature = await ports.checkSignature();
-      const reports: ChainReport[] = [];
-      for (let after: string | null = null; ;) {
-        const chains = await entries.chains(after, 200);
-        for (const chain of chains) reports.push(await verifyChain(chain, checkSignature));
-        if (chains.length < 200) break;
-        after = chains.at(-1)!;
-      }
-      const report = summarize(reports);
+      const report = await verifyStoredChains({ entries, checkpoints, digest, checkSignature: await ports.checkSignature() });
       await log.record({
         action: 'audit.verified',
         actor: staff,

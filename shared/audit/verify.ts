@@ -38,9 +38,11 @@ export interface ChainReport {
 /** A stored entry exactly as the chain holds it: any other member, or a missing one, is a change. */
 const storedEntrySchema = chainedEntrySchema.extend({ _id: z.string(), hash: z.string(), schemaVersion: z.literal(1).optional() }).strict();
 
-const idOf = (raw: unknown): { _id: string; seq: number | null } => {
+/** A malformed entry's name: what it says of itself, else its place in the chain. */
+const idOf = (raw: unknown, chain: string, place: number): { _id: string; seq: number } => {
   const value = (raw ?? {}) as { _id?: unknown; seq?: unknown };
-  return { _id: typeof value._id === 'string' ? value._id : '?', seq: typeof value.seq === 'number' ? value.seq : null };
+  const seq = typeof value.seq === 'number' ? value.seq : place;
+  return { _id: typeof value._id === 'string' ? value._id : entryId(chain, seq), seq };
 };
 
 /**
@@ -68,9 +70,9 @@ export const createChainVerifier = (
   const push = (raw: unknown): boolean => {
     if (firstBreak) return false;
     const parsed = storedEntrySchema.safeParse(raw);
-    if (!parsed.success) return broken(idOf(raw), 'malformed');
-    const entry = parsed.data;
     const expected = (head?.seq ?? 0) + 1;
+    if (!parsed.success) return broken(idOf(raw, chain, expected), 'malformed');
+    const entry = parsed.data;
     if (entry.chain !== chain || entry._id !== entryId(entry.chain, entry.seq)) return broken(entry, 'id_mismatch');
     if (entry.seq > expected) return broken({ _id: entryId(chain, expected), seq: expected }, 'missing');
     if (entry.seq < expected) return broken(entry, 'out_of_order');

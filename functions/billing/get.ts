@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { jwt } from '../../shared/infra/auth/jwt-authenticator.ts';
+import { jwtOrApiKey } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { billingState } from '../../shared/infra/billing/webhook-resource.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
 import { authenticated, defineHttpFunction } from '../../shared/platform/definition/index.ts';
@@ -18,7 +18,7 @@ const route = createRoute({
 export default defineHttpFunction({
   description: 'Plan, subscription status (trialing, active, past_due, canceled, free), period, credits and limits of a workspace.',
   route,
-  access: authenticated(jwt, 'billing:read'),
+  access: authenticated(jwtOrApiKey, 'billing:read'),
   rateLimit: rateLimited.api,
   uses: [billingState],
   costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'standard' },

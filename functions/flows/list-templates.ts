@@ -1,64 +1,55 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { jwtAuthenticator } from '../../shared/infra/auth/jwt-authenticator.ts';
-import { flowPorts } from '../../shared/infra/flows/flows-resource.ts';
 import { rateLimited } from '../../shared/infra/upstash/rate-limiter-resource.ts';
-import { createTemplateLibrary } from '../../shared/flows/index.ts';
-import { idSchema } from '../../shared/kernel/index.ts';
+import { builtInTemplateSummaries } from '../../shared/flows/index.ts';
+import { DomainError, idSchema } from '../../shared/kernel/index.ts';
 import { defineHttpFunction, publicAccess } from '../../shared/platform/definition/index.ts';
-import { pageQuery } from '../../shared/platform/http/paging.ts';
 import { json, problem } from '../../shared/platform/http/schemas.ts';
-import { templateCursor } from './lib/cursor.ts';
 import { templateSchema } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'get',
   path: '/v1/templates',
   tags: ['flows'],
-  summary: 'The built-in templates, and with `workspaceId` the workspace’s own',
+  summary: 'The built-in templates',
   request: {
     query: z.object({
-      workspaceId: idSchema('wsp').optional().openapi({ description: 'Needs a bearer token of a member (flows:read)' }),
-      ...pageQuery(50).shape,
+      workspaceId: idSchema('wsp')
+        .optional()
+        .openapi({ description: 'No longer served here: answers 400 naming `GET /v1/workspaces/{workspaceId}/templates`' }),
     }),
   },
   responses: {
     200: json(
-      'Templates: the built-ins on the first page, then the workspace’s own, newest first',
-      z.object({ items: z.array(templateSchema), nextCursor: z.string().nullable() }),
+      'The built-in template library, by category, then slug (one page)',
+      z.object({ items: z.array(templateSchema), nextCursor: z.null() }),
     ),
-    400: problem('INVALID_CURSOR or VALIDATION_FAILED'),
-    401: problem('UNAUTHENTICATED: a workspace was named without credentials'),
-    404: problem('WORKSPACE_NOT_FOUND'),
+    400: problem('WORKSPACE_TEMPLATES_MOVED: a workspace was named (its templates are at `location`); VALIDATION_FAILED'),
   },
 });
 
+/**
+ * A workspace's templates used to be listed here for a member; a public route cannot run the guards
+ * a workspace's data needs (authorization, the refused-credentials limit, the rate class), so the
+ * old form answers 400 with the route that has them.
+ */
+const moved = (workspaceId: string) =>
+  new DomainError('invalid', 'WORKSPACE_TEMPLATES_MOVED', {
+    detail: 'A workspace’s templates are listed at GET /v1/workspaces/{workspaceId}/templates; this route lists the built-in library only.',
+    extensions: { location: `/v1/workspaces/${workspaceId}/templates` },
+  });
+
 export default defineHttpFunction({
-  description: 'Lists the built-in flow templates (public, cacheable) and, for a member, a workspace’s saved templates.',
-  access: publicAccess('the built-in template library is public; a workspace’s templates need a member’s credentials'),
+  description: 'Lists the built-in flow templates (public, cacheable at the edge).',
+  access: publicAccess('the built-in template library is the same for everyone and holds no workspace data'),
   rateLimit: rateLimited.public,
-  uses: [flowPorts, jwtAuthenticator],
+  uses: [],
   costTags: { team: 'flows', costCenter: 'cc-flows', tier: 'standard' },
-  privacy: { personalData: ['content'], purpose: 'show a workspace the templates it saved', legalBasis: 'contract' },
+  privacy: { personalData: 'none' },
   route,
   handler: async (c) => {
-    const { workspaceId, cursor, limit } = c.req.valid('query');
-    if (workspaceId !== undefined) {
-      // Public route, private data: the workspace's templates need a member, checked as a guarded route would.
-      await c.var.use(jwtAuthenticator).authenticate({
-        authorization: c.req.header('authorization'),
-        method: 'GET',
-        path: '/v1/templates',
-        workspaceId,
-        access: { type: 'authenticated', credentials: ['jwt', 'apiKey'], permission: 'flows:read' },
-      });
-    }
-    const after = cursor === undefined ? null : templateCursor.decode(cursor);
-    const { items, next } = await createTemplateLibrary(c.var.use(flowPorts)).list(workspaceId ?? null, {
-      after,
-      limit,
-    });
-    c.header('Cache-Control', workspaceId === undefined ? 'public, max-age=300, s-maxage=3600' : 'private, no-store');
-    if (workspaceId !== undefined) c.header('Vary', 'Authorization');
-    return c.json({ items, nextCursor: next && templateCursor.encode(next) }, 200);
+    const { workspaceId } = c.req.valid('query');
+    if (workspaceId !== undefined) throw moved(workspaceId);
+    c.header('Cache-Control', 'public, max-age=300, s-maxage=3600');
+    return c.json({ items: builtInTemplateSummaries(), nextCursor: null }, 200);
   },
 });

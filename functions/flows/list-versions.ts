@@ -4,7 +4,7 @@ import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
 import { page } from '../../shared/platform/http/paging.ts';
 import { json, problem } from '../../shared/platform/http/schemas.ts';
-import { flowParams, versionInfoSchema, versionNumberSchema } from './lib/schemas.ts';
+import { flowParams, toProvenance, versionInfoSchema, versionNumberSchema } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'get',
@@ -28,7 +28,8 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...flowFunction('flows:read'),
-  description: 'Lists a flow’s versions (author, operations summary, snapshot names), newest first.',
+  description:
+    'Lists a flow’s versions (author and provenance: user, API key or AI proposal; operations summary, snapshot names), newest first.',
   route,
   handler: async (c) => {
     const { ports, caller } = flowsFor(c.var);
@@ -40,6 +41,7 @@ export default defineHttpFunction({
       version: version.versionNumber,
       kind: version.kind,
       authorId: version.authorId,
+      provenance: toProvenance(version.provenance),
       createdAt: version.createdAt.toISOString(),
       summary: version.summary,
       restoredFrom: version.restoredFrom,

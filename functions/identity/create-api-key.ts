@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { apiKeys } from '../../shared/infra/identity/api-keys-resource.ts';
 import { workspacePermissions } from '../../shared/kernel/index.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
-import { json, jsonBody, workspaceParams } from '../../shared/platform/http/schemas.ts';
+import { json, jsonBody, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { apiKeySchema, toApiKeyBody } from './lib/api-key-schemas.ts';
 import { apiKeyFunction } from './lib/self-function.ts';
 
@@ -20,12 +20,16 @@ const route = createRoute({
   request: { params: workspaceParams, body: jsonBody(bodySchema) },
   responses: {
     201: json('The key', apiKeySchema.extend({ key: z.string() })),
+    400: problem('VALIDATION_FAILED (an unknown permission among them) or API_KEY_EXPIRY_IN_PAST'),
+    403: problem('PERMISSION_DENIED, or API_KEY_PERMISSION_BEYOND_ROLE naming `permissions` the creator’s role lacks'),
+    422: problem('API_KEY_PERMISSION_UNUSABLE naming `permissions` no endpoint accepting keys honours, and `usablePermissions`'),
   },
 });
 
 export default defineHttpFunction({
   ...apiKeyFunction,
-  description: 'Creates a workspace API key (`uxf_…`) with permissions up to the creator’s role; stores only its hash.',
+  description:
+    'Creates a workspace API key (`uxf_…`) with permissions up to the creator’s role, among those some key-accepting endpoint honours; stores only its hash.',
   route,
   handler: async (c) => {
     const { name, permissions, expiresAt } = c.req.valid('json');

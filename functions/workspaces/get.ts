@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { jwtOrApiKey } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { workspacesService } from '../../shared/infra/workspaces/workspaces-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { json, workspaceParams } from '../../shared/platform/http/schemas.ts';
@@ -15,11 +16,13 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  ...workspaceFunction('workspace:read'),
-  description: 'Reads one workspace the caller is a member of.',
+  ...workspaceFunction('workspace:read', jwtOrApiKey),
+  description: 'Reads one workspace the caller is a member of (or an API key of it; `role` is then null).',
   route,
   handler: async (c) => {
     const workspace = await c.var.use(workspacesService).workspaces.get(c.req.valid('param').workspaceId);
-    return c.json(toWorkspaceBody(workspace, actorOf(c.var.auth).role), 200);
+    const { auth } = c.var;
+    // A key has permissions, not a role: it acts for its creator, but never as their whole role.
+    return c.json(toWorkspaceBody(workspace, auth.via === 'apiKey' ? null : actorOf(auth).role), 200);
   },
 });

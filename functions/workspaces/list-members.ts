@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { jwtOrApiKey } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { workspacesService } from '../../shared/infra/workspaces/workspaces-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { json, workspaceParams } from '../../shared/platform/http/schemas.ts';
@@ -15,7 +16,7 @@ const route = createRoute({
 });
 
 export default defineHttpFunction({
-  ...workspaceFunction('members:read'),
+  ...workspaceFunction('members:read', jwtOrApiKey),
   privacy: memberDataPrivacy,
   description: 'Lists a workspace’s members: name, e-mail, role and when they joined.',
   route,

@@ -1,8 +1,9 @@
 /**
  * `npm run gen` writes every artifact derived from the function definitions: knative/base,
  * knative/overlays, openfaas/stack.yml, openapi.yaml, docs/functions.md and
- * terraform/modules/platform/runtime-secrets.tf.json (the Secret Manager secrets the ExternalSecret reads), and the
- * index of the built-in template files (shared/flows/templates/library-files.ts).
+ * terraform/modules/platform/runtime-secrets.tf.json (the Secret Manager secrets the ExternalSecret reads), the
+ * permissions an API key may carry (shared/identity/api-key-permissions.ts), and the index of the
+ * built-in template files (shared/flows/templates/library-files.ts).
  * `npm run gen -- --check` writes nothing and exits 1 naming each stale, missing or extra file
  * (CI runs it).
  */

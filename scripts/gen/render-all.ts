@@ -1,4 +1,5 @@
 import type { NamedFunction } from '../../shared/platform/definition/identity.ts';
+import { renderApiKeyPermissions } from './api-key-permissions.ts';
 import { renderFunctionsMarkdown } from './docs/functions-markdown.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { renderKnativeBase } from './knative/index.ts';
@@ -23,6 +24,7 @@ export const renderAll = (definitions: readonly NamedFunction[], info: OpenApiIn
       renderOpenFaasStack(sorted),
       renderOpenApi(sorted, info),
       renderFunctionsMarkdown(sorted),
+      renderApiKeyPermissions(sorted),
       renderRuntimeSecretsTf(runtimeSecretKeys(usedConfigFragments(sorted))),
     ],
     (file) => file.path,

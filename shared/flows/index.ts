@@ -7,6 +7,8 @@ export type { LayoutEngine } from './layout-engine.ts';
 export * from './operation-schema.ts';
 export * from './operations.ts';
 export * from './diff.ts';
+export * from './operation-targets.ts';
+export { placeNewNodes } from './placement.ts';
 export * from './export-mermaid.ts';
 export * from './migrate/index.ts';
 export * from './complete-document.ts';

@@ -23,7 +23,7 @@ export interface NewApiKey {
 export const createApiKeyService = ({ keys, clock, audit }: { keys: ApiKeyStore; clock: { now: () => Date }; audit: AuditLog }) => ({
   /**
    * A new key with permissions up to its creator's role. The key is in this answer only.
-   * @throws API_KEY_PERMISSION_BEYOND_ROLE (403), API_KEY_EXPIRY_IN_PAST (400).
+   * @throws API_KEY_PERMISSION_BEYOND_ROLE (403), API_KEY_PERMISSION_UNUSABLE (422), API_KEY_EXPIRY_IN_PAST (400).
    */
   create: async (workspaceId: string, creator: { userId: string; role: WorkspaceRole }, input: NewApiKey) => {
     const now = clock.now();

@@ -1,5 +1,6 @@
 import { DomainError, type WorkspacePermission } from '../kernel/index.ts';
 import { rolePermissions, type WorkspaceRole } from '../workspaces/index.ts';
+import { apiKeyPermissions } from './api-key-permissions.ts';
 
 /** Shown in lists so people can tell their keys apart: `uxf_` and the next 8 characters. */
 export const apiKeyPrefixLength = 12;
@@ -20,9 +21,13 @@ export interface ApiKeyRecord {
   lastUsedAt: Date | null;
 }
 
+const usable: ReadonlySet<WorkspacePermission> = new Set(apiKeyPermissions);
+
 /**
- * A key may carry only permissions its creator's role holds (no escalation through keys), and
- * must expire in the future when it expires at all.
+ * A key may carry only permissions its creator's role holds (no escalation through keys: 403, asked
+ * first since it depends on who asks), only permissions that some endpoint accepting keys declares
+ * (422: any other would be granted and never honoured), and must expire in the future when it
+ * expires at all.
  */
 export const checkNewApiKey = (
   input: { permissions: readonly WorkspacePermission[]; expiresAt: Date | null },
@@ -34,6 +39,13 @@ export const checkNewApiKey = (
     throw new DomainError('forbidden', 'API_KEY_PERMISSION_BEYOND_ROLE', {
       detail: `Your role (${creatorRole}) cannot grant: ${beyondRole.join(', ')}.`,
       extensions: { permissions: beyondRole },
+    });
+  }
+  const unusable = [...new Set(input.permissions.filter((p) => !usable.has(p)))];
+  if (unusable.length > 0) {
+    throw new DomainError('unprocessable', 'API_KEY_PERMISSION_UNUSABLE', {
+      detail: `No endpoint that accepts API keys uses: ${unusable.join(', ')}.`,
+      extensions: { permissions: unusable, usablePermissions: apiKeyPermissions },
     });
   }
   if (input.expiresAt && input.expiresAt <= now) {

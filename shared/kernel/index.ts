@@ -6,3 +6,4 @@ export * from './one-at-a-time.ts';
 export * from './outbox.ts';
 export * from './web-url.ts';
 export * from './json-depth.ts';
+export * from './numbered-places.ts';

@@ -38,7 +38,7 @@ export interface RuntimeSubject {
   /** The function's name (`<domain>-<file>`): hosts get it from the generated entry. */
   name: string;
   uses: readonly ResourceRef[];
-  /** An HTTP function's access decision: a guarded one carries its authenticator. */
+  /** An HTTP function's access decision: a guarded one carries its authenticator and refusal limiter. */
   access?: Access | undefined;
   /** An HTTP function's rate-limit class: a limited one carries its limiter. */
   rateLimit?: RateLimit | undefined;
@@ -48,7 +48,7 @@ export interface RuntimeSubject {
 export const resourcesOf = (subject: Omit<RuntimeSubject, 'name'>): ResourceRef[] =>
   withRequirements([
     ...subject.uses,
-    ...(subject.access && 'authenticator' in subject.access ? [subject.access.authenticator] : []),
+    ...(subject.access && 'authenticator' in subject.access ? [subject.access.authenticator, subject.access.limiter] : []),
     ...(subject.rateLimit && 'limiter' in subject.rateLimit ? [subject.rateLimit.limiter] : []),
   ]);
 

@@ -1,8 +1,8 @@
-import { newId } from '../kernel/index.ts';
+import { claimFirstFree, newId, type FreePlace } from '../kernel/index.ts';
 import { limitReached } from './errors.ts';
 import { effectivePlan, planLimits, type Plan } from './plan-limits.ts';
 import type { WorkspaceRecord } from './ports.ts';
-import { freePlaces, isSlotHeld, latestSlots } from './workspace-slots.ts';
+import { freePlaces, isSlotHeld, latestSlots, type WorkspaceSlot } from './workspace-slots.ts';
 import { upgradeUrl, type WorkspacesPorts } from './workspaces-ports.ts';
 
 interface Allowance {
@@ -11,7 +11,7 @@ interface Allowance {
   /** Workspaces counted against the limit now. */
   current: number;
   personal: WorkspaceRecord | null;
-  places: { number: number; generation: number }[];
+  places: FreePlace[];
 }
 
 /**
@@ -60,15 +60,13 @@ export const createOwnedWorkspace = async (ports: WorkspacesPorts, userId: strin
     createdAt: now,
     deletedAt: null,
   };
-  for (const place of allowance.places) {
-    const slot = { ownerId: userId, ...place, workspaceId: workspace.id, claimedAt: now };
-    if (!(await ports.slots.claim(slot))) continue;
-    try {
-      await ports.workspaces.insert(workspace);
-    } catch (error) {
-      await ports.slots.release(slot);
-      throw error;
-    }
+  const slotOf = (place: FreePlace): WorkspaceSlot => ({ ownerId: userId, ...place, workspaceId: workspace.id, claimedAt: now });
+  const claimed = await claimFirstFree(allowance.places, {
+    claim: (place) => ports.slots.claim(slotOf(place)),
+    fill: () => ports.workspaces.insert(workspace),
+    release: (place) => ports.slots.release(slotOf(place)),
+  });
+  if (claimed) {
     await ports.members.insert({ workspaceId: workspace.id, userId, role: 'owner', joinedAt: now, invitationId: null });
     return workspace;
   }

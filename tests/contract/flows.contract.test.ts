@@ -3,6 +3,7 @@ import diffVersions from '../../functions/flows/diff-versions.ts';
 import importFlow from '../../functions/flows/import.ts';
 import listFlows from '../../functions/flows/list.ts';
 import listTemplates from '../../functions/flows/list-templates.ts';
+import listWorkspaceTemplates from '../../functions/flows/list-workspace-templates.ts';
 import listVersions from '../../functions/flows/list-versions.ts';
 import validateFlow from '../../functions/flows/validate.ts';
 import { servicesHookTimeoutMs } from '../support/required-env.ts';
@@ -36,6 +37,12 @@ describe('flow responses against openapi.yaml', () => {
       ['GET', '/v1/flows/{flowId}/versions', await kit.call(listVersions, `/v1/flows/${flowId}/versions`, editor)],
       ['GET', '/v1/flows/{flowId}/diff', await kit.call(diffVersions, `/v1/flows/${flowId}/diff?from=1&to=2`, editor)],
       ['GET', '/v1/templates', await kit.call(listTemplates, '/v1/templates', editor)],
+      ['GET', '/v1/templates', await kit.call(listTemplates, `/v1/templates?workspaceId=${workspaceId}`, editor)],
+      [
+        'GET',
+        '/v1/workspaces/{workspaceId}/templates',
+        await kit.call(listWorkspaceTemplates, `/v1/workspaces/${workspaceId}/templates?limit=5`, editor),
+      ],
       [
         'POST',
         '/v1/flows/validate',
@@ -81,7 +88,9 @@ describe('flow responses against openapi.yaml', () => {
         }),
       ],
     ];
-    expect(checks.map(([, , reply]) => reply.status)).toEqual([201, 200, 200, 412, 422, 428, 200, 200, 200, 200, 200, 201, 201, 400, 422]);
+    expect(checks.map(([, , reply]) => reply.status)).toEqual([
+      201, 200, 200, 412, 422, 428, 200, 200, 200, 200, 400, 200, 200, 201, 201, 400, 422,
+    ]);
     for (const [method, path, reply] of checks)
       expect({ method, path, violations: conforms(method, path, reply) }).toEqual({ method, path, violations: [] });
   });

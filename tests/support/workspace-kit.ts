@@ -1,4 +1,5 @@
 import type { RouteConfig } from '@hono/zod-openapi';
+import { randomBytes } from 'node:crypto';
 import { migrate } from '../../scripts/db/migrate.ts';
 import { ensureServices } from '../../scripts/services/index.ts';
 import { accessTokens } from '../../shared/infra/jose/access-tokens.ts';
@@ -48,6 +49,9 @@ export const startWorkspaceKit = async (name: string, extra: { services?: readon
     return apps.get(definition)!;
   };
 
+  // A client address of this kit's own: tests refuse on purpose (403, 404), and the per-address
+  // count of refused authentications lives in the shared Redis.
+  const address = `2001:db8:${randomBytes(6).toString('hex').match(/.{4}/g)!.join(':')}::1`;
   const call = async <R extends RouteConfig>(
     definition: HttpFunctionDefinition<R>,
     path: string,
@@ -57,7 +61,7 @@ export const startWorkspaceKit = async (name: string, extra: { services?: readon
   ): Promise<Reply> => {
     const response = await appOf(definition as unknown as HttpFunctionDefinition).request(path, {
       method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${as.token}`, 'content-type': 'application/json', ...init.headers },
+      headers: { authorization: `Bearer ${as.token}`, 'content-type': 'application/json', 'x-forwarded-for': address, ...init.headers },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       ...(init.rawBody === undefined ? {} : { body: init.rawBody }),
     });

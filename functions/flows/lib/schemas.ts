@@ -7,6 +7,7 @@ import {
   type FlowHead,
   type FlowIssue,
   type FlowVersion,
+  type VersionProvenance,
 } from '../../../shared/flows/index.ts';
 import { idSchema } from '../../../shared/kernel/index.ts';
 
@@ -65,6 +66,31 @@ export const toSummary = (head: FlowHead): z.infer<typeof flowSummarySchema> => 
   updatedBy: head.updatedBy,
 });
 
+/** Who or what made a version, as answered (a proposal's per-operation rationales are shown by blame only). */
+export const provenanceSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('user'), userId: z.string() }),
+    z.object({ kind: z.literal('apiKey'), userId: z.string().openapi({ description: 'The key’s creator' }), keyId: z.string() }),
+    z.object({
+      kind: z.literal('proposal'),
+      userId: z.string().openapi({ description: 'The member who applied the proposal' }),
+      proposalId: z.string(),
+      model: z.string(),
+      promptId: z.string(),
+      messageId: z.string().openapi({ description: 'The conversation message the proposal answers' }),
+    }),
+  ])
+  .openapi('VersionProvenance', {
+    description:
+      'Who or what made a version: a user, a workspace API key, or an AI proposal (versions older than provenance read as `user`)',
+  });
+
+export const toProvenance = (provenance: VersionProvenance): z.infer<typeof provenanceSchema> => {
+  if (provenance.kind !== 'proposal') return provenance;
+  const { kind, userId, proposalId, model, promptId, messageId } = provenance;
+  return { kind, userId, proposalId, model, promptId, messageId };
+};
+
 const summaryOfOperations = z.object({ count: z.number().int(), byType: z.record(z.string(), z.number().int()), text: z.string() });
 
 export const versionInfoSchema = z
@@ -72,6 +98,7 @@ export const versionInfoSchema = z
     version: z.number().int(),
     kind: z.enum(versionKinds),
     authorId: z.string(),
+    provenance: provenanceSchema,
     createdAt: z.string(),
     summary: summaryOfOperations,
     restoredFrom: z.number().int().nullable(),
@@ -88,6 +115,7 @@ export const flowBodySchema = z
     kind: z.enum(versionKinds),
     updatedAt: z.string(),
     updatedBy: z.string(),
+    provenance: provenanceSchema.openapi({ description: 'Who or what made this version' }),
     document: documentSchema,
     warnings: z.array(flowIssueSchema),
   })
@@ -100,6 +128,7 @@ export const toFlowBody = (version: FlowVersion, warnings: FlowIssue[]): z.infer
   kind: version.kind,
   updatedAt: version.createdAt.toISOString(),
   updatedBy: version.authorId,
+  provenance: toProvenance(version.provenance),
   document: version.document,
   warnings,
 });

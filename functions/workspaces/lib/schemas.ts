@@ -24,11 +24,13 @@ export const workspaceSchema = z
     personal: z.boolean(),
     ownerId: z.string(),
     createdAt: z.string(),
-    role: roleSchema.openapi({ description: 'The caller’s role in the workspace' }),
+    role: roleSchema
+      .nullable()
+      .openapi({ description: 'The caller’s role in the workspace; null for an API key (it has permissions, not a role)' }),
   })
   .openapi('Workspace');
 
-export const toWorkspaceBody = (workspace: WorkspaceRecord, role: WorkspaceRole): z.infer<typeof workspaceSchema> => ({
+export const toWorkspaceBody = (workspace: WorkspaceRecord, role: WorkspaceRole | null): z.infer<typeof workspaceSchema> => ({
   id: workspace.id,
   name: workspace.name,
   plan: workspace.plan,

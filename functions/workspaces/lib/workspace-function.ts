@@ -2,14 +2,18 @@ import type { WorkspacePermission } from '../../../shared/kernel/index.ts';
 import { jwt } from '../../../shared/infra/auth/jwt-authenticator.ts';
 import { rateLimited } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 import { workspacesService } from '../../../shared/infra/workspaces/workspaces-resource.ts';
-import { authenticated, type HttpPreset, type Privacy } from '../../../shared/platform/definition/index.ts';
+import { authenticated, type CredentialScheme, type HttpPreset, type Privacy } from '../../../shared/platform/definition/index.ts';
 import type { AuthContext } from '../../../shared/platform/http/auth-context.ts';
 import { workspaceErrors, type Actor } from '../../../shared/workspaces/index.ts';
 
-/** What every workspace function shares; `permission` is the docs/product.md matrix entry it needs (user tokens only). */
-export const workspaceFunction = (permission: WorkspacePermission | 'self') =>
+/**
+ * What every workspace function shares; `permission` is the docs/product.md matrix entry it needs.
+ * User tokens only unless `scheme` says otherwise: the reads a script or the Figma plugin needs take
+ * API keys too (docs/identity.md, "What an API key can do").
+ */
+export const workspaceFunction = (permission: WorkspacePermission | 'self', scheme: CredentialScheme = jwt) =>
   ({
-    access: authenticated(jwt, permission),
+    access: authenticated(scheme, permission),
     rateLimit: rateLimited.api,
     uses: [workspacesService],
     costTags: { team: 'workspaces', costCenter: 'cc-workspaces', tier: 'standard' },

@@ -3,9 +3,9 @@ import type { NamedHttpFunction } from '../../../shared/platform/definition/iden
 import type { Access } from '../../../shared/platform/definition/metadata.ts';
 import { problemContent } from '../../../shared/platform/http/schemas.ts';
 
-/** The access decision as clients read it: the decision itself, not the adapter that enforces it. */
+/** The access decision as clients read it: the decision itself, not the adapters that enforce it. */
 const documentedAccess = (access: Access): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(access).filter(([key]) => key !== 'authenticator'));
+  Object.fromEntries(Object.entries(access).filter(([key]) => key !== 'authenticator' && key !== 'limiter'));
 
 /**
  * A function's route as documented: its operationId is the function name, vendor extensions

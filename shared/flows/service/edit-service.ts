@@ -5,6 +5,7 @@ import { loadForCaller } from './flow-reader.ts';
 import { checkDocument, commitVersion, versionAfter } from './flow-writer.ts';
 import type { FlowCaller, FlowsPorts } from './ports.ts';
 import type { WriteResult } from './read-service.ts';
+import { madeBy, type ProposalVia } from './provenance.ts';
 import type { FlowVersion } from './records.ts';
 import { flowServiceErrors } from './service-errors.ts';
 
@@ -14,6 +15,11 @@ const requireVersion = (latest: FlowVersion, expected: readonly number[] | null)
   if (!expected.includes(latest.versionNumber)) throw flowServiceErrors.versionConflict(latest.versionNumber);
 };
 
+/** How a batch came to be, when not typed by the caller: `via.proposal` for an AI proposal applied on their behalf. */
+export interface ApplyOptions {
+  via?: ProposalVia;
+}
+
 /**
  * Changing flows: batches of operations and restores, under If-Match. `loadLayout` loads the layout
  * library, only when a batch has AUTO_LAYOUT (omit it where no batch is applied).
@@ -21,6 +27,8 @@ const requireVersion = (latest: FlowVersion, expected: readonly number[] | null)
 export const createFlowEditService = (ports: FlowsPorts, loadLayout?: () => Promise<LayoutEngine>) => ({
   /**
    * Applies a batch all or nothing as version n + 1, where n must be one of `expectedVersions` (the If-Match; null: none sent).
+   * `options.via` records the version as made by a proposal (its model, prompt, message and per-operation rationales, for
+   * blame); otherwise it is the caller's (or their API key's).
    * @throws IF_MATCH_REQUIRED (428), VERSION_CONFLICT (412), OPERATIONS_FAILED / FLOW_INVALID (422), NODE_LIMIT_REACHED (402).
    */
   apply: async (
@@ -28,6 +36,7 @@ export const createFlowEditService = (ports: FlowsPorts, loadLayout?: () => Prom
     flowId: string,
     expectedVersions: readonly number[] | null,
     operations: FlowOperation[],
+    options: ApplyOptions = {},
   ): Promise<WriteResult> => {
     const latest = await loadForCaller(ports, caller, flowId, 'flows:update');
     requireVersion(latest, expectedVersions);
@@ -44,7 +53,7 @@ export const createFlowEditService = (ports: FlowsPorts, loadLayout?: () => Prom
       {
         kind: 'edited',
         document,
-        authorId: caller.userId,
+        ...madeBy(caller, options.via ? { proposal: options.via, operations } : undefined),
         summary: { ...summary, byType: { ...summary.byType } },
         restoredFrom: null,
         sourceId: null,
@@ -73,7 +82,7 @@ export const createFlowEditService = (ports: FlowsPorts, loadLayout?: () => Prom
       {
         kind: 'restored',
         document: old.document,
-        authorId: caller.userId,
+        ...madeBy(caller),
         summary: { count: 0, byType: {}, text: `restored version ${versionNumber}` },
         restoredFrom: versionNumber,
         sourceId: null,

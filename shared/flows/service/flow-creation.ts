@@ -1,8 +1,9 @@
 import type { FlowIssue } from '../issues.ts';
 import type { FlowDocument } from '../schema.ts';
-import { requireFlowRoom } from './flow-quotas.ts';
+import { inFlowPlace } from './flow-quotas.ts';
 import { buildVersion, checkDocument, commitNewFlow } from './flow-writer.ts';
 import type { FlowCaller, FlowsPorts } from './ports.ts';
+import { madeBy } from './provenance.ts';
 import type { FlowHead, FlowVersion, VersionKind } from './records.ts';
 
 export interface CreatedFlow {
@@ -14,7 +15,7 @@ export interface CreatedFlow {
 /** The summary of a version that is not a batch of operations. */
 export const noBatch = (text: string) => ({ count: 0, byType: {}, text });
 
-/** The one path by which flows come to exist: quota, rules, version 1, head. */
+/** The one path by which flows come to exist: a place of the flows limit, rules, version 1, head. */
 export const createFrom = async (
   ports: FlowsPorts,
   caller: FlowCaller,
@@ -23,13 +24,21 @@ export const createFrom = async (
   origin: { kind: Extract<VersionKind, 'created' | 'imported' | 'duplicated'>; text: string; sourceId: string | null },
 ): Promise<CreatedFlow> => {
   const planned = await ports.plans.limitsOf(workspaceId);
-  await requireFlowRoom(ports, workspaceId, planned);
   const flowId = ports.newId('flw');
-  const warnings = await checkDocument(ports, document, { workspaceId, flowId }, planned);
-  const version = buildVersion(
-    { flowId, workspaceId, versionNumber: 1 },
-    { kind: origin.kind, document, authorId: caller.userId, summary: noBatch(origin.text), restoredFrom: null, sourceId: origin.sourceId },
-    ports.clock.now(),
-  );
-  return { head: await commitNewFlow(ports, version), version, warnings };
+  return inFlowPlace(ports, { workspaceId, flowId }, planned, async () => {
+    const warnings = await checkDocument(ports, document, { workspaceId, flowId }, planned);
+    const version = buildVersion(
+      { flowId, workspaceId, versionNumber: 1 },
+      {
+        kind: origin.kind,
+        document,
+        ...madeBy(caller),
+        summary: noBatch(origin.text),
+        restoredFrom: null,
+        sourceId: origin.sourceId,
+      },
+      ports.clock.now(),
+    );
+    return { head: await commitNewFlow(ports, version), version, warnings };
+  });
 };

@@ -39,7 +39,7 @@ export const checkDocument = async (
   return warnings;
 };
 
-export type VersionFields = Pick<FlowVersion, 'kind' | 'document' | 'authorId' | 'summary' | 'restoredFrom' | 'sourceId'>;
+export type VersionFields = Pick<FlowVersion, 'kind' | 'document' | 'authorId' | 'provenance' | 'summary' | 'restoredFrom' | 'sourceId'>;
 
 /** Version `versionNumber` of a flow, with the server-managed `metadata.version` set to match. */
 export const buildVersion = (

@@ -1,8 +1,9 @@
 import { renamed } from './blank-flow.ts';
 import { createFrom, noBatch } from './flow-creation.ts';
-import { requireFlowRoom } from './flow-quotas.ts';
+import { inFlowPlace } from './flow-quotas.ts';
 import { loadForCaller, requireAccess } from './flow-reader.ts';
 import { commitVersion, versionAfter } from './flow-writer.ts';
+import { madeBy } from './provenance.ts';
 import type { FlowCaller, FlowsPorts } from './ports.ts';
 import { flowServiceErrors } from './service-errors.ts';
 
@@ -43,7 +44,7 @@ export const createFlowLifecycleService = (ports: FlowsPorts) => ({
         {
           kind: 'deleted',
           document: latest.document,
-          authorId: caller.userId,
+          ...madeBy(caller),
           summary: noBatch('deleted'),
           restoredFrom: null,
           sourceId: null,
@@ -63,20 +64,22 @@ export const createFlowLifecycleService = (ports: FlowsPorts) => ({
       const now = ports.clock.now();
       if (now.getTime() - latest.createdAt.getTime() > restorableForMs) throw flowServiceErrors.notFound();
       const planned = await ports.plans.limitsOf(latest.workspaceId);
-      await requireFlowRoom(ports, latest.workspaceId, planned);
-      const version = versionAfter(
-        latest,
-        {
-          kind: 'undeleted',
-          document: latest.document,
-          authorId: caller.userId,
-          summary: noBatch('undeleted'),
-          restoredFrom: null,
-          sourceId: null,
-        },
-        now,
-      );
-      await commitVersion(ports, version, planned.limits.versionsKept);
-      return version;
+      // A deleted flow gave its place up: undeleting claims one again (released if the commit loses a race).
+      return inFlowPlace(ports, { workspaceId: latest.workspaceId, flowId }, planned, async () => {
+        const version = versionAfter(
+          latest,
+          {
+            kind: 'undeleted',
+            document: latest.document,
+            ...madeBy(caller),
+            summary: noBatch('undeleted'),
+            restoredFrom: null,
+            sourceId: null,
+          },
+          now,
+        );
+        await commitVersion(ports, version, planned.limits.versionsKept);
+        return version;
+      });
     }),
 });

@@ -1,5 +1,6 @@
 import type { WorkspacePermission } from '../../kernel/index.ts';
 import type { Plan, PlanLimits } from '../../workspaces/index.ts';
+import type { FlowSlotStore } from './flow-slots.ts';
 import type { FlowHead, FlowSnapshot, FlowVersion, WorkspaceTemplate, WorkspaceTemplateSummary } from './records.ts';
 
 /** A version without its document, for history lists. */
@@ -14,6 +15,12 @@ export interface FlowVersionStore {
   findLatest: (flowId: string) => Promise<FlowVersion | null>;
   /** Versions newest first, numbered below `before` when given (a cursor), at most `limit`. */
   list: (flowId: string, page: { before: number | null; limit: number }) => Promise<FlowVersionInfo[]>;
+  /**
+   * Versions with their documents, newest first, numbered below `before`: one query whose results
+   * arrive `batchSize` at a time as the caller reads on; breaking out of the loop ends the query
+   * (blame reads only as far back as it must, and never holds more than a batch).
+   */
+  newestFirst: (flowId: string, page: { before: number; batchSize: number }) => AsyncIterable<FlowVersion>;
   /**
    * Deletes the versions numbered ≤ `upTo`, except `keep` and except those whose event is not yet
    * published (the versions are the event outbox). Resolves the number deleted.
@@ -43,8 +50,6 @@ export interface FlowHeadStore {
    * still put back an older head; callers settle the head on the versions (`settleHead`).
    */
   save: (head: FlowHead) => Promise<void>;
-  /** Flows of the workspace that are not deleted. */
-  countActive: (workspaceId: string) => Promise<number>;
   /** Flows of the workspace that are not deleted, newest change first. */
   list: (workspaceId: string, query: FlowListQuery) => Promise<FlowHead[]>;
 }
@@ -105,6 +110,8 @@ export type AccessDecision = 'granted' | 'denied' | 'not_member';
 /** The caller, as the function layer established them. */
 export interface FlowCaller {
   userId: string;
+  /** Set when the caller came with a workspace API key (its id): the versions they write say so. */
+  apiKeyId?: string;
   access: (workspaceId: string, permission: WorkspacePermission) => Promise<AccessDecision>;
 }
 
@@ -112,6 +119,8 @@ export interface FlowCaller {
 export interface FlowsPorts {
   versions: FlowVersionStore;
   heads: FlowHeadStore;
+  /** The places of the flows limit (`flow-slots.ts`). */
+  slots: FlowSlotStore;
   cache: FlowCache;
   snapshots: FlowSnapshotStore;
   templates: WorkspaceTemplateStore;

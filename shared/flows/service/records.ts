@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../schema.ts';
+import type { VersionProvenance } from './provenance.ts';
 
 /** Why a version exists. Deletion and undeletion are versions too, so every change of a flow is one ordered insert. */
 export const versionKinds = ['created', 'imported', 'duplicated', 'edited', 'restored', 'deleted', 'undeleted'] as const;
@@ -23,7 +24,10 @@ export interface FlowVersion {
   versionNumber: number;
   kind: VersionKind;
   document: FlowDocument;
+  /** The user behind the version (an API key's creator, the member who applied a proposal). */
   authorId: string;
+  /** Who or what made it: the user, an API key, or an AI proposal (model, prompt, rationales). */
+  provenance: VersionProvenance;
   createdAt: Date;
   summary: VersionSummary;
   /** For `restored`: the version restored; for `duplicated`: null (see `sourceFlowId`). */

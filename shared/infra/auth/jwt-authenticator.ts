@@ -13,6 +13,7 @@ import { findRole } from '../mongodb/membership-store.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { securityEvents } from '../mongodb/security-events-resource.ts';
 import { createSessionStore } from '../mongodb/session-store.ts';
+import { rateLimiter } from '../upstash/rate-limiter-resource.ts';
 
 const bearer = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
 
@@ -150,8 +151,14 @@ export const jwtAuthenticator = defineResource({
     }),
 });
 
+// Both schemes count refusals per client address with the request pipeline's rate limiter.
+
 /** User access tokens only: for browser actions (paying, managing keys, one's own account). */
-export const jwt = { authenticator: jwtAuthenticator, credentials: ['jwt'] } as const satisfies CredentialScheme;
+export const jwt = { authenticator: jwtAuthenticator, limiter: rateLimiter, credentials: ['jwt'] } as const satisfies CredentialScheme;
 
 /** User access tokens or workspace API keys (scripts and integrations). */
-export const jwtOrApiKey = { authenticator: jwtAuthenticator, credentials: ['jwt', 'apiKey'] } as const satisfies CredentialScheme;
+export const jwtOrApiKey = {
+  authenticator: jwtAuthenticator,
+  limiter: rateLimiter,
+  credentials: ['jwt', 'apiKey'],
+} as const satisfies CredentialScheme;

@@ -18,6 +18,8 @@ const decide = (permissions: ReadonlySet<WorkspacePermission>, permission: Works
  */
 export const flowCallerOf = (auth: AuthContext, db: Db): FlowCaller => ({
   userId: auth.userId,
+  // An API key's context carries the key id as its session: versions written with it name the key.
+  ...(auth.via === 'apiKey' ? { apiKeyId: auth.sessionId } : {}),
   access: async (workspaceId, permission) => {
     if (auth.workspace?.id === workspaceId) return decide(auth.workspace.permissions, permission);
     if (auth.via === 'apiKey') return 'not_member';

@@ -3,6 +3,7 @@ import { newId } from '../../kernel/index.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { effectivePlan, planLimits } from '../../workspaces/index.ts';
 import { createFlowHeadStore } from '../mongodb/flow-head-store.ts';
+import { createFlowSlotStore } from '../mongodb/flow-slot-store.ts';
 import { createFlowSnapshotStore } from '../mongodb/flow-snapshot-store.ts';
 import { createFlowTemplateStore } from '../mongodb/flow-template-store.ts';
 import { createFlowVersionStore } from '../mongodb/flow-version-store.ts';
@@ -13,7 +14,7 @@ import { webAppConfig } from '../web-app-config.ts';
 import { createFlowCache } from './flow-cache.ts';
 
 /**
- * The flow services' ports wired to MongoDB (versions, heads, snapshots, templates) and the Redis
+ * The flow services' ports wired to MongoDB (versions, heads, slots, snapshots, templates) and the Redis
  * cache. Each function builds only the service it calls, so its bundle holds only that code
  * (the layout engine, the templates, the SVG drawing… stay out of the functions that never use them).
  */
@@ -27,6 +28,7 @@ export const flowPorts = defineResource({
     const ports: FlowsPorts = {
       versions: createFlowVersionStore(db),
       heads: createFlowHeadStore(db),
+      slots: createFlowSlotStore(db),
       cache: createFlowCache(use(upstashScripts)),
       snapshots: createFlowSnapshotStore(db),
       templates: createFlowTemplateStore(db),

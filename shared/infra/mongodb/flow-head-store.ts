@@ -18,7 +18,7 @@ export const toHead = ({ _id, schemaVersion: _s, ...rest }: FlowHeadDocument): F
 /** Regex metacharacters escaped: a search is a plain substring, never a pattern from outside. */
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** `flows`: one head per flow, derived from its latest version; listing and counting read it. */
+/** `flows`: one head per flow, derived from its latest version; listing reads it, and the flows limit its `deletedAt`. */
 export const createFlowHeadStore = (db: Db): FlowHeadStore => {
   const heads = flowHeadCollection.in<FlowHeadDocument>(db);
   return {
@@ -41,7 +41,6 @@ export const createFlowHeadStore = (db: Db): FlowHeadStore => {
         if (!isDuplicateKey(error)) throw error;
       }
     },
-    countActive: (workspaceId) => heads.countDocuments({ workspaceId, deletedAt: null }),
     list: async (workspaceId, { search, tag, after, limit }) => {
       const filter: Filter<FlowHeadDocument> = { workspaceId, deletedAt: null };
       if (tag !== null) filter.tags = tag;

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { flowDocumentSchema, type FlowVersion, type FlowVersionInfo, type FlowVersionStore } from '../../flows/index.ts';
+import { flowDocumentSchema, readProvenance, type FlowVersion, type FlowVersionInfo, type FlowVersionStore } from '../../flows/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { defineCollection } from './collection.ts';
 
@@ -17,10 +17,12 @@ export const flowVersionCollection = defineCollection({
 /**
  * A stored version. The document is kept as JSON text: its style maps may hold keys that some
  * MongoDB-compatible servers refuse as field names (dots, `$`), and it is only ever read whole.
+ * Schema 1 had no `provenance` (read as made by the author, `readProvenance`); schema 2 always has it.
  */
-export interface FlowVersionDocument extends Omit<FlowVersion, 'document'> {
+export interface FlowVersionDocument extends Omit<FlowVersion, 'document' | 'provenance'> {
   _id: string;
-  schemaVersion: 1;
+  schemaVersion: 1 | 2;
+  provenance?: FlowVersion['provenance'];
   documentJson: string;
   nodeCount: number;
   /** The event outbox flag: false until the version's event reached the broker. */
@@ -37,9 +39,11 @@ const toVersion = ({
   nodeCount: _n,
   published: _p,
   publishedAt: _pa,
+  provenance,
   ...rest
 }: FlowVersionDocument): FlowVersion => ({
   ...rest,
+  provenance: readProvenance(provenance, rest.authorId),
   document: flowDocumentSchema.parse(JSON.parse(documentJson)),
 });
 
@@ -50,8 +54,9 @@ const toInfo = ({
   schemaVersion: _s,
   published: _p,
   publishedAt: _pa,
+  provenance,
   ...rest
-}: Omit<FlowVersionDocument, 'documentJson'>): FlowVersionInfo => rest;
+}: Omit<FlowVersionDocument, 'documentJson'>): FlowVersionInfo => ({ ...rest, provenance: readProvenance(provenance, rest.authorId) });
 
 export interface FlowVersionOutbox {
   /** Versions whose event is not yet published, oldest first (at most `limit`), without documents. */
@@ -68,7 +73,7 @@ export const createFlowVersionStore = (db: Db): FlowVersionStore & FlowVersionOu
         await versions.insertOne({
           ...version,
           _id: flowVersionId(version.flowId, version.versionNumber),
-          schemaVersion: 1,
+          schemaVersion: 2,
           documentJson: JSON.stringify(version.document),
           nodeCount: version.document.nodes.length,
           published: false,
@@ -91,6 +96,18 @@ export const createFlowVersionStore = (db: Db): FlowVersionStore & FlowVersionOu
       const filter = before === null ? { flowId } : { flowId, versionNumber: { $lt: before } };
       const found = await versions.find(filter, { projection: infoProjection }).sort({ versionNumber: -1 }).limit(limit).toArray();
       return found.map(toInfo);
+    },
+    // One cursor rather than a query per page: FerretDB sorts a flow's versions anew for each query.
+    newestFirst: async function* (flowId, { before, batchSize }) {
+      const cursor = versions
+        .find({ flowId, versionNumber: { $lt: before } })
+        .sort({ versionNumber: -1 })
+        .batchSize(batchSize);
+      try {
+        for await (const found of cursor) yield toVersion(found);
+      } finally {
+        await cursor.close();
+      }
     },
     prune: async (flowId, upTo, keep) => {
       const result = await versions.deleteMany({ flowId, published: true, versionNumber: { $lte: upTo, $nin: [...keep] } });

@@ -50,16 +50,24 @@ export const accessSchema = z.discriminatedUnion(
     /** Anyone; the reason is reviewed like a permission would be. */
     z.object({ type: z.literal('public'), reason: z.string().min(3) }),
     /** A workspace permission (checked against `{workspaceId}` when the route has one) or `self`, the caller's own account. */
-    z.object({
-      type: z.literal('authenticated'),
-      authenticator: resource<Authenticator>('the authenticator'),
-      credentials: z.tuple([z.enum(credentials)], z.enum(credentials)).readonly(),
-      permission: z.enum([...workspacePermissions, 'self']),
-    }),
+    z
+      .object({
+        type: z.literal('authenticated'),
+        authenticator: resource<Authenticator>('the authenticator'),
+        limiter: resource<RateLimiter>('the limiter of refused authentications'),
+        credentials: z.tuple([z.enum(credentials)], z.enum(credentials)).readonly(),
+        permission: z.enum([...workspacePermissions, 'self']),
+      })
+      .refine((access) => access.permission !== 'self' || !access.credentials.includes('apiKey'), {
+        // An API key acts inside one workspace; the authenticator refuses it on `self` routes anyway.
+        message: 'a `self` endpoint takes user tokens only (an API key acts in one workspace): use jwt, not jwtOrApiKey',
+        path: ['credentials'],
+      }),
     /** Staff endpoints: a platform role (admins pass every role check). */
     z.object({
       type: z.literal('platform'),
       authenticator: resource<Authenticator>('the authenticator'),
+      limiter: resource<RateLimiter>('the limiter of refused authentications'),
       role: z.union([z.enum(platformRoles), z.tuple([z.enum(platformRoles)], z.enum(platformRoles)).readonly()]),
     }),
     /** The handler verifies a signature over the raw body (a webhook). */

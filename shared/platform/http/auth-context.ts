@@ -32,11 +32,11 @@ export interface AuthenticationRequest {
   access: GuardedAccess;
 }
 
-/** A guarded access decision, without the authenticator that enforces it. */
+/** A guarded access decision, without the adapters that enforce it. */
 export type GuardedAccess =
   Exclude<Access, { type: 'public' } | { type: 'signature' }> extends infer A
     ? A extends unknown
-      ? Omit<A, 'authenticator'>
+      ? Omit<A, 'authenticator' | 'limiter'>
       : never
     : never;
 
@@ -44,7 +44,16 @@ export type GuardedAccess =
  * Port: establishes the caller and checks the function's declared permission.
  * Throws DomainError: unauthenticated (no or bad credentials), not_found (a workspace the caller
  * is not a member of: never 403 across tenants), forbidden (a member without the permission).
+ * Every refusal counts against the client address's allowance, except those in
+ * `freeRefusalCodes`, which an authenticator must decide without reading or writing a store.
  */
 export interface Authenticator {
   authenticate: (request: AuthenticationRequest) => Promise<AuthContext>;
 }
+
+/**
+ * Refusals that cost no store access and that every honest client meets daily (no credentials
+ * sent, or an access token that fails verification: expired above all), so they do not count
+ * against the address's refused authentications. A forged token costs one signature check.
+ */
+export const freeRefusalCodes: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'INVALID_TOKEN']);

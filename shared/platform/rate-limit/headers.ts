@@ -42,7 +42,7 @@ export const rateLimitedProblem = (decision: RateLimitDecision, now: number, upg
   const retryAfter = Math.max(1, secondsUntil(decision.resetAt, now));
   const plan = rule.plan ? ` on the ${rule.plan} plan` : '';
   const error = new DomainError('rate_limited', 'RATE_LIMITED', {
-    detail: `Rate limit reached: ${rule.max} requests per ${windowText(rule.windowSeconds)} per ${scopeText[rule.scope]}${plan}. Retry in ${retryAfter} s.`,
+    detail: `Rate limit reached: ${rule.max} ${rule.counts ?? 'requests'} per ${windowText(rule.windowSeconds)} per ${scopeText[rule.scope]}${plan}. Retry in ${retryAfter} s.`,
     extensions: {
       limit: rule.name,
       scope: rule.scope,

@@ -29,6 +29,14 @@ export const rateLimitConfig = defineConfig({
     RATE_LIMIT_PASSWORD_FORGOT_PER_HOUR: count.default(3),
     /** Every other `auth`-class endpoint, per IP address per minute. */
     RATE_LIMIT_AUTH_PER_MINUTE: count.default(30),
+    /**
+     * Refused authentications (an invalid API key, a revoked session, no membership or permission)
+     * per IP address per window, on every guarded endpoint together. Once used up, guarded endpoints
+     * answer 429 before authenticating, so refusals cannot become unbounded store reads and writes.
+     */
+    RATE_LIMIT_AUTH_REFUSALS_PER_IP: count.default(200),
+    /** The window of `RATE_LIMIT_AUTH_REFUSALS_PER_IP`, in minutes (a fixed window). */
+    RATE_LIMIT_AUTH_REFUSALS_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
     /** `public`-class endpoints (health, JWKS…), per IP address per minute. */
     RATE_LIMIT_PUBLIC_PER_MINUTE: count.default(600),
     /** `api` class, per workspace per minute, by plan (docs/product.md). */

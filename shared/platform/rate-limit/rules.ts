@@ -28,6 +28,13 @@ export interface RateLimitRule {
   windowSeconds: number;
   /** Set for plan limits (their 429 carries an upgrade link). */
   plan?: Plan;
+  /**
+   * Counted in fixed windows rather than sliding ones: exactly one hit per window uses up the
+   * allowance, so "the limit was reached" happens (and is recorded) once per window.
+   */
+  fixedWindow?: true;
+  /** What is counted, for the 429's text: `requests` unless said otherwise. */
+  counts?: string;
 }
 
 const minute = 60;
@@ -97,6 +104,22 @@ export const rulesFor = (subject: RateLimitSubject, s: RateLimitSettings, plan: 
     }
   }
 };
+
+/**
+ * The refused authentications of one client address, counted on every guarded function together
+ * and checked before authenticating (multiplied by `RATE_LIMIT_IP_MULTIPLIER` like every per-IP limit).
+ */
+export const authRefusalsRule = (ip: string, s: RateLimitSettings): RateLimitRule => ({
+  ...rule(
+    'auth-refusals',
+    'ip',
+    ip,
+    s.RATE_LIMIT_AUTH_REFUSALS_PER_IP * s.RATE_LIMIT_IP_MULTIPLIER,
+    s.RATE_LIMIT_AUTH_REFUSALS_MINUTES * minute,
+  ),
+  fixedWindow: true,
+  counts: 'refused authentications',
+});
 
 /** The client address: the last `X-Forwarded-For` hop (earlier hops are the client's to invent). */
 export const clientIpOf = (forwardedFor: string | undefined): string =>

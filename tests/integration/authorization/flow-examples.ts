@@ -47,6 +47,7 @@ export const flowExamples: Record<string, Example> = {
   }),
   'flows-get': onFlow('GET', ''),
   'flows-lint': onFlow('GET', '/lint'),
+  'flows-blame': onFlow('GET', '/blame'),
   'flows-apply-operations': onFlow('POST', '/operations', { headers: { 'if-match': '"v1"' }, body: { operations: [addNode] } }),
   'flows-delete': onFlow('DELETE', ''),
   'flows-undelete': async (ctx) => {

@@ -5,14 +5,16 @@ import { loadDefinitions } from '../../../scripts/lib/load-definitions.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
 import { accessTokens } from '../../../shared/infra/jose/access-tokens.ts';
 import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
-import { newId } from '../../../shared/kernel/index.ts';
+import { newSecret } from '../../../shared/identity/secrets.ts';
+import { createApiKeyStore } from '../../../shared/infra/mongodb/api-key-store.ts';
+import { newId, workspacePermissions } from '../../../shared/kernel/index.ts';
 import { named, type NamedHttpFunction } from '../../../shared/platform/definition/index.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { rolePermissions } from '../../../shared/workspaces/index.ts';
 import { testDatabase } from '../../support/auth-test-env.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
-import { exampleFor, type ExampleRequest } from './examples.ts';
+import { exampleFor, type ExampleContext, type ExampleRequest } from './examples.ts';
 import { callers, createMatrixWorkspace, registerCallers, type Caller, type MatrixUser } from './matrix-fixture.ts';
 import login from '../../../functions/identity/login.ts';
 
@@ -20,7 +22,9 @@ import login from '../../../functions/identity/login.ts';
  * Walks every registered HTTP function (so future ones too) and calls it as each workspace role
  * and as a user of another workspace, with a valid request: the answer must be 2xx when the
  * declared permission allows it, 403 for a member whose role lacks it, 404 for the stranger —
- * also on routes that name a resource (a flow) rather than its workspace.
+ * also on routes that name a resource (a flow) rather than its workspace. Then once more with an
+ * owner's API key holding every permission: 2xx where the function accepts keys, else 401
+ * `API_KEY_NOT_ACCEPTED`.
  */
 const database = testDatabase('it_authorization_matrix');
 const definitions = (await loadDefinitions()).map(({ definition }) => definition).filter((d): d is NamedHttpFunction => d.kind === 'http');
@@ -65,6 +69,37 @@ const send = async (name: string, request: ExampleRequest, token: string) => {
 const freshToken = async (user: MatrixUser) =>
   (await runtime.use(accessTokens).issue({ userId: user.userId, sessionId: newId('ses'), platformRoles: [] })).token;
 
+/**
+ * An owner's key with every workspace permission, stored directly (creation refuses permissions no
+ * key-accepting endpoint uses; a key from before that rule may hold them all).
+ */
+const everythingKey = async (workspaceId: string, owner: MatrixUser): Promise<string> => {
+  const key = newSecret('uxf');
+  const record = {
+    id: newId('apk'),
+    workspaceId,
+    name: 'matrix',
+    prefix: key.slice(0, 12),
+    permissions: workspacePermissions,
+    createdBy: owner.userId,
+    createdAt: new Date(),
+    expiresAt: null,
+    revokedAt: null,
+    lastUsedAt: null,
+  };
+  await createApiKeyStore(runtime.use(mongo).db).insert(record, key);
+  return key;
+};
+
+const acceptsKeys = ({ access }: NamedHttpFunction) =>
+  access.type === 'authenticated' && access.permission !== 'self' && access.credentials.includes('apiKey');
+
+/** A refused key never reaches validation: any value in the other path parameters will do. */
+const anyRequest = ({ route }: NamedHttpFunction, workspaceId: string): ExampleRequest => ({
+  method: route.method.toUpperCase(),
+  path: route.path.replace('{workspaceId}', workspaceId).replace(/\{\w+\}/g, 'x'),
+});
+
 const logIn = async (user: MatrixUser) => {
   const response = await loginApp.request('/v1/auth/login', {
     method: 'POST',
@@ -73,6 +108,14 @@ const logIn = async (user: MatrixUser) => {
   });
   return { status: response.status, body: (await response.json()) as unknown };
 };
+
+const contextFor = (workspaceId: string, users: Record<Caller, MatrixUser>): ExampleContext => ({
+  db: runtime.use(mongo).db,
+  workspaceId,
+  users,
+  as: async (who, other, request) => send(other, request, await freshToken(users[who])),
+  login: (who) => logIn(users[who]),
+});
 
 const expectedStatus = (definition: NamedHttpFunction, caller: Caller, hasWorkspace: boolean): '2xx' | 403 | 404 => {
   const { access } = definition;
@@ -109,13 +152,7 @@ describe('the authorization matrix', () => {
 
     it.each(callers.map((caller) => [caller]))('should answer as the declared permission says when called by %s', async (caller) => {
       const workspaceId = await createMatrixWorkspace(runtime.use(mongo).db, users);
-      const ctx = {
-        db: runtime.use(mongo).db,
-        workspaceId,
-        users,
-        as: async (who: Caller, other: string, request: ExampleRequest) => send(other, request, await freshToken(users[who])),
-        login: (who: Caller) => logIn(users[who]),
-      };
+      const ctx = contextFor(workspaceId, users);
       const example = exampleFor(definition);
       if (!example) throw new Error(`no example request for ${name}: add one in tests/integration/authorization/<domain>-examples.ts`);
       const request = await example(ctx, caller);
@@ -124,6 +161,17 @@ describe('the authorization matrix', () => {
       const { status, body } = await send(name, request, await freshToken(users[caller]));
       const outcome = status >= 200 && status < 300 ? '2xx' : status;
       expect({ name, caller, outcome, body: outcome === expected ? null : body }).toEqual({ name, caller, outcome: expected, body: null });
+    });
+
+    it('should answer an owner’s API key with every permission as the declared credentials say', async () => {
+      const workspaceId = await createMatrixWorkspace(runtime.use(mongo).db, users);
+      const key = await everythingKey(workspaceId, users.owner);
+      const ctx = contextFor(workspaceId, users);
+      const request = acceptsKeys(definition) ? await exampleFor(definition)!(ctx, 'owner') : anyRequest(definition, workspaceId);
+      const { status, body } = await send(name, request, key);
+      const outcome = status >= 200 && status < 300 ? '2xx' : `${status} ${String((body as { code?: unknown } | null)?.code)}`;
+      const expected = acceptsKeys(definition) ? '2xx' : '401 API_KEY_NOT_ACCEPTED';
+      expect({ name, outcome, body: outcome === expected ? null : body }).toEqual({ name, outcome: expected, body: null });
     });
   });
 });

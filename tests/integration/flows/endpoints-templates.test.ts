@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import createTemplate from '../../../functions/flows/create-template.ts';
 import listTemplates from '../../../functions/flows/list-templates.ts';
+import listWorkspaceTemplates from '../../../functions/flows/list-workspace-templates.ts';
 import { builtInTemplates } from '../../../shared/flows/index.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
-import { outcome, type TestUser } from '../../support/workspace-kit.ts';
+import { outcome, type Reply, type TestUser } from '../../support/workspace-kit.ts';
 import { startFlowKit, type FlowKit } from '../../support/flow-kit.ts';
 
 let kit: FlowKit;
@@ -20,9 +21,9 @@ interface Template {
   nodeCount: number;
 }
 
-const templates = (as: TestUser, workspaceId?: string) =>
-  kit.call(listTemplates, `/v1/templates${workspaceId === undefined ? '' : `?workspaceId=${workspaceId}`}`, as);
-const itemsOf = (reply: Awaited<ReturnType<typeof templates>>) => (reply.body?.items ?? []) as Template[];
+const templates = (as: TestUser, query = '') => kit.call(listTemplates, `/v1/templates${query}`, as);
+const saved = (workspaceId: string, as: TestUser) => kit.call(listWorkspaceTemplates, `/v1/workspaces/${workspaceId}/templates`, as);
+const itemsOf = (reply: Reply) => (reply.body?.items ?? []) as Template[];
 const save = (workspaceId: string, as: TestUser, body: Record<string, unknown>) =>
   kit.call(createTemplate, `/v1/workspaces/${workspaceId}/templates`, as, { method: 'POST', body });
 const builtInIds = builtInTemplates.map((template) => template.id);
@@ -52,21 +53,27 @@ describe('GET /v1/templates', () => {
     expect(itemsOf(await templates({ ...owner, token: 'not.a.jwt' })).map((item) => item.id)).toEqual(builtInIds);
   });
 
-  it('should add the workspace’s own templates, privately, when a member names the workspace', async () => {
+  it('should answer 400 WORKSPACE_TEMPLATES_MOVED, pointing at the guarded route, when a workspace is named', async () => {
+    const { workspaceId, viewer } = await teamWithTemplate();
+    for (const as of [viewer, { ...viewer, token: '' }]) {
+      const reply = await templates(as, `?workspaceId=${workspaceId}`);
+      expect(outcome(reply)).toEqual({ status: 400, code: 'WORKSPACE_TEMPLATES_MOVED' });
+      expect(reply.body?.location).toBe(`/v1/workspaces/${workspaceId}/templates`);
+      expect(reply.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+});
+
+describe('GET /v1/workspaces/{workspaceId}/templates', () => {
+  it('should list the workspace’s own templates only, privately, to a member', async () => {
     const { workspaceId, viewer, templateId } = await teamWithTemplate();
     await teamWithTemplate(); // another workspace's template must not show
-    const reply = await templates(viewer, workspaceId);
+    const reply = await saved(workspaceId, viewer);
     expect(reply.status).toBe(200);
-    expect(itemsOf(reply).map((item) => item.id)).toEqual([...builtInIds, templateId]);
-    expect(itemsOf(reply).at(-1)).toMatchObject({
-      name: 'Our login',
-      description: 'With SSO',
-      builtIn: false,
-      workspaceId,
-      category: null,
-    });
-    expect(reply.headers.get('cache-control')).toBe('private, no-store');
-    expect(reply.headers.get('vary')).toContain('Authorization');
+    expect(itemsOf(reply).map((item) => item.id)).toEqual([templateId]);
+    expect(itemsOf(reply)[0]).toMatchObject({ name: 'Our login', description: 'With SSO', builtIn: false, workspaceId, category: null });
+    expect(reply.body?.nextCursor).toBeNull();
+    expect(reply.headers.get('cache-control')).toBe('no-store');
   });
 
   it.each([
@@ -76,7 +83,7 @@ describe('GET /v1/templates', () => {
   ] as const)('should refuse a workspace’s templates to %s', async (_case, who, token, status, code) => {
     const team = await teamWithTemplate();
     const as = token === 'valid' ? team[who] : { ...team[who], token };
-    expect(outcome(await templates(as, team.workspaceId))).toEqual({ status, code });
+    expect(outcome(await saved(team.workspaceId, as))).toEqual({ status, code });
   });
 });
 

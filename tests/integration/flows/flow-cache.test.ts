@@ -29,6 +29,7 @@ const version = (flowId: string, versionNumber: number): FlowVersion => ({
     frames: [],
   },
   authorId: 'usr_cache',
+  provenance: { kind: 'apiKey', userId: 'usr_cache', keyId: 'key_cache' },
   createdAt: new Date('2026-11-26T10:00:00Z'),
   summary: { count: 1, byType: { ADD_NODE: 1 }, text: '1 × ADD_NODE' },
   restoredFrom: null,

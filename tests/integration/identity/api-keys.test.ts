@@ -1,4 +1,5 @@
 import type { RouteConfig } from '@hono/zod-openapi';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import createKey from '../../../functions/identity/create-api-key.ts';
 import listKeys from '../../../functions/identity/list-api-keys.ts';
@@ -22,6 +23,7 @@ const otherWorkspace = newId('wsp');
 const tokens: Record<'owner' | 'admin' | 'viewer' | 'stranger', string> = { owner: '', admin: '', viewer: '', stranger: '' };
 
 // The apps' names do not matter here: none of these functions has limits of its own.
+const address = `2001:db8:${randomBytes(6).toString('hex').match(/.{4}/g)!.join(':')}::2`;
 const appOf = <R extends RouteConfig>(definition: HttpFunctionDefinition<R>) =>
   createHttpApp(definition, createRuntime({ ...definition, name: 'identity-it' }, env));
 const call = async <R extends RouteConfig>(
@@ -32,7 +34,8 @@ const call = async <R extends RouteConfig>(
 ) => {
   const response = await appOf(definition).request(path, {
     method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${tokens[as]}`, 'content-type': 'application/json' },
+    // An address of this file's own: its refusals count against it in the shared Redis.
+    headers: { authorization: `Bearer ${tokens[as]}`, 'content-type': 'application/json', 'x-forwarded-for': address },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
   const text = await response.text();

@@ -35,7 +35,7 @@ const publicExamples: Record<string, (ctx: ExampleContext) => ExampleRequest> = 
     headers: { 'stripe-signature': 't=1700000000,v1=00' },
     body: { id: 'evt_1', type: 'customer.subscription.updated', data: { object: { id: 'sub_1' } } },
   }),
-  'flows-list-templates': (ctx) => ({ method: 'GET', path: `/v1/templates?workspaceId=${ctx.workspaceId}&limit=5` }),
+  'flows-list-templates': () => ({ method: 'GET', path: '/v1/templates' }),
   'identity-forgot-password': (ctx) => ({ method: 'POST', path: '/v1/auth/password/forgot', body: { email: ctx.users.owner.email } }),
   'identity-jwks': () => ({ method: 'GET', path: '/.well-known/jwks.json' }),
   'identity-login': (ctx) => ({

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailRateLimitKey } from '../../../functions/identity/lib/rate-limit-keys.ts';
 import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
-import { rateLimited } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
+import { rateLimited, rateLimiter } from '../../../shared/infra/upstash/rate-limiter-resource.ts';
 import { createUpstashRateCounter } from '../../../shared/infra/upstash/upstash-rate-counter.ts';
 import { createUpstashScripts } from '../../../shared/infra/upstash/upstash-scripts.ts';
 import { defineConfig } from '../../../shared/platform/config/index.ts';
@@ -55,7 +55,7 @@ const appFor = (name: string, rateLimitClass: RateLimitClass, env: Record<string
       responses: { 200: { description: 'ok', content: { 'application/json': { schema: z.object({ email: z.string().nullable() }) } } } },
     }),
     ...(rateLimitClass === 'api'
-      ? { access: authenticated({ authenticator: memberOfWorkspace, credentials: ['jwt'] }, 'flows:read') }
+      ? { access: authenticated({ authenticator: memberOfWorkspace, limiter: rateLimiter, credentials: ['jwt'] }, 'flows:read') }
       : { access: publicAccess('test') }),
     rateLimit: isLimited(rateLimitClass) ? { ...rateLimited[rateLimitClass], accountKey: emailRateLimitKey } : { class: rateLimitClass },
     handler: (c) => c.json({ email: c.req.valid('json').email ?? null }, 200),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DefinitionError, validateDefinitions, type DefinitionSource } from '../../../shared/platform/definition/validate.ts';
 import { cronFunction, eventFunction, httpFunction } from './fixtures.ts';
+import { jwtOrApiKey } from '../../../shared/infra/auth/jwt-authenticator.ts';
 
 const without = (definition: object, ...keys: string[]): Record<string, unknown> =>
   Object.fromEntries(Object.entries(definition).filter(([k]) => !keys.includes(k)));
@@ -44,6 +45,23 @@ describe('validateDefinitions', () => {
     const access = { type: 'authenticated', credentials: ['jwt'], permission: 'flows:read' };
     expect(problemsOf([source('functions/flows/get.ts', { ...definition, access })])).toEqual([
       expect.stringMatching(/^flows-get: access\.authenticator .*must be a resource/),
+      expect.stringMatching(/^flows-get: access\.limiter .*must be a resource/),
+    ]);
+  });
+
+  it('should fail when guarded access was written by hand without the limiter of its refusals', () => {
+    const definition = httpFunction();
+    const access = { type: 'platform', authenticator: jwtOrApiKey.authenticator, role: 'support' };
+    expect(problemsOf([source('functions/flows/get.ts', { ...definition, access })])).toEqual([
+      expect.stringMatching(/^flows-get: access\.limiter .*must be a resource/),
+    ]);
+  });
+
+  it('should fail when a `self` endpoint says it accepts API keys', () => {
+    const { access } = httpFunction() as { access: object };
+    const selfWithKeys = { ...access, credentials: ['jwt', 'apiKey'], permission: 'self' };
+    expect(problemsOf([source('functions/flows/get.ts', { ...httpFunction(), access: selfWithKeys })])).toEqual([
+      expect.stringMatching(/^flows-get: access\.credentials .*takes user tokens only/),
     ]);
   });
 

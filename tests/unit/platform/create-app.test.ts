@@ -8,6 +8,7 @@ import { defineConfig } from '../../../shared/platform/config/index.ts';
 import { defineResource } from '../../../shared/platform/resource.ts';
 import type { AuthenticationRequest, Authenticator } from '../../../shared/platform/http/auth-context.ts';
 import { LightRequest } from '../../../shared/platform/hosts/cold-start/index.ts';
+import type { RateLimiter } from '../../../shared/platform/rate-limit/rate-limiter.ts';
 
 const route = createRoute({
   method: 'post',
@@ -182,6 +183,12 @@ describe('createHttpApp with an authenticator', () => {
       },
     }),
   });
+  // Never exhausted: the refusal limit has tests of its own (refusal-limit-pipeline.test.ts).
+  const openLimiter = defineResource({
+    name: 'open-limiter',
+    config: defineConfig({ name: 'none', shape: {}, devDefaults: {} }),
+    create: (): RateLimiter => ({ upgradeUrl: '', check: async () => null, checkRefusals: async () => null, countRefusal: async () => {} }),
+  });
   const scoped = defineHttpFunction({
     description: 'test',
     route: createRoute({
@@ -190,7 +197,7 @@ describe('createHttpApp with an authenticator', () => {
       request: { params: z.object({ workspaceId: z.string() }) },
       responses: { 200: { description: 'ok' } },
     }),
-    access: authenticated({ authenticator: stubAuthenticator, credentials: ['jwt'] }, 'workspace:read'),
+    access: authenticated({ authenticator: stubAuthenticator, limiter: openLimiter, credentials: ['jwt'] }, 'workspace:read'),
     rateLimit: { class: 'none' },
     uses: [],
     costTags: { team: 'platform', costCenter: 'cc-platform', tier: 'standard' },

@@ -29,8 +29,9 @@ const builtins = [
 const nodePrefix = { paths: builtins.map((name) => ({ name, message: `import 'node:${name}' (the node: prefix is required)` })) };
 
 /** Drivers, SDKs and frameworks: adapters (shared/infra) and the platform may use them, domain code never. */
-const infrastructure = '^(hono|@hono/.+|hono/.+|mongodb|@upstash/.+|chromadb|stripe|jose|cloudevents|pino|@google-cloud/.+|nodemailer)$';
-const drivers = '^(mongodb|@upstash/.+|chromadb|stripe|jose|cloudevents|@google-cloud/.+|nodemailer)$';
+const infrastructure =
+  '^(hono|@hono/.+|hono/.+|mongodb|@upstash/.+|chromadb|stripe|jose|cloudevents|pino|@google-cloud/.+|nodemailer|ai|@ai-sdk/.+)$';
+const drivers = '^(mongodb|@upstash/.+|chromadb|stripe|jose|cloudevents|@google-cloud/.+|nodemailer|ai|@ai-sdk/.+)$';
 const processEnv = { object: 'process', property: 'env', message: 'read configuration through loadConfig (shared/platform/config) only' };
 
 export default tseslint.config(

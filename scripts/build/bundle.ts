@@ -51,6 +51,10 @@ export const bundleExternals: readonly string[] = [
   '@dagrejs/dagre',
   // The Stripe SDK (~240 KB): only the billing functions that call Stripe load it, from node_modules.
   'stripe',
+  // Language-model providers: each is imported the first time a call goes to one of its kind
+  // (shared/infra/ai/provider-models.ts), so a function loads only the providers it calls.
+  '@ai-sdk/anthropic',
+  '@ai-sdk/google',
   ...mongodbOptionalAddons,
 ];
 

@@ -14,6 +14,11 @@ export const authTestEnv = (services: Record<string, string>, database: string):
   UPSTASH_REDIS_REST_URL: services.UPSTASH_REDIS_REST_URL ?? 'http://127.0.0.1:8079',
   UPSTASH_REDIS_REST_TOKEN: services.UPSTASH_REDIS_REST_TOKEN ?? 'dev-upstash-token',
   RATE_LIMIT_UPGRADE_URL: 'http://localhost:5173/settings/billing',
+  // No language model: the offline paths (extractive knowledge answers); AI tests set their own.
+  AI_PROVIDERS: 'none',
+  AI_API_KEYS: 'none',
+  AI_MODELS: 'none',
+  AI_PRICES: 'none',
 });
 
 /** One suffix per test-file run (vitest gives each file its own module graph). */

@@ -9,6 +9,11 @@ export interface ConfigFragment<S extends z.ZodRawShape = z.ZodRawShape> {
   shape: S;
   /** Used only when APP_ENV is `development` or `test` and the variable is unset. */
   devDefaults: Partial<Record<keyof S & string, string>>;
+  /**
+   * Checks that span variables (a model map naming providers another variable declares): each
+   * problem names the variable to fix. Runs at start with the parsed values, like the schemas.
+   */
+  check?(values: z.infer<z.ZodObject<S>>): readonly { variable: keyof S & string; message: string }[];
 }
 
 export const defineConfig = <S extends z.ZodRawShape>(fragment: ConfigFragment<S>): ConfigFragment<S> => fragment;

@@ -54,5 +54,7 @@ export const loadConfig = <F extends readonly ConfigFragment[]>(
       })),
     );
   }
+  const problems = fragments.flatMap((fragment) => fragment.check?.(parsed.data as never) ?? []);
+  if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({ appEnv: appEnv.data, ...parsed.data }) as LoadedConfig<F>;
 };

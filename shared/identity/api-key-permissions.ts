@@ -17,4 +17,5 @@ export const apiKeyPermissions: readonly WorkspacePermission[] = [
   'knowledge:read', // knowledge-get-document, knowledge-list-documents, knowledge-query, knowledge-search
   'knowledge:write', // knowledge-delete-document, knowledge-upload-document
   'billing:read', // billing-get, billing-get-usage, billing-list-ledger
+  'audit:read', // privacy-audit-workspace
 ];

@@ -68,7 +68,7 @@ export const accessSchema = z.discriminatedUnion(
       type: z.literal('platform'),
       authenticator: resource<Authenticator>('the authenticator'),
       limiter: resource<RateLimiter>('the limiter of refused authentications'),
-      role: z.enum(platformRoles),
+      role: z.union([z.enum(platformRoles), z.tuple([z.enum(platformRoles)], z.enum(platformRoles)).readonly()]),
     }),
     /** The handler verifies a signature over the raw body (a webhook). */
     z.object({ type: z.literal('signature'), scheme: z.literal('stripe') }),

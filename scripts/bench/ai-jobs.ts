@@ -9,6 +9,7 @@ import { jobRunnerPorts } from '../../shared/infra/ai/job-runner-resource.ts';
 import { ledgerPorts } from '../../shared/infra/billing/ledger-resource.ts';
 import { flowPorts } from '../../shared/infra/flows/flows-resource.ts';
 import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
+import { workspaceCollection } from '../../shared/infra/mongodb/workspace-store.ts';
 import { newId } from '../../shared/kernel/index.ts';
 import { createHttpApp } from '../../shared/platform/http/create-app.ts';
 import { named } from '../../shared/platform/definition/index.ts';
@@ -68,7 +69,7 @@ export const benchJobs = async (log: (line: string) => void) => {
   /** A workspace of its own per job (a plan's flow limit never counts), owned by the bench user, with credits. */
   const workspace = async () => {
     const id = newId('wsp');
-    await db.collection('workspaces').insertOne({
+    await workspaceCollection.in(db).insertOne({
       _id: id as never,
       schemaVersion: 1,
       name: `bench ${id.slice(4, 10)}`,

@@ -3,15 +3,11 @@ import {
   groundedAnswer,
   knowledgeAnswerV1,
   passagesBlock,
-  promptIdOf,
   promptTags,
   type AiQuality,
   type LanguageModels,
 } from '../ai/index.ts';
 import type { AnswerWriter } from './query-service.ts';
-
-/** The prompt the generated answers come from (recorded with them in the call log's agent `knowledge`). */
-export const knowledgeAnswerPromptId = promptIdOf(knowledgeAnswerV1);
 
 /** Long enough for five cited sentences. */
 const maxOutputTokens = 600;

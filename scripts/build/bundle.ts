@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { fromRoot, repoRoot } from '../lib/paths.ts';
 import { loaderFile } from './function-command.ts';
 import { lightWeb } from './light-web.ts';
@@ -82,15 +82,19 @@ const common = {
   logLevel: 'warning',
 } as const;
 
-/** Bundles one function; returns the bundle's size in bytes. */
-export const bundleFunction = async (name: string, file: string): Promise<number> => {
-  const result = await build({
+/** esbuild's options for one function's code bundle (`outfile` elsewhere for tests). */
+export const codeBundleOptions = (name: string, file: string, outfile = bundlePath(name)) =>
+  ({
     ...common,
     stdin: { contents: entrySource(name, file), resolveDir: repoRoot, sourcefile: `${name}.entry.ts`, loader: 'ts' },
-    outfile: bundlePath(name),
+    outfile,
     ...knativeCodeOptions,
     plugins: [slimmerDependencies, lightWeb],
-  });
+  }) satisfies BuildOptions;
+
+/** Bundles one function; returns the bundle's size in bytes. */
+export const bundleFunction = async (name: string, file: string): Promise<number> => {
+  const result = await build(codeBundleOptions(name, file));
   await build({
     ...common,
     stdin: { contents: loaderSource(name), resolveDir: repoRoot, sourcefile: `${name}.loader.ts`, loader: 'ts' },

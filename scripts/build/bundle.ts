@@ -55,6 +55,9 @@ export const bundleExternals: readonly string[] = [
   '@dagrejs/dagre',
   // The Stripe SDK (~240 KB): only the billing functions that call Stripe load it, from node_modules.
   'stripe',
+  // pdf.js built for servers (1.6 MB, half the upload bundle): only a PDF upload loads it
+  // (shared/infra/knowledge/extractor.ts); bundled, every upload start would read it.
+  'unpdf',
   // Language-model providers: each is imported the first time a call goes to one of its kind
   // (shared/infra/ai/provider-models.ts), so a function loads only the providers it calls.
   '@ai-sdk/anthropic',

@@ -52,7 +52,7 @@ EXPOSE 8080
 # Exec form, no shell: node is PID 1 and gets SIGTERM when Knative scales an instance down.
 # The framework takes --target/--source/--signature-type from FUNCTION_TARGET, FUNCTION_SOURCE
 # and FUNCTION_SIGNATURE_TYPE when no flag is given. The V8 flag (a young generation that starts at
-# 16 MB: no garbage collection while a bundle loads; NODE_OPTIONS cannot carry it) is
+# 24 MB: no garbage collection while a bundle loads; NODE_OPTIONS cannot carry it) is
 # scripts/build/function-command.ts's, under which the build made the code caches; a deploy test
 # keeps the two equal.
-ENTRYPOINT ["node", "--min-semi-space-size=16", "node_modules/@google-cloud/functions-framework/build/src/main.js"]
+ENTRYPOINT ["node", "--min-semi-space-size=24", "node_modules/@google-cloud/functions-framework/build/src/main.js"]

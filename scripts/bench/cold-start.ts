@@ -5,12 +5,14 @@ import { loadDefinitions } from '../lib/load-definitions.ts';
 import { fromRoot } from '../lib/paths.ts';
 import { run } from '../lib/run.ts';
 import { bundlePath, loaderPath } from '../build/bundle.ts';
+import { frameworkMain, functionProcessArgs } from '../build/function-command.ts';
 import { ensureServices } from '../services/index.ts';
 import { firstRequest } from './probe-request.ts';
 
 /**
- * Cold start of every function under the Functions Framework host (the one Knative runs):
- * process start → first successful response, against a bare functions-framework "hello"
+ * Cold start of every function under the Functions Framework host (the one Knative runs, with the
+ * image's loader and Node flags: scripts/build/function-command.ts): process start → first
+ * successful response, against a bare functions-framework "hello" (an ES module, default flags)
  * measured in the same run: each function start is paired with a hello start just before it, and
  * a function's ratio is the median of its paired ratios. Prints a table and one JSON line.
  * Options: `--runs N` (default 7), `--skip-build` (measure the bundles already in dist/),
@@ -18,7 +20,6 @@ import { firstRequest } from './probe-request.ts';
  */
 const runsIndex = process.argv.indexOf('--runs');
 const runs = runsIndex > 0 ? Number(process.argv[runsIndex + 1]) : 7;
-const frameworkMain = fromRoot('node_modules/@google-cloud/functions-framework/build/src/main.js');
 const helloSource = fromRoot('dist/bench/hello.js');
 
 const median = (values: readonly number[]) => {
@@ -46,27 +47,16 @@ const cpuMs = async (pid: number | undefined) => {
 /** Starts one instance and times it until the first answer below 500: wall and CPU milliseconds. */
 const coldStart = async (options: {
   target: string;
-  source: string;
-  signature: string;
+  args: string[];
   request: { path: string; init: RequestInit };
   port: number;
   env: Record<string, string>;
 }) => {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      frameworkMain,
-      `--target=${options.target}`,
-      `--source=${options.source}`,
-      `--signature-type=${options.signature}`,
-      `--port=${options.port}`,
-    ],
-    {
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, options.args, {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   try {
@@ -111,7 +101,13 @@ const main = async () => {
   const onlyIndex = process.argv.indexOf('--only');
   const only = onlyIndex > 0 ? new Set(process.argv[onlyIndex + 1]?.split(',')) : null;
   const definitions = (await loadDefinitions()).map((d) => d.definition).filter((d) => !only || only.has(d.name));
-  const hello = { target: 'hello', source: helloSource, signature: 'http', request: { path: '/', init: {} }, port: 8300, env: {} };
+  const hello = {
+    target: 'hello',
+    args: [frameworkMain, '--target=hello', `--source=${helloSource}`, '--signature-type=http', '--port=8300'],
+    request: { path: '/', init: {} },
+    port: 8300,
+    env: {},
+  };
   // Paired samples: a hello right before each function start, so drift in machine load cancels out.
   const samples = new Map<string, { ms: number; ratio: number; cpuRatio: number }[]>();
   const helloSamples: number[] = [];
@@ -120,8 +116,12 @@ const main = async () => {
       const { ms: helloMs, cpu: helloCpu } = await coldStart(hello);
       const { ms, cpu } = await coldStart({
         target: definition.name,
-        source: loaderPath(definition.name),
-        signature: definition.kind === 'http' ? 'http' : 'cloudevent',
+        args: functionProcessArgs({
+          target: definition.name,
+          source: loaderPath(definition.name),
+          signatureType: definition.kind === 'http' ? 'http' : 'cloudevent',
+          port: 8301,
+        }),
         request: firstRequest(definition),
         port: 8301,
         env: functionEnv,

@@ -1,14 +1,23 @@
 import { spawn } from 'node:child_process';
 import { loaderPath } from '../build/bundle.ts';
-import { fromRoot } from '../lib/paths.ts';
-
-const frameworkMain = fromRoot('node_modules/@google-cloud/functions-framework/build/src/main.js');
+import { functionProcessArgs } from '../build/function-command.ts';
 
 /** One function served by the Functions Framework host (as in a Knative pod), on a port of its own. */
-export const startFunctionProcess = async (options: { name: string; port: number; env: Record<string, string>; probePath: string }) => {
+export const startFunctionProcess = async (options: {
+  name: string;
+  port: number;
+  env: Record<string, string>;
+  probePath: string;
+  signatureType?: 'http' | 'cloudevent';
+}) => {
   const child = spawn(
     process.execPath,
-    [frameworkMain, `--target=${options.name}`, `--source=${loaderPath(options.name)}`, `--port=${options.port}`],
+    functionProcessArgs({
+      target: options.name,
+      source: loaderPath(options.name),
+      signatureType: options.signatureType ?? 'http',
+      port: options.port,
+    }),
     {
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,15 +1,19 @@
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { fromRoot, repoRoot } from '../lib/paths.ts';
+import { loaderFile } from './function-command.ts';
 import { lightWeb } from './light-web.ts';
 import { slimmerDependencies } from './slimmer-dependencies.ts';
 
 /**
- * Where a function's files go: `dist/functions/<name>.js`, the module the Functions Framework
+ * Where a function's files go: `dist/functions/<name>.cjs`, the module the Functions Framework
  * loads (in Knative and in the local fleet alike), is a small loader that runs `<name>.bundle.cjs`
- * (the code) with its V8 code cache.
+ * (the code) with its V8 code cache. The loader is CommonJS on purpose: for a `.js` file the
+ * framework first imports `read-package-up` (and its dozen packages) to learn the module type, then
+ * loads the file through the ES module loader; a `.cjs` file is simply required (~30 ms less CPU
+ * per cold start, measured in docs/platform.md).
  */
 export const bundlePath = (name: string) => fromRoot('dist', 'functions', `${name}.bundle.cjs`);
-export const loaderPath = (name: string) => fromRoot('dist', 'functions', `${name}.js`);
+export const loaderPath = (name: string) => fromRoot(loaderFile(name));
 
 /**
  * The generated entry: the definition handed to its host with its name (derived from the file by
@@ -19,7 +23,7 @@ const entrySource = (name: string, file: string) =>
   `import definition from './${file}';\nimport { registerKnativeFunction } from './shared/platform/hosts/knative.ts';\nregisterKnativeFunction(definition, '${name}');\n`;
 
 const loaderSource = (name: string) =>
-  `import { fileURLToPath } from 'node:url';\nimport { runBundle } from './shared/platform/hosts/cold-start/code-cache.ts';\nrunBundle(fileURLToPath(new URL('./${name}.bundle.cjs', import.meta.url)));\n`;
+  `import { join } from 'node:path';\nimport { runBundle } from './shared/platform/hosts/cold-start/code-cache.ts';\nrunBundle(join(__dirname, '${name}.bundle.cjs'));\n`;
 
 /** The MongoDB driver's optional add-ons: required only when configured, absent from the image on purpose. */
 export const mongodbOptionalAddons = [
@@ -51,6 +55,9 @@ export const bundleExternals: readonly string[] = [
   '@dagrejs/dagre',
   // The Stripe SDK (~240 KB): only the billing functions that call Stripe load it, from node_modules.
   'stripe',
+  // pdf.js built for servers (1.6 MB, half the upload bundle): only a PDF upload loads it
+  // (shared/infra/knowledge/extractor.ts); bundled, every upload start would read it.
+  'unpdf',
   // Language-model providers: each is imported the first time a call goes to one of its kind
   // (shared/infra/ai/provider-models.ts), so a function loads only the providers it calls.
   '@ai-sdk/anthropic',
@@ -78,20 +85,24 @@ const common = {
   logLevel: 'warning',
 } as const;
 
-/** Bundles one function; returns the bundle's size in bytes. */
-export const bundleFunction = async (name: string, file: string): Promise<number> => {
-  const result = await build({
+/** esbuild's options for one function's code bundle (`outfile` elsewhere for tests). */
+export const codeBundleOptions = (name: string, file: string, outfile = bundlePath(name)) =>
+  ({
     ...common,
     stdin: { contents: entrySource(name, file), resolveDir: repoRoot, sourcefile: `${name}.entry.ts`, loader: 'ts' },
-    outfile: bundlePath(name),
+    outfile,
     ...knativeCodeOptions,
     plugins: [slimmerDependencies, lightWeb],
-  });
+  }) satisfies BuildOptions;
+
+/** Bundles one function; returns the bundle's size in bytes. */
+export const bundleFunction = async (name: string, file: string): Promise<number> => {
+  const result = await build(codeBundleOptions(name, file));
   await build({
     ...common,
     stdin: { contents: loaderSource(name), resolveDir: repoRoot, sourcefile: `${name}.loader.ts`, loader: 'ts' },
     outfile: loaderPath(name),
-    format: 'esm',
+    format: 'cjs',
     sourcemap: false,
   });
   const output = Object.entries(result.metafile.outputs).find(([path]) => !path.endsWith('.map') && !path.endsWith('.txt'));

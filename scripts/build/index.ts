@@ -3,6 +3,7 @@ import { loadDefinitions } from '../lib/load-definitions.ts';
 import { mapLimit } from '../lib/map-limit.ts';
 import { run } from '../lib/run.ts';
 import { bundleFunction, bundlePath } from './bundle.ts';
+import { functionNodeFlags } from './function-command.ts';
 
 /**
  * `npm run build`: one bundle per function under dist/functions, and a table of their sizes.
@@ -19,9 +20,9 @@ const main = async () => {
     kind: definition.kind,
     bytes: await bundleFunction(definition.name, file),
   }));
-  // V8 code caches, made by running each bundle once with the same Node that serves it.
+  // V8 code caches, made by running each bundle once with the same Node and V8 flags that serve it.
   const cacheArguments = rows.map((r) => `${r.kind === 'http' ? 'http' : 'event'}:${bundlePath(r.name)}`);
-  await run(process.execPath, ['scripts/build/make-code-cache.ts', ...cacheArguments], {
+  await run(process.execPath, [...functionNodeFlags, 'scripts/build/make-code-cache.ts', ...cacheArguments], {
     APP_ENV: 'test',
     LOG_LEVEL: 'silent',
   });

@@ -21,11 +21,21 @@ const pipelineFiles = new RegExp(
 );
 
 /**
+ * Client libraries whose outgoing calls go through the light classes and `lightFetch` (node:http)
+ * instead of Node's fetch: the Chroma SDK (its ES module build), which builds a default client
+ * with `new Headers()` as it loads and then a Request and a fetch per call. Knowledge crons and
+ * the first search of an instance then never load undici.
+ */
+const clientFiles = new RegExp(`node_modules\\${path.sep}chromadb\\${path.sep}dist\\${path.sep}.*\\.mjs$`);
+const declaresOwnFetch = /\b(?:class|function|const|let|var)\s+fetch\b|\bimport\b[^;]*\bas\s+fetch\b/;
+
+/**
  * Knative bundles only: inside Hono and our HTTP pipeline, the names `Headers`, `Request` and
  * `Response` refer to the light classes of `shared/platform/hosts/cold-start` instead of Node's
  * globals, so answering a request never loads undici (a cold instance then saves ~10 % of a bare
- * framework start). Every other module, and every outgoing `fetch`, keeps Node's own classes.
- * A pipeline module that declares one of these names itself stops the build.
+ * framework start); in the client libraries above, `fetch` is `lightFetch` as well. Every other
+ * module, and every other outgoing `fetch`, keeps Node's own classes. A module that declares one
+ * of these names itself stops the build.
  */
 export const lightWeb: Plugin = {
   name: 'light-web',
@@ -38,6 +48,15 @@ export const lightWeb: Plugin = {
       if (declaresOwn.test(contents)) throw new Error(`light-web: ${args.path} declares its own Headers, Request or Response`);
       const imports = `import { ${names.map((name) => `Light${name} as ${name}`).join(', ')} } from ${JSON.stringify(lightWebModule)};\n`;
       return { contents: imports + contents, loader: args.path.endsWith('.ts') ? 'ts' : 'js', resolveDir: path.dirname(args.path) };
+    });
+    build.onLoad({ filter: clientFiles }, async (args) => {
+      const contents = await readFile(args.path, 'utf8');
+      if (declaresOwn.test(contents) || declaresOwnFetch.test(contents)) {
+        throw new Error(`light-web: ${args.path} declares its own fetch, Headers, Request or Response`);
+      }
+      const lightNames = [...names.map((name) => `Light${name} as ${name}`), 'lightFetch as fetch'];
+      const imports = `import { ${lightNames.join(', ')} } from ${JSON.stringify(lightWebModule)};\n`;
+      return { contents: imports + contents, loader: 'js', resolveDir: path.dirname(args.path) };
     });
   },
 };

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -29,6 +29,8 @@ const warmUp = async (name: string) => {
  */
 for (const argument of process.argv.slice(2)) {
   const [kind, bundleFile] = argument.split(/:(.*)/s) as [string, string];
+  // A cache left by an earlier build is for other code: compile from source, without its warning.
+  rmSync(codeCachePath(bundleFile), { force: true });
   const { script } = runBundle(bundleFile);
   if (kind === 'http') await warmUp(path.basename(bundleFile, '.bundle.cjs'));
   writeFileSync(codeCachePath(bundleFile), script.createCachedData());

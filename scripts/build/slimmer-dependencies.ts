@@ -5,22 +5,36 @@ import type { Plugin } from 'esbuild';
 const require = createRequire(import.meta.url);
 const zodLocalesDir = path.join(path.dirname(require.resolve('zod/package.json')), 'v4', 'locales');
 const mongodbDir = path.dirname(require.resolve('mongodb/package.json'));
-const insideMongodb = `${path.sep}node_modules${path.sep}mongodb${path.sep}`;
+const insidePackage = (name: string) => `${path.sep}node_modules${path.sep}${name}${path.sep}`;
+const insideMongodb = insidePackage('mongodb');
 
 /**
- * Node built-ins the MongoDB driver requires at load but uses only for some connections: TLS
- * (an encrypted connection), zlib (wire compression), dns (SRV and CNAME look-ups), http, child_process
- * and fs/promises (cloud and KMS credentials, mongocryptd). Node 24 takes ~10-50 ms to load `tls`
- * alone (its WebCrypto and secure-context set-up), which a bare framework never pays.
+ * Node built-ins that packages require at load but use only for some calls, by package:
+ * - the MongoDB driver: TLS (an encrypted connection), zlib (wire compression), dns (SRV and CNAME
+ *   look-ups), http, child_process and fs/promises (cloud and KMS credentials, mongocryptd);
+ * - the CloudEvents SDK: http and https, for its own HTTP emitter, which we never use (the broker
+ *   publisher posts with `shared/infra/http-send.ts`); it only formats events.
+ * Node 24 takes ~10-50 ms to load `tls` alone (its WebCrypto and secure-context set-up; `https`
+ * loads it), which a bare framework never pays.
  */
-const lazyBuiltins = ['tls', 'zlib', 'dns', 'http', 'child_process', 'fs/promises'];
+const lazyBuiltinsOf: Readonly<Record<string, readonly string[]>> = {
+  mongodb: ['tls', 'zlib', 'dns', 'http', 'child_process', 'fs/promises'],
+  cloudevents: ['http', 'https'],
+};
+const lazyBuiltins = [...new Set(Object.values(lazyBuiltinsOf).flat())];
 const lazyBuiltinFilter = new RegExp(`^(?:node:)?(?:${lazyBuiltins.map((name) => name.replace('/', '\\/')).join('|')})$`);
+const isLazyFor = (importer: string, builtin: string) =>
+  Object.entries(lazyBuiltinsOf).some(([pkg, names]) => names.includes(builtin) && importer.includes(insidePackage(pkg)));
 
-/** A stand-in that requires the real module on first touch and then behaves as it does. */
+/**
+ * A stand-in that requires the real module on first touch and then behaves as it does. A built-in
+ * is no ES module: asking for `__esModule` (TypeScript's `__importDefault` does, at load) answers
+ * that without loading it.
+ */
 const lazyBuiltinSource = (name: string) => `let real;
 const load = () => (real ??= process.getBuiltinModule(${JSON.stringify(`node:${name}`)}));
 module.exports = new Proxy({}, {
-  get: (_, key) => load()[key],
+  get: (_, key) => (key === '__esModule' ? undefined : load()[key]),
   has: (_, key) => key in load(),
   ownKeys: () => Reflect.ownKeys(load()),
   getOwnPropertyDescriptor: (_, key) => {
@@ -43,11 +57,12 @@ module.exports = new Proxy({}, {
 export const slimmerDependencies: Plugin = {
   name: 'slimmer-dependencies',
   setup(build) {
-    build.onResolve({ filter: lazyBuiltinFilter }, (args) =>
-      args.namespace !== 'slim' && args.importer.includes(insideMongodb)
-        ? { path: `lazy-builtin:${args.path.replace(/^node:/, '')}`, namespace: 'slim' }
-        : undefined,
-    );
+    build.onResolve({ filter: lazyBuiltinFilter }, (args) => {
+      const builtin = args.path.replace(/^node:/, '');
+      return args.namespace !== 'slim' && isLazyFor(args.importer, builtin)
+        ? { path: `lazy-builtin:${builtin}`, namespace: 'slim' }
+        : undefined;
+    });
     build.onLoad({ filter: /^lazy-builtin:/, namespace: 'slim' }, (args) => ({
       contents: lazyBuiltinSource(args.path.slice('lazy-builtin:'.length)),
       loader: 'js',

@@ -8,7 +8,7 @@ import { run } from '../../scripts/lib/run.ts';
 import { ensureServices } from '../../scripts/services/index.ts';
 
 /**
- * The Knative bundles as a pod runs them: `dist/functions/<name>.js` under the Functions
+ * The Knative bundles as a pod runs them: `dist/functions/<name>.cjs` under the Functions
  * Framework. These bundles answer with the light fetch classes (scripts/build/light-web.ts), so
  * this is where their headers, bodies, cookies and errors meet a real HTTP client.
  */

@@ -156,7 +156,7 @@ export const startAiJobsKit = async (name: string, env: Record<string, string> =
     );
 
   const close = async () => {
-    const client = base.use(chroma);
+    const client = await base.use(chroma).client();
     for (const collection of await client.listCollections().catch(() => [])) {
       if (collection.name.startsWith(prefix)) await client.deleteCollection({ name: collection.name });
     }

@@ -57,8 +57,8 @@ export const startKnowledgeKit = async (name: string) => {
   const seedFixtures = async () => seedGlobal(ports, await loadArticles(fixtureArticles));
 
   const close = async () => {
-    for (const collection of await runtime.use(chroma).listCollections()) {
-      if (collection.name.startsWith(prefix)) await runtime.use(chroma).deleteCollection({ name: collection.name });
+    for (const collection of await (await runtime.use(chroma).client()).listCollections()) {
+      if (collection.name.startsWith(prefix)) await (await runtime.use(chroma).client()).deleteCollection({ name: collection.name });
     }
     await db.dropDatabase();
     await runtime.close();

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, connect } from 'node:net';
+import { functionProcessArgs } from '../../build/function-command.ts';
 import { fromRoot } from '../../lib/paths.ts';
 import type { LocalService } from './manifests.ts';
 
-const frameworkMain = fromRoot('node_modules/@google-cloud/functions-framework/build/src/main.js');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A port nobody listens on right now, from the kernel. */
@@ -53,13 +53,7 @@ export const createInstancePool = (options: {
     const port = await freePort();
     const child = spawn(
       process.execPath,
-      [
-        frameworkMain,
-        `--target=${service.name}`,
-        `--source=${fromRoot(service.source)}`,
-        `--signature-type=${service.signatureType}`,
-        `--port=${port}`,
-      ],
+      functionProcessArgs({ target: service.name, source: fromRoot(service.source), signatureType: service.signatureType, port }),
       { cwd: fromRoot(), env: { ...process.env, ...options.env, K_SERVICE: service.name }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const forward = (chunk: Buffer) =>

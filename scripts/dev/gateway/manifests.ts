@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 /** One function as its Knative Service runs it: what the Functions Framework is told to load. */
 export interface LocalService {
   name: string;
-  /** FUNCTION_SOURCE, relative to the repository root (`dist/functions/<name>.js`). */
+  /** FUNCTION_SOURCE, relative to the repository root (`dist/functions/<name>.cjs`). */
   source: string;
   signatureType: 'http' | 'cloudevent';
 }

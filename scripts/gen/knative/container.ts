@@ -1,5 +1,6 @@
 import { Container, type IContainer } from 'kubernetes-models/v1/Container';
 import type { NamedFunction } from '../../../shared/platform/definition/identity.ts';
+import { loaderFile } from '../../build/function-command.ts';
 import { eventPublisher } from '../../../shared/infra/broker/broker-publisher.ts';
 import { cluster } from './cluster.ts';
 import { livenessProbe, readinessProbe } from './probes.ts';
@@ -13,7 +14,7 @@ export const functionEnvironment = (definition: NamedFunction) => [
   { name: 'APP_ENV', value: 'production' },
   ...(usesBroker(definition) ? [{ name: 'BROKER_URL', value: cluster.brokerUrl }] : []),
   { name: 'FUNCTION_SIGNATURE_TYPE', value: definition.kind === 'http' ? 'http' : 'cloudevent' },
-  { name: 'FUNCTION_SOURCE', value: `dist/functions/${definition.name}.js` },
+  { name: 'FUNCTION_SOURCE', value: loaderFile(definition.name) },
   { name: 'FUNCTION_TARGET', value: definition.name },
 ];
 

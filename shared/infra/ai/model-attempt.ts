@@ -1,7 +1,7 @@
-import type * as AiSdk from 'ai';
 import type { LanguageModel } from 'ai';
 import type { z } from 'zod';
 import type { ModelCallOutcome } from '../../ai/index.ts';
+import type * as GenerationSdk from './generation-sdk.ts';
 
 /** One call to one model, as the SDK makes it. */
 export interface AttemptInput {
@@ -71,7 +71,7 @@ const tokens = (usage: { inputTokens?: number | undefined; outputTokens?: number
  * @throws AttemptFailure
  */
 export const runAttempt = async (input: AttemptInput, isTimeout: () => boolean): Promise<AttemptResult> => {
-  const sdk = await import('ai');
+  const sdk = await import('./generation-sdk.ts');
   const output = input.structured ? sdk.Output.object({ schema: input.structured.schema, name: input.structured.name }) : sdk.Output.text();
   const options = {
     model: input.model,
@@ -111,7 +111,7 @@ export const runAttempt = async (input: AttemptInput, isTimeout: () => boolean):
   }
 };
 
-type Sdk = typeof AiSdk;
+type Sdk = typeof GenerationSdk;
 
 const classify = (sdk: Sdk, error: unknown, signal: AbortSignal, timedOut: boolean): AttemptFailure => {
   if (error instanceof AttemptFailure) return error;

@@ -16,7 +16,7 @@ export const createModelLoader = (apiKeys: Readonly<Record<string, string>>): Mo
     const settings = { apiKey: apiKeys[provider.name] ?? '', ...(provider.baseURL ? { baseURL: provider.baseURL } : {}) };
     switch (provider.kind) {
       case 'openai': {
-        const { createOpenAI } = await import('@ai-sdk/openai');
+        const { createOpenAI } = await import('./openai-sdk.ts');
         const openai = createOpenAI({ ...settings, name: provider.name });
         // Chat completions: the API every OpenAI-compatible server (vLLM, llama.cpp, gateways) speaks.
         return (model) => openai.chat(model);

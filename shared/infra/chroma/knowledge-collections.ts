@@ -1,5 +1,6 @@
-import { ChromaConnectionError, ChromaNotFoundError, type ChromaClient, type Collection, type Metadata } from 'chromadb';
+import type { Collection, Metadata } from 'chromadb';
 import { knowledgeErrors, type EmbeddingSpace, type IndexedChunk, type Scope } from '../../knowledge/index.ts';
+import type { ChromaConnection } from './chroma-client.ts';
 
 /** The name of a scope's collection: `<prefix>-global`, `<prefix>-ws-<workspaceId>`. */
 export const collectionNameOf = (prefix: string, scope: Scope): string =>
@@ -13,6 +14,8 @@ export const chromaCall = async <T>(call: () => Promise<T>): Promise<T> => {
   try {
     return await call();
   } catch (error) {
+    // Loaded by now (the client that failed came from it): chromadb stays off the cold start.
+    const { ChromaConnectionError } = await import('chromadb');
     if (error instanceof ChromaConnectionError || (error instanceof TypeError && /fetch/i.test(error.message))) {
       throw knowledgeErrors.unavailable('vector store', error);
     }
@@ -21,12 +24,14 @@ export const chromaCall = async <T>(call: () => Promise<T>): Promise<T> => {
 };
 
 /** Runs `call` on the collection, or returns `missing` when it does not exist. */
-export const ifExists = async <T>(client: ChromaClient, name: string, missing: T, call: (collection: Collection) => Promise<T>) =>
+export const ifExists = async <T>(chroma: ChromaConnection, name: string, missing: T, call: (collection: Collection) => Promise<T>) =>
   chromaCall(async () => {
+    const client = await chroma.client();
     let collection: Collection;
     try {
       collection = await client.getCollection({ name });
     } catch (error) {
+      const { ChromaNotFoundError } = await import('chromadb');
       if (error instanceof ChromaNotFoundError) return missing;
       throw error;
     }

@@ -1,6 +1,7 @@
-import type { ChromaClient, Collection } from 'chromadb';
+import type { Collection } from 'chromadb';
 import { newId } from '../../kernel/index.ts';
 import type { EmbeddingSpace, IndexedChunk, Scope, VectorIndex } from '../../knowledge/index.ts';
+import type { ChromaConnection } from './chroma-client.ts';
 import {
   checkSpace,
   chromaCall,
@@ -22,7 +23,7 @@ const pageSize = 1000;
  * in its metadata along with a stamp renewed on every write (the lexical index rebuilds when it
  * changes). Workspace queries also filter on the chunk's `owner` server-side, as a second fence.
  */
-export const createChromaVectorIndex = (client: ChromaClient, prefix: string): VectorIndex => {
+export const createChromaVectorIndex = (client: ChromaConnection, prefix: string): VectorIndex => {
   const nameOf = (scope: Scope) => collectionNameOf(prefix, scope);
   const where = (scope: Scope) => ({ owner: ownerOf(scope) });
 
@@ -34,7 +35,9 @@ export const createChromaVectorIndex = (client: ChromaClient, prefix: string): V
 
   const open = (scope: Scope, space: EmbeddingSpace) =>
     chromaCall(async () => {
-      const collection = await client.getOrCreateCollection({
+      const collection = await (
+        await client.client()
+      ).getOrCreateCollection({
         name: nameOf(scope),
         embeddingFunction: null,
         metadata: { ...space, stamp: newId('stamp') },
@@ -100,14 +103,14 @@ export const createChromaVectorIndex = (client: ChromaClient, prefix: string): V
       }),
     drop: (scope) =>
       ifExists(client, nameOf(scope), undefined, async () => {
-        await client.deleteCollection({ name: nameOf(scope) });
+        await (await client.client()).deleteCollection({ name: nameOf(scope) });
       }),
     workspaceIds: () =>
       chromaCall(async () => {
         const marker = collectionNameOf(prefix, { kind: 'workspace', workspaceId: '' });
         const ids: string[] = [];
         for (let offset = 0; ; offset += pageSize) {
-          const page = await client.listCollections({ limit: pageSize, offset });
+          const page = await (await client.client()).listCollections({ limit: pageSize, offset });
           for (const { name } of page) if (name.startsWith(marker)) ids.push(name.slice(marker.length));
           if (page.length < pageSize) return ids;
         }

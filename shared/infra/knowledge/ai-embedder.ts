@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createOpenAI } from '@ai-sdk/openai';
-import { embedMany } from 'ai';
+import type { OpenAIProvider } from '@ai-sdk/openai';
+import type { embedMany as EmbedMany } from 'ai';
 import type { Db } from 'mongodb';
 import { knowledgeErrors, type Embedder } from '../../knowledge/index.ts';
 import type { ConfigOf } from '../../platform/config/index.ts';
@@ -23,14 +23,22 @@ const hashOf = (model: string, text: string) => createHash('sha256').update(mode
  * compatible base URL). Passage vectors are cached in MongoDB by a hash of model and text, so an
  * unchanged chunk (a re-seeded article, a document uploaded twice, a test run again) is not embedded
  * again. Any provider failure is KNOWLEDGE_UNAVAILABLE (503): the caller retries later.
+ * The SDK is loaded on the first embedding: evaluating it (and the provider's response schemas)
+ * costs a cold start ~15 ms of CPU that document reads and refused requests never need.
  */
 export const createAiEmbedder = (config: ConfigOf<typeof embeddingsConfig>, db: Db): Embedder => {
-  const provider = createOpenAI({ baseURL: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY });
+  let sdk: Promise<{ embedMany: typeof EmbedMany; provider: OpenAIProvider }> | undefined;
+  const loadSdk = () =>
+    (sdk ??= import('./embedding-sdk.ts').then(({ embedMany, createOpenAI }) => ({
+      embedMany,
+      provider: createOpenAI({ baseURL: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY }),
+    })));
   const cache = embeddingCacheCollection.in<CachedVector>(db);
   const model = config.EMBEDDINGS_MODEL;
 
   const embed = async (modelId: string, values: string[], timeoutMs: number, maxRetries: number): Promise<number[][]> => {
     try {
+      const { embedMany, provider } = await loadSdk();
       const { embeddings } = await embedMany({
         model: provider.embedding(modelId),
         values,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleExternals, mongodbOptionalAddons } from '../../../scripts/build/bundle.ts';
+import { imageEntrypoint } from '../../../scripts/build/function-command.ts';
 import { exec } from '../../../scripts/tools/exec.ts';
 import { toolPath } from '../../../scripts/tools/python-tools.ts';
 import { repoRoot } from '../../../scripts/services/paths.ts';
@@ -55,8 +56,10 @@ describe('Dockerfile', () => {
     expect(runtimeStage).not.toMatch(/^RUN .*(apt-get install|npm (ci|install))/m);
   });
 
-  it('should start the Functions Framework in exec form', () => {
-    expect(runtimeStage).toMatch(/^ENTRYPOINT \["node", "node_modules\/@google-cloud\/functions-framework\/build\/src\/main\.js"\]$/m);
+  it('should start the Functions Framework in exec form with the Node flags the code caches were made under', () => {
+    const entrypoint = runtimeStage.split('\n').find((line) => line.startsWith('ENTRYPOINT '));
+    expect(JSON.parse(entrypoint!.slice('ENTRYPOINT '.length))).toEqual(imageEntrypoint);
+    expect(imageEntrypoint.at(-1)).toBe('node_modules/@google-cloud/functions-framework/build/src/main.js');
   });
 
   it('should install every bundle external the functions load at run time as a production dependency', () => {

@@ -73,8 +73,8 @@ beforeAll(async () => {
 }, servicesHookTimeoutMs);
 
 afterAll(async () => {
-  for (const collection of await runtime.use(chroma).listCollections()) {
-    if (collection.name.startsWith(prefix)) await runtime.use(chroma).deleteCollection({ name: collection.name });
+  for (const collection of await (await runtime.use(chroma).client()).listCollections()) {
+    if (collection.name.startsWith(prefix)) await (await runtime.use(chroma).client()).deleteCollection({ name: collection.name });
   }
   await runtime.close();
   await kit.close();

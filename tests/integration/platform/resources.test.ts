@@ -31,7 +31,8 @@ describe('resources', () => {
     expect(runtime.use(mongo)).toBe(runtime.use(mongo));
     expect(runtime.use(mongo).client).toBeInstanceOf(MongoClient);
     expect(runtime.use(redis)).toBeInstanceOf(Redis);
-    expect(runtime.use(chroma)).toBeInstanceOf(ChromaClient);
+    await expect(runtime.use(chroma).client()).resolves.toBeInstanceOf(ChromaClient);
+    expect(await runtime.use(chroma).client()).toBe(await runtime.use(chroma).client());
     expect(await runtime.use(stripe).client()).toBeInstanceOf(Stripe);
     expect(await runtime.use(stripe).client()).toBe(await runtime.use(stripe).client());
   });
@@ -40,7 +41,7 @@ describe('resources', () => {
     await expect(runtime.use(mongo).db.command({ ping: 1 })).resolves.toMatchObject({ ok: 1 });
     await expect(runtime.use(redis).set('it-resources', { n: 1 })).resolves.toBe('OK');
     await expect(runtime.use(redis).get('it-resources')).resolves.toEqual({ n: 1 });
-    await expect(runtime.use(chroma).heartbeat()).resolves.toEqual(expect.any(Number));
+    await expect((await runtime.use(chroma).client()).heartbeat()).resolves.toEqual(expect.any(Number));
     const customer = await (await runtime.use(stripe).client()).customers.create({ email: 'resources@example.com' });
     expect(customer.id).toMatch(/^cus_/);
   });

@@ -101,7 +101,8 @@ describe('buildService', () => {
     const value = (name: string) => env.find((e) => e.name === name)?.value;
     expect(value('FUNCTION_TARGET')).toBe(definition.name);
     expect(value('FUNCTION_SIGNATURE_TYPE')).toBe(signature);
-    expect(value('FUNCTION_SOURCE')).toBe(`dist/functions/${definition.name}.js`);
+    // CommonJS: the Functions Framework requires it as is (no module-type look-up, no ES module loader).
+    expect(value('FUNCTION_SOURCE')).toBe(`dist/functions/${definition.name}.cjs`);
     expect(value('BROKER_URL') !== undefined).toBe(hasBroker);
   });
 

@@ -8,11 +8,11 @@ import { knativeCodeOptions } from '../../../scripts/build/bundle.ts';
 import { slimmerDependencies } from '../../../scripts/build/slimmer-dependencies.ts';
 import { repoRoot } from '../../../scripts/lib/paths.ts';
 
-/** The MongoDB driver bundled as the build bundles it, then loaded in a fresh Node. */
-const bundleDriver = async () => {
-  const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'uxflow-lazy-')), 'driver.cjs');
+/** A package bundled as the build bundles it, to be loaded in a fresh Node. */
+const bundlePackage = async (contents: string) => {
+  const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'uxflow-lazy-')), 'package.cjs');
   await build({
-    stdin: { contents: "export { MongoClient } from 'mongodb';", resolveDir: repoRoot, loader: 'ts' },
+    stdin: { contents, resolveDir: repoRoot, loader: 'ts' },
     bundle: true,
     platform: 'node',
     outfile,
@@ -28,7 +28,7 @@ const loaded = (script: string) =>
 
 describe('the MongoDB driver’s lazy built-ins', () => {
   it('should not load node:tls or node:dns when the driver loads, and load them on first use', async () => {
-    const driver = await bundleDriver();
+    const driver = await bundlePackage("export { MongoClient } from 'mongodb';");
     const script = `
       const builtins = () => process.moduleLoadList.filter((m) => /^NativeModule (tls|dns)$/.test(m)).map((m) => m.slice(13));
       const { MongoClient } = require(${JSON.stringify(driver)});
@@ -42,5 +42,20 @@ describe('the MongoDB driver’s lazy built-ins', () => {
     const { builtins, result } = loaded(script);
     expect(builtins).toEqual([]);
     expect(result).toContain('tls');
+  });
+});
+
+describe('the CloudEvents SDK’s lazy built-ins', () => {
+  it('should format an event without loading node:https (nor node:tls)', async () => {
+    const sdk = await bundlePackage("export { CloudEvent, HTTP } from 'cloudevents';");
+    const script = `
+      const builtins = () => process.moduleLoadList.filter((m) => /^NativeModule (tls|https)$/.test(m)).map((m) => m.slice(13));
+      const { CloudEvent, HTTP } = require(${JSON.stringify(sdk)});
+      const atLoad = builtins();
+      const message = HTTP.binary(new CloudEvent({ type: 'dev.uxflow.test', source: '/test', data: { a: 1 } }));
+      console.log(JSON.stringify({ builtins: atLoad, result: [message.headers['ce-type'], ...builtins()] }));`;
+    const { builtins, result } = loaded(script);
+    expect(builtins).toEqual([]);
+    expect(result).toEqual(['dev.uxflow.test']);
   });
 });

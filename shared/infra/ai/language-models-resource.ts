@@ -3,13 +3,19 @@ import { defineResource } from '../../platform/resource.ts';
 import { createModelCallStore } from '../mongodb/model-call-store.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { upstashScripts } from '../upstash/upstash-scripts.ts';
+import { defineRedisKeys } from '../upstash/redis-keys.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 import { aiConfig } from './ai-config.ts';
 import { createCircuitBreaker } from './circuit-breaker.ts';
 import { createModelLoader } from './provider-models.ts';
 import { createResilientModels } from './resilient-models.ts';
 
 /** Breaker keys in Redis: `uxf:ai:breaker:<provider>:fails|open`. */
-export const breakerPrefix = 'uxf:ai:breaker:';
+export const breakerKeys = defineRedisKeys({
+  prefix: 'uxf:ai:breaker:',
+  ttl: 'the breaker window plus its open time (about a minute)',
+  privacy: noPersonalData('failure counts per model provider', 'cache'),
+});
 
 /**
  * The language models a function may call (docs/ai.md): the configured providers behind retries,
@@ -48,7 +54,7 @@ export const languageModels = defineResource({
         failures: config.AI_BREAKER_FAILURES,
         windowMs: config.AI_BREAKER_WINDOW_SECONDS * 1000,
         openMs: config.AI_BREAKER_OPEN_SECONDS * 1000,
-        prefix: breakerPrefix,
+        prefix: breakerKeys.prefix,
       }),
       calls,
       functionName,

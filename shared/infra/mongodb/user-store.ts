@@ -18,6 +18,14 @@ const toUser = ({ _id, schemaVersion: _, ...rest }: UserDocument): User => ({ id
 
 export const userCollection = defineCollection({
   name: 'users',
+  privacy: {
+    classes: ['direct-identifier', 'secret'],
+    personalData: ['identity', 'contact', 'credentials'],
+    retention: 'account',
+    subject: { userId: '_id', email: 'email' },
+    export: 'records',
+    erase: 'delete',
+  },
   indexes: [{ name: 'users_email_unique', keys: { email: 1 }, unique: true }],
 });
 

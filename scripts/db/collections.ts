@@ -14,12 +14,12 @@ export interface DeclaredCollection {
 export const callOf = (define: string): RegExp => new RegExp(`\\b${define}\\s*(<[^()]*>)?\\s*\\(`, 'g');
 
 /**
- * The adapter modules that call `define` (relative to the repository root, sorted), the module
- * that defines it excepted.
+ * The modules under `under` (the adapters by default) that call `define` (relative to the
+ * repository root, sorted), the module that defines it excepted.
  */
-export const declaringModules = async (define: string): Promise<string[]> => {
-  const entries = await readdir(fromRoot('shared', 'infra'), { recursive: true });
-  const files = entries.filter((entry) => entry.endsWith('.ts')).map((entry) => path.join('shared', 'infra', entry));
+export const declaringModules = async (define: string, under: readonly string[] = ['shared', 'infra']): Promise<string[]> => {
+  const entries = await readdir(fromRoot(...under), { recursive: true });
+  const files = entries.filter((entry) => entry.endsWith('.ts')).map((entry) => path.join(...under, entry));
   const texts = await Promise.all(files.map(async (file) => ({ file, text: await readFile(fromRoot(file), 'utf8') })));
   return texts
     .filter(({ text }) => callOf(define).test(text) && !new RegExp(`export const ${define}\\b`).test(text))

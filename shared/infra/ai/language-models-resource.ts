@@ -25,6 +25,11 @@ export const breakerKeys = defineRedisKeys({
 export const languageModels = defineResource({
   name: 'language-models',
   config: aiConfig,
+  recipient: {
+    name: 'the configured language-model providers (AI_PROVIDERS: OpenAI-compatible, Anthropic, Google Gemini)',
+    role: 'model calls on prompts and workspace material (processor)',
+    transfer: 'USA for the hosted providers (EU-US Data Privacy Framework or standard contractual clauses)',
+  },
   requires: [mongo, upstashScripts],
   create: (config, { use, functionName, log }): LanguageModels => {
     const store = createModelCallStore(use(mongo).db);

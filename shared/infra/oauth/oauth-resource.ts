@@ -20,6 +20,11 @@ import { createOAuthStateStore } from './oauth-state-store.ts';
 export const oauthLogin = defineResource({
   name: 'oauth-login',
   config: oauthConfig,
+  recipient: {
+    name: 'Google, GitHub',
+    role: 'sign-in identity providers (independent controllers: they receive the sign-in request)',
+    transfer: 'USA, at the person’s own choice of provider',
+  },
   requires: [mongo, ledgerPorts, accessTokens, twoFactorStore],
   create: (config, { use, log }): OAuthLogin => {
     const { db } = use(mongo);

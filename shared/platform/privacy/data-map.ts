@@ -96,3 +96,13 @@ export const noPersonalData = /* @__NO_SIDE_EFFECTS__ */ (
   retention: RetentionRule = 'operational',
   classes: readonly DataClass[] = ['operational'],
 ): StorePrivacy => ({ classes, personalData: [], retention, subject: null, export: { none: why }, erase: { none: why } });
+
+/** An outside party a client hands personal data to, as the record of processing names it. */
+export interface Recipient {
+  /** Who, e.g. `Stripe`. */
+  name: string;
+  /** What they do with it, e.g. `payments (processor)`. */
+  role: string;
+  /** Where the data goes, when outside the EU/EEA, and on what safeguard. */
+  transfer?: string;
+}

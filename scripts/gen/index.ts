@@ -35,7 +35,11 @@ const run = async (argv: readonly string[]): Promise<number> => {
   const indexed = isCheck ? null : await writeGenerated(repoRoot, [library], []);
   const loaded = await loadDefinitions();
   const definitions = loaded.map(({ definition }) => definition);
-  const files = [...renderAll(definitions, { version: await readPackageVersion(repoRoot) }), library, ...(await renderPrivacyRecords(loaded))];
+  const files = [
+    ...renderAll(definitions, { version: await readPackageVersion(repoRoot) }),
+    library,
+    ...(await renderPrivacyRecords(loaded)),
+  ];
   const summary = `${files.length} files from ${definitions.length} functions`;
   if (isCheck) {
     const drift = await findDrift(repoRoot, files, ownedDirs);

@@ -68,6 +68,8 @@ const setUpTwoFactor = async (ctx: ExampleContext, caller: Caller) => {
  */
 export const examples: Record<string, Example> = {
   'identity-update-me': () => ({ method: 'PATCH', path: '/v1/me', body: { name: 'Renamed in the matrix' } }),
+  // The matrix runs with APP_ENV=test: the consent text version is the development one.
+  'privacy-update-consents': () => ({ method: 'PUT', path: '/v1/me/consents', body: { textVersion: '2025-06-01', analytics: true } }),
   'identity-change-password': ({ users }, caller) => ({
     method: 'POST',
     path: '/v1/me/password',

@@ -7,6 +7,7 @@ import health from '../../functions/ops/health.ts';
 import { percentileOf } from './knowledge-figures.ts';
 import { round, readEdits, readJourneys } from './ai-figures.ts';
 import { aiFigures, blankFlow, propose } from './ai-run.ts';
+import { benchJobs } from './ai-jobs.ts';
 
 /**
  * The AI bench, for the offline provider: on the described journeys (tests/fixtures/ai/journeys.json)
@@ -14,8 +15,12 @@ import { aiFigures, blankFlow, propose } from './ai-run.ts';
  * pass the UX lint with no error (target 100 %), the recall of the screens a designer expects (≥ 0.8),
  * the edits carried out exactly (≥ 0.9), the alignment with the hand-drawn reference flows, and the
  * planner's latency (plan + build, as the job runner calls them) against GET /v1/health in the same
- * process and run. Prints a table on stderr and ends with one JSON line. Needs no service.
+ * process and run; then the job runner end to end on the real services (ai-jobs.ts: MongoDB, Redis,
+ * Chroma and the embedder for retrieval, started when needed) against GET /v1/health measured
+ * alternately in the same run. Prints a table on stderr and ends with one JSON line.
  */
+const ratio = (value: number, baseline: number) => (baseline > 0 ? round(value / baseline) : null);
+
 const main = async () => {
   const agents = createOfflineAgents();
   const { journeys, edits, figures } = await aiFigures(agents);
@@ -42,6 +47,10 @@ const main = async () => {
     plannerMs.push((await run()).ms);
   }
 
+  const jobs = await benchJobs((line) => console.error(`[bench] ${line}`));
+  const jobP95 = percentileOf(jobs.jobMs, 0.95);
+  const jobHealthP95 = percentileOf(jobs.healthMs, 0.95);
+
   const width = Math.max(...journeys.map((found) => found.id.length), ...edits.map((found) => found.id.length));
   console.error(`${'journey'.padEnd(width)}  valid  recall  align  missed`);
   for (const found of journeys) {
@@ -61,7 +70,7 @@ const main = async () => {
   for (const found of [...journeys, ...edits].filter((each) => each.warnings.length > 0))
     console.error(`new lint warnings in ${found.id}: ${found.warnings.join(', ')}`);
   console.error(
-    `\nvalid ${figures.valid_share}  recall ${figures.screen_recall} (held out ${figures.held_out_screen_recall})  exact ${figures.edits_exact} (held out ${figures.held_out_edits_exact})  alignment ${figures.reference_alignment}  planner p95 ${percentileOf(plannerMs, 0.95)} ms  health p95 ${percentileOf(healthMs, 0.95)} ms`,
+    `\nvalid ${figures.valid_share}  recall ${figures.screen_recall} (held out ${figures.held_out_screen_recall})  exact ${figures.edits_exact} (held out ${figures.held_out_edits_exact})  alignment ${figures.reference_alignment}  planner p95 ${percentileOf(plannerMs, 0.95)} ms  health p95 ${percentileOf(healthMs, 0.95)} ms  job p95 ${jobP95} ms (health ${jobHealthP95} ms)`,
   );
   console.log(
     JSON.stringify({
@@ -75,9 +84,17 @@ const main = async () => {
       health_p50_ms: percentileOf(healthMs, 0.5),
       health_p95_ms: percentileOf(healthMs, 0.95),
       planner_to_health_p95: percentileOf(healthMs, 0.95) > 0 ? round(percentileOf(plannerMs, 0.95) / percentileOf(healthMs, 0.95)) : null,
-      // The job runner's end-to-end latency (message accepted → proposal stored) goes here once the runner exists.
-      job_p50_ms: null,
-      job_p95_ms: null,
+      // The job end to end (request accepted → proposal stored and charged), with its own health baseline.
+      job_samples: jobs.jobMs.length,
+      job_failed: jobs.failed,
+      job_p50_ms: percentileOf(jobs.jobMs, 0.5),
+      job_p95_ms: jobP95,
+      job_retrieval_p50_ms: percentileOf(jobs.retrievalMs, 0.5),
+      job_retrieval_p95_ms: percentileOf(jobs.retrievalMs, 0.95),
+      job_health_p50_ms: percentileOf(jobs.healthMs, 0.5),
+      job_health_p95_ms: jobHealthP95,
+      job_to_health_p50: ratio(percentileOf(jobs.jobMs, 0.5), percentileOf(jobs.healthMs, 0.5)),
+      job_to_health_p95: ratio(jobP95, jobHealthP95),
     }),
   );
 };

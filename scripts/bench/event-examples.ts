@@ -34,4 +34,10 @@ export const eventExamples: { [T in EventType]: () => EventData<T> } = {
     workspaceId: 'wsp_bench0000000000000000',
     documentId: 'kdoc_bench000000000000000',
   }),
+  // No such job: the runner finds nothing and acknowledges.
+  'com.uxflow.ai.job.requested.v1': () => ({
+    workspaceId: 'wsp_bench000000000000000',
+    flowId: 'flw_bench000000000000000',
+    jobId: 'job_bench000000000000000',
+  }),
 };

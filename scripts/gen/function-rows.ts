@@ -37,7 +37,7 @@ const accessText = (access: Access): string => {
     case 'authenticated':
       return `${access.permission} (${access.credentials.join(', ')})`;
     case 'platform':
-      return `platform ${access.role}`;
+      return `platform ${typeof access.role === 'string' ? access.role : access.role.join(' | ')}`;
     case 'signature':
       return `${access.scheme} signature`;
   }

@@ -1,7 +1,8 @@
+import type { AuditLog } from '../audit/index.ts';
 import { planLimits } from '../workspaces/index.ts';
 import type { SubscriptionSnapshot, SubscriptionSnapshots } from './billing-account.ts';
 import type { Ledger } from './ledger-service.ts';
-import type { GraceCandidates, WorkspacePlans } from './subscription-ports.ts';
+import type { GraceCandidates, WorkspacePlanState, WorkspacePlans } from './subscription-ports.ts';
 import { isPastGrace, planInForce } from './subscription-state.ts';
 import { freeGrantKey } from './usage-free-credits.ts';
 
@@ -11,6 +12,8 @@ export interface SubscriptionSyncPorts {
   graceCandidates: GraceCandidates;
   ledger: Pick<Ledger, 'grantPlanCredits'>;
   clock: { now: () => Date };
+  /** Plan changes are recorded there (`billing.plan_changed`, keyed by their cause). */
+  audit: AuditLog;
 }
 
 /** Rounds of write-then-check before giving up on a workspace whose snapshots keep changing (the next event repairs it). */
@@ -21,7 +24,22 @@ const maxSyncRounds = 3;
  * the document's `plan` is recomputed from the state in force after each one (so arrival order
  * does not matter), by the grace cron, and by the trial cron.
  */
-export const createSubscriptionSync = ({ snapshots, workspacePlans, graceCandidates, ledger, clock }: SubscriptionSyncPorts) => {
+export const createSubscriptionSync = ({ snapshots, workspacePlans, graceCandidates, ledger, clock, audit }: SubscriptionSyncPorts) => {
+  /** Writes the plan fields and audits a change of plan; `cause` keys the entry, so a retry records it once. */
+  const setPlan = async (workspaceId: string, state: WorkspacePlanState, cause: string) => {
+    const before = await workspacePlans.find(workspaceId);
+    await workspacePlans.set(workspaceId, state);
+    if (before && before.plan !== state.plan)
+      await audit.record({
+        action: 'billing.plan_changed',
+        actor: { type: 'system', id: 'billing', userId: null },
+        workspaceId,
+        target: { type: 'workspace', id: workspaceId },
+        details: { from: before.plan, to: state.plan, cause },
+        key: `plan:${workspaceId}:${cause}:${state.plan}`,
+      });
+  };
+
   /**
    * Writes the plan the state in force gives (a subscribed workspace is off the card-less trial).
    * Re-reads afterwards: a snapshot stored meanwhile by another instance is applied too.
@@ -29,7 +47,7 @@ export const createSubscriptionSync = ({ snapshots, workspacePlans, graceCandida
   const syncPlan = async (workspaceId: string): Promise<SubscriptionSnapshot | null> => {
     let current = await snapshots.current(workspaceId);
     for (let round = 0; current !== null && round < maxSyncRounds; round += 1) {
-      await workspacePlans.set(workspaceId, { plan: planInForce(current, clock.now()), trialEndsAt: null });
+      await setPlan(workspaceId, { plan: planInForce(current, clock.now()), trialEndsAt: null }, current.eventId);
       const after: SubscriptionSnapshot | null = await snapshots.current(workspaceId);
       if (after?.eventId === current.eventId) break;
       current = after;
@@ -63,7 +81,7 @@ export const createSubscriptionSync = ({ snapshots, workspacePlans, graceCandida
             'cron:expire-trials',
             `free plan ${key.slice(5)}, trial ended`,
           );
-          await workspacePlans.set(workspaceId, { plan: 'free', trialEndsAt: null });
+          await setPlan(workspaceId, { plan: 'free', trialEndsAt: null }, `trial-ended:${key}`);
           changed.push(workspaceId);
         }
         // A subscription that arrived meanwhile wins: its plan is written over the free one.

@@ -13,7 +13,9 @@ export const apiKeyPermissions: readonly WorkspacePermission[] = [
   'flows:create', // flows-create, flows-create-template, flows-duplicate, flows-import
   'flows:update', // flows-apply-operations, flows-create-snapshot, flows-restore-version
   'flows:delete', // flows-delete, flows-undelete
+  'ai:use', // ai-apply-proposal, ai-discard-proposal, ai-generate-flow, ai-get-conversation, ai-get-job, ai-get-proposal, ai-read-image, ai-refine-proposal, ai-request-review, ai-send-message, ai-stream-job
   'knowledge:read', // knowledge-get-document, knowledge-list-documents, knowledge-query, knowledge-search
   'knowledge:write', // knowledge-delete-document, knowledge-upload-document
   'billing:read', // billing-get, billing-get-usage, billing-list-ledger
+  'audit:read', // privacy-audit-workspace
 ];

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/index.ts';
 import { DomainError, newId, type WorkspacePermission } from '../kernel/index.ts';
 import type { WorkspaceRole } from '../workspaces/index.ts';
 import { apiKeyPrefix, checkNewApiKey, type ApiKeyRecord } from './api-keys.ts';
@@ -19,7 +20,7 @@ export interface NewApiKey {
 }
 
 /** Creating, listing and revoking a workspace's API keys (the route checked `apikeys:manage`). */
-export const createApiKeyService = ({ keys, clock }: { keys: ApiKeyStore; clock: { now: () => Date } }) => ({
+export const createApiKeyService = ({ keys, clock, audit }: { keys: ApiKeyStore; clock: { now: () => Date }; audit: AuditLog }) => ({
   /**
    * A new key with permissions up to its creator's role. The key is in this answer only.
    * @throws API_KEY_PERMISSION_BEYOND_ROLE (403), API_KEY_PERMISSION_UNUSABLE (422), API_KEY_EXPIRY_IN_PAST (400).
@@ -41,6 +42,13 @@ export const createApiKeyService = ({ keys, clock }: { keys: ApiKeyStore; clock:
       lastUsedAt: null,
     };
     await keys.insert(record, key);
+    await audit.record({
+      action: 'apikey.created',
+      actor: { type: 'user', id: creator.userId, userId: creator.userId },
+      workspaceId,
+      target: { type: 'api_key', id: record.id },
+      details: { permissions: record.permissions.join(' '), expiresAt: record.expiresAt?.toISOString() ?? null },
+    });
     return { record, key };
   },
 
@@ -50,6 +58,8 @@ export const createApiKeyService = ({ keys, clock }: { keys: ApiKeyStore; clock:
   revoke: async (workspaceId: string, keyId: string): Promise<void> => {
     const found = await keys.revoke(workspaceId, keyId, clock.now());
     if (!found) throw new DomainError('not_found', 'API_KEY_NOT_FOUND', { detail: 'No such API key in this workspace.' });
+    // The revoker is the request's caller: the log takes them from the request it is recording in.
+    await audit.record({ action: 'apikey.revoked', workspaceId, target: { type: 'api_key', id: keyId } });
   },
 });
 

@@ -20,4 +20,3 @@ export * from './usage.ts';
 export * from './events.ts';
 export * from './system-service.ts';
 export * from './sweep-service.ts';
-export * from './model-writer.ts';

@@ -101,6 +101,13 @@ export const createInvitationService = (ports: WorkspacesPorts) => {
         throw existing?.invitationId === invitation.id ? workspaceErrors.invitationUsed() : workspaceErrors.alreadyMember();
       }
       await invitations.markAccepted(invitation.id, userId, now);
+      await ports.audit.record({
+        action: 'member.joined',
+        actor: { type: 'user', id: userId, userId },
+        workspaceId: workspace.id,
+        target: { type: 'user', id: userId },
+        details: { role: invitation.role, invitation: invitation.id },
+      });
       return { workspace, role: invitation.role };
     },
   };

@@ -18,7 +18,7 @@ const ownersOf = (list: readonly MemberRecord[]) => list.filter((m) => m.role ==
  * again and the change undone when none is left: two owners demoting each other at once end
  * with at least one owner, never none (the safe side).
  */
-export const createMemberService = ({ workspaces, members, people }: WorkspacesPorts) => {
+export const createMemberService = ({ workspaces, members, people, audit }: WorkspacesPorts) => {
   const getTarget = async (workspaceId: string, userId: string) => {
     const target = await members.find(workspaceId, userId);
     if (!target) throw workspaceErrors.memberNotFound();
@@ -53,6 +53,13 @@ export const createMemberService = ({ workspaces, members, people }: WorkspacesP
       if (wouldLeaveNoOwner(owners, target.role, role)) throw workspaceErrors.lastOwner();
       await members.setRole(workspaceId, userId, role);
       if (target.role === 'owner') await afterOwnerLoss(workspaceId, target, () => members.setRole(workspaceId, userId, 'owner'));
+      await audit.record({
+        action: 'member.role_changed',
+        actor: { type: 'user', id: actor.userId, userId: actor.userId },
+        workspaceId,
+        target: { type: 'user', id: userId },
+        details: { from: target.role, to: role },
+      });
       return { ...target, role };
     },
 
@@ -64,6 +71,13 @@ export const createMemberService = ({ workspaces, members, people }: WorkspacesP
       if (wouldLeaveNoOwner(owners, target.role, null)) throw workspaceErrors.lastOwner();
       if (!(await members.remove(workspaceId, userId))) throw workspaceErrors.memberNotFound();
       if (target.role === 'owner') await afterOwnerLoss(workspaceId, target, () => members.insert(target));
+      await audit.record({
+        action: actor.userId === userId ? 'member.left' : 'member.removed',
+        actor: { type: 'user', id: actor.userId, userId: actor.userId },
+        workspaceId,
+        target: { type: 'user', id: userId },
+        details: { role: target.role },
+      });
     },
   };
 };

@@ -69,6 +69,13 @@ export const createWorkspaceService = (ports: WorkspacesPorts) => {
       if (target.role !== 'owner') await members.setRole(id, toUserId, 'owner');
       await workspaces.setOwner(id, toUserId);
       await members.setRole(id, fromUserId, 'admin');
+      await ports.audit.record({
+        action: 'workspace.ownership_transferred',
+        actor: { type: 'user', id: fromUserId, userId: fromUserId },
+        workspaceId: id,
+        target: { type: 'user', id: toUserId },
+        details: { from: fromUserId, to: toUserId },
+      });
       return { ...workspace, ownerId: toUserId };
     },
   };

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/index.ts';
 import type {
   InvitationStore,
   LiveSubscriptions,
@@ -18,6 +19,8 @@ export interface WorkspacesPorts {
   mailer: WorkspaceMailer;
   subscriptions: LiveSubscriptions;
   clock: { now: () => Date };
+  /** Role and membership changes are recorded there (must-succeed: a failure fails the request). */
+  audit: AuditLog;
   /** The web client's base URL, without a trailing slash: invitation and upgrade links point there. */
   appUrl: string;
 }

@@ -214,6 +214,34 @@ describe('identity over the fleet, and what its logs reveal', () => {
     expect(published).toBe(true);
   });
 
+  it('should turn a chat message into a proposal through the broker and apply it as a new version', async () => {
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const workspaces = (await (await fetch(`${fleet.url}/v1/workspaces`, { headers: auth })).json()) as { items: { id: string }[] };
+    const created = await post(`/v1/workspaces/${workspaces.items[0]!.id}/flows`, { name: 'E2E AI', templateId: 'builtin-checkout' }, auth);
+    const flowId = created.body.id as string;
+    const sent = await post(`/v1/flows/${flowId}/ai/messages`, { message: 'Rename "Your cart" to "Your basket"' }, auth);
+    expect({ status: sent.response.status, operation: sent.body.operation }).toEqual({ status: 202, operation: 'ai.plan' });
+    const location = sent.response.headers.get('location');
+    expect(location).toBe(`/v1/ai/jobs/${sent.body.jobId as string}`);
+    // The broker delivers the job event to the runner; the long-poll answers when it is done.
+    const job = await waitFor(async () => {
+      const body = (await (await fetch(`${fleet.url}${location}?wait=10`, { headers: auth })).json()) as {
+        status: string;
+        result?: { proposalId?: string };
+      };
+      return body.status === 'done' || body.status === 'failed' ? body : null;
+    }, 60_000);
+    expect(job?.status).toBe('done');
+    const proposalPath = `/v1/flows/${flowId}/ai/proposals/${job!.result!.proposalId!}`;
+    const applied = await post(`${proposalPath}/apply`, {}, { ...auth, 'if-match': '"v1"' });
+    expect({ status: applied.response.status, etag: applied.response.headers.get('etag') }).toEqual({ status: 200, etag: '"v2"' });
+    const flow = (await (await fetch(`${fleet.url}/v1/flows/${flowId}`, { headers: auth })).json()) as {
+      document: { nodes: { title: string }[] };
+    };
+    const titles = flow.document.nodes.map((node) => node.title);
+    expect({ basket: titles.includes('Your basket'), cart: titles.includes('Your cart') }).toEqual({ basket: true, cart: false });
+  });
+
   it('should log no password, access token, refresh token, API key or cookie value', async () => {
     // Give the fleet a moment to flush the lines of the last requests.
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -9,6 +9,7 @@ export const authTestEnv = (services: Record<string, string>, database: string):
   AUTH_ISSUER: 'http://127.0.0.1:3000',
   AUTH_AUDIENCE: 'uxflow-api',
   AUTH_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  AUDIT_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
   // The rate limiter of the request pipeline (it fails open when the local bridge is not running).
   UPSTASH_REDIS_REST_URL: services.UPSTASH_REDIS_REST_URL ?? 'http://127.0.0.1:8079',
   UPSTASH_REDIS_REST_TOKEN: services.UPSTASH_REDIS_REST_TOKEN ?? 'dev-upstash-token',

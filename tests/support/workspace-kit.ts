@@ -66,7 +66,8 @@ export const startWorkspaceKit = async (name: string, extra: { services?: readon
       ...(init.rawBody === undefined ? {} : { body: init.rawBody }),
     });
     const text = await response.text();
-    const isJson = /json/.test(response.headers.get('content-type') ?? '');
+    // \b: JSON and problem+json, not JSON Lines (`application/jsonl`, read as text).
+    const isJson = /json\b/.test(response.headers.get('content-type') ?? '');
     const body = text && isJson ? (JSON.parse(text) as Record<string, unknown>) : null;
     return { status: response.status, body, headers: response.headers, text };
   };

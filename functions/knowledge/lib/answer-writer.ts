@@ -1,5 +1,6 @@
 import { languageModels } from '../../../shared/infra/ai/language-models-resource.ts';
-import { createModelWriter, extractiveWriter, type AnswerWriter } from '../../../shared/knowledge/index.ts';
+import { createModelWriter } from '../../../shared/ai/index.ts';
+import { extractiveWriter, type AnswerWriter } from '../../../shared/knowledge/index.ts';
 import type { Use } from '../../../shared/platform/resource.ts';
 
 /** How long a model may take to answer, retries and fallback included (the query function times out at 60 s). */

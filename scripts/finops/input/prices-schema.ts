@@ -14,6 +14,9 @@ export const pricesFileSchema = z.strictObject({
   spotFallbackShare: z.number().min(0).max(1).default(0.1),
   /** What one credit brings in, blended over plans and packs. */
   creditRevenue: price,
+  /** Per `provider:model`, USD per million input and output tokens (the AI_PRICES table). */
+  modelPrices: z.record(z.string().min(1), z.strictObject({ input: price, output: price })).default({}),
 });
+export type ModelPrices = PricesFile['modelPrices'];
 export type PricesFile = z.infer<typeof pricesFileSchema>;
 export type ResourcePrices = PricesFile['onDemand'];

@@ -3,6 +3,14 @@ import { z } from 'zod';
 const count = z.number().int().nonnegative();
 const share = z.number().min(0).max(1);
 
+/** A month's tokens of one model, summed from `ai_model_calls` (`provider:model`, as in AI_PRICES). */
+export const modelTokensSchema = z.strictObject({
+  model: z.string().min(1),
+  inputTokens: count,
+  outputTokens: count,
+});
+export type ModelTokens = z.infer<typeof modelTokensSchema>;
+
 /** One function's measured usage for the month. */
 export const functionUsageSchema = z.strictObject({
   /** The Knative Service name, e.g. `identity-login`; must be a defined function. */
@@ -14,6 +22,8 @@ export const functionUsageSchema = z.strictObject({
   instanceMinutes: z.number().nonnegative().optional(),
   /** Credits committed by the function this month; `requests × credit cost` when absent. */
   credits: count.optional(),
+  /** The model calls the function made (billed to it by the provider), by model. */
+  modelCalls: z.array(modelTokensSchema).optional(),
 });
 export type FunctionUsage = z.infer<typeof functionUsageSchema>;
 

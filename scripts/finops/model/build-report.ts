@@ -36,7 +36,7 @@ export const hoursInMonth = (month: string): number => {
  * revenue, sorts by cost and groups by each cost tag. Throws FinOpsInputError for bad usage rows.
  */
 export const buildReport = ({ profiles, usage, usageFile, prices }: ReportInputs): CostReport => {
-  const usageByName = joinUsage(usageFile, usage.functions, profiles);
+  const usageByName = joinUsage(usageFile, usage.functions, profiles, new Set(Object.keys(prices.modelPrices)));
   const context: CostContext = {
     environment: usage.environment,
     hoursPerMonth: hoursInMonth(usage.month),
@@ -47,7 +47,12 @@ export const buildReport = ({ profiles, usage, usageFile, prices }: ReportInputs
   };
   const rows = profiles
     .map((profile) =>
-      withMargin(functionCost(profile, usageByName.get(profile.name), context), usageByName.get(profile.name), prices.creditRevenue),
+      withMargin(
+        functionCost(profile, usageByName.get(profile.name), context),
+        usageByName.get(profile.name),
+        prices.creditRevenue,
+        prices.modelPrices,
+      ),
     )
     .sort(byCost((row) => row.profile.name));
   const groups = Object.fromEntries(costTagKeys.map((tag) => [tag, groupByTag(rows, tag)])) as Record<CostTagKey, CostGroup[]>;

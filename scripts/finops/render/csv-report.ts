@@ -18,6 +18,7 @@ const columns: readonly [string, (row: FunctionMargin) => string][] = [
   ['requests', (row) => String(row.requests)],
   ['compute_cost', (row) => money(row.computeCost)],
   ['request_cost', (row) => money(row.requestCost)],
+  ['provider_cost', (row) => money(row.providerCost)],
   ['cost', (row) => money(row.cost)],
   ['credits', (row) => (row.credits === null ? '' : String(row.credits))],
   ['revenue', (row) => money(row.revenue)],

@@ -14,6 +14,8 @@ const functionColumns = (currency: string): TableColumn<FunctionMargin>[] => [
   { heading: 'instance-h', align: 'right', cell: (row) => amount(row.floorHours + row.burstHours, 1) },
   { heading: 'on spot', align: 'right', cell: (row) => percent(row.spotShare) },
   { heading: 'requests', align: 'right', cell: (row) => amount(row.requests) },
+  { heading: 'infra', align: 'right', cell: (row) => money(row.infraCost, currency) },
+  { heading: 'provider', align: 'right', cell: (row) => money(row.providerCost, currency) },
   { heading: 'cost', align: 'right', cell: (row) => money(row.cost, currency) },
   { heading: 'credits', align: 'right', cell: (row) => amount(row.credits) },
   { heading: 'revenue', align: 'right', cell: (row) => money(row.revenue, currency) },

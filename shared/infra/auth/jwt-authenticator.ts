@@ -3,7 +3,7 @@ import { isApiKey, isApiKeyUsable } from '../../identity/api-keys.ts';
 import { DomainError, isDomainError } from '../../kernel/index.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import type { AuthContext, AuthenticationRequest, Authenticator } from '../../platform/http/auth-context.ts';
-import type { CredentialScheme } from '../../platform/definition/access.ts';
+import { platformRolesOf, type CredentialScheme } from '../../platform/definition/access.ts';
 import { defineResource } from '../../platform/resource.ts';
 import type { SecurityEvents } from '../../security/index.ts';
 import { rolePermissions, type WorkspaceRole } from '../../workspaces/index.ts';
@@ -46,7 +46,7 @@ interface Seen {
 /** Records a refusal: `api_key_misuse` for anything done with a key, else `permission_denied`. */
 const recordRefusal = async (ports: AuthenticatorPorts, error: unknown, request: AuthenticationRequest, withKey: boolean, seen: Seen) => {
   if (!ports.securityEvents || !isDomainError(error) || !reasonsForEvents.has(error.code)) return;
-  const permission = 'permission' in request.access ? request.access.permission : request.access.role;
+  const permission = 'permission' in request.access ? request.access.permission : platformRolesOf(request.access.role).join('|');
   await ports.securityEvents.record({
     type: withKey ? 'api_key_misuse' : 'permission_denied',
     at: ports.now(),
@@ -74,8 +74,9 @@ const withJwt = async (
   if (isRevoked) throw unauthenticated('SESSION_REVOKED', 'This session has ended; sign in again.');
   const auth: AuthContext = { via: 'jwt', ...claims };
   if (access.type === 'platform') {
-    if (!claims.platformRoles.includes(access.role) && !claims.platformRoles.includes('admin'))
-      throw denied(`This needs the platform role ${access.role}.`, access.role);
+    const roles = platformRolesOf(access.role);
+    if (!roles.some((role) => claims.platformRoles.includes(role)) && !claims.platformRoles.includes('admin'))
+      throw denied(`This needs the platform role ${roles.join(' or ')}.`, roles.join('|'));
     return auth;
   }
   if (!needsRole || access.permission === 'self' || workspaceId === undefined) return auth;

@@ -5,6 +5,7 @@ import { createTrialCredits } from '../../billing/trial-credits.ts';
 import { createStripeEventHandler } from '../../billing/webhook-handlers.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
+import { auditLog } from '../audit/audit-log-resource.ts';
 import { createBillingAccountStore } from '../mongodb/billing-account-store.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { createStripeEventStore } from '../mongodb/stripe-event-store.ts';
@@ -22,7 +23,7 @@ import { createGraceCandidates, createWorkspacePlanStore } from './webhook-works
 export const billingState = defineResource({
   name: 'billing-state',
   config: defineConfig({ name: 'billing-state', shape: {}, devDefaults: {} }),
-  requires: [mongo, ledgerPorts, upstashScripts],
+  requires: [mongo, ledgerPorts, upstashScripts, auditLog],
   create: (_config, { use, log }) => {
     const { db } = use(mongo);
     const ports = use(ledgerPorts);
@@ -36,6 +37,7 @@ export const billingState = defineResource({
       graceCandidates: createGraceCandidates(db),
       ledger,
       clock: ports.clock,
+      audit: use(auditLog),
     });
     const packPurchases = createPackPurchaseStore(db);
     const stripeEvents = createStripeEventStore(db);

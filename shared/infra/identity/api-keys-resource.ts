@@ -1,6 +1,7 @@
 import { createApiKeyService } from '../../identity/api-key-service.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
+import { auditLog } from '../audit/audit-log-resource.ts';
 import { createApiKeyStore } from '../mongodb/api-key-store.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 
@@ -8,6 +9,7 @@ import { mongo } from '../mongodb/mongo-resource.ts';
 export const apiKeys = defineResource({
   name: 'api-keys',
   config: defineConfig({ name: 'api-keys', shape: {}, devDefaults: {} }),
-  requires: [mongo],
-  create: (_config, { use }) => createApiKeyService({ keys: createApiKeyStore(use(mongo).db), clock: { now: () => new Date() } }),
+  requires: [mongo, auditLog],
+  create: (_config, { use }) =>
+    createApiKeyService({ keys: createApiKeyStore(use(mongo).db), clock: { now: () => new Date() }, audit: use(auditLog) }),
 });

@@ -1,5 +1,6 @@
 import { createInvitationService, createMemberService, createWorkspaceService, type WorkspacesPorts } from '../../workspaces/index.ts';
 import { defineResource } from '../../platform/resource.ts';
+import { auditLog } from '../audit/audit-log-resource.ts';
 import { createLiveSubscriptions } from '../billing/live-subscriptions.ts';
 import { mailer } from '../mail/smtp-mailer.ts';
 import { createInvitationStore } from '../mongodb/invitation-store.ts';
@@ -14,7 +15,7 @@ import { webAppConfig } from '../web-app-config.ts';
 export const workspacesService = defineResource({
   name: 'workspaces-service',
   config: webAppConfig,
-  requires: [mongo, mailer],
+  requires: [mongo, mailer, auditLog],
   create: (config, { use }) => {
     const { db } = use(mongo);
     const ports: WorkspacesPorts = {
@@ -28,6 +29,7 @@ export const workspacesService = defineResource({
       },
       subscriptions: createLiveSubscriptions(db),
       clock: { now: () => new Date() },
+      audit: use(auditLog),
       appUrl: config.WEB_APP_URL,
     };
     return {

@@ -33,9 +33,13 @@ export const authenticated = <P extends WorkspacePermission | 'self'>(scheme: Cr
     permission,
   }) as const;
 
-/** Staff only: a user token with the platform role (admins pass every role check). */
-export const platform = (scheme: CredentialScheme, role: PlatformRole) =>
+/** Staff only: a user token with the platform role, or one of the roles listed (admins pass every role check). */
+export const platform = (scheme: CredentialScheme, role: PlatformRole | readonly [PlatformRole, ...PlatformRole[]]) =>
   ({ type: 'platform', authenticator: scheme.authenticator, limiter: scheme.limiter, role }) as const;
+
+/** The roles a platform access decision admits (admins besides). */
+export const platformRolesOf = (role: PlatformRole | readonly PlatformRole[]): readonly PlatformRole[] =>
+  typeof role === 'string' ? [role] : role;
 
 /** A webhook: the handler verifies the sender's signature over the raw body. */
 export const signature = (scheme: 'stripe') => ({ type: 'signature', scheme }) as const;

@@ -68,7 +68,7 @@ export const accessSchema = z.discriminatedUnion(
       type: z.literal('platform'),
       authenticator: resource<Authenticator>('the authenticator'),
       limiter: resource<RateLimiter>('the limiter of refused authentications'),
-      role: z.enum(platformRoles),
+      role: z.union([z.enum(platformRoles), z.tuple([z.enum(platformRoles)], z.enum(platformRoles)).readonly()]),
     }),
     /** The handler verifies a signature over the raw body (a webhook). */
     z.object({ type: z.literal('signature'), scheme: z.literal('stripe') }),
@@ -89,6 +89,12 @@ export const rateLimitSchema = z.discriminatedUnion(
        * caches the parsed body, so validation can still read it). Null: none.
        */
       accountKey: z.custom<(this: void, c: Context<AppEnv>) => Promise<string | null>>((v) => typeof v === 'function').optional(),
+      /**
+       * For a route that names a resource rather than its workspace (`/v1/flows/{flowId}/…`): the
+       * workspace to count the request against (by its plan), when the caller is a member of it.
+       * Null (or absent): the authenticated workspace, else per user.
+       */
+      workspaceKey: z.custom<(this: void, c: Context<AppEnv>) => Promise<string | null>>((v) => typeof v === 'function').optional(),
     }),
   ],
   required('a rate-limit class'),

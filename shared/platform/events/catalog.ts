@@ -4,6 +4,7 @@ import { flowEventDataSchema } from '../../flows/flow-events.ts';
 import { securityEventDataSchema } from '../../security/index.ts';
 import { stripeWebhookEventSchema } from '../../billing/webhook-event.ts';
 import { documentUploadedEventSchema } from '../../knowledge/events.ts';
+import { jobRequestedEventSchema } from '../../ai/events.ts';
 
 /**
  * Every CloudEvent type the platform publishes or consumes, with the schema of its `data`.
@@ -30,6 +31,8 @@ export const eventCatalog = {
   'com.uxflow.billing.stripe.v1': stripeWebhookEventSchema,
   /** A knowledge document was uploaded and waits for ingestion (from the upload, or the outbox cron). Subject: the document id. */
   'com.uxflow.knowledge.document.uploaded.v1': documentUploadedEventSchema,
+  /** An AI job was accepted and waits for the runner (from the request, or the outbox cron). Subject: the job id. */
+  'com.uxflow.ai.job.requested.v1': jobRequestedEventSchema,
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

@@ -25,7 +25,21 @@ export const toFetchRequest = (req: ExpressRequest): Request => {
   }
 };
 
-/** Copies a fetch Response onto the Functions Framework's response. */
+const isEventStream = (response: Response) => (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
+
+/** Writes an event stream chunk by chunk as it is produced; a client that goes away cancels it. */
+const streamBody = async (body: ReadableStream<Uint8Array>, res: ExpressResponse): Promise<void> => {
+  const reader = body.getReader();
+  res.on('close', () => void reader.cancel().catch(() => undefined));
+  res.flushHeaders();
+  try {
+    for (let read = await reader.read(); !read.done; read = await reader.read()) res.write(Buffer.from(read.value));
+  } finally {
+    res.end();
+  }
+};
+
+/** Copies a fetch Response onto the Functions Framework's response; an event stream is streamed, anything else sent whole. */
 export const writeFetchResponse = async (response: Response, res: ExpressResponse): Promise<void> => {
   res.status(response.status);
   const cookies = response.headers.getSetCookie();
@@ -33,5 +47,6 @@ export const writeFetchResponse = async (response: Response, res: ExpressRespons
     if (name !== 'set-cookie') res.setHeader(name, value);
   });
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  if (response.body && isEventStream(response)) return streamBody(response.body, res);
   res.end(Buffer.from(await response.arrayBuffer()));
 };

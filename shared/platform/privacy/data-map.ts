@@ -45,6 +45,8 @@ export interface SubjectLink {
   workspaceId?: string;
   /** The field holding (or, in stored event text, naming) the Stripe customer id of the person's workspace. */
   stripeCustomer?: string;
+  /** Records found through a parent record of another collection (a job's steps through the job). */
+  parent?: { field: string; collection: string };
 }
 
 /**

@@ -7,13 +7,18 @@ import { billingApiExamples } from './billing-api-examples.ts';
 import { billingLedgerExamples } from './billing-ledger-examples.ts';
 import { flowExamples } from './flow-examples.ts';
 import { knowledgeExamples } from './knowledge-examples.ts';
+import { aiExamples } from './ai-examples.ts';
 import { workspaceExamples } from './workspace-examples.ts';
 
 export interface ExampleRequest {
   method: string;
   path: string;
   body?: unknown;
+  /** A multipart body instead of JSON. */
+  form?: FormData;
   headers?: Record<string, string>;
+  /** What a caller the permission allows gets, when a valid request cannot succeed here (e.g. 422 PROVIDER_REQUIRED); 2xx otherwise. */
+  permitted?: number;
 }
 
 export interface Answer {
@@ -112,6 +117,7 @@ export const examples: Record<string, Example> = {
   ...billingApiExamples,
   ...billingLedgerExamples,
   ...knowledgeExamples,
+  ...aiExamples,
 };
 
 /** A function's example: its own above, or the bare request when its route needs nothing more. */

@@ -46,7 +46,20 @@ describe('finops report on the committed fixtures', () => {
     const functions = csv!.trimEnd().split('\r\n').length - 1;
     expect(functions).toBeGreaterThan(50);
     expect(svg!.match(/<rect class="bar"/g)).toHaveLength(functions);
-    expect(csv).toMatch(/^function,.*\r\nidentity-refresh,identity,identity,cc-identity,critical,preferred,1,/);
+    // The model calls make the job runner the most expensive function; the AI and knowledge domains earn.
+    expect(csv).toMatch(/^function,.*\r\nai-run-job,ai,ai,cc-ai,batch,preferred,0,/);
+    const rowOf = (name: string) =>
+      csv!
+        .split('\r\n')
+        .find((line) => line.startsWith(`${name},`))!
+        .split(',');
+    const heading = csv!.split('\r\n')[0]!.split(',');
+    const field = (name: string, column: string) => Number(rowOf(name)[heading.indexOf(column)]);
+    expect(field('ai-run-job', 'provider_cost')).toBeGreaterThan(0);
+    expect(field('knowledge-query', 'provider_cost')).toBeGreaterThan(0);
+    expect(field('ai-send-message', 'revenue')).toBeGreaterThan(0);
+    expect(field('knowledge-query', 'margin')).toBeCloseTo(field('knowledge-query', 'revenue') - field('knowledge-query', 'cost'), 4);
+    expect(markdown).toMatch(/^\| ai +\| +13 \| \$[\d,.]+ \| \$[\d,.]+ \| \$[\d,.]+ \|$/m);
   }, 60_000);
 });
 

@@ -14,6 +14,8 @@ export const prices: PricesFile = {
   requestsPerMillion: 0.5,
   spotFallbackShare: 0.1,
   creditRevenue: 0.02,
+  // Per million tokens: $1 in, $4 out.
+  modelPrices: { 'p:m': { input: 1, output: 4 } },
 };
 
 /** June: 30 days × 24 h = 720 hours. */

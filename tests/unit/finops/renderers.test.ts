@@ -45,13 +45,15 @@ describe('renderCsv', () => {
   it('should write a heading and one line per function, most expensive first', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe(
-      'function,domain,team,cost_center,tier,spot,floor,floor_hours,burst_hours,spot_share,requests,compute_cost,request_cost,cost,credits,revenue,margin,margin_share',
+      'function,domain,team,cost_center,tier,spot,floor,floor_hours,burst_hours,spot_share,requests,compute_cost,request_cost,provider_cost,cost,credits,revenue,margin,margin_share',
     );
     // Quoted fields: the name has a quote, the team a comma.
-    expect(lines[1]).toBe('"a<b&""c""",flows,"ops, platform",cc-flows,standard,preferred,0,0.00,100.00,0.9000,0,0.7200,0.0000,0.7200,,,,');
+    expect(lines[1]).toBe(
+      '"a<b&""c""",flows,"ops, platform",cc-flows,standard,preferred,0,0.00,100.00,0.9000,0,0.7200,0.0000,0.0000,0.7200,,,,',
+    );
     // 200 − 0.36 = 199.64 → 99.82 %.
     expect(lines[2]).toBe(
-      'ai-generate,flows,ai,cc-flows,standard,preferred,0,0.00,50.00,0.9000,1000,0.3600,0.0000,0.3600,10000,200.0000,199.6400,0.9982',
+      'ai-generate,flows,ai,cc-flows,standard,preferred,0,0.00,50.00,0.9000,1000,0.3600,0.0000,0.0000,0.3600,10000,200.0000,199.6400,0.9982',
     );
     expect(lines[3]!.startsWith('idle,')).toBe(true);
   });
@@ -73,7 +75,7 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('Credit revenue $200.00, margin after all cost $198.92.');
     expect(markdown.match(/^## .*$/gm)).toEqual(['## Functions by cost', '## By team', '## By cost center', '## By tier', '## By domain']);
     expect(markdown).toContain(
-      '| ai-generate | standard | preferred |     0 |       50.0 |  90.0 % |    1,000 | $0.36 |  10,000 | $200.00 | $199.64 |   99.8 % |',
+      '| ai-generate | standard | preferred |     0 |       50.0 |  90.0 % |    1,000 | $0.36 |    $0.00 | $0.36 |  10,000 | $200.00 | $199.64 |   99.8 % |',
     );
   });
 

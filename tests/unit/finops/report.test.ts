@@ -40,6 +40,23 @@ describe('withMargin', () => {
     expect(withMargin(functionCost(generate, measured, context), measured, prices.creditRevenue).revenue).toBeCloseTo(300, 6);
   });
 
+  it('should add the provider cost of the model calls (tokens × price per million) and take it off the margin', () => {
+    // 2M input × $1 + 0.5M output × $4 per million = $4; cost 1.441 + 4 = 5.441; margin 400 − 5.441.
+    const calling = { ...generateUsage, modelCalls: [{ model: 'p:m', inputTokens: 2_000_000, outputTokens: 500_000 }] };
+    const row = withMargin(functionCost(generate, calling, context), calling, prices.creditRevenue, prices.modelPrices);
+    expect(row.providerCost).toBeCloseTo(4, 6);
+    expect(row.infraCost).toBeCloseTo(1.441, 6);
+    expect(row.cost).toBeCloseTo(5.441, 6);
+    expect(row.margin).toBeCloseTo(394.559, 6);
+  });
+
+  it('should earn the measured credits of a function without a credit operation (the job runner commits them)', () => {
+    const committed = { ...loginUsage, credits: 1_000 };
+    const row = withMargin(functionCost(login, committed, context), committed, prices.creditRevenue);
+    expect(row.revenue).toBeCloseTo(20, 6);
+    expect(row.margin).toBeCloseTo(20 - 18.716, 3);
+  });
+
   it('should leave revenue and margin empty when a function carries no credit operation', () => {
     expect(withMargin(functionCost(login, loginUsage, context), loginUsage, prices.creditRevenue)).toMatchObject({
       credits: null,
@@ -104,9 +121,17 @@ describe('buildReport', () => {
     ['an unknown function', [{ ...loginUsage, function: 'identity-logn' }], 'functions[0].function: unknown function "identity-logn"'],
     ['a function twice', [loginUsage, loginUsage], 'functions[1].function: "identity-login" appears twice'],
     [
-      'credits without a credit operation',
-      [{ ...loginUsage, credits: 5 }],
-      'functions[0].credits: "identity-login" carries no credit operation',
+      'calls of a model without a price',
+      [
+        {
+          ...loginUsage,
+          modelCalls: [
+            { model: 'p:m', inputTokens: 1, outputTokens: 1 },
+            { model: 'q:x', inputTokens: 1, outputTokens: 1 },
+          ],
+        },
+      ],
+      'functions[0].modelCalls[1].model: no price for "q:x"',
     ],
   ])('should throw a FinOpsInputError naming the file and field when a usage row has %s', (_, rows, problem) => {
     expect(() => build(rows)).toThrow(FinOpsInputError);

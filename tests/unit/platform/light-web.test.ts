@@ -112,6 +112,23 @@ describe('LightResponse', () => {
     expect(await wrapped.text()).toBe('payload');
   });
 
+  it('should keep a stream live: its first chunk is readable before the stream ends (server-sent events)', async () => {
+    let push!: (text: string) => void;
+    const stream = new ReadableStream<Uint8Array>({
+      start: (controller) => void (push = (text) => controller.enqueue(new TextEncoder().encode(text))),
+    });
+    const response = new LightResponse(stream, { headers: { 'content-type': 'text/event-stream' } });
+    const reader = response.body!.getReader();
+    push('event: step\n\n');
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('event: step\n\n');
+  });
+
+  it('should give a clone of a live stream its own copy of every chunk', async () => {
+    const response = new LightResponse(new Blob(['two readers']).stream());
+    const copy = response.clone();
+    expect([await copy.text(), await response.text()]).toEqual(['two readers', 'two readers']);
+  });
+
   it('should read a body of a kind it does not keep itself (a Blob) through Node’s Response', async () => {
     const response = new LightResponse(new Blob(['blob body'], { type: 'text/x-test' }));
     expect(response.headers.get('content-type')).toBe('text/x-test');

@@ -44,6 +44,11 @@ describe('the data map', () => {
     expect(Object.fromEntries(made)).toEqual(Object.fromEntries(loaded));
   });
 
+  it('should name only declared collections as the parents that link records to a person', () => {
+    const parents = dataMap.flatMap(({ store }) => (store.privacy.subject?.parent ? [store.privacy.subject.parent.collection] : []));
+    expect(parents.filter((name) => !declared.has(`mongodb ${name}`))).toEqual([]);
+  });
+
   it('should create indexes only on collections of the data map', async () => {
     const undeclared = indexPlan(await loadCollections())
       .filter(({ collection }) => !declared.has(`mongodb ${collection.name}`) || storePrivacyProblems(collection).length > 0)

@@ -1,6 +1,6 @@
 import { lazyBodyStream, payloadOfStream } from './lazy-body-stream.ts';
 import { LightHeaders } from './light-headers.ts';
-import { toBytes, type Payload } from './payload.ts';
+import { isLive, toBytes, type Payload } from './payload.ts';
 
 const decoder = new TextDecoder();
 
@@ -19,6 +19,10 @@ export const extractBody = (body: BodyInit | null | undefined): { payload: Paylo
   if (body instanceof URLSearchParams) return { payload: body.toString(), contentType: 'application/x-www-form-urlencoded;charset=UTF-8' };
   const own = payloadOfStream(body);
   if (own !== undefined) return { payload: own, contentType: null };
+  // A stream is kept live, read only as its reader asks (an event stream is written out chunk by chunk).
+  if (typeof (body as Partial<ReadableStream>).getReader === 'function') {
+    return { payload: { live: body as ReadableStream<Uint8Array> }, contentType: null };
+  }
   const real = new globalThis.Response(body);
   const payload = real.arrayBuffer().then((buffer) => new Uint8Array(buffer));
   // A body nobody reads must not fail the process: the reader, if any, still gets the rejection.
@@ -41,7 +45,8 @@ export abstract class LightBody {
   }
 
   get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
-    return this.#payload === null ? null : lazyBodyStream(this.#payload);
+    if (this.#payload === null) return null;
+    return isLive(this.#payload) ? (this.#payload.live as ReadableStream<Uint8Array<ArrayBuffer>>) : lazyBodyStream(this.#payload);
   }
 
   /** Takes over another body's payload (`clone()`). */
@@ -53,6 +58,15 @@ export abstract class LightBody {
   protected get payload(): Payload {
     if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
     return this.#payload;
+  }
+
+  /** The payload for a clone: a live stream is split in two (this body keeps one branch), anything else is shared. */
+  protected payloadForClone(): Payload {
+    const payload = this.payload;
+    if (!isLive(payload)) return payload;
+    const [mine, theirs] = payload.live.tee();
+    this.#payload = { live: mine };
+    return { live: theirs };
   }
 
   async bytes(): Promise<Uint8Array<ArrayBuffer>> {

@@ -50,7 +50,7 @@ export class LightRequest extends LightBody implements Request {
 
   clone(): LightRequest {
     const copy = new LightRequest(this.url, { method: this.method, headers: this.headers, signal: this.#signal ?? null });
-    copy.adopt(this.payload);
+    copy.adopt(this.payloadForClone());
     return copy;
   }
 }

@@ -34,7 +34,7 @@ export class LightResponse extends LightBody implements Response {
 
   clone(): LightResponse {
     const copy = new LightResponse(null, { status: this.status, statusText: this.statusText, headers: this.headers });
-    copy.adopt(this.payload);
+    copy.adopt(this.payloadForClone());
     return copy;
   }
 

@@ -22,12 +22,13 @@ export const rateLimit = (definition: Pick<HttpFunctionDefinition, 'rateLimit'>,
     const auth = c.get('auth') as AuthContext | undefined;
     // Hono caches the parsed body, so a hook that reads it leaves it for validation.
     const account = policy.accountKey ? await policy.accountKey(c).catch(() => null) : null;
+    const workspaceId = auth?.workspace?.id ?? (policy.workspaceKey ? await policy.workspaceKey(c).catch(() => null) : null) ?? undefined;
     const decision = await limiter.check({
       class: policy.class,
       functionName: runtime.name,
       ip: clientIpOf(c.req.header('x-forwarded-for')),
       userId: auth?.userId,
-      workspaceId: auth?.workspace?.id,
+      workspaceId,
       account,
     });
     if (!decision) return next();

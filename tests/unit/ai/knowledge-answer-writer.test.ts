@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groundedAnswer } from '../../../shared/ai/index.ts';
-import { answerPromptOf } from '../../../shared/knowledge/index.ts';
+import { answerPromptOf, groundedAnswer } from '../../../shared/ai/index.ts';
 
 describe('a model-written knowledge answer', () => {
   it('should keep an answer that cites the passages it was given', () => {

@@ -1,14 +1,9 @@
-import {
-  fenced,
-  groundedAnswer,
-  knowledgeAnswerV1,
-  passagesBlock,
-  promptIdOf,
-  promptTags,
-  type AiQuality,
-  type LanguageModels,
-} from '../ai/index.ts';
-import type { AnswerWriter } from './query-service.ts';
+import type { AiQuality } from './agents.ts';
+import type { LanguageModels } from './language-models.ts';
+import { fenced, groundedAnswer, passagesBlock, promptTags } from './prompts/grounding.ts';
+import { knowledgeAnswerV1 } from './prompts/knowledge-answer.v1.ts';
+import { promptIdOf } from './prompts/prompt.ts';
+import type { AnswerWriter } from '../knowledge/index.ts';
 
 /** The prompt the generated answers come from (recorded with them in the call log's agent `knowledge`). */
 export const knowledgeAnswerPromptId = promptIdOf(knowledgeAnswerV1);

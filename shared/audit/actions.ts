@@ -1,0 +1,49 @@
+/**
+ * How an action's entry is recorded. `must`: losing it is not acceptable (a change of who may do
+ * what, a staff action, an export or erasure): recording throws, so the request or event fails
+ * and is retried. `best`: high-volume refusals whose loss only thins the picture: a failure to
+ * record is logged and the caller goes on.
+ */
+export type AuditDurability = 'must' | 'best';
+
+/** The closed list of what the audit log records; an action not here cannot be recorded. */
+export const auditActionCatalog = {
+  // Sign-in and sessions (from the security events).
+  'auth.login_failed': { category: 'authentication', durability: 'best' },
+  'auth.account_locked': { category: 'authentication', durability: 'must' },
+  'auth.totp_failed': { category: 'authentication', durability: 'best' },
+  'auth.oauth_failed': { category: 'authentication', durability: 'best' },
+  'auth.csrf_failed': { category: 'authentication', durability: 'best' },
+  'auth.refresh_token_reused': { category: 'sessions', durability: 'must' },
+  'auth.password_changed': { category: 'credentials', durability: 'must' },
+  'auth.password_reset': { category: 'credentials', durability: 'must' },
+  'auth.two_factor_enabled': { category: 'credentials', durability: 'must' },
+  'auth.two_factor_disabled': { category: 'credentials', durability: 'must' },
+  // Refusals (from the security events).
+  'access.permission_denied': { category: 'access', durability: 'best' },
+  'access.rate_limited': { category: 'access', durability: 'best' },
+  'access.webhook_signature_invalid': { category: 'access', durability: 'best' },
+  'apikey.misused': { category: 'api-keys', durability: 'best' },
+  // Workspace membership and roles (recorded by the workspace services).
+  'member.role_changed': { category: 'membership', durability: 'must' },
+  'member.removed': { category: 'membership', durability: 'must' },
+  'member.left': { category: 'membership', durability: 'must' },
+  'member.joined': { category: 'membership', durability: 'must' },
+  'workspace.ownership_transferred': { category: 'membership', durability: 'must' },
+  // API keys (recorded by the API-key service).
+  'apikey.created': { category: 'api-keys', durability: 'must' },
+  'apikey.revoked': { category: 'api-keys', durability: 'must' },
+  // Billing (recorded by the subscription sync).
+  'billing.plan_changed': { category: 'billing', durability: 'must' },
+  // The audit log itself: who read, exported or checked it.
+  'audit.listed': { category: 'staff', durability: 'must' },
+  'audit.verified': { category: 'staff', durability: 'must' },
+  'audit.exported': { category: 'privacy', durability: 'must' },
+  // Privacy: an erasure pseudonymises the log (the privacy service records the rest of its steps).
+  'privacy.subject_erased': { category: 'privacy', durability: 'must' },
+} as const satisfies Record<string, { category: string; durability: AuditDurability }>;
+
+export type AuditAction = keyof typeof auditActionCatalog;
+export const auditActions = Object.keys(auditActionCatalog) as [AuditAction, ...AuditAction[]];
+
+export const durabilityOf = (action: AuditAction): AuditDurability => auditActionCatalog[action].durability;

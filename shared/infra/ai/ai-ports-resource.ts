@@ -1,0 +1,40 @@
+import { setTimeout as wait } from 'node:timers/promises';
+import type { AiPorts } from '../../ai/index.ts';
+import { createLedger } from '../../billing/index.ts';
+import { newId } from '../../kernel/index.ts';
+import { defineResource } from '../../platform/resource.ts';
+import { ledgerPorts } from '../billing/ledger-resource.ts';
+import { flowPorts } from '../flows/flows-resource.ts';
+import { createAiJobLog, createAiJobStore, createAiMessageStore } from '../mongodb/ai-job-stores.ts';
+import { createAiProposalOutcomes, createAiProposalSlots, createAiProposalStore } from '../mongodb/ai-proposal-stores.ts';
+import { mongo } from '../mongodb/mongo-resource.ts';
+import { webAppConfig } from '../web-app-config.ts';
+
+/**
+ * The AI services' ports: messages, jobs, the step log and proposals in MongoDB, credits through
+ * the ledger, flows through the flow services' ports, the real clock.
+ */
+export const aiPorts = defineResource({
+  name: 'ai-ports',
+  config: webAppConfig,
+  requires: [mongo, ledgerPorts, flowPorts],
+  create: (settings, { use }): AiPorts => {
+    const { db } = use(mongo);
+    return {
+      messages: createAiMessageStore(db),
+      jobs: createAiJobStore(db),
+      log: createAiJobLog(db),
+      proposals: createAiProposalStore(db),
+      slots: createAiProposalSlots(db),
+      outcomes: createAiProposalOutcomes(db),
+      ledger: createLedger(use(ledgerPorts)),
+      flows: use(flowPorts),
+      upgradeUrl: (workspaceId) => `${settings.WEB_APP_URL}/workspaces/${encodeURIComponent(workspaceId)}/billing/upgrade`,
+      clock: { now: () => new Date() },
+      newId,
+      sleep: async (ms) => {
+        await wait(ms);
+      },
+    };
+  },
+});

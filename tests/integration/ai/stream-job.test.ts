@@ -1,0 +1,120 @@
+import type { AddressInfo } from 'node:net';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sendMessage from '../../../functions/ai/send-message.ts';
+import streamJob from '../../../functions/ai/stream-job.ts';
+import type { Agents } from '../../../shared/ai/index.ts';
+import type { FunctionDefinition } from '../../../shared/platform/definition/index.ts';
+import { registerKnativeFunction } from '../../../shared/platform/hosts/knative.ts';
+import { insertWelcome, welcomeMessage } from '../../support/ai-flows.ts';
+import { startAiJobsKit, type AiJobsKit } from '../../support/ai-jobs-kit.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { scriptedAgents } from '../../support/test-agents.ts';
+
+let kit: AiJobsKit;
+let baseUrl: string;
+let server: ReturnType<typeof getTestServer>;
+beforeAll(async () => {
+  kit = await startAiJobsKit('it_ai_stream_job');
+  registerKnativeFunction(streamJob as unknown as FunctionDefinition, 'ai-stream-job', kit.env);
+  server = getTestServer('ai-stream-job');
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, servicesHookTimeoutMs);
+afterAll(async () => {
+  server.close();
+  await kit.close();
+});
+
+/** Reads server-sent events as they arrive, until `last` is seen. */
+const readEvents = async (
+  body: ReadableStream<Uint8Array>,
+  onEvent: (event: { event: string; id: string; data: string }) => void,
+  last: string,
+) => {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const field = (name: string) =>
+        block
+          .split('\n')
+          .find((line) => line.startsWith(`${name}: `))
+          ?.slice(name.length + 2) ?? '';
+      const event = { event: field('event'), id: field('id'), data: field('data') };
+      onEvent(event);
+      if (event.event === last) {
+        await reader.cancel();
+        return;
+      }
+    }
+  }
+};
+
+describe('GET /v1/ai/jobs/{jobId}/events under the Functions Framework host', () => {
+  it('should stream each step as it happens, then the job’s end', async () => {
+    const team = await kit.team(20);
+    const flowId = await kit.newFlow(team.workspaceId, team.editor);
+    const sent = await kit.call(sendMessage, `/v1/flows/${flowId}/ai/messages`, team.editor, {
+      method: 'POST',
+      body: { message: welcomeMessage, intent: 'ai.plan' },
+    });
+    const jobId = sent.body?.jobId as string;
+    const response = await fetch(`${baseUrl}/v1/ai/jobs/${jobId}/events`, { headers: { authorization: `Bearer ${team.editor.token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+
+    // The planner waits until the stream has delivered the first steps: a buffered response would never get there.
+    let streamed!: () => void;
+    const firstStepsStreamed = new Promise<void>((resolve) => (streamed = resolve));
+    const { agents } = scriptedAgents(insertWelcome());
+    const held: Agents = {
+      ...agents,
+      plan: async (context) => {
+        await firstStepsStreamed;
+        return agents.plan(context);
+      },
+    };
+    const events: { event: string; id: string; data: string }[] = [];
+    const reading = readEvents(
+      response.body!,
+      (event) => {
+        events.push(event);
+        if (event.data.includes('"retrieving"')) streamed();
+      },
+      'done',
+    );
+    await kit.run({ jobId, workspaceId: team.workspaceId, flowId }, { agents: held });
+    await reading;
+    expect(events.filter((event) => event.event === 'step').map((event) => (JSON.parse(event.data) as { step: string }).step)).toEqual([
+      'classifying',
+      'retrieving',
+      'planning',
+      'building',
+      'validating',
+    ]);
+    const done = JSON.parse(events.at(-1)?.data ?? '{}') as Record<string, unknown>;
+    expect(done).toMatchObject({ id: jobId, status: 'done', result: { kind: 'proposal' } });
+  }, 60_000);
+
+  it('should answer 404 JOB_NOT_FOUND as problem+json, not a stream, for someone else’s job', async () => {
+    const team = await kit.team(20);
+    const flowId = await kit.newFlow(team.workspaceId, team.editor);
+    const sent = await kit.call(sendMessage, `/v1/flows/${flowId}/ai/messages`, team.editor, {
+      method: 'POST',
+      body: { message: 'Is it long?', intent: 'ai.chat' },
+    });
+    const response = await fetch(`${baseUrl}/v1/ai/jobs/${String(sent.body?.jobId)}/events`, {
+      headers: { authorization: `Bearer ${team.owner.token}` },
+    });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { code: string }).code).toBe('JOB_NOT_FOUND');
+  });
+});

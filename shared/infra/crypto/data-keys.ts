@@ -104,6 +104,8 @@ export const createDataKeys = (db: Db, kms: Kms, { cacheMs = 300_000, maxCached 
   return {
     current,
     find: async (userId, version) => {
+      const cached = cache.get(userId);
+      if (cached && cached.until > Date.now() && cached.key.version === version) return cached.key.key;
       const doc = await keys.findOne({ _id: userId });
       if (!doc || doc.version !== version || doc.wrapped === null) return null;
       return (await current(userId)).key;

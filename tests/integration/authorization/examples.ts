@@ -8,6 +8,7 @@ import { billingLedgerExamples } from './billing-ledger-examples.ts';
 import { flowExamples } from './flow-examples.ts';
 import { knowledgeExamples } from './knowledge-examples.ts';
 import { aiExamples } from './ai-examples.ts';
+import { privacyExamples } from './privacy-examples.ts';
 import { workspaceExamples } from './workspace-examples.ts';
 
 export interface ExampleRequest {
@@ -73,8 +74,6 @@ const setUpTwoFactor = async (ctx: ExampleContext, caller: Caller) => {
  */
 export const examples: Record<string, Example> = {
   'identity-update-me': () => ({ method: 'PATCH', path: '/v1/me', body: { name: 'Renamed in the matrix' } }),
-  // The matrix runs with APP_ENV=test: the consent text version is the development one.
-  'privacy-update-consents': () => ({ method: 'PUT', path: '/v1/me/consents', body: { textVersion: '2025-06-01', analytics: true } }),
   'identity-change-password': ({ users }, caller) => ({
     method: 'POST',
     path: '/v1/me/password',
@@ -118,6 +117,7 @@ export const examples: Record<string, Example> = {
   ...billingLedgerExamples,
   ...knowledgeExamples,
   ...aiExamples,
+  ...privacyExamples,
 };
 
 /** A function's example: its own above, or the bare request when its route needs nothing more. */

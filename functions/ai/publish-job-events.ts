@@ -10,7 +10,11 @@ export default defineCronFunction({
   schedule: '* * * * *',
   uses: [aiSystem],
   costTags: { ...aiCostTags, tier: 'batch' },
-  privacy: { personalData: 'none' },
+  privacy: {
+    personalData: ['identity'],
+    purpose: 'hand accepted AI jobs to the runner (ids only leave the store)',
+    legalBasis: 'contract',
+  },
   handler: async (_tick, { use, log }) => {
     const published = await use(aiSystem).publishDueJobs(batchSize);
     if (published > 0) log.info({ published }, 'AI job events published');

@@ -9,7 +9,11 @@ export default defineCronFunction({
   schedule: '7 * * * *',
   uses: [billingSystem],
   costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'batch' },
-  privacy: { personalData: 'none' },
+  privacy: {
+    personalData: ['billing'],
+    purpose: 'move workspaces whose trial or payment grace ended to the free plan',
+    legalBasis: 'contract',
+  },
   handler: async (_tick, { use, log }) => {
     const billing = use(billingSystem);
     const repaired = await billing.grantRunningTrialCredits(batchSize);

@@ -22,7 +22,7 @@ export default defineHttpFunction({
   rateLimit: rateLimited.api,
   uses: [billingState],
   costTags: { team: 'billing', costCenter: 'cc-billing', tier: 'standard' },
-  privacy: { personalData: 'none' },
+  privacy: { personalData: ['billing'], purpose: 'show a workspace its plan, subscription and credits', legalBasis: 'contract' },
   handler: async (c) => {
     const summary = await c.var.use(billingState).reader.get(c.req.valid('param').workspaceId);
     return c.json(toBillingBody(summary), 200);

@@ -7,7 +7,11 @@ export default defineCronFunction({
   schedule: '*/10 * * * *',
   uses: [deletedWorkspaces, knowledgeVectors],
   costTags: { team: 'knowledge', costCenter: 'cc-knowledge', tier: 'batch' },
-  privacy: { personalData: 'none' },
+  privacy: {
+    personalData: ['content'],
+    purpose: 'remove the searchable copies of the documents of deleted workspaces',
+    legalBasis: 'contract',
+  },
   handler: async (_tick, { use, log }) => {
     const dropped = await dropDeletedWorkspaceCollections({
       vectors: use(knowledgeVectors),

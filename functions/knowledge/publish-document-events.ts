@@ -11,7 +11,11 @@ export default defineCronFunction({
   schedule: '* * * * *',
   uses: [knowledgeSystem, eventPublisher],
   costTags: { team: 'knowledge', costCenter: 'cc-knowledge', tier: 'batch' },
-  privacy: { personalData: 'none' },
+  privacy: {
+    personalData: ['identity'],
+    purpose: 'queue uploaded documents for ingestion (ids only leave the store)',
+    legalBasis: 'contract',
+  },
   handler: async (_tick, { use, log }) => {
     const published = await use(knowledgeSystem).publishDueUploads(batchSize);
     if (published > 0) log.info({ published }, 'knowledge upload events published');

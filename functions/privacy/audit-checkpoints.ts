@@ -6,7 +6,11 @@ export default defineCronFunction({
   schedule: '5 * * * *',
   uses: [auditSystem],
   costTags: { team: 'privacy', costCenter: 'cc-privacy', tier: 'batch' },
-  privacy: { personalData: 'none' },
+  privacy: {
+    personalData: ['security'],
+    purpose: 'sign the heads of the audit chains so that anyone can verify the log',
+    legalBasis: 'legitimate-interests',
+  },
   handler: async (tick, { use, log }) => {
     const signed = await use(auditSystem).signCheckpoints(new Date(tick.time));
     log.info({ signed }, 'audit checkpoints signed');

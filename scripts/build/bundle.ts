@@ -62,6 +62,8 @@ export const bundleExternals: readonly string[] = [
   // (shared/infra/ai/provider-models.ts), so a function loads only the providers it calls.
   '@ai-sdk/anthropic',
   '@ai-sdk/google',
+  // Cloud KMS (with google-gax, ~11 MB): imported on the first data-key wrap or unwrap in production.
+  '@google-cloud/kms',
   ...mongodbOptionalAddons,
 ];
 

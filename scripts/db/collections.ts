@@ -10,15 +10,31 @@ export interface DeclaredCollection {
   collection: CollectionDeclaration;
 }
 
-/** The adapter modules that declare collections: those that call `defineCollection`. */
-const declaringModules = async (): Promise<string[]> => {
-  const entries = await readdir(fromRoot('shared', 'infra'), { recursive: true });
-  const files = entries.filter((entry) => entry.endsWith('.ts')).map((entry) => path.join('shared', 'infra', entry));
+/** A call of `define`, with or without a type argument (`defineCollection<Doc>({…})`). */
+export const callOf = (define: string): RegExp => new RegExp(`\\b${define}\\s*(<[^()]*>)?\\s*\\(`, 'g');
+
+/**
+ * The modules under `under` (the adapters by default) that call `define` (relative to the
+ * repository root, sorted), the module that defines it excepted.
+ */
+export const declaringModules = async (define: string, under: readonly string[] = ['shared', 'infra']): Promise<string[]> => {
+  const entries = await readdir(fromRoot(...under), { recursive: true });
+  const files = entries.filter((entry) => entry.endsWith('.ts')).map((entry) => path.join(...under, entry));
   const texts = await Promise.all(files.map(async (file) => ({ file, text: await readFile(fromRoot(file), 'utf8') })));
   return texts
-    .filter(({ file, text }) => /\bdefineCollection\(/.test(text) && !file.endsWith(path.join('mongodb', 'collection.ts')))
+    .filter(({ text }) => callOf(define).test(text) && !new RegExp(`export const ${define}\\b`).test(text))
     .map(({ file }) => file.split(path.sep).join('/'))
     .sort();
+};
+
+/** Every exported value of the modules that call `define` that `is` accepts, with its module. */
+export const loadDeclared = async <T>(define: string, is: (value: unknown) => value is T): Promise<{ file: string; value: T }[]> => {
+  const found: { file: string; value: T }[] = [];
+  for (const file of await declaringModules(define)) {
+    const exports = (await import(pathToFileURL(fromRoot(file)).href)) as Record<string, unknown>;
+    for (const value of Object.values(exports)) if (is(value)) found.push({ file, value });
+  }
+  return found;
 };
 
 /**
@@ -27,11 +43,10 @@ const declaringModules = async (): Promise<string[]> => {
  * two declarations name one collection or one index name is used twice.
  */
 export const loadCollections = async (): Promise<DeclaredCollection[]> => {
-  const found: DeclaredCollection[] = [];
-  for (const file of await declaringModules()) {
-    const exports = (await import(pathToFileURL(fromRoot(file)).href)) as Record<string, unknown>;
-    for (const value of Object.values(exports)) if (isCollectionDeclaration(value)) found.push({ file, collection: value });
-  }
+  const found: DeclaredCollection[] = (await loadDeclared('defineCollection', isCollectionDeclaration)).map(({ file, value }) => ({
+    file,
+    collection: value,
+  }));
   const problems: string[] = [];
   const byName = new Map<string, string>();
   const byIndex = new Map<string, string>();

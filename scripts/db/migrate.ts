@@ -1,7 +1,14 @@
 import { MongoClient } from 'mongodb';
 import { mongoConfig } from '../../shared/infra/mongodb/mongo-resource.ts';
 import { loadConfig } from '../../shared/platform/config/index.ts';
+import type { CollectionDeclaration, IndexDeclaration } from '../../shared/infra/mongodb/collection.ts';
 import { loadCollections } from './collections.ts';
+
+/** Every index the migration creates, with the collection it is created on. */
+export const indexPlan = (
+  collections: readonly { collection: CollectionDeclaration }[],
+): { collection: CollectionDeclaration; index: IndexDeclaration }[] =>
+  collections.flatMap(({ collection }) => collection.indexes.map((index) => ({ collection, index })));
 
 /**
  * Creates every index the stores' collection declarations name (`defineCollection` in
@@ -13,11 +20,10 @@ export const migrate = async (uri: string, database: string): Promise<number> =>
   try {
     const db = client.db(database);
     let created = 0;
-    for (const { collection } of collections) {
-      for (const { name, keys, unique } of collection.indexes) {
-        await db.collection(collection.name).createIndex(keys, { name, ...(unique ? { unique } : {}) });
-        created += 1;
-      }
+    for (const { collection, index } of indexPlan(collections)) {
+      const { name, keys, unique } = index;
+      await db.collection(collection.name).createIndex(keys, { name, ...(unique ? { unique } : {}) });
+      created += 1;
     }
     return created;
   } finally {

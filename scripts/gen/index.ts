@@ -3,7 +3,8 @@
  * knative/overlays, openfaas/stack.yml, openapi.yaml, docs/functions.md and
  * terraform/modules/platform/runtime-secrets.tf.json (the Secret Manager secrets the ExternalSecret reads), the
  * permissions an API key may carry (shared/identity/api-key-permissions.ts), and the index of the
- * built-in template files (shared/flows/templates/library-files.ts).
+ * built-in template files (shared/flows/templates/library-files.ts), and the record of processing
+ * activities (docs/privacy/records.md and .json, from the definitions and the data map).
  * `npm run gen -- --check` writes nothing and exits 1 naming each stale, missing or extra file
  * (CI runs it).
  */
@@ -16,6 +17,7 @@ import { readPackageVersion } from './package-version.ts';
 import { renderAll } from './render-all.ts';
 import { renderTemplateLibrary } from './template-library.ts';
 import { writeGenerated } from './write-files.ts';
+import { renderPrivacyRecords } from '../privacy/render-records.ts';
 
 const ownedDirs = [knativeBaseDir, knativeOverlaysDir, 'openfaas'];
 
@@ -31,8 +33,13 @@ const run = async (argv: readonly string[]): Promise<number> => {
   // The definitions import the template index: index a renamed or removed template file before loading them.
   const library = await renderTemplateLibrary(repoRoot);
   const indexed = isCheck ? null : await writeGenerated(repoRoot, [library], []);
-  const definitions = (await loadDefinitions()).map((loaded) => loaded.definition);
-  const files = [...renderAll(definitions, { version: await readPackageVersion(repoRoot) }), library];
+  const loaded = await loadDefinitions();
+  const definitions = loaded.map(({ definition }) => definition);
+  const files = [
+    ...renderAll(definitions, { version: await readPackageVersion(repoRoot) }),
+    library,
+    ...(await renderPrivacyRecords(loaded)),
+  ];
   const summary = `${files.length} files from ${definitions.length} functions`;
   if (isCheck) {
     const drift = await findDrift(repoRoot, files, ownedDirs);

@@ -35,12 +35,12 @@ export const loadDefinitions = async (): Promise<LoadedDefinition[]> => {
   // built after @hono/zod-openapi has extended zod. Importing the files side by side could build a
   // shared schema (e.g. the e-mail schema) first; load the extension before any of them.
   await import('@hono/zod-openapi');
-  const sources = await Promise.all(
-    files.map(async (file) => ({
-      file,
-      exported: ((await import(pathToFileURL(path.join(repoRoot, file)).href)) as { default?: unknown }).default,
-    })),
-  );
+  // One after the other: vitest's module runner deadlocks on import cycles (shared/ai ↔
+  // shared/knowledge) entered by concurrent imports; Node itself is as fast either way.
+  const sources: { file: string; exported: unknown }[] = [];
+  for (const file of files) {
+    sources.push({ file, exported: ((await import(pathToFileURL(path.join(repoRoot, file)).href)) as { default?: unknown }).default });
+  }
   const definitions = validateDefinitions(sources);
   const fileByName = new Map(files.map((file) => [named({}, file).name, file]));
   return definitions.map((definition) => ({ definition, file: fileByName.get(definition.name)! }));

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ConfigFragment, ConfigOf } from './config/index.ts';
+import type { Recipient } from './privacy/data-map.ts';
 
 /** What a resource learns about the function that creates it. */
 export interface ResourceContext {
@@ -19,6 +20,11 @@ export interface Resource<T = unknown, F extends ConfigFragment = ConfigFragment
   config: F;
   /** Other resources this one is built on (their configuration is checked with it). */
   requires?: readonly ResourceRef[];
+  /**
+   * The outside party this client hands personal data to (a processor such as Stripe), for the
+   * record of processing; absent for our own services.
+   */
+  recipient?: Recipient;
   create: (config: ConfigOf<F>, context: ResourceContext) => T;
   /** Closes the client when the host shuts down. */
   dispose?(value: T): Promise<void>;
@@ -34,6 +40,7 @@ export interface ResourceRef<T = unknown> {
   name: string;
   config: ConfigFragment;
   requires?: readonly ResourceRef[];
+  recipient?: Recipient;
   create: (config: never, context: ResourceContext) => T;
   dispose?(value: T): Promise<void>;
   warm?(value: T): Promise<unknown>;

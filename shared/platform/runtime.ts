@@ -22,7 +22,7 @@ export interface Runtime {
 }
 
 /** The declared resources and, transitively, those they require. */
-const withRequirements = (uses: readonly ResourceRef[]): ResourceRef[] => {
+export const withRequirements = (uses: readonly ResourceRef[]): ResourceRef[] => {
   const all = new Set<ResourceRef>();
   const visit = (resource: ResourceRef) => {
     if (all.has(resource)) return;

@@ -14,6 +14,12 @@ export const authTestEnv = (services: Record<string, string>, database: string):
   UPSTASH_REDIS_REST_URL: services.UPSTASH_REDIS_REST_URL ?? 'http://127.0.0.1:8079',
   UPSTASH_REDIS_REST_TOKEN: services.UPSTASH_REDIS_REST_TOKEN ?? 'dev-upstash-token',
   RATE_LIMIT_UPGRADE_URL: 'http://localhost:5173/settings/billing',
+  // Consent: the text version the tests send back, and the key of the address hashes.
+  CONSENT_TEXT_VERSION: '2025-06-01',
+  PRIVACY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
+  // Envelope encryption: the local key file (created on first use under .data/kms).
+  KMS_PROVIDER: 'local',
+  KMS_KEY_NAME: 'projects/uxflow-test/locations/europe-west1/keyRings/uxflow/cryptoKeys/data-keys',
   // No language model: the offline paths (extractive knowledge answers); AI tests set their own.
   AI_PROVIDERS: 'none',
   AI_API_KEYS: 'none',

@@ -3,13 +3,19 @@ import { defineResource } from '../../platform/resource.ts';
 import { createModelCallStore } from '../mongodb/model-call-store.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { upstashScripts } from '../upstash/upstash-scripts.ts';
+import { defineRedisKeys } from '../upstash/redis-keys.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 import { aiConfig } from './ai-config.ts';
 import { createCircuitBreaker } from './circuit-breaker.ts';
 import { createModelLoader } from './provider-models.ts';
 import { createResilientModels } from './resilient-models.ts';
 
 /** Breaker keys in Redis: `uxf:ai:breaker:<provider>:fails|open`. */
-export const breakerPrefix = 'uxf:ai:breaker:';
+export const breakerKeys = defineRedisKeys({
+  prefix: 'uxf:ai:breaker:',
+  ttl: 'the breaker window plus its open time (about a minute)',
+  privacy: noPersonalData('failure counts per model provider', 'cache'),
+});
 
 /**
  * The language models a function may call (docs/ai.md): the configured providers behind retries,
@@ -19,6 +25,11 @@ export const breakerPrefix = 'uxf:ai:breaker:';
 export const languageModels = defineResource({
   name: 'language-models',
   config: aiConfig,
+  recipient: {
+    name: 'the configured language-model providers (AI_PROVIDERS: OpenAI-compatible, Anthropic, Google Gemini)',
+    role: 'model calls on prompts and workspace material (processor)',
+    transfer: 'USA for the hosted providers (EU-US Data Privacy Framework or standard contractual clauses)',
+  },
   requires: [mongo, upstashScripts],
   create: (config, { use, functionName, log }): LanguageModels => {
     const store = createModelCallStore(use(mongo).db);
@@ -48,7 +59,7 @@ export const languageModels = defineResource({
         failures: config.AI_BREAKER_FAILURES,
         windowMs: config.AI_BREAKER_WINDOW_SECONDS * 1000,
         openMs: config.AI_BREAKER_OPEN_SECONDS * 1000,
-        prefix: breakerPrefix,
+        prefix: breakerKeys.prefix,
       }),
       calls,
       functionName,

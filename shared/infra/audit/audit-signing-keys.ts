@@ -4,9 +4,13 @@ import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
 import { defineCollection } from '../mongodb/collection.ts';
 import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
 import { newEd25519Pair, publicKeysFromJwks, signatureCheckOf, signEd25519, type AuditPublicJwk } from './audit-crypto.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 /** Audit signing keys, one per UTC year; never deleted: a checkpoint must verify for as long as the log is kept. */
-export const auditSigningKeyCollection = defineCollection({ name: 'audit_signing_keys' });
+export const auditSigningKeyCollection = defineCollection({
+  name: 'audit_signing_keys',
+  privacy: noPersonalData('the audit checkpoint signing keys (private halves sealed)', 'audit-log', ['secret']),
+});
 
 interface AuditSigningKeyDocument {
   _id: string;

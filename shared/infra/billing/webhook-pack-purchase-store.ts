@@ -3,7 +3,17 @@ import type { PackPurchase, PackPurchases } from '../../billing/subscription-por
 import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
 import { defineCollection } from '../mongodb/collection.ts';
 
-export const packPurchaseCollection = defineCollection({ name: 'stripe_pack_purchases' });
+export const packPurchaseCollection = defineCollection({
+  name: 'stripe_pack_purchases',
+  privacy: {
+    classes: ['financial'],
+    personalData: ['billing'],
+    retention: 'billing-records',
+    subject: { workspaceId: 'workspaceId' },
+    export: 'records',
+    erase: 'unlink',
+  },
+});
 
 interface PackPurchaseDocument extends Omit<PackPurchase, 'paymentId'> {
   /** The PaymentIntent id: one purchase per payment. */

@@ -1,8 +1,29 @@
 import type { Collection, Metadata } from 'chromadb';
 import { knowledgeErrors, type EmbeddingSpace, type IndexedChunk, type Scope } from '../../knowledge/index.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 import type { ChromaConnection } from './chroma-client.ts';
+import { defineChromaCollections } from './chroma-collections.ts';
 
-/** The name of a scope's collection: `<prefix>-global`, `<prefix>-ws-<workspaceId>`. */
+/** The global knowledge base: UX articles everyone may read. */
+export const globalKnowledgeCollection = defineChromaCollections({
+  pattern: '<prefix>-global',
+  privacy: noPersonalData('published UX articles and their vectors', 'operational', ['public']),
+});
+
+/** A workspace's documents, chunked, with their vectors (`owner` = the workspace, `documentId`). */
+export const workspaceKnowledgeCollections = defineChromaCollections({
+  pattern: '<prefix>-ws-<workspaceId>',
+  privacy: {
+    classes: ['user-content'],
+    personalData: ['content'],
+    retention: 'workspace',
+    subject: { workspaceId: 'owner' },
+    export: { none: 'chunks of the knowledge documents, which are exported from MongoDB' },
+    erase: 'with-workspace',
+  },
+});
+
+/** The name of a scope's collection: `<prefix>-global`, `<prefix>-ws-<workspaceId>` (declared above). */
 export const collectionNameOf = (prefix: string, scope: Scope): string =>
   scope.kind === 'global' ? `${prefix}-global` : `${prefix}-ws-${scope.workspaceId}`;
 

@@ -1,5 +1,6 @@
 import type { FlowCache, FlowVersion } from '../../flows/index.ts';
 import { DomainError } from '../../kernel/index.ts';
+import { defineRedisKeys } from '../upstash/redis-keys.ts';
 import type { UpstashScripts } from '../upstash/upstash-scripts.ts';
 import { decodeVersion, encodeVersion } from './version-codec.ts';
 
@@ -26,6 +27,20 @@ redis.call('HDEL', KEYS[1], 'body')
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1`;
 
+/** `flows:latest:<flowId>`: a flow's latest version (document, author id) and its fence. */
+export const flowCacheKeys = defineRedisKeys({
+  prefix: 'flows:latest:',
+  ttl: 'an hour',
+  privacy: {
+    classes: ['user-content', 'pseudonymous'],
+    personalData: ['content', 'identity'],
+    retention: 'cache',
+    subject: null,
+    export: { none: 'a copy of the latest version for an hour; the flows are exported from MongoDB' },
+    erase: { none: 'expires within an hour; a flow deleted with its workspace is fenced, then expires' },
+  },
+});
+
 const getScript = `return redis.call('HGET', KEYS[1], 'body')`;
 
 export interface FlowCacheOptions {
@@ -44,7 +59,7 @@ export interface FlowCacheOptions {
  * database); a fence that cannot be written fails the write before it commits.
  */
 export const createFlowCache = (redis: UpstashScripts, options: FlowCacheOptions = {}): FlowCache => {
-  const { prefix = 'flows:latest:', ttlMs = 3_600_000, fenceMs = 60_000, maxBytes = 512 * 1024 } = options;
+  const { prefix = flowCacheKeys.prefix, ttlMs = 3_600_000, fenceMs = 60_000, maxBytes = 512 * 1024 } = options;
   const key = (flowId: string) => `${prefix}${flowId}`;
   return {
     get: async (flowId) => {

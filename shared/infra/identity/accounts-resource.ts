@@ -1,3 +1,4 @@
+import { fieldSealer } from '../crypto/field-sealer.ts';
 import { createAccounts, type Accounts } from '../../identity/index.ts';
 import { createLedger } from '../../billing/index.ts';
 import { defineResource } from '../../platform/resource.ts';
@@ -28,11 +29,11 @@ import { loginLockout } from './login-lockout-config.ts';
 export const accounts = defineResource({
   name: 'accounts',
   config: webAppConfig,
-  requires: [mongo, ledgerPorts, accessTokens, mailer, twoFactorStore, loginLockout],
+  requires: [mongo, fieldSealer, ledgerPorts, accessTokens, mailer, twoFactorStore, loginLockout],
   create: (config, { use, log }): Accounts => {
     const { db } = use(mongo);
     return createAccounts({
-      users: createUserStore(db),
+      users: createUserStore(db, use(fieldSealer)),
       sessions: createSessionStore(db),
       refreshTokens: createRefreshTokenStore(db),
       loginAttempts: createLoginAttemptStore(db),

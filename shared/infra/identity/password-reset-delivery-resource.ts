@@ -1,3 +1,4 @@
+import { fieldSealer } from '../crypto/field-sealer.ts';
 import { createPasswordResetDelivery, type PasswordResetDelivery } from '../../identity/index.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { mailer } from '../mail/smtp-mailer.ts';
@@ -11,11 +12,11 @@ import { webAppConfig } from '../web-app-config.ts';
 export const passwordResetDelivery = defineResource({
   name: 'password-reset-delivery',
   config: webAppConfig,
-  requires: [mongo, mailer],
+  requires: [mongo, fieldSealer, mailer],
   create: (config, { use }): PasswordResetDelivery => {
     const { db } = use(mongo);
     return createPasswordResetDelivery({
-      users: createUserStore(db),
+      users: createUserStore(db, use(fieldSealer)),
       passwordResets: createPasswordResetStore(db),
       passwordResetRequests: createPasswordResetRequestStore(db),
       mailer: use(mailer),

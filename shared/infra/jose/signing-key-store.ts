@@ -4,9 +4,11 @@ import type { KeySchedule } from '../../identity/signing-key-schedule.ts';
 import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
 import { defineCollection } from '../mongodb/collection.ts';
 import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 export const signingKeyCollection = defineCollection({
   name: 'signing_keys',
+  privacy: noPersonalData('the access-token signing keys (private halves sealed)', 'operational', ['secret']),
   indexes: [{ name: 'signing_keys_created', keys: { createdAt: -1 } }],
 });
 

@@ -7,7 +7,17 @@ import type { ConfigOf } from '../../platform/config/index.ts';
 import type { embeddingsConfig } from './embeddings-config.ts';
 import { defineCollection } from '../mongodb/collection.ts';
 
-export const embeddingCacheCollection = defineCollection({ name: 'knowledge_embedding_cache' });
+export const embeddingCacheCollection = defineCollection({
+  name: 'knowledge_embedding_cache',
+  privacy: {
+    classes: ['user-content'],
+    personalData: ['content'],
+    retention: 'operational',
+    subject: null,
+    export: { none: 'vectors keyed by a digest of model and passage: no text, no id (the documents are exported)' },
+    erase: { none: 'unlinked by construction (no id); a vector is not the passage, but see docs/privacy.md on inversion' },
+  },
+});
 
 interface CachedVector {
   _id: string;

@@ -32,6 +32,7 @@ const config = defineConfig({
 export const knowledgePorts = defineResource({
   name: 'knowledge-ports',
   config,
+  recipient: { name: 'the embeddings provider (EMBEDDINGS_BASE_URL)', role: 'vectors of document passages and questions (processor)' },
   requires: [mongo, chroma, ledgerPorts],
   create: (settings, { use }): KnowledgePorts => {
     const { db } = use(mongo);

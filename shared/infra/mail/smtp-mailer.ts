@@ -24,6 +24,7 @@ export const mailConfig = defineConfig({
 export const mailer = defineResource({
   name: 'mailer',
   config: mailConfig,
+  recipient: { name: 'the SMTP relay (SMTP_URL)', role: 'delivery of account mail (processor)' },
   create: (config, { log }): Mailer => {
     let transport: Promise<Transporter> | undefined;
     return {

@@ -5,17 +5,38 @@ import { isDuplicateKey } from './duplicate-key.ts';
 
 export const aiMessageCollection = defineCollection({
   name: 'ai_messages',
-  // A user's conversation on a flow, newest first.
+  privacy: {
+    classes: ['user-content', 'pseudonymous'],
+    personalData: ['content', 'identity'],
+    retention: 'ai-conversations',
+    subject: { userId: 'userId', workspaceId: 'workspaceId' },
+    export: 'records',
+    erase: 'delete',
+  }, // A user's conversation on a flow, newest first.
   indexes: [{ name: 'ai_messages_flow_user_created', keys: { flowId: 1, userId: 1, createdAt: -1 } }],
 });
 export const aiJobCollection = defineCollection({
   name: 'ai_jobs',
-  // The outbox reads the jobs not yet published.
+  privacy: {
+    classes: ['pseudonymous'],
+    personalData: ['identity', 'usage'],
+    retention: 'ai-conversations',
+    subject: { userId: 'userId', workspaceId: 'workspaceId' },
+    export: 'records',
+    erase: 'delete',
+  }, // The outbox reads the jobs not yet published.
   indexes: [{ name: 'ai_jobs_published', keys: { publishedAt: 1, createdAt: 1 } }],
 });
 export const aiJobStepCollection = defineCollection({
   name: 'ai_job_steps',
-  // The step log: `_id` = `<jobId>:<seq>` is the commit point (seq 0 is the runner's claim); read in order per job.
+  privacy: {
+    classes: ['user-content'],
+    personalData: ['content', 'usage'],
+    retention: 'ai-conversations',
+    subject: { parent: { field: 'jobId', collection: 'ai_jobs' } },
+    export: 'records',
+    erase: 'delete',
+  }, // The step log: `_id` = `<jobId>:<seq>` is the commit point (seq 0 is the runner's claim); read in order per job.
   indexes: [{ name: 'ai_job_steps_job_seq', keys: { jobId: 1, seq: 1 } }],
 });
 

@@ -5,17 +5,42 @@ import { isDuplicateKey } from './duplicate-key.ts';
 
 export const aiProposalCollection = defineCollection({
   name: 'ai_proposals',
+  privacy: {
+    classes: ['user-content', 'pseudonymous'],
+    personalData: ['content', 'identity'],
+    retention: 'ai-conversations',
+    subject: { userId: 'userId', workspaceId: 'workspaceId' },
+    export: 'records',
+    erase: 'delete',
+  },
   indexes: [{ name: 'ai_proposals_job', keys: { jobId: 1 } }],
 });
 export const aiProposalSlotCollection = defineCollection({
   name: 'ai_proposal_slots',
-  // `_id` = `<flowId>:<userId>:<seq>` decides between racing proposals; the latest is read per flow and user.
+  privacy: {
+    classes: ['pseudonymous'],
+    personalData: ['usage'],
+    retention: 'ai-conversations',
+    subject: { userId: 'userId' },
+    export: { none: 'the order of a person’s proposals per flow; the proposals are exported' },
+    erase: 'delete',
+  }, // `_id` = `<flowId>:<userId>:<seq>` decides between racing proposals; the latest is read per flow and user.
   indexes: [
     { name: 'ai_proposal_slots_flow_user_seq', keys: { flowId: 1, userId: 1, seq: -1 } },
     { name: 'ai_proposal_slots_proposal', keys: { proposalId: 1 } },
   ],
 });
-export const aiProposalOutcomeCollection = defineCollection({ name: 'ai_proposal_outcomes' });
+export const aiProposalOutcomeCollection = defineCollection({
+  name: 'ai_proposal_outcomes',
+  privacy: {
+    classes: ['pseudonymous'],
+    personalData: ['usage'],
+    retention: 'ai-conversations',
+    subject: { userId: 'by', parent: { field: 'proposalId', collection: 'ai_proposals' } },
+    export: 'records',
+    erase: 'delete',
+  },
+});
 
 type StoredProposal = Omit<Proposal, 'id'> & { _id: string; schemaVersion: 1 };
 const toProposal = ({ _id, schemaVersion: _s, ...rest }: StoredProposal): Proposal => ({ ...rest, id: _id });

@@ -2,9 +2,18 @@ import type { Db } from 'mongodb';
 import type { ApiKeyRecord } from '../../identity/api-keys.ts';
 import { hashToken } from './token-hash.ts';
 import { defineCollection } from './collection.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 export const apiKeyCollection = defineCollection({
   name: 'api_keys',
+  privacy: {
+    classes: ['secret', 'pseudonymous'],
+    personalData: ['identity', 'usage'],
+    retention: 'workspace',
+    subject: { workspaceId: 'workspaceId', userId: 'createdBy' },
+    export: 'records',
+    erase: 'with-workspace',
+  },
   indexes: [
     { name: 'api_keys_hash_unique', keys: { hash: 1 }, unique: true },
     { name: 'api_keys_workspace', keys: { workspaceId: 1 } },
@@ -12,6 +21,7 @@ export const apiKeyCollection = defineCollection({
 });
 export const apiKeyUseCollection = defineCollection({
   name: 'api_key_uses',
+  privacy: noPersonalData('when a workspace key was used, on which route (the key, not a person)', 'security-records'),
   indexes: [{ name: 'api_key_uses_key', keys: { keyId: 1 } }],
 });
 

@@ -2,10 +2,12 @@ import type { Db } from 'mongodb';
 import { checkpointId, type CheckpointStore, type SignedCheckpoint } from '../../audit/index.ts';
 import { defineCollection } from './collection.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 /** Signed chain heads: `_id` is `<chain>@<period>`, so a period signs a chain once. */
 export const auditCheckpointCollection = defineCollection({
   name: 'audit_checkpoints',
+  privacy: noPersonalData('signed chain heads: chain ids, numbers and hashes', 'audit-log'),
   indexes: [{ name: 'audit_checkpoints_chain', keys: { chain: 1, seq: 1 } }],
 });
 

@@ -2,9 +2,20 @@ import type { Db, Filter } from 'mongodb';
 import { entryId, type AuditEntry, type AuditEntryStore } from '../../audit/index.ts';
 import { defineCollection } from './collection.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 export const auditLogCollection = defineCollection({
   name: 'audit_log',
+  privacy: {
+    classes: ['pseudonymous'],
+    personalData: ['security', 'identity'],
+    retention: 'audit-log',
+    subject: { userId: 'actor.userId', workspaceId: 'workspaceId' },
+    export: 'records',
+    erase: {
+      none: 'hash-chained entries cannot change: they hold ids and salted hashes only; the clear values live in audit_personal, which erasure deletes',
+    },
+  },
   indexes: [
     // The commit point: one entry per chain and number (`_id` is the same pair, for probing by equality).
     { name: 'audit_log_chain_seq_unique', keys: { chain: 1, seq: 1 }, unique: true },
@@ -19,7 +30,10 @@ export const auditLogCollection = defineCollection({
 });
 
 /** One document per chain: its id lists the chains; its `seq` hints at the head (may lag, never lead). */
-export const auditHeadCollection = defineCollection({ name: 'audit_heads' });
+export const auditHeadCollection = defineCollection({
+  name: 'audit_heads',
+  privacy: noPersonalData('the newest entry number per audit chain (a hint)', 'audit-log'),
+});
 
 /** A stored entry: the chained form with `at` as a date (for range queries), its hash and `_id`. */
 interface AuditEntryDocument extends Omit<AuditEntry, 'at'> {

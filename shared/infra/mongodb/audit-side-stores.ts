@@ -6,12 +6,28 @@ import { isDuplicateKey } from './duplicate-key.ts';
 /** The clear personal values of entries, by entry key; erasure deletes a subject's. */
 export const auditPersonalCollection = defineCollection({
   name: 'audit_personal',
+  privacy: {
+    classes: ['direct-identifier', 'network'],
+    personalData: ['contact', 'identity', 'network'],
+    retention: 'audit-log',
+    subject: { userId: 'subjectId' },
+    export: 'records',
+    erase: 'delete',
+  },
   indexes: [{ name: 'audit_personal_subject', keys: { subjectId: 1 } }],
 });
 
 /** Records accepted and not yet on their chain (the outbox of `AuditLog.record`). */
 export const auditPendingCollection = defineCollection({
   name: 'audit_pending',
+  privacy: {
+    classes: ['direct-identifier', 'network', 'pseudonymous'],
+    personalData: ['contact', 'identity', 'network', 'security'],
+    retention: 'short-lived',
+    subject: { userId: 'subjectId' },
+    export: { none: 'records that wait seconds for their chain; exported from audit_log once appended' },
+    erase: 'delete',
+  },
   indexes: [{ name: 'audit_pending_subject', keys: { subjectId: 1 } }],
 });
 

@@ -5,6 +5,14 @@ import { defineCollection } from './collection.ts';
 
 export const billingAccountCollection = defineCollection({
   name: 'billing_accounts',
+  privacy: {
+    classes: ['financial', 'pseudonymous'],
+    personalData: ['billing'],
+    retention: 'billing-records',
+    subject: { workspaceId: '_id', stripeCustomer: 'customerId' },
+    export: 'records',
+    erase: 'unlink',
+  },
   indexes: [{ name: 'billing_accounts_customer_unique', keys: { customerId: 1 }, unique: true }],
 });
 

@@ -1,4 +1,5 @@
 import type { Collection, Db, Document, IndexSpecification } from 'mongodb';
+import type { DataStore, StorePrivacy } from '../../platform/privacy/data-map.ts';
 
 /** An index the code relies on; `npm run db:migrate` creates it (never a cold start). */
 export interface IndexDeclaration {
@@ -13,13 +14,15 @@ export interface IndexDeclaration {
 }
 
 /**
- * A MongoDB collection as its store declares it: the name and the indexes its queries rely on.
- * Stores reach collections only through `in(db)`, so every collection the code touches has a
- * declaration, and the migration (scripts/db/migrate.ts) collects every declaration's indexes.
+ * A MongoDB collection as its store declares it: the name, the indexes its queries rely on and
+ * its privacy facts (the data map: shared/platform/privacy/data-map.ts). Stores reach collections
+ * only through `in(db)`, so every collection the code touches has a declaration; the migration
+ * (scripts/db/migrate.ts) collects every declaration's indexes, the record of processing
+ * (`npm run privacy -- records`) every declaration's privacy facts.
  */
-export interface CollectionDeclaration<T extends Document = Document> {
+export interface CollectionDeclaration<T extends Document = Document> extends DataStore {
   readonly kind: 'collection';
-  readonly name: string;
+  readonly store: 'mongodb';
   readonly indexes: readonly IndexDeclaration[];
   /** The collection in `db`, typed as this store reads it (another store may see fewer fields). */
   in<U extends Document = T>(db: Db): Collection<U>;
@@ -29,10 +32,14 @@ export interface CollectionDeclaration<T extends Document = Document> {
 export const defineCollection = /* @__NO_SIDE_EFFECTS__ */ <T extends Document = Document>(declaration: {
   name: string;
   indexes?: readonly IndexDeclaration[];
+  /** Required: a collection cannot exist outside the data map. */
+  privacy: StorePrivacy;
 }): CollectionDeclaration<T> => ({
   kind: 'collection',
+  store: 'mongodb',
   name: declaration.name,
   indexes: declaration.indexes ?? [],
+  privacy: declaration.privacy,
   in: <U extends Document = T>(db: Db) => db.collection<U>(declaration.name),
 });
 

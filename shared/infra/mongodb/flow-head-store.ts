@@ -5,6 +5,14 @@ import { defineCollection } from './collection.ts';
 
 export const flowHeadCollection = defineCollection({
   name: 'flows',
+  privacy: {
+    classes: ['user-content', 'pseudonymous'],
+    personalData: ['content', 'identity'],
+    retention: 'deleted-flows',
+    subject: { workspaceId: 'workspaceId', userId: 'createdBy' },
+    export: 'records',
+    erase: 'with-workspace',
+  },
   indexes: [{ name: 'flows_workspace', keys: { workspaceId: 1 } }],
 });
 

@@ -3,9 +3,11 @@ import type { FlowSlot, FlowSlotHolder, FlowSlotStore } from '../../flows/index.
 import { isDuplicateKey } from './duplicate-key.ts';
 import { flowHeadCollection } from './flow-head-store.ts';
 import { defineCollection } from './collection.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 export const flowSlotCollection = defineCollection({
   name: 'flow_slots',
+  privacy: noPersonalData('plan-limit places: workspace and flow ids', 'workspace'),
   indexes: [
     // The flows limit: a place is claimed by inserting `_id` = `<workspaceId>:<number>:<generation>`; listed by workspace.
     { name: 'flow_slots_workspace', keys: { workspaceId: 1 } },

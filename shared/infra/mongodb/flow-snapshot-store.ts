@@ -5,6 +5,14 @@ import { defineCollection } from './collection.ts';
 
 export const flowSnapshotCollection = defineCollection({
   name: 'flow_snapshots',
+  privacy: {
+    classes: ['user-content', 'pseudonymous'],
+    personalData: ['content', 'identity'],
+    retention: 'deleted-flows',
+    subject: { userId: 'createdBy' },
+    export: 'records',
+    erase: 'with-workspace',
+  },
   indexes: [{ name: 'flow_snapshots_flow', keys: { flowId: 1 } }],
 });
 

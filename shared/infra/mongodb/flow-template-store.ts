@@ -9,6 +9,14 @@ import { defineCollection } from './collection.ts';
 
 export const flowTemplateCollection = defineCollection({
   name: 'flow_templates',
+  privacy: {
+    classes: ['user-content', 'pseudonymous'],
+    personalData: ['content', 'identity'],
+    retention: 'workspace',
+    subject: { workspaceId: 'workspaceId', userId: 'createdBy' },
+    export: 'records',
+    erase: 'with-workspace',
+  },
   indexes: [
     { name: 'flow_templates_workspace', keys: { workspaceId: 1 } },
     // The template list pages a workspace's templates newest first (a sorted scan on FerretDB, this on MongoDB).

@@ -5,6 +5,14 @@ import { defineCollection } from './collection.ts';
 
 export const flowVersionCollection = defineCollection({
   name: 'flow_versions',
+  privacy: {
+    classes: ['user-content', 'pseudonymous'],
+    personalData: ['content', 'identity'],
+    retention: 'deleted-flows',
+    subject: { workspaceId: 'workspaceId', userId: 'authorId' },
+    export: 'records',
+    erase: 'with-workspace',
+  },
   indexes: [
     // A write commits by inserting version n + 1; the duplicate key is the 412.
     { name: 'flow_versions_flow_version_unique', keys: { flowId: 1, versionNumber: 1 }, unique: true },

@@ -2,8 +2,9 @@ import type { Db } from 'mongodb';
 import type { HeartbeatRecord, HeartbeatStore } from '../../ops/system-service.ts';
 import { defineCollection } from './collection.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
-export const heartbeatCollection = defineCollection({ name: 'ops_heartbeats' });
+export const heartbeatCollection = defineCollection({ name: 'ops_heartbeats', privacy: noPersonalData('scheduler heartbeats') });
 
 interface HeartbeatDocument {
   _id: string;

@@ -4,20 +4,43 @@ import { createOneTimeTokenStore } from './one-time-token-store.ts';
 import { defineCollection } from './collection.ts';
 import { membershipCollection } from './membership-store.ts';
 import { workspaceCollection } from './workspace-store.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 export const emailVerificationCollection = defineCollection({
   name: 'email_verifications',
+  privacy: {
+    classes: ['secret', 'pseudonymous'],
+    personalData: ['credentials'],
+    retention: 'short-lived',
+    subject: { userId: 'userId' },
+    export: { none: 'one-time token digests, expiring within days' },
+    erase: 'delete',
+  },
   indexes: [{ name: 'email_verifications_user', keys: { userId: 1 } }],
 });
 
-export const emailVerificationUseCollection = defineCollection({ name: 'email_verifications_used' });
+export const emailVerificationUseCollection = defineCollection({
+  name: 'email_verifications_used',
+  privacy: noPersonalData('which one-time tokens were used, by digest', 'short-lived', ['secret']),
+});
 
 export const passwordResetCollection = defineCollection({
   name: 'password_resets',
+  privacy: {
+    classes: ['secret', 'pseudonymous'],
+    personalData: ['credentials'],
+    retention: 'short-lived',
+    subject: { userId: 'userId' },
+    export: { none: 'one-time token digests, expiring within an hour' },
+    erase: 'delete',
+  },
   indexes: [{ name: 'password_resets_user', keys: { userId: 1 } }],
 });
 
-export const passwordResetUseCollection = defineCollection({ name: 'password_resets_used' });
+export const passwordResetUseCollection = defineCollection({
+  name: 'password_resets_used',
+  privacy: noPersonalData('which one-time tokens were used, by digest', 'short-lived', ['secret']),
+});
 
 /** `email_verifications` (+ `email_verifications_used`): `_id` is the token's SHA-256. */
 export const createEmailVerificationStore = (db: Db): EmailVerifications =>

@@ -5,6 +5,14 @@ import { defineCollection } from './collection.ts';
 
 export const invitationCollection = defineCollection({
   name: 'workspace_invitations',
+  privacy: {
+    classes: ['direct-identifier', 'secret'],
+    personalData: ['contact', 'identity'],
+    retention: 'workspace',
+    subject: { email: 'email', userId: 'invitedBy', workspaceId: 'workspaceId' },
+    export: 'records',
+    erase: 'delete',
+  },
   indexes: [
     // Single use of an invitation rests on the membership `_id`; the token hash is unique so a lookup finds one.
     { name: 'workspace_invitations_token_unique', keys: { tokenHash: 1 }, unique: true },

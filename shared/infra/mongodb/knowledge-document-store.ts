@@ -4,6 +4,14 @@ import { defineCollection } from './collection.ts';
 
 export const knowledgeDocumentCollection = defineCollection({
   name: 'knowledge_documents',
+  privacy: {
+    classes: ['user-content', 'pseudonymous'],
+    personalData: ['content', 'identity'],
+    retention: 'workspace',
+    subject: { workspaceId: 'workspaceId', userId: 'createdBy' },
+    export: 'records',
+    erase: 'with-workspace',
+  },
   indexes: [
     // Listed per workspace, newest first; the upload outbox reads by publishedAt and status.
     { name: 'knowledge_documents_workspace_created', keys: { workspaceId: 1, createdAt: -1 } },

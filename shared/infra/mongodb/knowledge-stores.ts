@@ -2,11 +2,26 @@ import type { Db } from 'mongodb';
 import type { Block, ContentStore, DeletionMarks, UsageEntry, UsageStore } from '../../knowledge/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { defineCollection } from './collection.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
-export const knowledgeContentCollection = defineCollection({ name: 'knowledge_document_contents' });
-export const knowledgeDeletionCollection = defineCollection({ name: 'knowledge_deletions' });
+export const knowledgeContentCollection = defineCollection({
+  name: 'knowledge_document_contents',
+  privacy: {
+    classes: ['user-content'],
+    personalData: ['content'],
+    retention: 'workspace',
+    subject: { workspaceId: 'workspaceId' },
+    export: 'records',
+    erase: 'with-workspace',
+  },
+});
+export const knowledgeDeletionCollection = defineCollection({
+  name: 'knowledge_deletions',
+  privacy: noPersonalData('deleted document ids and when', 'workspace'),
+});
 export const knowledgeUsageCollection = defineCollection({
   name: 'knowledge_usage',
+  privacy: noPersonalData('documents and characters a workspace holds, per change (plan limits)', 'workspace'),
   indexes: [
     // The usage ledger (plan limits): an entry commits by its `_id` (`<workspaceId>:<seq>`); a repeated change breaks this one.
     { name: 'knowledge_usage_workspace_key_unique', keys: { workspaceId: 1, key: 1 }, unique: true },

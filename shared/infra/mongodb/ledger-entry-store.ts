@@ -2,9 +2,18 @@ import type { Db } from 'mongodb';
 import type { LedgerEntry, LedgerStore } from '../../billing/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { defineCollection } from './collection.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 export const ledgerCollection = defineCollection({
   name: 'credit_ledger',
+  privacy: {
+    classes: ['financial', 'pseudonymous'],
+    personalData: ['billing', 'usage'],
+    retention: 'billing-records',
+    subject: { workspaceId: 'workspaceId', userId: 'actor' },
+    export: 'records',
+    erase: 'unlink',
+  },
   indexes: [
     // An entry commits by its insert, unique on the workspace's number; a repeated idempotency key is
     // the same insert failing on the second index (both fields always present).
@@ -18,8 +27,14 @@ export const ledgerCollection = defineCollection({
   ],
 });
 /** reservation id → where its reserve entry is. */
-export const ledgerReservationPointerCollection = defineCollection({ name: 'credit_reservation_pointers' });
-export const ledgerHeadCollection = defineCollection({ name: 'credit_ledger_heads' });
+export const ledgerReservationPointerCollection = defineCollection({
+  name: 'credit_reservation_pointers',
+  privacy: noPersonalData('which reservation a ledger entry settles (ids only)', 'billing-records', ['financial']),
+});
+export const ledgerHeadCollection = defineCollection({
+  name: 'credit_ledger_heads',
+  privacy: noPersonalData('the newest entry number per workspace ledger (a hint)', 'billing-records', ['financial']),
+});
 
 /** A stored entry: `_id` is `<workspaceId>:<seq>`, so the next entry is found by `_id` equality. */
 export interface LedgerEntryDocument extends LedgerEntry {

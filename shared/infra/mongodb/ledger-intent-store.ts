@@ -1,9 +1,11 @@
 import type { Db } from 'mongodb';
 import type { ReservationIntent, ReservationIntents } from '../../billing/index.ts';
 import { defineCollection } from './collection.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 export const ledgerIntentCollection = defineCollection({
   name: 'credit_reservation_intents',
+  privacy: noPersonalData('open credit reservations and their expiry (ids only)', 'short-lived', ['financial']),
   indexes: [
     // The release cron reads the due reservations (a range: it scans on FerretDB, uses this on MongoDB).
     { name: 'credit_reservation_intents_expires', keys: { expiresAt: 1 } },

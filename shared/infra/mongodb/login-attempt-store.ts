@@ -23,6 +23,14 @@ const attemptId = (email: string, seq: number) => `${email}#${seq}`;
 
 export const loginAttemptCollection = defineCollection({
   name: 'login_attempts',
+  privacy: {
+    classes: ['pseudonymous', 'network'],
+    personalData: ['contact', 'security', 'network'],
+    retention: 'security-records',
+    subject: { email: 'email' },
+    export: 'records',
+    erase: 'delete',
+  },
   indexes: [
     // Claiming attempt n of an account is an insert unique on `_id` (`<email>#<n>`); the lockout reads
     // an account's newest attempts by number and an address's failures by time.

@@ -1,9 +1,18 @@
 import type { Db } from 'mongodb';
 import { workspaceRoles, type WorkspaceRole } from '../../workspaces/index.ts';
 import { defineCollection } from './collection.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 export const membershipCollection = defineCollection({
   name: 'workspace_members',
+  privacy: {
+    classes: ['pseudonymous'],
+    personalData: ['identity'],
+    retention: 'workspace',
+    subject: { userId: 'userId', workspaceId: 'workspaceId' },
+    export: 'records',
+    erase: 'delete',
+  },
   indexes: [
     { name: 'workspace_members_user', keys: { userId: 1 } },
     { name: 'workspace_members_workspace', keys: { workspaceId: 1 } },
@@ -23,7 +32,10 @@ export interface MembershipDocument {
 export const membershipId = (workspaceId: string, userId: string) => `${workspaceId}:${userId}`;
 
 /** `_id` = workspace id, written once when a workspace is deleted: a deleted workspace has no members for anyone. */
-export const workspaceTombstoneCollection = defineCollection({ name: 'workspace_tombstones' });
+export const workspaceTombstoneCollection = defineCollection({
+  name: 'workspace_tombstones',
+  privacy: noPersonalData('deleted workspace ids and when', 'workspace'),
+});
 
 /**
  * The caller's role in a workspace, or null when they are not a member, the workspace does not

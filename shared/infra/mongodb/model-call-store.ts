@@ -7,6 +7,14 @@ type ModelCallRecord = Omit<ModelCall, 'jobId'> & { _id: string; jobId: string |
 
 export const modelCallCollection = defineCollection<ModelCallRecord>({
   name: 'ai_model_calls',
+  privacy: {
+    classes: ['operational', 'pseudonymous'],
+    personalData: ['usage'],
+    retention: 'billing-records',
+    subject: { workspaceId: 'workspaceId' },
+    export: { none: 'cost metering per provider call; no prompt or answer text' },
+    erase: 'unlink',
+  },
   indexes: [
     // A job's cost is the sum of its calls.
     { name: 'ai_model_calls_job', keys: { jobId: 1, at: 1 } },

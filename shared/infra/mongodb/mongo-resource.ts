@@ -24,6 +24,7 @@ export interface Mongo {
 export const mongo = defineResource({
   name: 'mongodb',
   config: mongoConfig,
+  recipient: { name: 'MongoDB Atlas', role: 'database hosting (processor)' },
   create: (config): Mongo => {
     const client = new MongoClient(config.MONGODB_URI, {
       maxPoolSize: config.MONGODB_MAX_POOL_SIZE,

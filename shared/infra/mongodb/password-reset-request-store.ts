@@ -11,6 +11,14 @@ interface PasswordResetRequestDocument {
 
 export const passwordResetRequestCollection = defineCollection({
   name: 'password_reset_requests',
+  privacy: {
+    classes: ['direct-identifier'],
+    personalData: ['contact'],
+    retention: 'short-lived',
+    subject: { email: 'email' },
+    export: { none: 'a queued mail, sent within a minute' },
+    erase: 'delete',
+  },
   indexes: [
     // The password-reset outbox: the delivery cron reads the oldest queued requests.
     { name: 'password_reset_requests_requested', keys: { requestedAt: 1 } },

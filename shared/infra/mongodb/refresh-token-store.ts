@@ -27,6 +27,14 @@ const clientHashOf = (client: RefreshClient) => hashToken(`${client.ip ?? ''}\n$
 
 export const refreshTokenCollection = defineCollection({
   name: 'refresh_tokens',
+  privacy: {
+    classes: ['secret', 'pseudonymous', 'network'],
+    personalData: ['credentials', 'network'],
+    retention: 'sessions-and-tokens',
+    subject: { userId: 'userId' },
+    export: { none: 'token digests and hand-overs: credentials, never handed out (the sessions are exported)' },
+    erase: 'delete',
+  },
   indexes: [
     // The rotation commit point: token n + 1 of a family can be inserted once.
     { name: 'refresh_tokens_family_seq_unique', keys: { familyId: 1, seq: 1 }, unique: true },

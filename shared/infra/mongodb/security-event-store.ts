@@ -5,6 +5,14 @@ import { defineCollection } from './collection.ts';
 
 export const securityEventCollection = defineCollection({
   name: 'security_events',
+  privacy: {
+    classes: ['pseudonymous', 'network'],
+    personalData: ['security', 'network'],
+    retention: 'security-records',
+    subject: { userId: 'userId', workspaceId: 'workspaceId' },
+    export: 'records',
+    erase: 'unlink',
+  },
   indexes: [
     { name: 'security_events_user', keys: { userId: 1 } },
     // The outbox: the publisher cron reads the unpublished events by equality.

@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import { refreshTtlMs, type RevocationReason, type Session, type Sessions } from '../../identity/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { defineCollection } from './collection.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 interface SessionDocument {
   _id: string;
@@ -33,10 +34,21 @@ interface RevocationDocument {
 
 export const sessionCollection = defineCollection({
   name: 'sessions',
+  privacy: {
+    classes: ['pseudonymous', 'network'],
+    personalData: ['security', 'network', 'usage'],
+    retention: 'sessions-and-tokens',
+    subject: { userId: 'userId' },
+    export: 'records',
+    erase: 'delete',
+  },
   indexes: [{ name: 'sessions_user', keys: { userId: 1 } }],
 });
 
-export const sessionRevocationCollection = defineCollection({ name: 'session_revocations' });
+export const sessionRevocationCollection = defineCollection({
+  name: 'session_revocations',
+  privacy: noPersonalData('revocation marks by session id (the session holds the person)', 'sessions-and-tokens'),
+});
 
 export const createSessionStore = (db: Db): Sessions => {
   const sessions = sessionCollection.in<SessionDocument>(db);

@@ -5,6 +5,14 @@ import { defineCollection } from './collection.ts';
 
 export const stripeEventCollection = defineCollection({
   name: 'stripe_events',
+  privacy: {
+    classes: ['financial', 'direct-identifier'],
+    personalData: ['billing', 'contact', 'identity'],
+    retention: 'billing-records',
+    subject: { stripeCustomer: 'event' },
+    export: { none: 'Stripe notifications as received; the billing state they produced is exported' },
+    erase: 'unlink',
+  },
   indexes: [
     // The outbox (`_id` = event id stores each once): the publisher cron reads the unpublished by equality.
     { name: 'stripe_events_published', keys: { published: 1 } },

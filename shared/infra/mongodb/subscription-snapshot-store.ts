@@ -6,6 +6,14 @@ import { defineCollection } from './collection.ts';
 
 export const subscriptionSnapshotCollection = defineCollection({
   name: 'subscription_snapshots',
+  privacy: {
+    classes: ['financial'],
+    personalData: ['billing'],
+    retention: 'billing-records',
+    subject: { workspaceId: 'workspaceId' },
+    export: 'records',
+    erase: 'unlink',
+  },
   indexes: [
     { name: 'subscription_snapshots_workspace', keys: { workspaceId: 1 } },
     // The grace cron reads failed-payment snapshots by status.

@@ -7,6 +7,7 @@ import { isDuplicateKey } from './duplicate-key.ts';
 import { mongo } from './mongo-resource.ts';
 import { hashToken } from './token-hash.ts';
 import { defineCollection } from './collection.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 /** `_id` = user id: one pending and one active enrollment per user. */
 interface EnrollmentDocument {
@@ -27,15 +28,58 @@ const insertOnce = async (insert: () => Promise<unknown>): Promise<boolean> => {
   }
 };
 
-export const twoFactorPendingCollection = defineCollection({ name: 'two_factor_pending' });
+export const twoFactorPendingCollection = defineCollection({
+  name: 'two_factor_pending',
+  privacy: {
+    classes: ['secret'],
+    personalData: ['credentials'],
+    retention: 'short-lived',
+    subject: { userId: '_id' },
+    export: { none: 'an unconfirmed TOTP secret: a credential, never handed out' },
+    erase: 'delete',
+  },
+});
 
-export const twoFactorCollection = defineCollection({ name: 'two_factor' });
+export const twoFactorCollection = defineCollection({
+  name: 'two_factor',
+  privacy: {
+    classes: ['secret'],
+    personalData: ['credentials', 'security'],
+    retention: 'account',
+    subject: { userId: '_id' },
+    export: 'records',
+    erase: 'delete',
+  },
+});
 
-export const backupCodeCollection = defineCollection({ name: 'two_factor_backup_codes' });
+export const backupCodeCollection = defineCollection({
+  name: 'two_factor_backup_codes',
+  privacy: {
+    classes: ['secret'],
+    personalData: ['credentials'],
+    retention: 'account',
+    subject: { userId: 'userId' },
+    export: { none: 'backup-code digests: credentials, never handed out' },
+    erase: 'delete',
+  },
+});
 
-export const backupCodeUseCollection = defineCollection({ name: 'two_factor_backup_codes_used' });
+export const backupCodeUseCollection = defineCollection({
+  name: 'two_factor_backup_codes_used',
+  privacy: noPersonalData('which backup codes were used, by digest', 'account', ['secret']),
+});
 
-export const totpStepUseCollection = defineCollection({ name: 'totp_steps_used' });
+export const totpStepUseCollection = defineCollection({
+  name: 'totp_steps_used',
+  privacy: {
+    classes: ['pseudonymous'],
+    personalData: ['security'],
+    retention: 'short-lived',
+    subject: null,
+    export: { none: 'replay marks (`<userId>:<step>`), needed for 90 seconds' },
+    erase: { none: 'replay marks expire with the 30-second step; removed with the expired tokens' },
+  },
+});
 
 /**
  * 2FA state: `two_factor_pending` and `two_factor` (secrets sealed with AES-256-GCM under the

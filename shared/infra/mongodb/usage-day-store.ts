@@ -2,9 +2,23 @@ import type { Db } from 'mongodb';
 import type { UsageDays } from '../../billing/usage-ports.ts';
 import type { UsageDay } from '../../billing/usage-report.ts';
 import { defineCollection } from './collection.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
-export const usageDailyCollection = defineCollection({ name: 'usage_daily' });
-export const usageRunCollection = defineCollection({ name: 'usage_daily_runs' });
+export const usageDailyCollection = defineCollection({
+  name: 'usage_daily',
+  privacy: {
+    classes: ['financial', 'pseudonymous'],
+    personalData: ['usage'],
+    retention: 'billing-records',
+    subject: { workspaceId: 'workspaceId', userId: 'byUser.key' },
+    export: 'records',
+    erase: 'unlink',
+  },
+});
+export const usageRunCollection = defineCollection({
+  name: 'usage_daily_runs',
+  privacy: noPersonalData('when the daily usage roll-up last finished'),
+});
 
 /** `_id` = `<workspaceId>:<YYYY-MM-DD>`; groups as arrays (operation names hold dots, which make poor field names). */
 interface UsageDayDocument extends UsageDay {

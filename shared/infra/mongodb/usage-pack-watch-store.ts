@@ -2,8 +2,12 @@ import type { Db } from 'mongodb';
 import type { PackSweepPorts, PackWatch } from '../../billing/usage-pack-sweep.ts';
 import { ledgerHeadCollection } from './ledger-entry-store.ts';
 import { defineCollection } from './collection.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
-export const packWatchCollection = defineCollection({ name: 'credit_pack_watch' });
+export const packWatchCollection = defineCollection({
+  name: 'credit_pack_watch',
+  privacy: noPersonalData('when the credit packs of a workspace next expire', 'billing-records', ['financial']),
+});
 
 interface PackWatchDocument extends Omit<PackWatch, 'workspaceId'> {
   /** The workspace id. */

@@ -6,6 +6,14 @@ import { defineCollection } from './collection.ts';
 
 export const workspaceSlotCollection = defineCollection({
   name: 'workspace_slots',
+  privacy: {
+    classes: ['pseudonymous'],
+    personalData: ['usage'],
+    retention: 'workspace',
+    subject: { userId: 'ownerId' },
+    export: { none: 'plan-limit bookkeeping (which places an owner holds); the workspaces are exported' },
+    erase: 'delete',
+  },
   indexes: [
     // The workspace limit: a place is claimed by inserting `_id` = `<ownerId>:<number>:<generation>`; listed by owner.
     { name: 'workspace_slots_owner', keys: { ownerId: 1 } },

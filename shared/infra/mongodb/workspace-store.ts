@@ -7,6 +7,14 @@ import { defineCollection } from './collection.ts';
 
 export const workspaceCollection = defineCollection({
   name: 'workspaces',
+  privacy: {
+    classes: ['pseudonymous', 'user-content'],
+    personalData: ['identity', 'content'],
+    retention: 'workspace',
+    subject: { workspaceId: '_id', userId: 'ownerId' },
+    export: 'records',
+    erase: 'with-workspace',
+  },
   indexes: [
     { name: 'workspaces_owner', keys: { ownerId: 1 } },
     // The trial cron reads workspaces by trial end (a range: it scans on FerretDB).

@@ -13,6 +13,14 @@ interface IdentityDocument extends Omit<OAuthIdentity, 'provider' | 'subject'> {
 
 export const oauthIdentityCollection = defineCollection({
   name: 'oauth_identities',
+  privacy: {
+    classes: ['direct-identifier', 'pseudonymous'],
+    personalData: ['identity', 'contact'],
+    retention: 'account',
+    subject: { userId: 'userId', email: 'email' },
+    export: 'records',
+    erase: 'delete',
+  },
   indexes: [
     // One link per provider account.
     { name: 'oauth_identities_provider_subject_unique', keys: { provider: 1, subject: 1 }, unique: true },

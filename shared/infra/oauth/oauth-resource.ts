@@ -1,3 +1,4 @@
+import { fieldSealer } from '../crypto/field-sealer.ts';
 import { createOAuthLogin, createSessionService, type OAuthLogin } from '../../identity/index.ts';
 import { createLedger } from '../../billing/index.ts';
 import { defineResource } from '../../platform/resource.ts';
@@ -20,7 +21,12 @@ import { createOAuthStateStore } from './oauth-state-store.ts';
 export const oauthLogin = defineResource({
   name: 'oauth-login',
   config: oauthConfig,
-  requires: [mongo, ledgerPorts, accessTokens, twoFactorStore],
+  recipient: {
+    name: 'Google, GitHub',
+    role: 'sign-in identity providers (independent controllers: they receive the sign-in request)',
+    transfer: 'USA, at the person’s own choice of provider',
+  },
+  requires: [mongo, fieldSealer, ledgerPorts, accessTokens, twoFactorStore],
   create: (config, { use, log }): OAuthLogin => {
     const { db } = use(mongo);
     const clock = { now: () => new Date() };
@@ -35,7 +41,7 @@ export const oauthLogin = defineResource({
     return createOAuthLogin({
       states: createOAuthStateStore(db),
       identities: createOAuthIdentityStore(db),
-      users: createUserStore(db),
+      users: createUserStore(db, use(fieldSealer)),
       workspaces: withTrialCredits(createPersonalWorkspaceStore(db), createLedger(use(ledgerPorts)), log),
       sessions,
       hasSecondFactor: async (userId) => (await use(twoFactorStore).findActive(userId)) !== null,

@@ -5,6 +5,7 @@ import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
 import { hashToken } from '../mongodb/token-hash.ts';
 import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
 import { defineCollection } from '../mongodb/collection.ts';
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 interface StateDocument {
   _id: string;
@@ -39,9 +40,17 @@ const unseal = (state: string, sealed: SealedSecret): StateSecrets | null => {
   }
 };
 
-export const oauthStateCollection = defineCollection({ name: 'oauth_states' });
+export const oauthStateCollection = defineCollection({
+  name: 'oauth_states',
+  privacy: noPersonalData('a sign-in attempt in progress: provider, redirect and a sealed PKCE verifier, no person', 'short-lived', [
+    'secret',
+  ]),
+});
 
-export const oauthStateUseCollection = defineCollection({ name: 'oauth_states_used' });
+export const oauthStateUseCollection = defineCollection({
+  name: 'oauth_states_used',
+  privacy: noPersonalData('which sign-in states were used, by digest', 'short-lived', ['secret']),
+});
 
 /**
  * `oauth_states` (`_id` = SHA-256 of the state; the PKCE verifier and nonce sealed with a key

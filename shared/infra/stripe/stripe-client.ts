@@ -25,6 +25,7 @@ export interface StripeClient {
 export const stripe = defineResource({
   name: 'stripe',
   config: stripeConfig,
+  recipient: { name: 'Stripe', role: 'payments and subscriptions (processor)', transfer: 'USA (EU-US Data Privacy Framework)' },
   create: (config): StripeClient => {
     let client: Promise<Stripe> | undefined;
     const make = async () => {

@@ -1,4 +1,13 @@
+import { noPersonalData } from '../../platform/privacy/data-map.ts';
+import { defineRedisKeys } from './redis-keys.ts';
 import type { UpstashScripts } from './upstash-scripts.ts';
+
+/** `uxf:plan:<workspaceId>`: a workspace's plan name. */
+export const planCacheKeys = defineRedisKeys({
+  prefix: 'uxf:plan:',
+  ttl: 'a minute',
+  privacy: noPersonalData('the plan name of a workspace', 'cache'),
+});
 
 /** Workspaces' plans shared by every instance through Redis, so that billing can invalidate them at once. */
 export interface SharedPlanCache {
@@ -14,7 +23,7 @@ export interface SharedPlanCache {
  * `uxf:plan:<workspaceId>` in Redis. The TTL bounds the one race a delete cannot close: a reader that
  * loaded the old plan just before a change and stores it just after the invalidation.
  */
-export const createSharedPlanCache = (redis: UpstashScripts, { prefix = 'uxf:plan:', ttlMs = 60_000 } = {}): SharedPlanCache => {
+export const createSharedPlanCache = (redis: UpstashScripts, { prefix = planCacheKeys.prefix, ttlMs = 60_000 } = {}): SharedPlanCache => {
   const key = (workspaceId: string) => `${prefix}${workspaceId}`;
   return {
     get: async (workspaceId) => {

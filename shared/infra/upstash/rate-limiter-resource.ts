@@ -8,9 +8,24 @@ import { createWorkspacePlanLookup } from '../mongodb/workspace-plans.ts';
 import { createSharedPlanCache } from './plan-cache.ts';
 import { createUpstashRateCounter } from './upstash-rate-counter.ts';
 import { upstashScripts } from './upstash-scripts.ts';
+import { defineRedisKeys } from './redis-keys.ts';
 
-/** Redis keys of the rate limits. */
-export const rateLimitPrefix = 'uxf:rl';
+/**
+ * Redis keys of the rate limits: `uxf:rl:<limit>:<scope>:<id>` (`@upstash/ratelimit` appends the
+ * window). The id is a client address, a user or a workspace id, or an account's hashed e-mail.
+ */
+export const rateLimitKeys = defineRedisKeys({
+  prefix: 'uxf:rl',
+  ttl: 'the window counted (a minute to a day)',
+  privacy: {
+    classes: ['network', 'pseudonymous'],
+    personalData: ['network', 'security'],
+    retention: 'cache',
+    subject: null,
+    export: { none: 'request counters that expire with their window' },
+    erase: { none: 'counters expire with their window (at most a day)' },
+  },
+});
 
 /**
  * The request pipeline's rate limiter: sliding windows in Upstash Redis, plans from the
@@ -23,7 +38,7 @@ export const rateLimiter = defineResource({
   requires: [upstashScripts, mongo, securityEvents],
   create: (settings, { use, log }): RateLimiter =>
     createRateLimiter({
-      counter: createUpstashRateCounter(use(upstashScripts), rateLimitPrefix),
+      counter: createUpstashRateCounter(use(upstashScripts), rateLimitKeys.prefix),
       plans: createWorkspacePlanLookup(use(mongo).db, createSharedPlanCache(use(upstashScripts))),
       securityEvents: use(securityEvents),
       settings,

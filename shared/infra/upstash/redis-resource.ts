@@ -6,6 +6,7 @@ import { redisConfig } from './redis-config.ts';
 export const redis = defineResource({
   name: 'upstash-redis',
   config: redisConfig,
+  recipient: { name: 'Upstash', role: 'Redis hosting: counters and caches (processor)' },
   create: (config) =>
     new Redis({
       url: config.UPSTASH_REDIS_REST_URL,

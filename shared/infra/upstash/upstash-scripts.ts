@@ -36,5 +36,6 @@ export const createUpstashScripts = (config: { url: string; token: string; timeo
 export const upstashScripts = defineResource({
   name: 'upstash-scripts',
   config: redisConfig,
+  recipient: { name: 'Upstash', role: 'Redis hosting: counters and caches (processor)' },
   create: (config) => createUpstashScripts({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN }),
 });

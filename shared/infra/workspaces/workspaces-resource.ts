@@ -1,3 +1,4 @@
+import { fieldSealer } from '../crypto/field-sealer.ts';
 import { createInvitationService, createMemberService, createWorkspaceService, type WorkspacesPorts } from '../../workspaces/index.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { auditLog } from '../audit/audit-log-resource.ts';
@@ -15,7 +16,7 @@ import { webAppConfig } from '../web-app-config.ts';
 export const workspacesService = defineResource({
   name: 'workspaces-service',
   config: webAppConfig,
-  requires: [mongo, mailer, auditLog],
+  requires: [mongo, fieldSealer, mailer, auditLog],
   create: (config, { use }) => {
     const { db } = use(mongo);
     const ports: WorkspacesPorts = {
@@ -23,7 +24,7 @@ export const workspacesService = defineResource({
       slots: createWorkspaceSlotStore(db),
       members: createMemberStore(db),
       invitations: createInvitationStore(db),
-      people: createPeopleStore(db),
+      people: createPeopleStore(db, use(fieldSealer)),
       mailer: {
         send: (mail) => use(mailer).send(mail),
       },

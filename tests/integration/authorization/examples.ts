@@ -8,6 +8,7 @@ import { billingLedgerExamples } from './billing-ledger-examples.ts';
 import { flowExamples } from './flow-examples.ts';
 import { knowledgeExamples } from './knowledge-examples.ts';
 import { aiExamples } from './ai-examples.ts';
+import { privacyExamples } from './privacy-examples.ts';
 import { workspaceExamples } from './workspace-examples.ts';
 
 export interface ExampleRequest {
@@ -116,6 +117,7 @@ export const examples: Record<string, Example> = {
   ...billingLedgerExamples,
   ...knowledgeExamples,
   ...aiExamples,
+  ...privacyExamples,
 };
 
 /** A function's example: its own above, or the bare request when its route needs nothing more. */

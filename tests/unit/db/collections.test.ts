@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCollections } from '../../../scripts/db/collections.ts';
+import { callOf, loadCollections } from '../../../scripts/db/collections.ts';
 import { fromRoot } from '../../../scripts/lib/paths.ts';
 
 const collections = await loadCollections();
@@ -36,7 +36,7 @@ describe('the collection declarations', () => {
     const perFile = new Map<string, number>();
     for (const { file } of collections) perFile.set(file, (perFile.get(file) ?? 0) + 1);
     for (const [file, found] of perFile) {
-      const calls = ((await readFile(fromRoot(file), 'utf8')).match(/\bdefineCollection\(/g) ?? []).length;
+      const calls = ((await readFile(fromRoot(file), 'utf8')).match(callOf('defineCollection')) ?? []).length;
       expect({ file, exported: found }).toEqual({ file, exported: calls });
     }
   });

@@ -1,0 +1,40 @@
+/**
+ * `npm run privacy -- records [--check]`: writes (or checks) docs/privacy/records.md and .json, the
+ * record of processing activities (GDPR Art. 30), from the functions' privacy annotations and the
+ * data map. `npm run gen` writes them too, and `gen --check` fails when they are stale.
+ */
+import { loadDefinitions } from '../lib/load-definitions.ts';
+import { repoRoot } from '../lib/paths.ts';
+import { findDrift, hasDrift } from '../gen/drift.ts';
+import { writeGenerated } from '../gen/write-files.ts';
+import { renderPrivacyRecords } from './render-records.ts';
+
+const usage = 'usage: npm run privacy -- records [--check]';
+
+const records = async (isCheck: boolean): Promise<number> => {
+  const files = await renderPrivacyRecords(await loadDefinitions());
+  if (isCheck) {
+    const drift = await findDrift(repoRoot, files, []);
+    if (!hasDrift(drift)) return (console.log(`privacy records: ${files.map((f) => f.path).join(', ')} are fresh`), 0);
+    console.error(`privacy records are out of date (run npm run privacy -- records): ${[...drift.stale, ...drift.missing].join(', ')}`);
+    return 1;
+  }
+  const changes = await writeGenerated(repoRoot, files, []);
+  const changed = [...changes.stale, ...changes.missing];
+  console.log(`privacy records: ${changed.length > 0 ? `wrote ${changed.join(', ')}` : 'already fresh'}`);
+  return 0;
+};
+
+const run = async (argv: readonly string[]): Promise<number> => {
+  const [command, ...rest] = argv;
+  if (command === 'records') return records(rest.includes('--check'));
+  console.error(usage);
+  return 2;
+};
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}

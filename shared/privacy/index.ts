@@ -1,0 +1,3 @@
+export * from './consent.ts';
+export * from './consent-service.ts';
+export * from './erasure.ts';

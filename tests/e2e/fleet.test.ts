@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../scripts/dev/fleet.ts';
@@ -7,6 +10,7 @@ import { migrate } from '../../scripts/db/migrate.ts';
 import { ensureServices } from '../../scripts/services/index.ts';
 import { createUxFlowClient } from '../../clients/typescript/index.ts';
 import { specViolations } from '../contract/openapi-spec.ts';
+import { runFirstMinutes } from './readme-first-minutes.ts';
 import { findLeaks, newSeenSecrets, rememberCookies } from './secret-scan.ts';
 
 /** The whole fleet over HTTP, as a client sees it, on ports apart from `npm run dev`'s. */
@@ -257,5 +261,22 @@ describe('identity over the fleet, and what its logs reveal', () => {
     expect(fleetLog.some((line) => line.includes('"message":"request"'))).toBe(true);
     expect(Object.values(seen).every((values) => values.size > 0)).toBe(true);
     expect(findLeaks(fleetLog, seen)).toEqual([]);
+  });
+});
+
+describe("the README's first five minutes", () => {
+  it('should sign up, create a flow from a template, change it with If-Match and export it, as printed', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'uxflow-readme-'));
+    try {
+      const { code, stdout, stderr } = await runFirstMinutes(fleet.url, dir);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      const lines = stdout.trim().split('\n');
+      expect(lines[0]).toMatch(/^flow flw_\w+$/);
+      expect(lines.slice(1, 3)).toEqual(['2', 'wrote checkout.svg']);
+      expect(lines[3]).toBe('flowchart TD');
+      expect(await readFile(path.join(dir, 'checkout.svg'), 'utf8')).toMatch(/^<\?xml[\s\S]*<svg [\s\S]*<\/svg>\s*$/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -47,6 +47,11 @@ export interface AiJob {
   createdAt: Date;
   /** When its `job.requested` event went out (the outbox); null until then. */
   publishedAt: Date | null;
+  /**
+   * For a request sent with an `Idempotency-Key`: the hash of what it asked for (route parameters
+   * and body). A retry with the same key and hash is answered with this job; another hash is refused.
+   */
+  requestHash?: string;
 }
 
 /** A citation of an answer: the `[n]` it uses and the passage it points at. */

@@ -55,8 +55,11 @@ export interface ProposalOutcomes {
   /** The insert decides: false when the proposal was closed already (read it with `find`). */
   insert: (outcome: ProposalOutcome) => Promise<boolean>;
   find: (proposalId: string) => Promise<ProposalOutcome | null>;
-  /** Takes back an `applied` claim whose version could not be written. */
-  remove: (proposalId: string) => Promise<void>;
+  /**
+   * Takes back this `applied` claim (matched on its version number, so a later claim is never
+   * removed): its version was not written and never will be (`apply-claim.ts`).
+   */
+  release: (claim: ProposalOutcome) => Promise<void>;
 }
 
 /** Port: publishes `com.uxflow.ai.job.requested.v1` (the id given makes a re-publication recognisable). */

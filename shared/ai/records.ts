@@ -120,10 +120,16 @@ export interface ProposalSlot {
   at: Date;
 }
 
-/** How a proposal was closed; one per proposal (the insert decides between an apply and a discard). */
+/**
+ * How a proposal was closed; one per proposal (the insert decides between an apply and a discard).
+ * An `applied` outcome is a claim: the apply's commit point is the flow version `versionNumber`
+ * made via the proposal (`apply-claim.ts` reads which it is). Outcomes stored before the number
+ * was recorded have none and count as committed.
+ */
 export interface ProposalOutcome {
   proposalId: string;
   outcome: 'applied' | 'discarded';
   by: string;
   at: Date;
+  versionNumber?: number;
 }

@@ -34,3 +34,4 @@ export * from './language-models.ts';
 export * from './prompts/index.ts';
 export * from './model-agents/model-agents.ts';
 export * from './knowledge-answer-writer.ts';
+export * from './idempotency.ts';

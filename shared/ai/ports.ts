@@ -4,7 +4,10 @@ import type { AiJob, AiMessage, JobEntry, Proposal, ProposalOutcome, ProposalSlo
 
 /** Port: conversation messages (`ai_messages`), immutable. */
 export interface MessageStore {
-  insert: (message: AiMessage) => Promise<void>;
+  /** False when the id is taken (a retried request's message, stored by its first attempt). */
+  insert: (message: AiMessage) => Promise<boolean>;
+  /** Removes a message whose request lost the race for its job (nothing refers to it). */
+  remove: (messageId: string) => Promise<void>;
   find: (messageId: string) => Promise<AiMessage | null>;
   /** One user's messages on a flow, newest first, after a cursor (the last item of the previous page). */
   list: (flowId: string, userId: string, page: { after: { createdAt: Date; id: string } | null; limit: number }) => Promise<AiMessage[]>;
@@ -12,7 +15,8 @@ export interface MessageStore {
 
 /** Port: jobs (`ai_jobs`), written once; the outbox mark is the only later write. */
 export interface JobStore {
-  insert: (job: AiJob) => Promise<void>;
+  /** False when the id is taken: for a keyed request, the job of its first attempt (the insert decides races). */
+  insert: (job: AiJob) => Promise<boolean>;
   find: (jobId: string) => Promise<AiJob | null>;
   findMany: (jobIds: readonly string[]) => Promise<AiJob[]>;
   /** Removes a job a request could not finish accepting (nothing was published for it). */
@@ -51,8 +55,11 @@ export interface ProposalOutcomes {
   /** The insert decides: false when the proposal was closed already (read it with `find`). */
   insert: (outcome: ProposalOutcome) => Promise<boolean>;
   find: (proposalId: string) => Promise<ProposalOutcome | null>;
-  /** Takes back an `applied` claim whose version could not be written. */
-  remove: (proposalId: string) => Promise<void>;
+  /**
+   * Takes back this `applied` claim (matched on its version number, so a later claim is never
+   * removed): its version was not written and never will be (`apply-claim.ts`).
+   */
+  release: (claim: ProposalOutcome) => Promise<void>;
 }
 
 /** Port: publishes `com.uxflow.ai.job.requested.v1` (the id given makes a re-publication recognisable). */

@@ -47,6 +47,11 @@ export interface AiJob {
   createdAt: Date;
   /** When its `job.requested` event went out (the outbox); null until then. */
   publishedAt: Date | null;
+  /**
+   * For a request sent with an `Idempotency-Key`: the hash of what it asked for (route parameters
+   * and body). A retry with the same key and hash is answered with this job; another hash is refused.
+   */
+  requestHash?: string;
 }
 
 /** A citation of an answer: the `[n]` it uses and the passage it points at. */
@@ -115,10 +120,16 @@ export interface ProposalSlot {
   at: Date;
 }
 
-/** How a proposal was closed; one per proposal (the insert decides between an apply and a discard). */
+/**
+ * How a proposal was closed; one per proposal (the insert decides between an apply and a discard).
+ * An `applied` outcome is a claim: the apply's commit point is the flow version `versionNumber`
+ * made via the proposal (`apply-claim.ts` reads which it is). Outcomes stored before the number
+ * was recorded have none and count as committed.
+ */
 export interface ProposalOutcome {
   proposalId: string;
   outcome: 'applied' | 'discarded';
   by: string;
   at: Date;
+  versionNumber?: number;
 }

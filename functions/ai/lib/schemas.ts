@@ -135,3 +135,20 @@ export const toProposalBody = (proposal: Proposal, state: ProposalState): z.infe
   createdAt: proposal.createdAt.toISOString(),
   expiresAt: proposal.expiresAt.toISOString(),
 });
+
+/**
+ * `Idempotency-Key` on the requests that start AI work: a retry with the same key and request is
+ * answered with the first 202 (same job, nothing charged again); the same key with another request
+ * is `409 IDEMPOTENCY_KEY_REUSED`. Visible ASCII, 1–255 characters (a UUID is typical); anything else is 400.
+ */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 visible ASCII characters')
+    .optional()
+    .openapi({
+      description:
+        'Makes a retry safe: the same key with the same request answers the first 202 again (same job, charged once); with another request, 409 IDEMPOTENCY_KEY_REUSED. Kept as long as the job (the conversation’s retention).',
+      example: '5f0c6d3e-2b8a-4a57-9a0e-0e6f3f1f2a9b',
+    }),
+});

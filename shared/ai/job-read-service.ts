@@ -43,7 +43,8 @@ export const createJobReadService = (ports: Pick<AiPorts, 'jobs' | 'log' | 'cloc
       const until = ports.clock.now().getTime() + Math.min(options.waitSeconds, maxWaitSeconds) * 1000;
       for (;;) {
         const view = await viewOf(job, options.after);
-        if (isFinished(view) || view.steps.length > 0 || view.operations.length > 0 || ports.clock.now().getTime() >= until) return { job, view };
+        if (isFinished(view) || view.steps.length > 0 || view.operations.length > 0 || ports.clock.now().getTime() >= until)
+          return { job, view };
         await ports.sleep(pollIntervalMs);
       }
     },

@@ -48,7 +48,16 @@ export const jobViewOf = (job: Pick<AiJob, 'createdAt'>, entries: readonly JobEn
     .filter((entry) => entry.seq > after)
     .flatMap((entry) =>
       entry.kind === 'operation'
-        ? [{ seq: entry.seq, round: entry.round, at: entry.at, id: entry.operationId, operation: entry.operation, rationale: entry.rationale }]
+        ? [
+            {
+              seq: entry.seq,
+              round: entry.round,
+              at: entry.at,
+              id: entry.operationId,
+              operation: entry.operation,
+              rationale: entry.rationale,
+            },
+          ]
         : [],
     );
   const last = entries.at(-1);

@@ -16,9 +16,7 @@ export const sketchOutputSchema = z.object({
 });
 
 /** The screens read, tidied; a question back instead when the reader asks one or saw nothing. */
-export const sketchReading = (
-  output: z.infer<typeof sketchOutputSchema>,
-): Pick<ImageReadResult, 'screens' | 'clarifyingQuestion'> => {
+export const sketchReading = (output: z.infer<typeof sketchOutputSchema>): Pick<ImageReadResult, 'screens' | 'clarifyingQuestion'> => {
   const question = output.clarifyingQuestion?.trim();
   const screens = tidyScreens(output.screens);
   if (question) return { screens: [], clarifyingQuestion: question };

@@ -35,7 +35,8 @@ const openAiImages = (body: Record<string, unknown>): WireImage[] =>
     partsOf(message.content).flatMap((part): WireImage[] => {
       if (part.type === 'text' || part.type === 'input_audio' || part.type === 'file') return [];
       if (part.type !== 'image_url') throw new WirePartError(`unknown content part type ${String(part.type)}`);
-      const url = String((part.image_url as { url?: unknown } | undefined)?.url ?? '');
+      const url = (part.image_url as { url?: unknown } | undefined)?.url;
+      if (typeof url !== 'string') throw new WirePartError('image_url.url must be a string');
       if (/^https?:\/\//.test(url)) return [];
       const data = /^data:([^;,]+);base64,(.*)$/s.exec(url);
       if (!data) throw new WirePartError('image_url is neither an http(s) URL nor a base64 data URL');

@@ -60,7 +60,7 @@ describe.each([
     const models = kit.models([provider], `reader.*=${provider.name}:${model}`);
     const error = await models
       .object(request(`job_${label}x_${kit.run}`, new TextEncoder().encode('plain text, no image at all')))
-      .catch((e) => e);
+      .catch((e: unknown) => e);
     expect(isDomainError(error) && error.code).toBe('AI_UNAVAILABLE');
     expect(kit.server.requests(provider.name)).toHaveLength(1);
   });

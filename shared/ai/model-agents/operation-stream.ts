@@ -10,6 +10,11 @@ import { parseOperation } from './operations-output.ts';
  */
 export const operationStream = (onOperation: (operation: ProposedOperation) => void) => {
   let told = 0;
+  let first = '';
+  const textOf = (item: unknown) => {
+    const operation = (item as { operation?: unknown } | null)?.operation;
+    return typeof operation === 'string' ? operation : '';
+  };
   const tell = (item: unknown, index: number) => {
     const { rationale, operation } = (item ?? {}) as { rationale?: unknown; operation?: unknown };
     if (typeof operation !== 'string' || typeof rationale !== 'string') return;
@@ -21,9 +26,12 @@ export const operationStream = (onOperation: (operation: ProposedOperation) => v
     onPartial: (partial: unknown) => {
       const items = (partial as { operations?: unknown } | null)?.operations;
       if (!Array.isArray(items)) return;
-      // A shorter list than already told: a new attempt started over; its items are told again as they complete.
-      if (items.length < told) told = 0;
-      for (; told < items.length - 1; told++) tell(items[told], told);
+      // A shorter list, or a first item that is not the one told: a new attempt started over; its items are told again as they complete.
+      if (told > 0 && (items.length < told || !first.startsWith(textOf(items[0])))) told = 0;
+      for (; told < items.length - 1; told++) {
+        if (told === 0) first = textOf(items[0]);
+        tell(items[told], told);
+      }
     },
   };
 };

@@ -143,7 +143,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Follow an AI job as server-sent events: a `step` event per step (id = its number), then `done` or `failed` with the job */
+        /** Follow an AI job as server-sent events: a `step` event per step and an `operation` event per operation of the draft as the architect produces it (id = its number), then `done` or `failed` with the job */
         get: operations["ai-stream-job"];
         put?: never;
         post?: never;
@@ -461,7 +461,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Propose the flow a sketch or screenshot shows (ai.image: 5 credits); needs a provider that reads images */
+        /** Propose the flow a sketch or screenshot shows (ai.image: 5 credits); needs a model that reads images */
         post: operations["ai-read-image"];
         delete?: never;
         options?: never;
@@ -1422,10 +1422,585 @@ export interface components {
             finishedAt: string | null;
             flowId: string;
             id: string;
-            /** @description Pass as `after` to get only later steps */
+            /** @description Pass as `after` to get only later steps and operations */
             lastSeq: number;
             /** @enum {string} */
             operation: "ai.chat" | "ai.plan" | "ai.generate" | "ai.refine" | "ai.review" | "ai.image";
+            /** @description The architect’s operations as they were produced (after `after`); one with a round and id seen before replaces it. The proposal holds what validated. */
+            operations: {
+                at: string;
+                id: string;
+                operation: {
+                    node: {
+                        data?: {
+                            elements?: ({
+                                id: string;
+                                label: string;
+                                type: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        description?: string;
+                        frameId?: string;
+                        id: string;
+                        isPinned?: boolean;
+                        personaIds?: string[];
+                        position: {
+                            x: number;
+                            y: number;
+                        };
+                        size?: {
+                            height: number;
+                            width: number;
+                        };
+                        style?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        title: string;
+                        /** @enum {string} */
+                        type: "screen";
+                        uiMetadata?: {
+                            annotations?: {
+                                /** Format: date-time */
+                                createdAt?: string;
+                                id: string;
+                                text: string;
+                            }[];
+                            /** @enum {string} */
+                            completionStatus?: "todo" | "in-progress" | "done";
+                            /** Format: uri */
+                            figmaLink?: string;
+                            /** Format: uri */
+                            screenshotUrl?: string;
+                            variants?: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "loading" | "error" | "success" | "empty" | "custom";
+                            }[];
+                        };
+                    } | {
+                        data?: {
+                            elements?: ({
+                                id: string;
+                                label: string;
+                                type: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        description?: string;
+                        frameId?: string;
+                        id: string;
+                        isPinned?: boolean;
+                        personaIds?: string[];
+                        position: {
+                            x: number;
+                            y: number;
+                        };
+                        size?: {
+                            height: number;
+                            width: number;
+                        };
+                        style?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        title: string;
+                        /** @enum {string} */
+                        type: "popup";
+                        uiMetadata?: {
+                            annotations?: {
+                                /** Format: date-time */
+                                createdAt?: string;
+                                id: string;
+                                text: string;
+                            }[];
+                            /** @enum {string} */
+                            completionStatus?: "todo" | "in-progress" | "done";
+                            /** Format: uri */
+                            figmaLink?: string;
+                            /** Format: uri */
+                            screenshotUrl?: string;
+                            variants?: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "loading" | "error" | "success" | "empty" | "custom";
+                            }[];
+                        };
+                    } | {
+                        data: {
+                            condition: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        description?: string;
+                        frameId?: string;
+                        id: string;
+                        isPinned?: boolean;
+                        personaIds?: string[];
+                        position: {
+                            x: number;
+                            y: number;
+                        };
+                        size?: {
+                            height: number;
+                            width: number;
+                        };
+                        style?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        title: string;
+                        /** @enum {string} */
+                        type: "decision";
+                        uiMetadata?: {
+                            annotations?: {
+                                /** Format: date-time */
+                                createdAt?: string;
+                                id: string;
+                                text: string;
+                            }[];
+                            /** @enum {string} */
+                            completionStatus?: "todo" | "in-progress" | "done";
+                            /** Format: uri */
+                            figmaLink?: string;
+                            /** Format: uri */
+                            screenshotUrl?: string;
+                            variants?: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "loading" | "error" | "success" | "empty" | "custom";
+                            }[];
+                        };
+                    } | {
+                        data: {
+                            conditions: {
+                                id: string;
+                                label: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        description?: string;
+                        frameId?: string;
+                        id: string;
+                        isPinned?: boolean;
+                        personaIds?: string[];
+                        position: {
+                            x: number;
+                            y: number;
+                        };
+                        size?: {
+                            height: number;
+                            width: number;
+                        };
+                        style?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        title: string;
+                        /** @enum {string} */
+                        type: "condition";
+                        uiMetadata?: {
+                            annotations?: {
+                                /** Format: date-time */
+                                createdAt?: string;
+                                id: string;
+                                text: string;
+                            }[];
+                            /** @enum {string} */
+                            completionStatus?: "todo" | "in-progress" | "done";
+                            /** Format: uri */
+                            figmaLink?: string;
+                            /** Format: uri */
+                            screenshotUrl?: string;
+                            variants?: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "loading" | "error" | "success" | "empty" | "custom";
+                            }[];
+                        };
+                    } | {
+                        data: {
+                            /** @enum {string} */
+                            method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                            url: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        description?: string;
+                        frameId?: string;
+                        id: string;
+                        isPinned?: boolean;
+                        personaIds?: string[];
+                        position: {
+                            x: number;
+                            y: number;
+                        };
+                        size?: {
+                            height: number;
+                            width: number;
+                        };
+                        style?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        title: string;
+                        /** @enum {string} */
+                        type: "api-call";
+                        uiMetadata?: {
+                            annotations?: {
+                                /** Format: date-time */
+                                createdAt?: string;
+                                id: string;
+                                text: string;
+                            }[];
+                            /** @enum {string} */
+                            completionStatus?: "todo" | "in-progress" | "done";
+                            /** Format: uri */
+                            figmaLink?: string;
+                            /** Format: uri */
+                            screenshotUrl?: string;
+                            variants?: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "loading" | "error" | "success" | "empty" | "custom";
+                            }[];
+                        };
+                    } | {
+                        data: {
+                            componentId: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        description?: string;
+                        frameId?: string;
+                        id: string;
+                        isPinned?: boolean;
+                        personaIds?: string[];
+                        position: {
+                            x: number;
+                            y: number;
+                        };
+                        size?: {
+                            height: number;
+                            width: number;
+                        };
+                        style?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        title: string;
+                        /** @enum {string} */
+                        type: "component";
+                        uiMetadata?: {
+                            annotations?: {
+                                /** Format: date-time */
+                                createdAt?: string;
+                                id: string;
+                                text: string;
+                            }[];
+                            /** @enum {string} */
+                            completionStatus?: "todo" | "in-progress" | "done";
+                            /** Format: uri */
+                            figmaLink?: string;
+                            /** Format: uri */
+                            screenshotUrl?: string;
+                            variants?: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "loading" | "error" | "success" | "empty" | "custom";
+                            }[];
+                        };
+                    } | {
+                        data: {
+                            flowId: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        description?: string;
+                        frameId?: string;
+                        id: string;
+                        isPinned?: boolean;
+                        personaIds?: string[];
+                        position: {
+                            x: number;
+                            y: number;
+                        };
+                        size?: {
+                            height: number;
+                            width: number;
+                        };
+                        style?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        title: string;
+                        /** @enum {string} */
+                        type: "subflow";
+                        uiMetadata?: {
+                            annotations?: {
+                                /** Format: date-time */
+                                createdAt?: string;
+                                id: string;
+                                text: string;
+                            }[];
+                            /** @enum {string} */
+                            completionStatus?: "todo" | "in-progress" | "done";
+                            /** Format: uri */
+                            figmaLink?: string;
+                            /** Format: uri */
+                            screenshotUrl?: string;
+                            variants?: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "loading" | "error" | "success" | "empty" | "custom";
+                            }[];
+                        };
+                    } | {
+                        data?: {
+                            [key: string]: unknown;
+                        };
+                        description?: string;
+                        frameId?: string;
+                        id: string;
+                        isPinned?: boolean;
+                        personaIds?: string[];
+                        position: {
+                            x: number;
+                            y: number;
+                        };
+                        size?: {
+                            height: number;
+                            width: number;
+                        };
+                        style?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        title: string;
+                        /** @enum {string} */
+                        type: "start" | "end" | "action" | "note";
+                        uiMetadata?: {
+                            annotations?: {
+                                /** Format: date-time */
+                                createdAt?: string;
+                                id: string;
+                                text: string;
+                            }[];
+                            /** @enum {string} */
+                            completionStatus?: "todo" | "in-progress" | "done";
+                            /** Format: uri */
+                            figmaLink?: string;
+                            /** Format: uri */
+                            screenshotUrl?: string;
+                            variants?: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "loading" | "error" | "success" | "empty" | "custom";
+                            }[];
+                        };
+                    };
+                    /** @enum {string} */
+                    type: "ADD_NODE";
+                } | {
+                    changes: {
+                        data?: {
+                            [key: string]: unknown;
+                        };
+                        description?: string;
+                        isPinned?: boolean;
+                        personaIds?: string[];
+                        position?: {
+                            x: number;
+                            y: number;
+                        };
+                        size?: {
+                            height: number;
+                            width: number;
+                        };
+                        style?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        title?: string;
+                        uiMetadata?: {
+                            annotations?: {
+                                /** Format: date-time */
+                                createdAt?: string;
+                                id: string;
+                                text: string;
+                            }[];
+                            /** @enum {string} */
+                            completionStatus?: "todo" | "in-progress" | "done";
+                            /** Format: uri */
+                            figmaLink?: string;
+                            /** Format: uri */
+                            screenshotUrl?: string;
+                            variants?: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "loading" | "error" | "success" | "empty" | "custom";
+                            }[];
+                        };
+                    };
+                    id: string;
+                    /** @enum {string} */
+                    type: "UPDATE_NODE";
+                } | {
+                    id: string;
+                    /** @enum {string} */
+                    type: "DELETE_NODE";
+                } | {
+                    edge: {
+                        animated?: boolean;
+                        id: string;
+                        label?: string;
+                        source: string;
+                        sourceHandle?: string;
+                        target: string;
+                        targetHandle?: string;
+                        trigger?: ("onLoad" | "onSubmit" | "onSuccess" | "onError" | "if_true" | "if_false" | "onTimeout" | "onSwipe" | "onHover") | string;
+                        /** @enum {string} */
+                        type?: "default" | "straight" | "step" | "smoothstep";
+                    };
+                    /** @enum {string} */
+                    type: "ADD_EDGE";
+                } | {
+                    changes: {
+                        animated?: boolean;
+                        label?: string;
+                        source?: string;
+                        sourceHandle?: string;
+                        target?: string;
+                        targetHandle?: string;
+                        trigger?: ("onLoad" | "onSubmit" | "onSuccess" | "onError" | "if_true" | "if_false" | "onTimeout" | "onSwipe" | "onHover") | string;
+                        /** @enum {string} */
+                        type?: "default" | "straight" | "step" | "smoothstep";
+                    };
+                    id: string;
+                    /** @enum {string} */
+                    type: "UPDATE_EDGE";
+                } | {
+                    id: string;
+                    /** @enum {string} */
+                    type: "DELETE_EDGE";
+                } | {
+                    frame: {
+                        id: string;
+                        nodeIds: string[];
+                        position: {
+                            x: number;
+                            y: number;
+                        };
+                        size: {
+                            height: number;
+                            width: number;
+                        };
+                        style?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        title: string;
+                    };
+                    /** @enum {string} */
+                    type: "ADD_FRAME";
+                } | {
+                    changes: {
+                        nodeIds?: string[];
+                        position?: {
+                            x: number;
+                            y: number;
+                        };
+                        size?: {
+                            height: number;
+                            width: number;
+                        };
+                        style?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        title?: string;
+                    };
+                    id: string;
+                    /** @enum {string} */
+                    type: "UPDATE_FRAME";
+                } | {
+                    id: string;
+                    /** @enum {string} */
+                    type: "DELETE_FRAME";
+                } | {
+                    frameId?: string;
+                    nodeIds: string[];
+                    title: string;
+                    /** @enum {string} */
+                    type: "GROUP_NODES";
+                } | {
+                    changes: {
+                        description?: string;
+                        flowName?: string;
+                        globalSettings?: {
+                            gridSize?: number;
+                            showControls?: boolean;
+                            showMinimap?: boolean;
+                            snapToGrid?: boolean;
+                            /** @enum {string} */
+                            theme?: "light" | "dark";
+                        };
+                        tags?: string[];
+                    };
+                    /** @enum {string} */
+                    type: "UPDATE_METADATA";
+                } | {
+                    persona: {
+                        color?: string;
+                        description?: string;
+                        id?: string;
+                        name: string;
+                    };
+                    /** @enum {string} */
+                    type: "CREATE_PERSONA";
+                } | {
+                    id: string;
+                    /** @enum {string} */
+                    type: "DELETE_PERSONA";
+                } | {
+                    nodeIds: string[];
+                    personaId: string;
+                    /** @enum {string} */
+                    type: "ASSIGN_PERSONA";
+                } | {
+                    /** Format: uri */
+                    figmaLink: string;
+                    nodeId: string;
+                    /** @enum {string} */
+                    type: "LINK_FIGMA";
+                } | {
+                    nodeId: string;
+                    text: string;
+                    /** @enum {string} */
+                    type: "ADD_ANNOTATION";
+                } | {
+                    /** @enum {string} */
+                    mode: "horizontal" | "vertical" | "grid";
+                    nodeIds: string[];
+                    /** @enum {string} */
+                    type: "ALIGN_NODES";
+                } | {
+                    /** @enum {string} */
+                    algorithm: "hierarchical" | "force";
+                    /** @enum {string} */
+                    type: "AUTO_LAYOUT";
+                };
+                rationale: string;
+                /** @description 0 for the first build, then each repair round */
+                round: number;
+                seq: number;
+            }[];
             /** @enum {string} */
             quality: "standard" | "pro";
             result: {
@@ -2032,7 +2607,7 @@ export interface components {
                 };
                 seq: number;
                 /** @enum {string} */
-                step: "classifying" | "retrieving" | "planning" | "building" | "validating" | "repairing";
+                step: "classifying" | "retrieving" | "reading" | "planning" | "building" | "validating" | "repairing";
             }[];
         };
         AiJobAccepted: {
@@ -3199,7 +3774,7 @@ export interface components {
             promptId: string;
             revises: string | null;
             /** @enum {string} */
-            state: "open" | "applied" | "discarded" | "superseded" | "expired";
+            state: "open" | "applying" | "applied" | "discarded" | "superseded" | "expired";
             /** @description The plan, in order */
             steps: string[];
             /** @description The flow rules’ warnings of the preview (the flow with every operation applied) */
@@ -5166,7 +5741,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Resume after this step (sent by EventSource on reconnect) */
+                /** @description Resume after this event (sent by EventSource on reconnect) */
                 "last-event-id"?: string;
             };
             path: {
@@ -6141,7 +6716,7 @@ export interface operations {
                                 expiresAt: string;
                                 id: string;
                                 /** @enum {string} */
-                                state: "open" | "applied" | "discarded" | "superseded" | "expired";
+                                state: "open" | "applying" | "applied" | "discarded" | "superseded" | "expired";
                             } | null;
                             text: string;
                         }[];
@@ -6186,7 +6761,17 @@ export interface operations {
                      * @description PNG or JPEG, at most 5 MB (checked by its bytes)
                      */
                     image: string;
+                    /**
+                     * @description What to do with it (optional)
+                     * @default
+                     */
                     message?: string;
+                    /**
+                     * @description `pro`: the better models at twice the credits (pro and enterprise plans)
+                     * @default standard
+                     * @enum {string}
+                     */
+                    quality?: "standard" | "pro";
                 };
             };
         };
@@ -6203,6 +6788,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_IMAGE_FORMAT: not a PNG or JPEG */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INSUFFICIENT_CREDITS or PRO_QUALITY_NOT_IN_PLAN (nothing was stored) */
+            402: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6237,7 +6831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PROVIDER_REQUIRED: no configured provider reads images (the offline planner does not); nothing was charged */
+            /** @description PROVIDER_REQUIRED: no model that reads images is configured (the offline planner does not), nothing was charged; MESSAGE_FLAGGED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6260,7 +6854,10 @@ export interface operations {
     "ai-send-message": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers the first 202 again (same job, charged once); with another request, 409 IDEMPOTENCY_KEY_REUSED. Kept as long as the job (the conversation’s retention). */
+                "idempotency-key"?: string;
+            };
             path: {
                 flowId: string;
             };
@@ -6327,7 +6924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NO_OPEN_PROPOSAL: intent ai.refine without an open proposal */
+            /** @description NO_OPEN_PROPOSAL: intent ai.refine without an open proposal; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key came with another request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6425,7 +7022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PROPOSAL_CLOSED: it was applied */
+            /** @description PROPOSAL_CLOSED: it was applied; PROPOSAL_APPLYING: an apply of it has not finished (apply again with its If-Match) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6508,7 +7105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PROPOSAL_CLOSED, PROPOSAL_SUPERSEDED, PROPOSAL_EXPIRED, or PROPOSAL_STALE (the flow moved and the operations no longer validate) */
+            /** @description PROPOSAL_CLOSED, PROPOSAL_SUPERSEDED, PROPOSAL_EXPIRED, or PROPOSAL_STALE (the flow moved and the operations no longer validate). An apply that did not finish (state `applying`) is finished, and one that did is answered with its version, by applying again with the same If-Match */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6558,7 +7155,10 @@ export interface operations {
     "ai-refine-proposal": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers the first 202 again (same job, charged once); with another request, 409 IDEMPOTENCY_KEY_REUSED. Kept as long as the job (the conversation’s retention). */
+                "idempotency-key"?: string;
+            };
             path: {
                 flowId: string;
                 proposalId: string;
@@ -6616,7 +7216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PROPOSAL_CLOSED, PROPOSAL_SUPERSEDED or PROPOSAL_EXPIRED */
+            /** @description PROPOSAL_CLOSED, PROPOSAL_SUPERSEDED or PROPOSAL_EXPIRED; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key came with another request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6648,7 +7248,10 @@ export interface operations {
     "ai-request-review": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers the first 202 again (same job, charged once); with another request, 409 IDEMPOTENCY_KEY_REUSED. Kept as long as the job (the conversation’s retention). */
+                "idempotency-key"?: string;
+            };
             path: {
                 flowId: string;
             };
@@ -6707,6 +7310,15 @@ export interface operations {
             };
             /** @description FLOW_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key came with another request */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8904,7 +9516,10 @@ export interface operations {
     "ai-generate-flow": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers the first 202 again (same job, charged once); with another request, 409 IDEMPOTENCY_KEY_REUSED. Kept as long as the job (the conversation’s retention). */
+                "idempotency-key"?: string;
+            };
             path: {
                 workspaceId: string;
             };
@@ -8950,6 +9565,15 @@ export interface operations {
             };
             /** @description PERMISSION_DENIED: ai:use and flows:create */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key came with another request */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,8 @@ export * from './runner-ports.ts';
 export * from './runner.ts';
 export * from './outbox-service.ts';
 export * from './image-request.ts';
+export * from './image-service.ts';
+export * from './sketch.ts';
 export {
   classifyByRules,
   createOfflineAgents,

@@ -62,6 +62,28 @@ export interface ProposalOutcomes {
   release: (claim: ProposalOutcome) => Promise<void>;
 }
 
+/** The sketch or screenshot of an `ai.image` job, kept only while the job can run. */
+export interface JobImage {
+  jobId: string;
+  workspaceId: string;
+  userId: string;
+  mediaType: 'image/png' | 'image/jpeg';
+  bytes: Uint8Array;
+  createdAt: Date;
+  /** The end of the job's lifetime: no runner reads it later, and the sweep removes it. */
+  expiresAt: Date;
+}
+
+/** Port: the images of `ai.image` jobs (`ai_job_images`, one per job). */
+export interface JobImageStore {
+  insert: (image: JobImage) => Promise<void>;
+  find: (jobId: string) => Promise<JobImage | null>;
+  /** Removes the job's image; nothing to remove is fine. */
+  remove: (jobId: string) => Promise<void>;
+  /** Removes the images whose job's lifetime ended before `now` (a runner that died, a job never run). @returns how many. */
+  removeExpired: (now: Date) => Promise<number>;
+}
+
 /** Port: publishes `com.uxflow.ai.job.requested.v1` (the id given makes a re-publication recognisable). */
 export interface JobEvents {
   publish: (job: Pick<AiJob, 'id' | 'workspaceId' | 'flowId'>, eventId: string) => Promise<void>;
@@ -84,6 +106,7 @@ export interface AiPorts {
   proposals: ProposalStore;
   slots: ProposalSlots;
   outcomes: ProposalOutcomes;
+  images: JobImageStore;
   ledger: Pick<Ledger, 'reserve' | 'commit' | 'release' | 'settlement'>;
   flows: FlowsPorts;
   upgradeUrl: (workspaceId: string) => string;

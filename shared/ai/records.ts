@@ -1,5 +1,5 @@
 import type { AiOperation, AiQuality, JobStep, ModelUsage, ProposedOperation, ReviewFinding } from './agents.ts';
-import type { FlowIssue, LintFinding } from '../flows/index.ts';
+import type { FlowIssue, FlowOperation, LintFinding } from '../flows/index.ts';
 
 /** What a conversation entry was sent as: a message, a journey description, proposal feedback, a review request or an image. */
 export const messageKinds = ['message', 'description', 'feedback', 'review', 'image'] as const;
@@ -78,11 +78,14 @@ export interface JobError {
 
 /**
  * One entry of a job's step log, `(jobId, seq)` unique. Seq 0 is the runner's claim (a redelivered
- * event finds it taken and stops); then the steps; the last is `done` or `failed`.
+ * event finds it taken and stops); then the steps and the architect's operations as they come;
+ * the last is `done` or `failed`.
  */
 export type JobEntry = { jobId: string; seq: number; at: Date } & (
   | { kind: 'claimed' }
   | { kind: 'step'; step: JobStep; detail: Record<string, unknown> }
+  /** An operation of the architect's draft as it was produced (round 0, then each repair round); a later one with the same round and id replaces it. */
+  | { kind: 'operation'; round: number; operationId: string; operation: FlowOperation; rationale: string }
   | { kind: 'done'; result: JobResult; charged: number; usage: ModelUsage[] }
   | { kind: 'failed'; error: JobError; usage: ModelUsage[] }
 );

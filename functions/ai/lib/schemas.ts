@@ -73,7 +73,22 @@ export const jobSchema = z
     credits: z.number().int(),
     status: z.enum(jobStatuses),
     steps: z.array(z.object({ seq: z.number().int(), step: z.enum(jobSteps), at: z.string(), detail: z.record(z.string(), z.unknown()) })),
-    lastSeq: z.number().int().openapi({ description: 'Pass as `after` to get only later steps' }),
+    operations: z
+      .array(
+        z.object({
+          seq: z.number().int(),
+          round: z.number().int().openapi({ description: '0 for the first build, then each repair round' }),
+          id: z.string(),
+          operation: flowOperationSchema,
+          rationale: z.string(),
+          at: z.string(),
+        }),
+      )
+      .openapi({
+        description:
+          'The architect’s operations as they were produced (after `after`); one with a round and id seen before replaces it. The proposal holds what validated.',
+      }),
+    lastSeq: z.number().int().openapi({ description: 'Pass as `after` to get only later steps and operations' }),
     result: resultSchema.nullable(),
     error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).nullable(),
     createdAt: z.string(),
@@ -89,6 +104,7 @@ export const toJobBody = (job: AiJob, view: JobView): z.infer<typeof jobSchema> 
   credits: job.credits,
   status: view.status,
   steps: view.steps.map((step) => ({ ...step, at: step.at.toISOString() })),
+  operations: view.operations.map((operation) => ({ ...operation, at: operation.at.toISOString() })),
   lastSeq: view.lastSeq,
   result: view.result,
   error: view.error,

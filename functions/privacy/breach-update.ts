@@ -27,7 +27,7 @@ const route = createRoute({
     400: problem('VALIDATION_FAILED or BREACH_NOTE_REQUIRED'),
     403: problem('PERMISSION_DENIED: the platform role dpo or admin is needed'),
     404: problem('BREACH_NOT_FOUND'),
-    409: problem('BREACH_STATUS_TRANSITION_INVALID (with `status` and `allowed`) or BREACH_CHANGE_CONFLICT'),
+    409: problem('BREACH_STATUS_TRANSITION_INVALID (with `currentStatus` and `allowed`) or BREACH_CHANGE_CONFLICT'),
   },
 });
 

@@ -6,7 +6,7 @@ export const breachErrors = {
   transition: (from: BreachStatus, to: BreachStatus, allowed: readonly BreachStatus[]) =>
     new DomainError('conflict', 'BREACH_STATUS_TRANSITION_INVALID', {
       detail: `A ${from} breach cannot become ${to}.`,
-      extensions: { status: from, allowed: [...allowed] },
+      extensions: { currentStatus: from, allowed: [...allowed] },
     }),
   noteRequired: (reason: 'closing' | 'late_notice') =>
     new DomainError('invalid', 'BREACH_NOTE_REQUIRED', {

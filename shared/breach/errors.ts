@@ -34,5 +34,7 @@ export const breachErrors = {
       detail: 'The notice changed since you opened it: edit the newest version.',
       extensions: { currentVersion: current },
     }),
+  assessmentNotFound: () =>
+    new DomainError('not_found', 'BREACH_ASSESSMENT_NOT_FOUND', { detail: 'No blast radius has been computed for this breach yet.' }),
   noticeNotFound: () => new DomainError('not_found', 'BREACH_NOTICE_NOT_FOUND', { detail: 'No draft of this notice yet.' }),
 };

@@ -85,9 +85,12 @@ export const createBreachInvestigation = (deps: InvestigationDeps) => {
       return { seq, radius };
     },
 
-    latestAssessment: async (breachId: string) => {
+    /** The newest blast radius kept for the breach. */
+    latestAssessment: async (breachId: string): Promise<{ seq: number; radius: BlastRadius }> => {
       await find(breachId);
-      return assessments.latest(breachId);
+      const latest = await assessments.latest(breachId);
+      if (!latest) throw breachErrors.assessmentNotFound();
+      return latest;
     },
 
     /** A new generated version of the notice, from the breach and its newest blast radius. */

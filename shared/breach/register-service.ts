@@ -94,7 +94,7 @@ export const createBreachRegister = ({ breaches, history, alerts, audit, clock, 
         const newest = latest.get(breach.id);
         return {
           ...breach,
-          status: newest?.status ?? ('suspected'),
+          status: newest?.status ?? 'suspected',
           deadline: deadlineOf(breach, newest ? [newest] : [], now),
         };
       });

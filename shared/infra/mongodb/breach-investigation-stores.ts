@@ -26,7 +26,9 @@ export const breachAssessmentCollection = defineCollection<AssessmentDocument>({
     personalData: ['identity', 'usage'],
     retention: 'audit-log',
     subject: { userId: 'radius.users.userId', workspaceId: 'radius.workspaces.workspaceId' },
-    export: 'records',
+    // One record lists many people: exporting it to one of them would disclose the others.
+    export: { none: 'an assessment lists every affected person; a person is told through the Art. 34 notice instead' },
+    // The ids inside the lists are replaced by the pseudonym (nested fields: the eraser must reach into the arrays).
     erase: 'unlink',
   },
 });

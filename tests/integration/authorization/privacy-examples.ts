@@ -30,6 +30,7 @@ export const privacyExamples: Record<string, Example> = {
   }),
   'privacy-breach-get': () => ({ method: 'GET', path: `/v1/admin/breaches/${matrixBreach}` }),
   'privacy-breach-update': () => ({ method: 'PATCH', path: `/v1/admin/breaches/${matrixBreach}`, body: { status: 'confirmed' } }),
+  'privacy-breach-get-blast-radius': () => ({ method: 'GET', path: `/v1/admin/breaches/${matrixBreach}/blast-radius` }),
   'privacy-breach-blast-radius': () => ({ method: 'POST', path: `/v1/admin/breaches/${matrixBreach}/blast-radius`, body: {} }),
   'privacy-breach-draft-notice': () => ({
     method: 'POST',

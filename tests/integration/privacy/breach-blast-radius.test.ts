@@ -1,6 +1,7 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import blastRadius from '../../../functions/privacy/breach-blast-radius.ts';
+import getBlastRadius from '../../../functions/privacy/breach-get-blast-radius.ts';
 import draftNotice from '../../../functions/privacy/breach-draft-notice.ts';
 import reportBreach from '../../../functions/privacy/breach-report.ts';
 import getWorkspace from '../../../functions/workspaces/get.ts';
@@ -104,6 +105,8 @@ describe('the blast radius of a breach', () => {
     expect(before.body).toMatchObject({ seq: 2 });
 
     expect(userIds(await assess(id, { window: window(10, 5) }))).toEqual([]);
+    const kept = await kit.call(getBlastRadius, `/v1/admin/breaches/${id}/blast-radius`, dpo);
+    expect(kept.body).toMatchObject({ seq: 3, users: [] });
   });
 
   it('should reach the callers of every function that uses a store involved', async () => {
@@ -117,6 +120,10 @@ describe('the blast radius of a breach', () => {
 
   it('should refuse a scope it cannot assess', async () => {
     const id = await newBreach();
+    expect(outcome(await kit.call(getBlastRadius, `/v1/admin/breaches/${id}/blast-radius`, dpo))).toEqual({
+      status: 404,
+      code: 'BREACH_ASSESSMENT_NOT_FOUND',
+    });
     expect(outcome(await assess(id))).toEqual({ status: 400, code: 'BREACH_SCOPE_REQUIRED' });
     expect(outcome(await assess(id, { functions: ['flows-nonexistent'], window: window(1, 0) }))).toEqual({
       status: 400,

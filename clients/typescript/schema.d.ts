@@ -119,6 +119,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The breach register, newest first (DPO) */
+        get: operations["privacy-breach-list"];
+        put?: never;
+        /** Register a personal-data breach (DPO) */
+        post: operations["privacy-breach-report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/breaches/{breachId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One breach: facts, status history, deadline and alerts (DPO) */
+        get: operations["privacy-breach-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move a breach along its workflow (DPO) */
+        patch: operations["privacy-breach-update"];
+        trace?: never;
+    };
+    "/v1/admin/breaches/{breachId}/blast-radius": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest blast radius kept for a breach (DPO) */
+        get: operations["privacy-breach-get-blast-radius"];
+        put?: never;
+        /** Compute (and keep) who a breach affects (DPO) */
+        post: operations["privacy-breach-blast-radius"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/breaches/{breachId}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft a notice for the authority (Art. 33) or the people affected (Art. 34) (DPO) */
+        post: operations["privacy-breach-draft-notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/breaches/{breachId}/notices/{audience}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A notice draft: the newest version, or the one asked (DPO) */
+        get: operations["privacy-breach-get-notice"];
+        /** Save the DPO’s edit of a notice as its next version */
+        put: operations["privacy-breach-edit-notice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ai/jobs/{jobId}": {
         parameters: {
             query?: never;
@@ -3799,7 +3888,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "privacy.subject_erased";
+            action: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised";
             actor: {
                 id: string | null;
                 /** @enum {string} */
@@ -3972,6 +4061,176 @@ export interface components {
             truncated: boolean;
             /** @description The version that last added or changed it (any field) */
             version: number;
+        };
+        Breach: {
+            alerts: {
+                mailedAt: string | null;
+                raisedAt: string;
+                /** @enum {string} */
+                threshold: "48h" | "68h";
+            }[];
+            awareAt: string;
+            dataClasses: string[];
+            deadline: {
+                /** @description Awareness + 72 hours (Art. 33(1)) */
+                authorityDeadline: string;
+                authorityNotifiedAt: string | null;
+                /** @description Negative when overdue; null once notified or closed */
+                hoursLeft: number | null;
+                overdue: boolean;
+            };
+            description: string;
+            functions: string[];
+            history: {
+                at: string;
+                by: string;
+                note: string | null;
+                seq: number;
+                /** @enum {string} */
+                status: "suspected" | "confirmed" | "authority_notified" | "subjects_notified" | "closed";
+            }[];
+            id: string;
+            reportedAt: string;
+            reportedBy: string;
+            /** @enum {string} */
+            status: "suspected" | "confirmed" | "authority_notified" | "subjects_notified" | "closed";
+            stores: string[];
+            window: {
+                from: string;
+                to: string;
+            } | null;
+        };
+        BreachBlastRadius: {
+            computedAt: string;
+            counts: {
+                users: number;
+                workspaces: number;
+            };
+            dataClasses: string[];
+            /** @description Named, and reaching a named store */
+            functions: string[];
+            personalData: string[];
+            scope: {
+                functions: string[];
+                stores: string[];
+                window: {
+                    from: string;
+                    to: string;
+                };
+            };
+            /** @description The assessment number of this breach (each one is kept) */
+            seq: number;
+            storeFunctions: {
+                [key: string]: string[];
+            };
+            truncated: boolean;
+            users: {
+                firstAt: string;
+                functions: string[];
+                keyIds: string[];
+                userId: string;
+                workspaceIds: string[];
+            }[];
+            workspaces: {
+                users: number;
+                workspaceId: string;
+            }[];
+        };
+        BreachNotice: {
+            assessmentSeq: number | null;
+            /** @enum {string} */
+            audience: "authority" | "subjects";
+            breachId: string;
+            createdAt: string;
+            createdBy: string;
+            sections: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            source: "generated" | "edited";
+            version: number;
+        };
+        BreachNoticeEdit: {
+            /** @description The version edited: the newest, or 409 */
+            baseVersion: number;
+            sections: {
+                [key: string]: string;
+            };
+        };
+        BreachNoticeRequest: {
+            /** @enum {string} */
+            audience: "authority" | "subjects";
+        };
+        BreachReport: {
+            /**
+             * Format: date-time
+             * @description When the organisation became aware: the 72 hours run from here
+             */
+            awareAt: string;
+            dataClasses: ("direct-identifier" | "pseudonymous" | "user-content" | "secret" | "financial" | "network" | "operational" | "public")[];
+            description: string;
+            /**
+             * @description Functions involved (`<domain>-<name>`)
+             * @default []
+             */
+            functions: string[];
+            note?: string;
+            /**
+             * @default suspected
+             * @enum {string}
+             */
+            status: "suspected" | "confirmed";
+            /**
+             * @description Stores involved: `users` or `mongodb users`
+             * @default []
+             */
+            stores: string[];
+            window?: components["schemas"]["BreachWindow"];
+        };
+        /** @description What to assess; each member left out is taken from the breach as reported */
+        BreachScope: {
+            /** @description Functions involved (`<domain>-<name>`) */
+            functions?: string[];
+            /** @description Stores involved: `users` or `mongodb users` */
+            stores?: string[];
+            window?: components["schemas"]["BreachWindow"];
+        };
+        BreachStatusChange: {
+            /** @description Required when closing, and when the authority is told after the deadline (the reasons for the delay) */
+            note?: string;
+            /** @enum {string} */
+            status: "confirmed" | "authority_notified" | "subjects_notified" | "closed";
+        };
+        BreachSummary: {
+            awareAt: string;
+            dataClasses: string[];
+            deadline: {
+                /** @description Awareness + 72 hours (Art. 33(1)) */
+                authorityDeadline: string;
+                authorityNotifiedAt: string | null;
+                /** @description Negative when overdue; null once notified or closed */
+                hoursLeft: number | null;
+                overdue: boolean;
+            };
+            description: string;
+            functions: string[];
+            id: string;
+            reportedAt: string;
+            reportedBy: string;
+            /** @enum {string} */
+            status: "suspected" | "confirmed" | "authority_notified" | "subjects_notified" | "closed";
+            stores: string[];
+            window: {
+                from: string;
+                to: string;
+            } | null;
+        };
+        /** @description A time range, `to` exclusive */
+        BreachWindow: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
         };
         ConsentHistoryEntry: {
             /** Format: date-time */
@@ -5596,7 +5855,7 @@ export interface operations {
     "privacy-audit-list": {
         parameters: {
             query?: {
-                action?: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "privacy.subject_erased";
+                action?: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised";
                 actor?: string;
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
@@ -5674,6 +5933,546 @@ export interface operations {
             };
             /** @description PERMISSION_DENIED: the platform role support, dpo or admin is needed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-breach-list": {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of breaches with their status and authority deadline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BreachSummary"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role dpo or admin is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-breach-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreachReport"];
+            };
+        };
+        responses: {
+            /** @description The breach, with its authority deadline */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Breach"];
+                };
+            };
+            /** @description VALIDATION_FAILED, BREACH_AWARENESS_IN_FUTURE or BREACH_WINDOW_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role dpo or admin is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-breach-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                breachId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The breach */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Breach"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role dpo or admin is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BREACH_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-breach-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                breachId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreachStatusChange"];
+            };
+        };
+        responses: {
+            /** @description The breach after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Breach"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BREACH_NOTE_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role dpo or admin is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BREACH_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BREACH_STATUS_TRANSITION_INVALID (with `currentStatus` and `allowed`) or BREACH_CHANGE_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-breach-get-blast-radius": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                breachId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest assessment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachBlastRadius"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role dpo or admin is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BREACH_NOT_FOUND or BREACH_ASSESSMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-breach-blast-radius": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                breachId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BreachScope"];
+            };
+        };
+        responses: {
+            /** @description The affected users and workspaces, from the deployment graph and the request log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachBlastRadius"];
+                };
+            };
+            /** @description VALIDATION_FAILED, BREACH_SCOPE_REQUIRED, BREACH_SCOPE_UNKNOWN or BREACH_WINDOW_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role dpo or admin is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BREACH_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-breach-draft-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                breachId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreachNoticeRequest"];
+            };
+        };
+        responses: {
+            /** @description The new version of the draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachNotice"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role dpo or admin is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BREACH_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BREACH_CHANGE_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-breach-get-notice": {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                audience: "authority" | "subjects";
+                breachId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachNotice"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role dpo or admin is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BREACH_NOT_FOUND or BREACH_NOTICE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-breach-edit-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                audience: "authority" | "subjects";
+                breachId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreachNoticeEdit"];
+            };
+        };
+        responses: {
+            /** @description The new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachNotice"];
+                };
+            };
+            /** @description VALIDATION_FAILED (a section the notice does not have) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role dpo or admin is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BREACH_NOT_FOUND or BREACH_NOTICE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BREACH_NOTICE_VERSION_CONFLICT (with `currentVersion`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,7 @@ import { createApiKeyStore, type ApiKeyStore } from '../mongodb/api-key-store.ts
 import { findRole } from '../mongodb/membership-store.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { securityEvents } from '../mongodb/security-events-resource.ts';
+import { functionCalls, withCallLog } from '../privacy/function-calls-resource.ts';
 import { createSessionStore } from '../mongodb/session-store.ts';
 import { rateLimiter } from '../upstash/rate-limiter-resource.ts';
 
@@ -139,16 +140,21 @@ export const createJwtAuthenticator = (ports: AuthenticatorPorts): Authenticator
 export const jwtAuthenticator = defineResource({
   name: 'jwt-authenticator',
   config: defineConfig({ name: 'jwt-authenticator', shape: {}, devDefaults: {} }),
-  requires: [accessTokens, mongo, securityEvents],
-  create: (_config, { use }) =>
-    createJwtAuthenticator({
-      tokens: use(accessTokens),
-      findRole: (workspaceId, userId) => findRole(use(mongo).db, workspaceId, userId),
-      apiKeys: createApiKeyStore(use(mongo).db),
-      isSessionRevoked: createSessionStore(use(mongo).db).isRevoked,
-      now: () => new Date(),
-      securityEvents: use(securityEvents),
-    }),
+  requires: [accessTokens, mongo, securityEvents, functionCalls],
+  create: (_config, { use, functionName }) =>
+    // Every call let through is noted for breach assessments (who called which function when).
+    withCallLog(
+      createJwtAuthenticator({
+        tokens: use(accessTokens),
+        findRole: (workspaceId, userId) => findRole(use(mongo).db, workspaceId, userId),
+        apiKeys: createApiKeyStore(use(mongo).db),
+        isSessionRevoked: createSessionStore(use(mongo).db).isRevoked,
+        now: () => new Date(),
+        securityEvents: use(securityEvents),
+      }),
+      use(functionCalls),
+      functionName,
+    ),
 });
 
 // Both schemes count refusals per client address with the request pipeline's rate limiter.

@@ -17,11 +17,13 @@ export const newId = (prefix: string): string => {
 const idNames = {
   apk: 'an API key id',
   flw: 'a flow id',
+  inc: 'a security incident id',
   inv: 'an invitation id',
   job: 'an AI job id',
   kdoc: 'a knowledge document id',
   msg: 'an AI message id',
   prp: 'an AI proposal id',
+  sal: 'a security alert id',
   ses: 'a session id',
   sev: 'a security event id',
   tpl: 'a template id',

@@ -17,6 +17,7 @@ export const securityEventTypes = [
   'two_factor_disabled',
   'oauth_failed',
   'webhook_signature_invalid',
+  'api_key_new_network',
 ] as const;
 export type SecurityEventType = (typeof securityEventTypes)[number];
 
@@ -42,6 +43,10 @@ export const securityEventDetailsSchema = z
     limit: z.string().max(100),
     max: z.number().int().min(0),
     functionName: z.string().max(63),
+    /** The network an address belongs to (`/24` for IPv4, `/48` for IPv6). */
+    network: z.string().max(64),
+    /** How many other networks the API key had been used from before this one. */
+    knownNetworks: z.number().int().min(0),
   })
   .partial()
   .strict();
@@ -58,6 +63,12 @@ export const securityEventDataSchema = z
     workspaceId: id.optional(),
     ip: z.string().max(64).optional(),
     details: securityEventDetailsSchema.optional(),
+    /**
+     * Identical refusals aggregated into this one event (same type, address, reason and window):
+     * how many there were, and when the window closed. Absent: a single occurrence.
+     */
+    count: z.number().int().min(1).optional(),
+    windowEnd: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
 export type SecurityEventData = z.infer<typeof securityEventDataSchema>;

@@ -25,7 +25,8 @@ export const securityEventActions: Readonly<Record<SecurityEventType, { action: 
 /** The actor of a security event: the key when one was used, the account when known, else anonymous. */
 const actorOf = (event: SecurityEventData): AuditActor => {
   const keyId = event.details?.keyId;
-  if ((event.type === 'api_key_misuse' || event.type === 'api_key_new_network') && keyId) return { type: 'apiKey', id: keyId, userId: event.userId ?? null };
+  if ((event.type === 'api_key_misuse' || event.type === 'api_key_new_network') && keyId)
+    return { type: 'apiKey', id: keyId, userId: event.userId ?? null };
   if (event.userId) return { type: 'user', id: event.userId, userId: event.userId };
   return { type: 'anonymous', id: null, userId: null };
 };

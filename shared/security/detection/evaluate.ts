@@ -57,11 +57,7 @@ export const evaluate = (
  * Runs every rule over a sequence of observations in time order, keeping the windows in memory:
  * what the consumer does with a store, for tests, fixtures and replays. Pure.
  */
-export const replay = (
-  rules: readonly DetectionRule[],
-  settings: DetectionSettings,
-  observations: readonly Observation[],
-): Finding[] => {
+export const replay = (rules: readonly DetectionRule[], settings: DetectionSettings, observations: readonly Observation[]): Finding[] => {
   const kept = new Map<string, StoredSignal[]>();
   const fired = new Set<string>();
   const findings: Finding[] = [];

@@ -29,7 +29,13 @@ export const observationOfSecurityEvent = (event: SecurityEventData): Observatio
 });
 
 /** A deleted flow (`com.uxflow.flow.deleted.v1`) as an observation of its author. */
-export const observationOfFlowDeletion = (event: { id: string; flowId: string; workspaceId: string; actorId: string; at: string }): Observation => ({
+export const observationOfFlowDeletion = (event: {
+  id: string;
+  flowId: string;
+  workspaceId: string;
+  actorId: string;
+  at: string;
+}): Observation => ({
   id: event.id,
   kind: 'flow_deleted',
   at: new Date(event.at),

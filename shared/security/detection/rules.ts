@@ -40,7 +40,8 @@ export interface DetectionRule {
 
 const byIp = (o: Observation, distinct: string | null = null): Signal | null =>
   o.ip ? { subject: { kind: 'ip', id: o.ip }, weight: o.count, distinct } : null;
-const byUser = (o: Observation): Signal | null => (o.userId ? { subject: { kind: 'user', id: o.userId }, weight: o.count, distinct: null } : null);
+const byUser = (o: Observation): Signal | null =>
+  o.userId ? { subject: { kind: 'user', id: o.userId }, weight: o.count, distinct: null } : null;
 
 /** The rules, each a small pure function of one observation; the thresholds are configuration. */
 export const detectionRules = [
@@ -88,7 +89,10 @@ export const detectionRules = [
     measure: 'sum',
     threshold: (s) => s.SECURITY_WEBHOOK_SIGNATURE_MAX,
     windowMinutes: (s) => s.SECURITY_WEBHOOK_SIGNATURE_WINDOW_MINUTES,
-    signal: (o) => (o.kind === 'webhook_signature_invalid' ? (byIp(o) ?? { subject: { kind: 'ip', id: 'unknown' }, weight: o.count, distinct: null }) : null),
+    signal: (o) =>
+      o.kind === 'webhook_signature_invalid'
+        ? (byIp(o) ?? { subject: { kind: 'ip', id: 'unknown' }, weight: o.count, distinct: null })
+        : null,
   },
   {
     name: 'permission_denied_burst',

@@ -32,7 +32,8 @@ export interface MonitorPorts {
  * that many distinct values among the newest ones (a subject repeating one value thousands of times
  * within the window could hide older distinct ones: the sum rule on the same events still fires).
  */
-const signalsToRead = (rule: DetectionRule, settings: DetectionSettings) => Math.min(5000, rule.threshold(settings) * (rule.measure === 'distinct' ? 50 : 1));
+const signalsToRead = (rule: DetectionRule, settings: DetectionSettings) =>
+  Math.min(5000, rule.threshold(settings) * (rule.measure === 'distinct' ? 50 : 1));
 
 const minuteMs = 60_000;
 

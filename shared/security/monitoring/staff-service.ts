@@ -52,7 +52,12 @@ export const createStaffMonitoringService = (ports: StaffMonitoringPorts) => {
     },
 
     /** Newest first; with a status, only the incidents in it (looked for among the next `scanLimit`). */
-    listIncidents: async (staff: StaffCaller, status: IncidentStatus | undefined, before: { at: Date; id: string } | null, limit: number) => {
+    listIncidents: async (
+      staff: StaffCaller,
+      status: IncidentStatus | undefined,
+      before: { at: Date; id: string } | null,
+      limit: number,
+    ) => {
       const batch = await incidents.list(before, status ? scanLimit : limit);
       const latest = await incidents.latestChanges(batch.map((i) => i.id));
       const views = batch.map((i) => incidentView(i, latest.get(i.id))).filter((v) => !status || v.status === status);
@@ -73,7 +78,12 @@ export const createStaffMonitoringService = (ports: StaffMonitoringPorts) => {
      * (`expectedVersion`, from If-Match): PRECONDITION_FAILED (412) when it moved since, or when a
      * concurrent change took the next number first. The change is one insert into the history.
      */
-    updateIncident: async (staff: StaffCaller, incidentId: string, expectedVersion: number, update: IncidentUpdate): Promise<IncidentView> => {
+    updateIncident: async (
+      staff: StaffCaller,
+      incidentId: string,
+      expectedVersion: number,
+      update: IncidentUpdate,
+    ): Promise<IncidentView> => {
       const current = await view(incidentId);
       const stale = () =>
         new DomainError('precondition', 'PRECONDITION_FAILED', {

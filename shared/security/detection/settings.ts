@@ -18,9 +18,13 @@ export const detectionSettingsShape = {
   /** Distinct accounts failing to sign in from one address. */
   SECURITY_STUFFING_ACCOUNTS_MAX: count(5),
   SECURITY_STUFFING_WINDOW_MINUTES: minutes(10),
-  /** Reused refresh tokens of one account (a stolen token replayed): 1 fires on the first. */
-  SECURITY_REFRESH_REUSE_MAX: count(1),
-  SECURITY_REFRESH_REUSE_WINDOW_MINUTES: minutes(60),
+  /**
+   * Reused refresh tokens of one account. One reuse is contained already (the session is revoked)
+   * and a client racing its own refresh causes it now and then; a second within the day means a
+   * token family of that account keeps being replayed.
+   */
+  SECURITY_REFRESH_REUSE_MAX: count(2),
+  SECURITY_REFRESH_REUSE_WINDOW_MINUTES: minutes(1440),
   /** Webhook deliveries with a bad signature from one address. */
   SECURITY_WEBHOOK_SIGNATURE_MAX: count(5),
   SECURITY_WEBHOOK_SIGNATURE_WINDOW_MINUTES: minutes(10),

@@ -19,6 +19,8 @@ export const securityAlertCollection = defineCollection({
     { name: 'security_alerts_raised', keys: { raisedAt: -1, _id: -1 } },
     { name: 'security_alerts_incident', keys: { incidentId: 1 } },
     { name: 'security_alerts_user', keys: { userId: 1 } },
+    // The outbox: the delivery cron reads the undelivered alerts by equality.
+    { name: 'security_alerts_delivered', keys: { delivered: 1 } },
   ],
 });
 
@@ -26,9 +28,11 @@ interface AlertDocument extends Omit<Alert, 'id'> {
   _id: string;
   schemaVersion: 1;
   userId: string | null;
+  /** The outbox flag: false until published and (when its severity is mailed) mailed. */
+  delivered: boolean;
 }
 
-const toAlert = ({ _id, schemaVersion: _v, userId: _u, ...rest }: AlertDocument): Alert => ({ id: _id, ...rest });
+const toAlert = ({ _id, schemaVersion: _v, userId: _u, delivered: _d, ...rest }: AlertDocument): Alert => ({ id: _id, ...rest });
 
 export const createSecurityAlertStore = (db: Db): AlertStore => {
   const alerts = securityAlertCollection.in<AlertDocument>(db);
@@ -39,7 +43,13 @@ export const createSecurityAlertStore = (db: Db): AlertStore => {
   return {
     raise: async ({ id, ...alert }) => {
       try {
-        await alerts.insertOne({ _id: id, schemaVersion: 1, ...alert, userId: alert.subject.kind === 'user' ? alert.subject.id : null });
+        await alerts.insertOne({
+          _id: id,
+          schemaVersion: 1,
+          ...alert,
+          userId: alert.subject.kind === 'user' ? alert.subject.id : null,
+          delivered: false,
+        });
         return { alert: { id, ...alert }, isNew: true };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -54,6 +64,20 @@ export const createSecurityAlertStore = (db: Db): AlertStore => {
     },
     markMailed: async (id, at) => {
       await alerts.updateOne({ _id: id }, { $set: { mailedAt: at } });
+    },
+    markDelivered: async (id) => {
+      await alerts.updateOne({ _id: id }, { $set: { delivered: true } });
+    },
+    undelivered: async (before, limit) => {
+      const found = await alerts
+        .find({ delivered: false })
+        .limit(limit * 4)
+        .toArray();
+      return found
+        .filter((a) => a.raisedAt < before)
+        .sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime())
+        .slice(0, limit)
+        .map(toAlert);
     },
     list: async (filter, before, limit) => {
       const query: Filter<AlertDocument> = {};

@@ -16,7 +16,7 @@ export const securityMonitor = defineResource({
   name: 'security-monitor',
   config: monitoringConfig,
   requires: [mongo, eventPublisher, mailer],
-  create: (config, { use }) => {
+  create: (config, { use, log }) => {
     const db = use(mongo).db;
     const publisher = use(eventPublisher);
     return createMonitorService({
@@ -36,6 +36,8 @@ export const securityMonitor = defineResource({
         consoleUrl: config.SECURITY_CONSOLE_URL,
       },
       clock: { now: () => new Date() },
+      onDeliveryFailure: (alert, error) =>
+        log.warn({ err: error, alertId: alert.id }, 'security alert not delivered yet: the delivery cron retries'),
     });
   },
 });

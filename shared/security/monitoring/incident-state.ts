@@ -33,7 +33,7 @@ export const nextState = (current: IncidentView, update: IncidentUpdate): { stat
   if (status !== current.status && !allowed[current.status].includes(status)) {
     throw new DomainError('conflict', 'INCIDENT_TRANSITION_INVALID', {
       detail: `An incident that is ${current.status} cannot become ${status}.`,
-      extensions: { status: current.status, allowed: [...allowed[current.status]] },
+      extensions: { currentStatus: current.status, allowed: [...allowed[current.status]] },
     });
   }
   const assignee = update.assignee === undefined ? current.assignee : update.assignee;

@@ -24,8 +24,13 @@ export interface MonitorPorts {
   /** Staff addresses alerts are mailed to, and the least severity that is mailed. */
   mail: { to: readonly string[]; minSeverity: Severity; consoleUrl: string };
   clock: { now: () => Date };
+  /** Told when the immediate delivery of a new alert failed (the delivery cron retries it). */
+  onDeliveryFailure?: (alert: Alert, error: unknown) => void;
   rules?: readonly DetectionRule[];
 }
+
+/** How long the consumer that raised an alert has to deliver it before the delivery cron takes over. */
+export const deliveryGraceMs = 60_000;
 
 /**
  * Enough signals to decide any threshold: each weighs at least 1, and a distinct-count rule needs
@@ -41,8 +46,8 @@ const minuteMs = 60_000;
  * The detection side of security monitoring: each observation feeds every rule's sliding window
  * (a signal per rule, keyed by the event), the rule is evaluated over the window, and a finding
  * raises an alert once per rule, subject and window slot (a unique insert decides between
- * concurrent consumers), grouped into an incident, published and mailed by severity. Every step
- * is idempotent, so a redelivered event completes what a failed delivery left undone.
+ * concurrent consumers), grouped into an incident, published and mailed by severity. The alerts
+ * are an outbox: the consumer that raised one delivers it, and a cron delivers what it did not.
  */
 export const createMonitorService = (ports: MonitorPorts) => {
   const { signals, alerts, incidents, settings, clock } = ports;
@@ -93,18 +98,16 @@ export const createMonitorService = (ports: MonitorPorts) => {
       for (const to of ports.mail.to) await ports.mailer.send(alertMail(alert, to, ports.mail.consoleUrl));
       await alerts.markMailed(alert.id, clock.now());
     }
+    await alerts.markDelivered(alert.id);
   };
 
   const raise = async (finding: Finding, rule: DetectionRule, eventId: string): Promise<Alert> => {
     const slotKey = `${finding.rule}|${finding.subject.kind}|${finding.subject.id}|${finding.slot}`;
     // Every later event of a slot over the threshold lands here: one read, and nothing more once delivered.
     const existing = await alerts.findBySlot(slotKey);
-    if (existing) {
-      await deliver(existing);
-      return existing;
-    }
+    if (existing) return existing;
     const incident = await incidentFor(finding, rule);
-    const { alert } = await alerts.raise({
+    const { alert, isNew } = await alerts.raise({
       id: newId('sal'),
       rule: finding.rule,
       title: finding.title,
@@ -121,15 +124,19 @@ export const createMonitorService = (ports: MonitorPorts) => {
       publishedAt: null,
       mailedAt: null,
     });
-    await deliver(alert);
+    // Only the consumer whose insert won delivers at once (so a burst seen by many consumers is
+    // published and mailed once); if it fails or dies, the delivery cron takes the alert over.
+    if (isNew) {
+      await deliver(alert).catch((error: unknown) => ports.onDeliveryFailure?.(alert, error));
+    }
     return alert;
   };
 
   return {
     /**
-     * Feeds one observation to every rule; the alerts it raised or completed (a redelivery
-     * returns the same alerts, published and mailed once). Throws when a store, the broker or the
-     * mail relay fails: the broker redelivers.
+     * Feeds one observation to every rule; the alerts whose threshold it reached (a redelivery
+     * returns the same alerts; each is published and mailed once). Throws when a store fails: the
+     * broker redelivers. A failed publish or mail does not throw: the delivery cron retries it.
      */
     observe: async (observation: Observation): Promise<Alert[]> => {
       const raised: Alert[] = [];
@@ -143,6 +150,16 @@ export const createMonitorService = (ports: MonitorPorts) => {
         if (finding) raised.push(await raise(finding, rule, observation.id));
       }
       return raised;
+    },
+
+    /**
+     * Delivers the alerts whose consumer did not within `deliveryGraceMs` (the outbox sweep);
+     * how many. Throws on the first failure (the next run tries again).
+     */
+    deliverPending: async (limit: number): Promise<number> => {
+      const pending = await alerts.undelivered(new Date(clock.now().getTime() - deliveryGraceMs), limit);
+      for (const alert of pending) await deliver(alert);
+      return pending.length;
     },
   };
 };

@@ -25,6 +25,10 @@ export interface AlertStore {
   findBySlot: (slotKey: string) => Promise<Alert | null>;
   markPublished: (id: string, at: Date) => Promise<void>;
   markMailed: (id: string, at: Date) => Promise<void>;
+  /** Marks the alert's delivery (publish and mail) done: the outbox flag. */
+  markDelivered: (id: string) => Promise<void>;
+  /** Alerts raised before `before` whose delivery is not done, oldest first, at most `limit`. */
+  undelivered: (before: Date, limit: number) => Promise<Alert[]>;
   /** Newest first, before the cursor, at most `limit`. */
   list: (filter: AlertFilter, before: { at: Date; id: string } | null, limit: number) => Promise<Alert[]>;
 }

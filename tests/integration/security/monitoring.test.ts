@@ -141,7 +141,7 @@ describe('the detection consumer', () => {
       );
     }
     const alerts = await kit.db.collection(securityAlertCollection.name).find({ 'subject.id': actorId }).toArray();
-    expect(alerts.map((a) => a.rule)).toEqual(['mass_deletion']);
+    expect(alerts.map((a) => String(a.rule))).toEqual(['mass_deletion']);
   });
 
   it('should refuse an event the catalog refuses', async () => {

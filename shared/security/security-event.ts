@@ -82,7 +82,32 @@ export interface SecurityEvent {
   ip?: string;
   /** Only the members of `securityEventDetailsSchema` are kept; anything else is dropped. */
   details?: Record<string, string | number>;
+  /**
+   * A refusal a client can repeat at will (a bad API key, a denied permission): identical ones
+   * (type, address, account, reason) within a window are stored as one event with a count.
+   */
+  aggregate?: true;
 }
+
+/** The window identical aggregated refusals share. */
+export const refusalAggregationSeconds = 60;
+
+/** What makes refusals identical: the event stored for them is keyed by this within the window. */
+export const refusalAggregationKey = (event: SecurityEvent): { key: string; windowEnd: Date } => {
+  const windowMs = refusalAggregationSeconds * 1000;
+  const slot = Math.floor(event.at.getTime() / windowMs);
+  const reason = event.details?.reason ?? '';
+  const key = [
+    event.type,
+    event.ip ?? '',
+    event.userId ?? '',
+    event.workspaceId ?? '',
+    String(reason),
+    String(event.details?.keyId ?? ''),
+    slot,
+  ].join('|');
+  return { key, windowEnd: new Date((slot + 1) * windowMs) };
+};
 
 /**
  * The stored and published form of an event: the allowed detail members that pass their

@@ -16,6 +16,11 @@ import { createSessionStore } from '../mongodb/session-store.ts';
 import { rateLimiter } from '../upstash/rate-limiter-resource.ts';
 
 const bearer = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
+/**
+ * Roughly what `newSecret('uxf')` makes (`uxf_` and 43 base64url characters), with room for a
+ * future format: anything shorter or stranger cannot be one of our keys.
+ */
+const wellFormedApiKey = /^uxf_[A-Za-z0-9_-]{32,64}$/;
 
 const unauthenticated = (code: string, detail: string) => new DomainError('unauthenticated', code, { detail });
 // Another tenant's workspace and a missing one look the same: 404, never 403.
@@ -54,6 +59,8 @@ const recordRefusal = async (ports: AuthenticatorPorts, error: unknown, request:
     ...(request.ip ? { ip: request.ip } : {}),
     ...(request.workspaceId ? { workspaceId: request.workspaceId } : {}),
     details: { reason: error.code, permission, method: request.method, path: request.path, ...(seen.keyId ? { keyId: seen.keyId } : {}) },
+    // A client can repeat a refusal at will: identical ones of a minute are one stored event with a count.
+    aggregate: true,
   });
 };
 
@@ -94,6 +101,8 @@ const withApiKey = async (
   if (access.type !== 'authenticated' || access.permission === 'self' || !access.credentials.includes('apiKey')) {
     throw unauthenticated('API_KEY_NOT_ACCEPTED', 'This endpoint does not accept API keys.');
   }
+  // Not the shape of any key we issue: refused without a lookup (still counted and recorded).
+  if (!wellFormedApiKey.test(key)) throw unauthenticated('INVALID_API_KEY', 'The API key is not valid.');
   const record = await ports.apiKeys.findByKey(key);
   const now = ports.now();
   if (record) Object.assign(seen, { userId: record.createdBy, keyId: record.id });

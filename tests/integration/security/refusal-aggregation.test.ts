@@ -81,7 +81,7 @@ describe('repeated identical refusals', () => {
     const stored = await events()
       .find({ ip: { $in: ['198.51.100.6', '198.51.100.7'] } })
       .toArray();
-    expect(stored.map((e) => [e.ip, e.count]).sort()).toEqual([
+    expect(stored.map((e) => [String(e.ip), Number(e.count)]).sort()).toEqual([
       ['198.51.100.6', 3],
       ['198.51.100.7', 1],
     ]);

@@ -5,7 +5,7 @@ import { defineConfig } from '../../platform/config/fragment.ts';
 import type { AuthContext, AuthenticationRequest, Authenticator } from '../../platform/http/auth-context.ts';
 import { platformRolesOf, type CredentialScheme } from '../../platform/definition/access.ts';
 import { defineResource } from '../../platform/resource.ts';
-import type { SecurityEvents } from '../../security/index.ts';
+import { networkOf, type SecurityEvents } from '../../security/index.ts';
 import { rolePermissions, type WorkspaceRole } from '../../workspaces/index.ts';
 import { accessTokens } from '../jose/access-tokens.ts';
 import { createApiKeyStore, type ApiKeyStore } from '../mongodb/api-key-store.ts';
@@ -31,7 +31,7 @@ const denied = (detail: string, permission: string) =>
 export interface AuthenticatorPorts {
   tokens: AccessTokens;
   findRole: (workspaceId: string, userId: string) => Promise<WorkspaceRole | null>;
-  apiKeys: Pick<ApiKeyStore, 'findByKey' | 'recordUse'>;
+  apiKeys: Pick<ApiKeyStore, 'findByKey' | 'recordUse'> & Partial<Pick<ApiKeyStore, 'recordNetwork'>>;
   /** Logout, logout-all, a password reset or a reused refresh token revoke a session: its tokens stop at once. */
   isSessionRevoked: (sessionId: string) => Promise<boolean>;
   now: () => Date;
@@ -92,10 +92,42 @@ const withJwt = async (
   return { ...auth, workspace: { id: workspaceId, role, permissions: rolePermissions[role] } };
 };
 
+// The (key, network) pairs this instance has already noted: a busy key costs one insert per
+// network and instance, not one per request. Bounded: cleared when full.
+const notedNetworks = new Set<string>();
+const notedNetworksMax = 10_000;
+
+/** Records `api_key_new_network` when a key is used from a network it was not used from before. */
+const noteNetwork = async (
+  ports: AuthenticatorPorts,
+  record: { id: string; workspaceId: string; createdBy: string },
+  ip: string | undefined,
+  now: Date,
+) => {
+  const network = ip ? networkOf(ip) : null;
+  if (!ip || !network || !ports.apiKeys.recordNetwork || notedNetworks.has(`${record.id}|${network}`)) return;
+  if (notedNetworks.size >= notedNetworksMax) notedNetworks.clear();
+  notedNetworks.add(`${record.id}|${network}`);
+  // Best effort: a store failure must not refuse a valid key (the pair is noted again next time).
+  const isNew = await ports.apiKeys.recordNetwork(record.id, record.workspaceId, network, now).catch(() => {
+    notedNetworks.delete(`${record.id}|${network}`);
+    return null;
+  });
+  if (!isNew || !ports.securityEvents) return;
+  await ports.securityEvents.record({
+    type: 'api_key_new_network',
+    at: now,
+    userId: record.createdBy,
+    workspaceId: record.workspaceId,
+    ip,
+    details: { keyId: record.id, network, knownNetworks: isNew.knownNetworks },
+  });
+};
+
 const withApiKey = async (
   ports: AuthenticatorPorts,
   key: string,
-  { workspaceId, access, method, path }: AuthenticationRequest,
+  { workspaceId, access, method, path, ip }: AuthenticationRequest,
   seen: Seen = {},
 ): Promise<AuthContext> => {
   if (access.type !== 'authenticated' || access.permission === 'self' || !access.credentials.includes('apiKey')) {
@@ -115,6 +147,7 @@ const withApiKey = async (
   const permissions = new Set(record.permissions.filter((p) => rolePermissions[creatorRole].has(p)));
   if (!permissions.has(access.permission)) throw denied(`The API key lacks ${access.permission}.`, access.permission);
   await ports.apiKeys.recordUse(record.id, { at: now, method, path });
+  await noteNetwork(ports, record, ip, now);
   return {
     via: 'apiKey',
     userId: record.createdBy,

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
 import { accessTokens } from '../../../shared/infra/jose/access-tokens.ts';
 import { createApiKeyStore } from '../../../shared/infra/mongodb/api-key-store.ts';
+import { newSecret } from '../../../shared/identity/secrets.ts';
+import { apiKeyPrefix } from '../../../shared/identity/api-keys.ts';
 import { mongo } from '../../../shared/infra/mongodb/mongo-resource.ts';
 import { createSecurityEventStore, securityEventCollection } from '../../../shared/infra/mongodb/security-event-store.ts';
 import type { AuthenticationRequest } from '../../../shared/platform/http/auth-context.ts';
@@ -21,13 +23,14 @@ const authenticator = () => {
   const keys = createApiKeyStore(db);
   return createJwtAuthenticator({
     tokens: runtime.use(accessTokens),
-    findRole: async () => null,
+    findRole: async () => 'owner',
     apiKeys: {
       findByKey: async (key) => {
         lookups += 1;
         return keys.findByKey(key);
       },
       recordUse: keys.recordUse,
+      recordNetwork: keys.recordNetwork,
     },
     isSessionRevoked: async () => false,
     now: () => new Date(),
@@ -101,5 +104,34 @@ describe('repeated identical refusals', () => {
     const due = (await store.unpublished(100)).find((e) => e.id === String(stored[0]!._id));
     expect(due).toMatchObject({ type: 'api_key_misuse', ip: '198.51.100.8', windowEnd: expect.any(String) });
     expect(due!.count).toBe(stored[0]!.count);
+  });
+});
+
+describe('an API key used from a new network', () => {
+  it('should record api_key_new_network per new network, with the number of networks known before', async () => {
+    const key = newSecret('uxf');
+    await createApiKeyStore(runtime.use(mongo).db).insert(
+      {
+        id: 'apk_networks',
+        workspaceId: 'wsp_a',
+        name: 'ci',
+        prefix: apiKeyPrefix(key),
+        permissions: ['flows:read'],
+        createdBy: 'usr_owner',
+        createdAt: new Date(),
+        expiresAt: null,
+        revokedAt: null,
+        lastUsedAt: null,
+      },
+      key,
+    );
+    for (const ip of ['192.0.2.10', '192.0.2.11', '192.0.2.10', '2001:db8:1:2::7', '2001:db8:1:ffff::8']) {
+      expect(await refuse(`Bearer ${key}`, ip)).toBe('authenticated');
+    }
+    const found = await events().find({ type: 'api_key_new_network' }).sort({ at: 1 }).toArray();
+    expect(found.map((e) => [e.details.network, e.details.knownNetworks])).toEqual([
+      ['192.0.2.0/24', 0],
+      ['2001:db8:1::/48', 1],
+    ]);
   });
 });

@@ -129,7 +129,7 @@ describe('an API key used from a new network', () => {
       expect(await refuse(`Bearer ${key}`, ip)).toBe('authenticated');
     }
     const found = await events().find({ type: 'api_key_new_network' }).sort({ at: 1 }).toArray();
-    expect(found.map((e) => [e.details.network, e.details.knownNetworks])).toEqual([
+    expect(found.map((e) => [String(e.details.network), Number(e.details.knownNetworks)])).toEqual([
       ['192.0.2.0/24', 0],
       ['2001:db8:1::/48', 1],
     ]);

@@ -41,6 +41,9 @@ const aggregateId = (key: string) => {
   for (let i = 0; i < 20; i += 1) body += alphabet[digest[i]! & 31];
   return `sev_${body}`;
 };
+/** Aggregated events this instance knows exist (a minute's worth; cleared when full). */
+const knownAggregates = new Set<string>();
+const knownAggregatesMax = 10_000;
 /** Past the window's end, so that increments from instances whose clocks lag still land before publishing. */
 const publishGraceMs = 5000;
 
@@ -68,6 +71,12 @@ export const createSecurityEventStore = (db: Db): SecurityEventStore => {
       // instances), the others count on it. A loop of refused requests is one document, not one per request.
       const { key, windowEnd } = refusalAggregationKey(event);
       const { id, ...data } = toSecurityEventData(aggregateId(key), event);
+      // Known to exist (this instance inserted or met it): count without trying the insert.
+      if (knownAggregates.has(id)) {
+        await events.updateOne({ _id: id }, { $inc: { count: 1 } });
+        return;
+      }
+      if (knownAggregates.size >= knownAggregatesMax) knownAggregates.clear();
       try {
         await events.insertOne({
           ...data,
@@ -79,8 +88,10 @@ export const createSecurityEventStore = (db: Db): SecurityEventStore => {
           published: false,
           publishAfter: new Date(windowEnd.getTime() + publishGraceMs),
         });
+        knownAggregates.add(id);
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
+        knownAggregates.add(id);
         await events.updateOne({ _id: id }, { $inc: { count: 1 } });
       }
     },

@@ -208,6 +208,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/security/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List security alerts (staff), newest first */
+        get: operations["security-list-alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/security/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List security incidents (staff), newest first */
+        get: operations["security-list-incidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/security/incidents/{incidentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a security incident with its alerts and history (staff) */
+        get: operations["security-get-incident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Acknowledge, assign, close or reopen a security incident (staff) */
+        patch: operations["security-update-incident"];
+        trace?: never;
+    };
     "/v1/ai/jobs/{jobId}": {
         parameters: {
             query?: never;
@@ -3888,7 +3940,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised";
+            action: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised";
             actor: {
                 id: string | null;
                 /** @enum {string} */
@@ -5579,6 +5631,63 @@ export interface components {
             rules: string[];
             score: number;
         };
+        SecurityAlert: {
+            /** @description The event that crossed the threshold */
+            eventId: string;
+            id: string;
+            incidentId: string;
+            mailedAt: string | null;
+            publishedAt: string | null;
+            raisedAt: string;
+            /** @enum {string} */
+            rule: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "mass_deletion";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            subject: {
+                id: string;
+                /** @enum {string} */
+                kind: "ip" | "user" | "apiKey";
+            };
+            threshold: number;
+            title: string;
+            /** @description What the rule measured in the window (a count, or distinct accounts) */
+            value: number;
+            windowEnd: string;
+            windowStart: string;
+        };
+        SecurityIncident: {
+            assignee: string | null;
+            id: string;
+            openedAt: string;
+            /** @enum {string} */
+            rule: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "mass_deletion";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "closed";
+            subject: {
+                id: string;
+                /** @enum {string} */
+                kind: "ip" | "user" | "apiKey";
+            };
+            title: string;
+            updatedAt: string;
+            /** @description The number of its latest change; the ETag is `"<version>"` */
+            version: number;
+        };
+        SecurityIncidentChange: {
+            actor: {
+                id: string | null;
+                /** @enum {string} */
+                type: "staff" | "system";
+            };
+            assignee: string | null;
+            at: string;
+            note: string | null;
+            seq: number;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "closed";
+        };
         Session: {
             /** Format: date-time */
             createdAt: string;
@@ -5855,7 +5964,7 @@ export interface operations {
     "privacy-audit-list": {
         parameters: {
             query?: {
-                action?: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised";
+                action?: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised";
                 actor?: string;
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
@@ -6473,6 +6582,294 @@ export interface operations {
             };
             /** @description BREACH_NOTICE_VERSION_CONFLICT (with `currentVersion`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "security-list-alerts": {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Alerts raised at or after this time */
+                from?: string;
+                incident?: string;
+                limit?: number;
+                rule?: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "mass_deletion";
+                severity?: "low" | "medium" | "high" | "critical";
+                /** @description Alerts raised before this time */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of alerts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SecurityAlert"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED or INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role support, dpo or admin is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "security-list-incidents": {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "open" | "acknowledged" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of incidents with their current status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SecurityIncident"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED or INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role support, dpo or admin is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "security-get-incident": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The incident (ETag: its version), its alerts (newest first, up to 200) and its history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alerts: components["schemas"]["SecurityAlert"][];
+                        history: components["schemas"]["SecurityIncidentChange"][];
+                        incident: components["schemas"]["SecurityIncident"];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role support, dpo or admin is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INCIDENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "security-update-incident": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The incident’s ETag (`"<version>"`) */
+                "if-match": string;
+            };
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A staff account, or null to unassign */
+                    assignee?: string | null;
+                    note?: string;
+                    /**
+                     * @description open → acknowledged → closed; closed → open reopens
+                     * @enum {string}
+                     */
+                    status?: "open" | "acknowledged" | "closed";
+                };
+            };
+        };
+        responses: {
+            /** @description The incident after the change (ETag: its new version) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityIncident"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role dpo or admin is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INCIDENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INCIDENT_TRANSITION_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: the incident changed since that version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INCIDENT_ASSIGNEE_INVALID: not a staff account */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match with the incident’s ETag */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,6 +18,21 @@ const flowEvent = () => ({
 export const eventExamples: { [T in EventType]: () => EventData<T> } = {
   'com.uxflow.ops.heartbeat.v1': () => ({ job: 'ops-heartbeat', firedAt: now(), tickId: `bench-${Date.now()}` }),
   'com.uxflow.security.event.v1': () => ({ id: 'sev_bench000000000000000', type: 'login_failed', at: now() }),
+  // No consumer acts on it yet: published for alerting integrations.
+  'com.uxflow.security.alert.v1': () => ({
+    id: 'sal_bench000000000000000',
+    rule: 'rate_limit_abuse',
+    title: 'bench',
+    severity: 'low',
+    subject: { kind: 'ip', id: '192.0.2.1' },
+    value: 1,
+    threshold: 1,
+    windowStart: now(),
+    windowEnd: now(),
+    raisedAt: now(),
+    incidentId: 'inc_bench000000000000000',
+    eventId: 'sev_bench000000000000000',
+  }),
   'com.uxflow.flow.created.v1': flowEvent,
   'com.uxflow.flow.updated.v1': flowEvent,
   'com.uxflow.flow.deleted.v1': flowEvent,

@@ -24,6 +24,7 @@ export const auditActionCatalog = {
   'access.rate_limited': { category: 'access', durability: 'best' },
   'access.webhook_signature_invalid': { category: 'access', durability: 'best' },
   'apikey.misused': { category: 'api-keys', durability: 'best' },
+  'apikey.used_from_new_network': { category: 'api-keys', durability: 'best' },
   // Workspace membership and roles (recorded by the workspace services).
   'member.role_changed': { category: 'membership', durability: 'must' },
   'member.removed': { category: 'membership', durability: 'must' },
@@ -39,6 +40,11 @@ export const auditActionCatalog = {
   'audit.listed': { category: 'staff', durability: 'must' },
   'audit.verified': { category: 'staff', durability: 'must' },
   'audit.exported': { category: 'privacy', durability: 'must' },
+  // Security monitoring: staff reading alerts and incidents, and changing an incident.
+  'security.alerts_listed': { category: 'staff', durability: 'must' },
+  'security.incidents_listed': { category: 'staff', durability: 'must' },
+  'security.incident_viewed': { category: 'staff', durability: 'must' },
+  'security.incident_updated': { category: 'staff', durability: 'must' },
   // Privacy: an erasure pseudonymises the log (the privacy service records the rest of its steps).
   'privacy.subject_erased': { category: 'privacy', durability: 'must' },
   // The breach register (DPO and admins; the deadline alerts are the system's).

@@ -19,12 +19,14 @@ export const securityEventActions: Readonly<Record<SecurityEventType, { action: 
   two_factor_disabled: { action: 'auth.two_factor_disabled', outcome: 'success' },
   oauth_failed: { action: 'auth.oauth_failed', outcome: 'failure' },
   webhook_signature_invalid: { action: 'access.webhook_signature_invalid', outcome: 'denied' },
+  api_key_new_network: { action: 'apikey.used_from_new_network', outcome: 'success' },
 };
 
 /** The actor of a security event: the key when one was used, the account when known, else anonymous. */
 const actorOf = (event: SecurityEventData): AuditActor => {
   const keyId = event.details?.keyId;
-  if (event.type === 'api_key_misuse' && keyId) return { type: 'apiKey', id: keyId, userId: event.userId ?? null };
+  if ((event.type === 'api_key_misuse' || event.type === 'api_key_new_network') && keyId)
+    return { type: 'apiKey', id: keyId, userId: event.userId ?? null };
   if (event.userId) return { type: 'user', id: event.userId, userId: event.userId };
   return { type: 'anonymous', id: null, userId: null };
 };
@@ -36,7 +38,12 @@ const actorOf = (event: SecurityEventData): AuditActor => {
  */
 export const securityEventRecord = (event: SecurityEventData): AcceptedRecord => {
   const { action, outcome } = securityEventActions[event.type];
-  const details: AuditDetails = { securityEvent: event.id, ...(event.details ?? {}) };
+  const details: AuditDetails = {
+    securityEvent: event.id,
+    ...(event.details ?? {}),
+    // An aggregated refusal stands for `count` identical ones.
+    ...(event.count === undefined ? {} : { count: event.count }),
+  };
   return {
     key: event.id,
     at: new Date(event.at),

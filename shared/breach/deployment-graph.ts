@@ -14,6 +14,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -31,6 +32,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -55,6 +57,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -72,6 +75,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -97,6 +101,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -115,6 +120,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:ai:breaker:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -139,6 +145,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -156,6 +163,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -180,6 +188,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -197,6 +206,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -221,6 +231,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -238,6 +249,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -268,6 +280,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -286,6 +299,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:ai:breaker:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -311,6 +325,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -329,6 +344,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:ai:breaker:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -354,6 +370,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -372,6 +389,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:ai:breaker:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -399,6 +417,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -434,6 +453,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -452,6 +472,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:ai:breaker:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -476,6 +497,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -493,6 +515,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -516,6 +539,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb billing_accounts', 'mongodb subscription_snapshots'],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -534,6 +558,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb billing_accounts', 'mongodb subscription_snapshots'],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -552,6 +577,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb billing_accounts', 'mongodb subscription_snapshots'],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -569,6 +595,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-expire-grace-periods': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -596,6 +623,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-expire-packs': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -623,6 +651,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-expire-trials': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -650,6 +679,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-get': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -670,6 +700,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:plan:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -694,6 +725,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb usage_daily_runs',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -711,6 +743,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-grant-free-credits': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -738,6 +771,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-handle-stripe-event': {
       kind: 'event',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -771,6 +805,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb credit_reservation_pointers',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -789,6 +824,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -802,6 +838,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-publish-stripe-events': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -829,6 +866,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-release-expired-reservations': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -857,6 +895,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb billing_accounts', 'mongodb subscription_snapshots'],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -874,6 +913,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-roll-up-usage': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -902,6 +942,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-apply-operations': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -915,6 +956,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -932,6 +974,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-blame': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -945,6 +988,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -962,6 +1006,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-create': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -975,6 +1020,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -992,6 +1038,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-create-snapshot': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1005,6 +1052,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1022,6 +1070,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-create-template': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1035,6 +1084,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1052,6 +1102,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-delete': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1065,6 +1116,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1082,6 +1134,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-diff-versions': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1095,6 +1148,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1112,6 +1166,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-duplicate': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1125,6 +1180,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1142,6 +1198,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-export': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1155,6 +1212,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1172,6 +1230,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-get': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1185,6 +1244,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1202,6 +1262,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-get-version': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1215,6 +1276,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1232,6 +1294,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-import': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1245,6 +1308,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1262,6 +1326,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-lint': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1275,6 +1340,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1292,6 +1358,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-list': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1305,6 +1372,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1323,6 +1391,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -1336,6 +1405,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-list-versions': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1349,6 +1419,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1366,6 +1437,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-list-workspace-templates': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1379,6 +1451,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1396,6 +1469,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-publish-events': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1413,6 +1487,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-restore-version': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1426,6 +1501,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1443,6 +1519,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-undelete': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb flow_slots',
@@ -1456,6 +1533,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1474,6 +1552,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1491,6 +1570,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-change-password': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -1520,6 +1600,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1536,6 +1617,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-create-api-key': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -1544,6 +1626,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb audit_personal',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1561,6 +1644,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-delete-session': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -1590,6 +1674,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1606,6 +1691,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-disable-two-factor': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -1635,6 +1721,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1651,6 +1738,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-enable-two-factor': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -1680,6 +1768,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1696,6 +1785,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-forgot-password': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -1725,6 +1815,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -1739,6 +1830,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb signing_keys'],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -1752,6 +1844,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-list-api-keys': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -1760,6 +1853,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb audit_personal',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1777,6 +1871,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-list-sessions': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -1806,6 +1901,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1822,6 +1918,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-login': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -1851,6 +1948,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -1864,6 +1962,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-logout': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -1893,6 +1992,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -1906,6 +2006,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-logout-all': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -1935,6 +2036,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1951,6 +2053,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-me': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -1980,6 +2083,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -1996,6 +2100,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-oauth-callback': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2026,6 +2131,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -2039,6 +2145,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-oauth-start': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2069,6 +2176,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -2082,6 +2190,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-refresh': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2111,6 +2220,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -2124,6 +2234,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-register': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2153,6 +2264,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -2166,6 +2278,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-resend-email-verification': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2195,6 +2308,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2211,6 +2325,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-reset-password': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2240,6 +2355,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -2253,6 +2369,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-revoke-api-key': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -2261,6 +2378,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb audit_personal',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2279,6 +2397,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-send-password-reset-mails': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb email_verifications',
@@ -2298,6 +2417,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-setup-two-factor': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2327,6 +2447,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2343,6 +2464,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-update-me': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2372,6 +2494,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2388,6 +2511,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-verify-email': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2417,6 +2541,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -2432,6 +2557,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2448,6 +2574,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2472,6 +2599,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2488,6 +2616,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2507,6 +2636,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2529,6 +2659,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2545,6 +2676,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2566,6 +2698,7 @@ export const deploymentGraph: DeploymentGraph = {
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
         'mongodb ai_model_calls',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2583,6 +2716,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:ai:breaker:',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2602,6 +2736,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2618,6 +2753,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2637,6 +2773,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb credit_ledger',
@@ -2653,6 +2790,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2671,6 +2809,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -2685,6 +2824,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -2699,6 +2839,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -2715,6 +2856,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -2729,6 +2871,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -2743,6 +2886,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-audit-append-pending': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_checkpoints',
@@ -2760,6 +2904,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-audit-checkpoints': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_checkpoints',
@@ -2778,6 +2923,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb audit_signing_keys'],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb security_events',
@@ -2791,6 +2937,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-audit-list': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_checkpoints',
@@ -2804,6 +2951,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2821,6 +2969,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-audit-security-events': {
       kind: 'event',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_checkpoints',
@@ -2838,6 +2987,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-audit-verify': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_checkpoints',
@@ -2851,6 +3001,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2868,6 +3019,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-audit-workspace': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_checkpoints',
@@ -2881,6 +3033,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2910,6 +3063,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2955,6 +3109,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -2984,6 +3139,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3013,6 +3169,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3042,6 +3199,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3071,6 +3229,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3100,6 +3259,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3129,6 +3289,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3158,6 +3319,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3175,6 +3337,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-cancel-erasure': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb erasure_requests',
@@ -3183,6 +3346,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3201,6 +3365,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb consent_entries'],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3219,6 +3384,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb consent_entries'],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3236,6 +3402,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-erasure': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb erasure_requests',
@@ -3244,6 +3411,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3261,6 +3429,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-request-erasure': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb erasure_requests',
@@ -3269,6 +3438,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3287,6 +3457,116 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb consent_entries'],
       pipelineStores: [
+        'mongodb api_key_networks',
+        'mongodb api_key_uses',
+        'mongodb api_keys',
+        'mongodb function_calls',
+        'mongodb security_events',
+        'mongodb session_revocations',
+        'mongodb sessions',
+        'mongodb signing_keys',
+        'mongodb workspace_members',
+        'mongodb workspace_tombstones',
+        'mongodb workspaces',
+        'redis uxf:plan:',
+        'redis uxf:rl',
+      ],
+    },
+    'security-deliver-alerts': {
+      kind: 'cron',
+      stores: [
+        'mongodb security_alerts',
+        'mongodb security_incident_changes',
+        'mongodb security_incidents',
+        'mongodb security_signals',
+        'mongodb users',
+      ],
+      pipelineStores: [],
+    },
+    'security-detect': {
+      kind: 'event',
+      stores: [
+        'mongodb security_alerts',
+        'mongodb security_incident_changes',
+        'mongodb security_incidents',
+        'mongodb security_signals',
+        'mongodb users',
+      ],
+      pipelineStores: [],
+    },
+    'security-get-incident': {
+      kind: 'http',
+      stores: [
+        'mongodb audit_heads',
+        'mongodb audit_log',
+        'mongodb audit_pending',
+        'mongodb audit_personal',
+        'mongodb security_alerts',
+        'mongodb security_incident_changes',
+        'mongodb security_incidents',
+        'mongodb security_signals',
+        'mongodb users',
+      ],
+      pipelineStores: [
+        'mongodb api_key_networks',
+        'mongodb api_key_uses',
+        'mongodb api_keys',
+        'mongodb function_calls',
+        'mongodb security_events',
+        'mongodb session_revocations',
+        'mongodb sessions',
+        'mongodb signing_keys',
+        'mongodb workspace_members',
+        'mongodb workspace_tombstones',
+        'mongodb workspaces',
+        'redis uxf:plan:',
+        'redis uxf:rl',
+      ],
+    },
+    'security-list-alerts': {
+      kind: 'http',
+      stores: [
+        'mongodb audit_heads',
+        'mongodb audit_log',
+        'mongodb audit_pending',
+        'mongodb audit_personal',
+        'mongodb security_alerts',
+        'mongodb security_incident_changes',
+        'mongodb security_incidents',
+        'mongodb security_signals',
+        'mongodb users',
+      ],
+      pipelineStores: [
+        'mongodb api_key_networks',
+        'mongodb api_key_uses',
+        'mongodb api_keys',
+        'mongodb function_calls',
+        'mongodb security_events',
+        'mongodb session_revocations',
+        'mongodb sessions',
+        'mongodb signing_keys',
+        'mongodb workspace_members',
+        'mongodb workspace_tombstones',
+        'mongodb workspaces',
+        'redis uxf:plan:',
+        'redis uxf:rl',
+      ],
+    },
+    'security-list-incidents': {
+      kind: 'http',
+      stores: [
+        'mongodb audit_heads',
+        'mongodb audit_log',
+        'mongodb audit_pending',
+        'mongodb audit_personal',
+        'mongodb security_alerts',
+        'mongodb security_incident_changes',
+        'mongodb security_incidents',
+        'mongodb security_signals',
+        'mongodb users',
+      ],
+      pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3302,9 +3582,39 @@ export const deploymentGraph: DeploymentGraph = {
       ],
     },
     'security-publish-events': { kind: 'cron', stores: ['mongodb security_events'], pipelineStores: [] },
+    'security-update-incident': {
+      kind: 'http',
+      stores: [
+        'mongodb audit_heads',
+        'mongodb audit_log',
+        'mongodb audit_pending',
+        'mongodb audit_personal',
+        'mongodb security_alerts',
+        'mongodb security_incident_changes',
+        'mongodb security_incidents',
+        'mongodb security_signals',
+        'mongodb users',
+      ],
+      pipelineStores: [
+        'mongodb api_key_networks',
+        'mongodb api_key_uses',
+        'mongodb api_keys',
+        'mongodb function_calls',
+        'mongodb security_events',
+        'mongodb session_revocations',
+        'mongodb sessions',
+        'mongodb signing_keys',
+        'mongodb workspace_members',
+        'mongodb workspace_tombstones',
+        'mongodb workspaces',
+        'redis uxf:plan:',
+        'redis uxf:rl',
+      ],
+    },
     'workspaces-accept-invitation': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -3321,6 +3631,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3338,6 +3649,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-create': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -3354,6 +3666,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3371,6 +3684,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-create-invitation': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -3387,6 +3701,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3404,6 +3719,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-delete': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -3420,6 +3736,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3437,6 +3754,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-get': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -3453,6 +3771,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3470,6 +3789,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-list': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -3486,6 +3806,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3503,6 +3824,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-list-invitations': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -3519,6 +3841,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3536,6 +3859,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-list-members': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -3552,6 +3876,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3569,6 +3894,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-remove-member': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -3585,6 +3911,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3602,6 +3929,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-revoke-invitation': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -3618,6 +3946,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3635,6 +3964,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-transfer': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -3651,6 +3981,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3668,6 +3999,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-update': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -3684,6 +4016,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3701,6 +4034,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-update-member': {
       kind: 'http',
       stores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb audit_heads',
@@ -3717,6 +4051,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_networks',
         'mongodb api_key_uses',
         'mongodb api_keys',
         'mongodb function_calls',
@@ -3743,6 +4078,7 @@ export const deploymentGraph: DeploymentGraph = {
     'mongodb ai_proposal_outcomes': { classes: ['pseudonymous'], personalData: ['usage'] },
     'mongodb ai_proposal_slots': { classes: ['pseudonymous'], personalData: ['usage'] },
     'mongodb ai_proposals': { classes: ['user-content', 'pseudonymous'], personalData: ['content', 'identity'] },
+    'mongodb api_key_networks': { classes: ['network'], personalData: ['network'] },
     'mongodb api_key_uses': { classes: ['operational'], personalData: [] },
     'mongodb api_keys': { classes: ['secret', 'pseudonymous'], personalData: ['identity', 'usage'] },
     'mongodb audit_checkpoints': { classes: ['operational'], personalData: [] },
@@ -3789,7 +4125,11 @@ export const deploymentGraph: DeploymentGraph = {
     'mongodb password_resets': { classes: ['secret', 'pseudonymous'], personalData: ['credentials'] },
     'mongodb password_resets_used': { classes: ['secret'], personalData: [] },
     'mongodb refresh_tokens': { classes: ['secret', 'pseudonymous', 'network'], personalData: ['credentials', 'network'] },
+    'mongodb security_alerts': { classes: ['pseudonymous', 'network'], personalData: ['security', 'network'] },
     'mongodb security_events': { classes: ['pseudonymous', 'network'], personalData: ['security', 'network'] },
+    'mongodb security_incident_changes': { classes: ['pseudonymous'], personalData: ['identity'] },
+    'mongodb security_incidents': { classes: ['pseudonymous', 'network'], personalData: ['security', 'network'] },
+    'mongodb security_signals': { classes: ['pseudonymous', 'network'], personalData: ['security', 'network'] },
     'mongodb session_revocations': { classes: ['operational'], personalData: [] },
     'mongodb sessions': { classes: ['pseudonymous', 'network'], personalData: ['security', 'network', 'usage'] },
     'mongodb signing_keys': { classes: ['secret'], personalData: [] },

@@ -17,6 +17,7 @@ export const securityEventTypes = [
   'two_factor_disabled',
   'oauth_failed',
   'webhook_signature_invalid',
+  'api_key_new_network',
 ] as const;
 export type SecurityEventType = (typeof securityEventTypes)[number];
 
@@ -42,6 +43,10 @@ export const securityEventDetailsSchema = z
     limit: z.string().max(100),
     max: z.number().int().min(0),
     functionName: z.string().max(63),
+    /** The network an address belongs to (`/24` for IPv4, `/48` for IPv6). */
+    network: z.string().max(64),
+    /** How many other networks the API key had been used from before this one. */
+    knownNetworks: z.number().int().min(0),
   })
   .partial()
   .strict();
@@ -58,6 +63,12 @@ export const securityEventDataSchema = z
     workspaceId: id.optional(),
     ip: z.string().max(64).optional(),
     details: securityEventDetailsSchema.optional(),
+    /**
+     * Identical refusals aggregated into this one event (same type, address, reason and window):
+     * how many there were, and when the window closed. Absent: a single occurrence.
+     */
+    count: z.number().int().min(1).optional(),
+    windowEnd: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
 export type SecurityEventData = z.infer<typeof securityEventDataSchema>;
@@ -71,7 +82,32 @@ export interface SecurityEvent {
   ip?: string;
   /** Only the members of `securityEventDetailsSchema` are kept; anything else is dropped. */
   details?: Record<string, string | number>;
+  /**
+   * A refusal a client can repeat at will (a bad API key, a denied permission): identical ones
+   * (type, address, account, reason) within a window are stored as one event with a count.
+   */
+  aggregate?: true;
 }
+
+/** The window identical aggregated refusals share. */
+export const refusalAggregationSeconds = 60;
+
+/** What makes refusals identical: the event stored for them is keyed by this within the window. */
+export const refusalAggregationKey = (event: SecurityEvent): { key: string; windowEnd: Date } => {
+  const windowMs = refusalAggregationSeconds * 1000;
+  const slot = Math.floor(event.at.getTime() / windowMs);
+  const reason = event.details?.reason ?? '';
+  const key = [
+    event.type,
+    event.ip ?? '',
+    event.userId ?? '',
+    event.workspaceId ?? '',
+    String(reason),
+    String(event.details?.keyId ?? ''),
+    slot,
+  ].join('|');
+  return { key, windowEnd: new Date((slot + 1) * windowMs) };
+};
 
 /**
  * The stored and published form of an event: the allowed detail members that pass their

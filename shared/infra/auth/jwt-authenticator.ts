@@ -5,7 +5,7 @@ import { defineConfig } from '../../platform/config/fragment.ts';
 import type { AuthContext, AuthenticationRequest, Authenticator } from '../../platform/http/auth-context.ts';
 import { platformRolesOf, type CredentialScheme } from '../../platform/definition/access.ts';
 import { defineResource } from '../../platform/resource.ts';
-import type { SecurityEvents } from '../../security/index.ts';
+import { networkOf, type SecurityEvents } from '../../security/index.ts';
 import { rolePermissions, type WorkspaceRole } from '../../workspaces/index.ts';
 import { accessTokens } from '../jose/access-tokens.ts';
 import { createApiKeyStore, type ApiKeyStore } from '../mongodb/api-key-store.ts';
@@ -17,6 +17,11 @@ import { createSessionStore } from '../mongodb/session-store.ts';
 import { rateLimiter } from '../upstash/rate-limiter-resource.ts';
 
 const bearer = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
+/**
+ * Roughly what `newSecret('uxf')` makes (`uxf_` and 43 base64url characters), with room for a
+ * future format: anything shorter or stranger cannot be one of our keys.
+ */
+const wellFormedApiKey = /^uxf_[A-Za-z0-9_-]{32,64}$/;
 
 const unauthenticated = (code: string, detail: string) => new DomainError('unauthenticated', code, { detail });
 // Another tenant's workspace and a missing one look the same: 404, never 403.
@@ -27,7 +32,7 @@ const denied = (detail: string, permission: string) =>
 export interface AuthenticatorPorts {
   tokens: AccessTokens;
   findRole: (workspaceId: string, userId: string) => Promise<WorkspaceRole | null>;
-  apiKeys: Pick<ApiKeyStore, 'findByKey' | 'recordUse'>;
+  apiKeys: Pick<ApiKeyStore, 'findByKey' | 'recordUse'> & Partial<Pick<ApiKeyStore, 'recordNetwork'>>;
   /** Logout, logout-all, a password reset or a reused refresh token revoke a session: its tokens stop at once. */
   isSessionRevoked: (sessionId: string) => Promise<boolean>;
   now: () => Date;
@@ -55,6 +60,8 @@ const recordRefusal = async (ports: AuthenticatorPorts, error: unknown, request:
     ...(request.ip ? { ip: request.ip } : {}),
     ...(request.workspaceId ? { workspaceId: request.workspaceId } : {}),
     details: { reason: error.code, permission, method: request.method, path: request.path, ...(seen.keyId ? { keyId: seen.keyId } : {}) },
+    // A client can repeat a refusal at will: identical ones of a minute are one stored event with a count.
+    aggregate: true,
   });
 };
 
@@ -86,15 +93,49 @@ const withJwt = async (
   return { ...auth, workspace: { id: workspaceId, role, permissions: rolePermissions[role] } };
 };
 
+// The (key, network) pairs this instance has already noted: a busy key costs one insert per
+// network and instance, not one per request. Bounded: cleared when full.
+const notedNetworks = new Set<string>();
+const notedNetworksMax = 10_000;
+
+/** Records `api_key_new_network` when a key is used from a network it was not used from before. */
+const noteNetwork = async (
+  ports: AuthenticatorPorts,
+  record: { id: string; workspaceId: string; createdBy: string },
+  ip: string | undefined,
+  now: Date,
+) => {
+  const network = ip ? networkOf(ip) : null;
+  if (!ip || !network || !ports.apiKeys.recordNetwork || notedNetworks.has(`${record.id}|${network}`)) return;
+  if (notedNetworks.size >= notedNetworksMax) notedNetworks.clear();
+  notedNetworks.add(`${record.id}|${network}`);
+  // Best effort: a store failure must not refuse a valid key (the pair is noted again next time).
+  const isNew = await ports.apiKeys.recordNetwork(record.id, record.workspaceId, network, now).catch(() => {
+    notedNetworks.delete(`${record.id}|${network}`);
+    return null;
+  });
+  if (!isNew || !ports.securityEvents) return;
+  await ports.securityEvents.record({
+    type: 'api_key_new_network',
+    at: now,
+    userId: record.createdBy,
+    workspaceId: record.workspaceId,
+    ip,
+    details: { keyId: record.id, network, knownNetworks: isNew.knownNetworks },
+  });
+};
+
 const withApiKey = async (
   ports: AuthenticatorPorts,
   key: string,
-  { workspaceId, access, method, path }: AuthenticationRequest,
+  { workspaceId, access, method, path, ip }: AuthenticationRequest,
   seen: Seen = {},
 ): Promise<AuthContext> => {
   if (access.type !== 'authenticated' || access.permission === 'self' || !access.credentials.includes('apiKey')) {
     throw unauthenticated('API_KEY_NOT_ACCEPTED', 'This endpoint does not accept API keys.');
   }
+  // Not the shape of any key we issue: refused without a lookup (still counted and recorded).
+  if (!wellFormedApiKey.test(key)) throw unauthenticated('INVALID_API_KEY', 'The API key is not valid.');
   const record = await ports.apiKeys.findByKey(key);
   const now = ports.now();
   if (record) Object.assign(seen, { userId: record.createdBy, keyId: record.id });
@@ -107,6 +148,7 @@ const withApiKey = async (
   const permissions = new Set(record.permissions.filter((p) => rolePermissions[creatorRole].has(p)));
   if (!permissions.has(access.permission)) throw denied(`The API key lacks ${access.permission}.`, access.permission);
   await ports.apiKeys.recordUse(record.id, { at: now, method, path });
+  await noteNetwork(ports, record, ip, now);
   return {
     via: 'apiKey',
     userId: record.createdBy,

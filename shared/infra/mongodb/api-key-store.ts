@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import type { ApiKeyRecord } from '../../identity/api-keys.ts';
 import { hashToken } from './token-hash.ts';
 import { defineCollection } from './collection.ts';
+import { isDuplicateKey } from './duplicate-key.ts';
 import { noPersonalData } from '../../platform/privacy/data-map.ts';
 
 export const apiKeyCollection = defineCollection({
@@ -23,6 +24,20 @@ export const apiKeyUseCollection = defineCollection({
   name: 'api_key_uses',
   privacy: noPersonalData('when a workspace key was used, on which route (the key, not a person)', 'security-records'),
   indexes: [{ name: 'api_key_uses_key', keys: { keyId: 1 } }],
+});
+
+/** `api_key_networks`: each network (`/24`, `/48`) a key was used from; `_id` is `<keyId>|<network>`. */
+export const apiKeyNetworkCollection = defineCollection({
+  name: 'api_key_networks',
+  privacy: {
+    classes: ['network'],
+    personalData: ['network'],
+    retention: 'security-records',
+    subject: { workspaceId: 'workspaceId' },
+    export: 'records',
+    erase: 'with-workspace',
+  },
+  indexes: [{ name: 'api_key_networks_key', keys: { keyId: 1 } }],
 });
 
 interface ApiKeyDocument extends Omit<ApiKeyRecord, 'id'> {
@@ -61,6 +76,28 @@ export const createApiKeyStore = (db: Db) => {
         apiKeyUseCollection.in(db).insertOne({ schemaVersion: 1, keyId, ...use }),
         keys.updateOne({ _id: keyId }, { $set: { lastUsedAt: use.at } }),
       ]);
+    },
+    /**
+     * Notes that the key was used from `network`: null when it had been before, else how many
+     * other networks it had been used from (0 for its first). The insert decides: of two
+     * instances seeing a new network at once, one reports it.
+     */
+    recordNetwork: async (keyId: string, workspaceId: string, network: string, at: Date): Promise<{ knownNetworks: number } | null> => {
+      const networks = apiKeyNetworkCollection.in<{
+        _id: string;
+        schemaVersion: 1;
+        keyId: string;
+        workspaceId: string;
+        network: string;
+        firstSeenAt: Date;
+      }>(db);
+      try {
+        await networks.insertOne({ _id: `${keyId}|${network}`, schemaVersion: 1, keyId, workspaceId, network, firstSeenAt: at });
+      } catch (error) {
+        if (isDuplicateKey(error)) return null;
+        throw error;
+      }
+      return { knownNetworks: (await networks.countDocuments({ keyId })) - 1 };
     },
   };
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 // The schema module alone: the flows index would pull the whole flow engine into every bundle.
 import { flowEventDataSchema } from '../../flows/flow-events.ts';
-import { securityEventDataSchema } from '../../security/index.ts';
+import { securityEventDataSchema } from '../../security/security-event.ts';
+import { securityAlertDataSchema } from '../../security/monitoring/records.ts';
 import { stripeWebhookEventSchema } from '../../billing/webhook-event.ts';
 import { documentUploadedEventSchema } from '../../knowledge/events.ts';
 import { jobRequestedEventSchema } from '../../ai/events.ts';
@@ -21,6 +22,8 @@ export const eventCatalog = {
   }),
   /** A security-relevant fact (failed login, permission denial, rate limit…); never a secret. Subject: the event id. */
   'com.uxflow.security.event.v1': securityEventDataSchema,
+  /** A detection rule fired: the stored alert (rule, severity, subject, window, incident). Id and subject: the alert id. */
+  'com.uxflow.security.alert.v1': securityAlertDataSchema,
   /** A flow came to exist (created, imported, duplicated). Subject: the flow id; data carries the version and an operations summary. */
   'com.uxflow.flow.created.v1': flowEventDataSchema,
   /** A flow got a new version (operations, restore, undelete). */

@@ -9,6 +9,7 @@ import { flowExamples } from './flow-examples.ts';
 import { knowledgeExamples } from './knowledge-examples.ts';
 import { aiExamples } from './ai-examples.ts';
 import { privacyExamples } from './privacy-examples.ts';
+import { securityExamples } from './security-examples.ts';
 import { workspaceExamples } from './workspace-examples.ts';
 
 export interface ExampleRequest {
@@ -118,6 +119,7 @@ export const examples: Record<string, Example> = {
   ...knowledgeExamples,
   ...aiExamples,
   ...privacyExamples,
+  ...securityExamples,
 };
 
 /** A function's example: its own above, or the bare request when its route needs nothing more. */

@@ -21,5 +21,4 @@ export const poisson = (random: () => number, mean: number): number => {
 };
 
 /** A standard normal draw (Box–Muller). */
-export const normal = (random: () => number): number =>
-  Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+export const normal = (random: () => number): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());

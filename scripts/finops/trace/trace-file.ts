@@ -15,7 +15,10 @@ export const traceLineSchema = z.strictObject({
 
 /** Writes a trace as JSON Lines, one request a line. */
 export const writeTrace = async (file: string, requests: readonly TraceRequest[]): Promise<void> => {
-  await writeFile(file, requests.map((r) => `{"at":${r.at},"function":${JSON.stringify(r.function)},"durationMs":${r.durationMs}}\n`).join(''));
+  await writeFile(
+    file,
+    requests.map((r) => `{"at":${r.at},"function":${JSON.stringify(r.function)},"durationMs":${r.durationMs}}\n`).join(''),
+  );
 };
 
 /**

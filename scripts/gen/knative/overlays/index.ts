@@ -8,6 +8,7 @@ import { cdnOverlay } from './cdn-patches.ts';
 import { buildDisruptionBudget } from './disruption-budget.ts';
 import { environments, type Environment } from './environments.ts';
 import { placementIn, type PlacementInput } from './placement.ts';
+import { reviewedProductionScaling, reviewedScalingFor } from './reviewed-scaling.ts';
 import { servicePatch, type JsonPatchOperation } from './service-patch.ts';
 
 /** Everything `npm run gen` owns under this directory. */
@@ -17,8 +18,12 @@ const knativeService = { group: 'serving.knative.dev', version: 'v1', kind: 'Ser
 const httpRoute = { group: 'gateway.networking.k8s.io', version: 'v1', kind: 'HTTPRoute' } as const;
 
 interface Workload extends PlacementInput {
+  target: number;
   labels: Record<string, string>;
 }
+
+/** The dead-letter sink's concurrency target (dead-letters.ts); no reviewed entry ever changes it. */
+const deadLetterTarget = 100;
 
 const workloads = (definitions: readonly NamedFunction[]): Workload[] => [
   ...definitions.map((d) => ({
@@ -26,9 +31,15 @@ const workloads = (definitions: readonly NamedFunction[]): Workload[] => [
     tier: d.costTags.tier,
     spot: d.spot,
     minScale: d.scaling.minScale,
+    target: d.scaling.concurrency,
     labels: functionLabels(d),
   })),
-  { ...deadLetterService, minScale: 0, labels: { 'app.kubernetes.io/part-of': cluster.partOf, service: deadLetterService.name } },
+  {
+    ...deadLetterService,
+    minScale: 0,
+    target: deadLetterTarget,
+    labels: { 'app.kubernetes.io/part-of': cluster.partOf, service: deadLetterService.name },
+  },
 ];
 
 interface Patch {
@@ -85,19 +96,22 @@ const plain = (object: Resource['object']): unknown =>
 /** One environment's overlay: its kustomization, its patches and a PodDisruptionBudget per warm floor. */
 const renderOverlay = (environment: Environment, all: readonly Workload[], http: readonly NamedHttpFunction[]): GeneratedFile[] => {
   const dir = `${knativeOverlaysDir}/${environment.name}`;
-  const placed = all.map((w) => ({ workload: w, placement: placementIn(environment, w) }));
+  const placed = all.map((w) => ({ workload: w, placement: placementIn(environment, w, reviewedScalingFor(environment.name, w.name)) }));
   const servicePatches: Patch[] = placed
     .map(({ workload, placement }) => ({
       file: `patches/services/${workload.name}.yaml`,
-      operations: servicePatch({ minScale: workload.minScale, spot: workload.spot }, placement),
+      operations: servicePatch(
+        { minScale: workload.minScale, spot: workload.spot, tier: workload.tier, target: workload.target, containerConcurrency: 0 },
+        placement,
+      ),
       target: { ...knativeService, name: workload.name },
     }))
     .filter((patch) => patch.operations.length > 0);
   const budgets: Resource[] = placed
     .filter(({ placement }) => placement.minScale >= 1)
-    .map(({ workload }) => ({
+    .map(({ workload, placement }) => ({
       file: `disruption-budgets/${workload.name}.yaml`,
-      object: buildDisruptionBudget(workload.name, workload.labels),
+      object: buildDisruptionBudget(workload.name, placement.tier ? { ...workload.labels, tier: placement.tier } : workload.labels),
     }));
   const cdn = cdnPieces(environment, http);
   const resources = [...budgets, ...cdn.resources];
@@ -124,6 +138,8 @@ const renderOverlay = (environment: Environment, all: readonly Workload[], http:
  */
 export const renderKnativeOverlays = (definitions: readonly NamedFunction[]): GeneratedFile[] => {
   const all = workloads(definitions);
+  const unknown = [...reviewedProductionScaling().keys()].filter((name) => !all.some((w) => w.name === name));
+  if (unknown.length > 0) throw new Error(`finops/scaling/production.json names functions that do not exist: ${unknown.join(', ')}`);
   const http = definitions.filter(isHttpFunction);
   return environments.flatMap((environment) => renderOverlay(environment, all, http));
 };

@@ -1,6 +1,6 @@
 /**
  * `npm run gen` writes every artifact derived from the function definitions: knative/base,
- * knative/overlays, openfaas/stack.yml, openapi.yaml, docs/functions.md and
+ * knative/overlays, the Helm chart charts/uxflow, openfaas/stack.yml, openapi.yaml, docs/functions.md and
  * terraform/modules/platform/runtime-secrets.tf.json (the Secret Manager secrets the ExternalSecret reads), the
  * permissions an API key may carry (shared/identity/api-key-permissions.ts), and the index of the
  * built-in template files (shared/flows/templates/library-files.ts), and the record of processing
@@ -13,13 +13,14 @@ import { repoRoot } from '../lib/paths.ts';
 import { findDrift, hasDrift, type Drift } from './drift.ts';
 import { knativeBaseDir } from './knative/index.ts';
 import { knativeOverlaysDir } from './knative/overlays/index.ts';
+import { helmChartDir } from './helm/chart.ts';
 import { readPackageVersion } from './package-version.ts';
 import { renderAll } from './render-all.ts';
 import { renderTemplateLibrary } from './template-library.ts';
 import { writeGenerated } from './write-files.ts';
 import { renderPrivacyRecords } from '../privacy/render-records.ts';
 
-const ownedDirs = [knativeBaseDir, knativeOverlaysDir, 'openfaas'];
+const ownedDirs = [knativeBaseDir, knativeOverlaysDir, helmChartDir, 'openfaas'];
 
 const checkWords = { stale: 'stale', missing: 'missing', extra: 'extra' } as const;
 const writeWords = { stale: 'updated', missing: 'created', extra: 'removed' } as const;

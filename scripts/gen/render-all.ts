@@ -4,6 +4,7 @@ import { renderFunctionsMarkdown } from './docs/functions-markdown.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { renderKnativeBase } from './knative/index.ts';
 import { renderKnativeOverlays } from './knative/overlays/index.ts';
+import { renderHelmChart } from './helm/chart.ts';
 import { renderOpenApi, type OpenApiInfo } from './openapi/openapi-document.ts';
 import { renderOpenFaasStack } from './openfaas/stack.ts';
 import { sortedBy } from './order.ts';
@@ -21,6 +22,7 @@ export const renderAll = (definitions: readonly NamedFunction[], info: OpenApiIn
     [
       ...renderKnativeBase(sorted),
       ...renderKnativeOverlays(sorted),
+      ...renderHelmChart(sorted, info.version),
       renderOpenFaasStack(sorted),
       renderOpenApi(sorted, info),
       renderFunctionsMarkdown(sorted),

@@ -91,7 +91,10 @@ const allLatencies = (evaluations: readonly Evaluation[]) => {
   const size = evaluations.reduce((n, e) => n + e.latencies.length, 0);
   const all = new Float64Array(size);
   let offset = 0;
-  for (const e of evaluations) (all.set(e.latencies, offset), (offset += e.latencies.length));
+  for (const e of evaluations) {
+    all.set(e.latencies, offset);
+    offset += e.latencies.length;
+  }
   return all;
 };
 

@@ -143,3 +143,30 @@ export const renderKnativeOverlays = (definitions: readonly NamedFunction[]): Ge
   const http = definitions.filter(isHttpFunction);
   return environments.flatMap((environment) => renderOverlay(environment, all, http));
 };
+
+/** One workload's settings in one environment, complete (what the Helm chart's values list). */
+export interface WorkloadSettings {
+  name: string;
+  tier: string;
+  minScale: number;
+  target: number;
+  containerConcurrency: number;
+  spot: string;
+  /** The labels its PodDisruptionBudget carries (before the tier a reviewed entry may set). */
+  labels: Record<string, string>;
+}
+
+/** How every workload runs in `environment`: the same placement the overlay patches in. */
+export const environmentSettings = (environment: Environment, definitions: readonly NamedFunction[]): WorkloadSettings[] =>
+  workloads(definitions).map((w) => {
+    const placement = placementIn(environment, w, reviewedScalingFor(environment.name, w.name));
+    return {
+      name: w.name,
+      tier: placement.tier ?? w.tier,
+      minScale: placement.minScale,
+      target: placement.target ?? w.target,
+      containerConcurrency: placement.containerConcurrency ?? 0,
+      spot: placement.spot,
+      labels: w.labels,
+    };
+  });

@@ -23,6 +23,7 @@ export interface AdviseOptions {
   trace: string | undefined;
   coldStarts: string;
   platformStartMs: number;
+  helloMs: number;
   policy: AdvicePolicy;
   out: string;
   writeScaling: boolean;
@@ -70,6 +71,7 @@ export const runAdvise = async (options: AdviseOptions, io: Io, loadProfiles: ()
     traceFile,
     coldStarts,
     platformStartMs: options.platformStartMs,
+    helloMs: options.helloMs,
     policy: options.policy,
   });
   const markdown = renderAdviceMarkdown(advice);

@@ -12,7 +12,7 @@ export const usageText = `Usage:
   npm run finops -- report --usage <usage.json> --prices <prices.json> [--out <dir>] [--top <n>]
   npm run finops -- reservations --usage <node-usage.json>
   npm run finops -- advise --usage <usage.json> [--trace <requests.jsonl>] [--prices <prices.json>]
-      [--cold-starts <figures.json>] [--platform-start-ms <ms>] [--objective-ms <ms>]
+      [--cold-starts <figures.json>] [--platform-start-ms <ms>] [--hello-ms <ms>] [--objective-ms <ms>]
       [--cold-start-value <amount>] [--days <n>] [--seed <n>] [--out <dir>] [--write-scaling]
   npm run finops -- trace --usage <usage.json> [--days <n>] [--seed <n>] [--out <dir>]
 `;
@@ -28,6 +28,7 @@ const options = {
   trace: { type: 'string' },
   'cold-starts': { type: 'string', default: path.join('scripts', 'finops', 'fixtures', 'cold-starts.json') },
   'platform-start-ms': { type: 'string' },
+  'hello-ms': { type: 'string' },
   'objective-ms': { type: 'string' },
   'cold-start-value': { type: 'string' },
   days: { type: 'string' },
@@ -64,6 +65,9 @@ const traceOptionsOf = (values: { days?: string | undefined; seed?: string | und
 /** Platform share of a cold start on GKE: pod scheduled on a node with the image, containers created, queue-proxy ready. */
 const defaultPlatformStartMs = 1000;
 
+/** A bare functions-framework process start on an idle node (docs/platform.md measured 142–261 ms here). */
+const defaultHelloMs = 250;
+
 /**
  * Runs one finops command and answers the exit code: 0, or 1 after printing what was wrong
  * (bad flags, a missing or invalid input file naming the file and field, an unknown function).
@@ -94,6 +98,7 @@ export const main = async (
         trace: values.trace,
         coldStarts: values['cold-starts'],
         platformStartMs: numberOf(values['platform-start-ms'], 'platform-start-ms', defaultPlatformStartMs),
+        helloMs: numberOf(values['hello-ms'], 'hello-ms', defaultHelloMs),
         policy: {
           ...defaultPolicy,
           objectiveMs: numberOf(values['objective-ms'], 'objective-ms', defaultPolicy.objectiveMs),

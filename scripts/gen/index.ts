@@ -14,6 +14,7 @@ import { findDrift, hasDrift, type Drift } from './drift.ts';
 import { knativeBaseDir } from './knative/index.ts';
 import { knativeOverlaysDir } from './knative/overlays/index.ts';
 import { helmChartDir } from './helm/chart.ts';
+import { reviewedProductionScaling } from './knative/overlays/reviewed-scaling.ts';
 import { readPackageVersion } from './package-version.ts';
 import { renderAll } from './render-all.ts';
 import { renderTemplateLibrary } from './template-library.ts';
@@ -37,7 +38,7 @@ const run = async (argv: readonly string[]): Promise<number> => {
   const loaded = await loadDefinitions();
   const definitions = loaded.map(({ definition }) => definition);
   const files = [
-    ...renderAll(definitions, { version: await readPackageVersion(repoRoot) }),
+    ...renderAll(definitions, { version: await readPackageVersion(repoRoot) }, reviewedProductionScaling()),
     library,
     ...(await renderPrivacyRecords(loaded)),
   ];

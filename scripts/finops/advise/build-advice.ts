@@ -34,6 +34,7 @@ export interface Advice {
   windowHours: number;
   policy: AdvicePolicy;
   platformStartMs: number;
+  helloMs: number;
   functions: FunctionAdvice[];
   totals: {
     costNow: number;
@@ -56,6 +57,8 @@ export interface AdviceInputs {
   traceFile: string;
   coldStarts: ColdStartFigures;
   platformStartMs: number;
+  /** A bare functions-framework start on a node; × each function's bench ratio is its process start. */
+  helloMs: number;
   policy: AdvicePolicy;
 }
 
@@ -136,7 +139,7 @@ export const buildAdvice = (inputs: AdviceInputs): Advice => {
     spotFallbackShare: usage.spotFallbackShare ?? prices.spotFallbackShare,
   };
   const requests = byFunction(inputs.traceFile, trace, start, new Set(profiles.map((p) => p.name)));
-  const coldStart = coldStartOf(inputs.coldStarts, inputs.platformStartMs);
+  const coldStart = coldStartOf(inputs.coldStarts, inputs.platformStartMs, inputs.helloMs);
   const functions: FunctionAdvice[] = profiles.map((profile) => {
     const own = requests.get(profile.name) ?? [];
     const { ms, measured } = coldStart(profile.name);
@@ -173,6 +176,7 @@ export const buildAdvice = (inputs: AdviceInputs): Advice => {
     windowHours: windowMs / hourMs,
     policy,
     platformStartMs: inputs.platformStartMs,
+    helloMs: inputs.helloMs,
     functions,
     totals: {
       costNow: sum('now'),

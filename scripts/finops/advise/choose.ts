@@ -34,6 +34,7 @@ export const choose = (profile: AdvisorProfile, evaluations: readonly Evaluation
     const saving = now.cost - candidate.cost;
     if (saving < policy.minSaving) return null;
     const saves = `saves ${money(saving)} a month`;
+    if (now.latencies.length === 0) return `${saves}; no requests in the replay`;
     if (candidate.p95Ms <= now.p95Ms) return `${saves} at an equal or better p95 (${candidate.p95Ms.toFixed(0)} ms)`;
     if (!profile.userWaits) return `${saves}; no one waits on it (p95 ${candidate.p95Ms.toFixed(0)} ms within its timeout)`;
     if (candidate.p95Ms <= policy.objectiveMs)

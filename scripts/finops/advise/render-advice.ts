@@ -65,7 +65,7 @@ export const renderAdviceMarkdown = (advice: Advice): string => {
   return [
     `# FinOps scaling advice ${advice.month} (${advice.environment})`,
     '',
-    `Replay of ${amount(advice.windowHours)} hours of traffic, scaled to the month; cold start = ${advice.platformStartMs} ms of platform + the bench's process start (* = not measured, the median). ` +
+    `Replay of ${amount(advice.windowHours)} hours of traffic, scaled to the month; cold start = ${advice.platformStartMs} ms of platform + the process start (the bench's CPU ratio × ${advice.helloMs} ms; * = not measured, the median ratio). ` +
       `Objective p95 ${advice.policy.objectiveMs} ms for functions a person waits on; a cold start avoided is worth ${advice.policy.coldStartValue} ${currency}.`,
     '',
     `Pods and requests: ${money(totals.costNow, currency)} a month now, ${money(totals.costRecommended, currency)} recommended ` +

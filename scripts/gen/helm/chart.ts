@@ -8,7 +8,7 @@ import { knativeBaseObjects } from '../knative/index.ts';
 import { routeCdnPatches } from '../knative/overlays/cdn-patches.ts';
 import { buildDisruptionBudget } from '../knative/overlays/disruption-budget.ts';
 import { environments } from '../knative/overlays/environments.ts';
-import { environmentSettings } from '../knative/overlays/index.ts';
+import { environmentSettings, type ReviewedScaling } from '../knative/overlays/index.ts';
 import { cdnOverlay } from '../knative/overlays/cdn-patches.ts';
 import { spotScheduling } from '../knative/spot-scheduling.ts';
 import { autoscalingPrefix, scaleToZeroRetention } from '../knative/template-annotations.ts';
@@ -130,7 +130,11 @@ const helpers = (): string => {
  * object (tests/deploy/helm). values.yaml is production; values-staging.yaml and
  * values-production.yaml are complete for their environment.
  */
-export const renderHelmChart = (definitions: readonly NamedFunction[], version: string): GeneratedFile[] => {
+export const renderHelmChart = (
+  definitions: readonly NamedFunction[],
+  version: string,
+  reviewed: ReviewedScaling = new Map(),
+): GeneratedFile[] => {
   const http = definitions.filter(isHttpFunction);
   const cdnRules = new Map(
     routeCdnPatches(http).map(({ route, operations }) => [
@@ -161,7 +165,7 @@ export const renderHelmChart = (definitions: readonly NamedFunction[], version: 
     : [];
   const valuesOf = (name: string) => {
     const environment = environments.find((e) => e.name === name)!;
-    return chartValues(environment, environmentSettings(environment, definitions));
+    return chartValues(environment, environmentSettings(environment, definitions, reviewed));
   };
   const [staging, production] = [valuesOf('staging'), valuesOf('production')];
   return [

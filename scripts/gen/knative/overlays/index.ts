@@ -8,7 +8,13 @@ import { cdnOverlay } from './cdn-patches.ts';
 import { buildDisruptionBudget } from './disruption-budget.ts';
 import { environments, type Environment } from './environments.ts';
 import { placementIn, type PlacementInput } from './placement.ts';
-import { reviewedProductionScaling, reviewedScalingFor } from './reviewed-scaling.ts';
+import type { ScalingEntry } from '../../../finops/advise/scaling-file.ts';
+
+/** The reviewed production scaling by function (finops/scaling/production.json); empty in tests unless given. */
+export type ReviewedScaling = ReadonlyMap<string, ScalingEntry>;
+
+const reviewedIn = (reviewed: ReviewedScaling, environment: Pick<Environment, 'name'>, name: string) =>
+  environment.name === 'production' ? reviewed.get(name) : undefined;
 import { servicePatch, type JsonPatchOperation } from './service-patch.ts';
 
 /** Everything `npm run gen` owns under this directory. */
@@ -94,9 +100,14 @@ const plain = (object: Resource['object']): unknown =>
   'toJSON' in object && typeof object.toJSON === 'function' ? object.toJSON() : object;
 
 /** One environment's overlay: its kustomization, its patches and a PodDisruptionBudget per warm floor. */
-const renderOverlay = (environment: Environment, all: readonly Workload[], http: readonly NamedHttpFunction[]): GeneratedFile[] => {
+const renderOverlay = (
+  environment: Environment,
+  all: readonly Workload[],
+  http: readonly NamedHttpFunction[],
+  reviewed: ReviewedScaling,
+): GeneratedFile[] => {
   const dir = `${knativeOverlaysDir}/${environment.name}`;
-  const placed = all.map((w) => ({ workload: w, placement: placementIn(environment, w, reviewedScalingFor(environment.name, w.name)) }));
+  const placed = all.map((w) => ({ workload: w, placement: placementIn(environment, w, reviewedIn(reviewed, environment, w.name)) }));
   const servicePatches: Patch[] = placed
     .map(({ workload, placement }) => ({
       file: `patches/services/${workload.name}.yaml`,
@@ -136,12 +147,12 @@ const renderOverlay = (environment: Environment, all: readonly Workload[], http:
  * the base, so a new critical function gets its production floor, node placement and
  * disruption budget from its definition alone.
  */
-export const renderKnativeOverlays = (definitions: readonly NamedFunction[]): GeneratedFile[] => {
+export const renderKnativeOverlays = (definitions: readonly NamedFunction[], reviewed: ReviewedScaling = new Map()): GeneratedFile[] => {
   const all = workloads(definitions);
-  const unknown = [...reviewedProductionScaling().keys()].filter((name) => !all.some((w) => w.name === name));
+  const unknown = [...reviewed.keys()].filter((name) => !all.some((w) => w.name === name));
   if (unknown.length > 0) throw new Error(`finops/scaling/production.json names functions that do not exist: ${unknown.join(', ')}`);
   const http = definitions.filter(isHttpFunction);
-  return environments.flatMap((environment) => renderOverlay(environment, all, http));
+  return environments.flatMap((environment) => renderOverlay(environment, all, http, reviewed));
 };
 
 /** One workload's settings in one environment, complete (what the Helm chart's values list). */
@@ -157,9 +168,13 @@ export interface WorkloadSettings {
 }
 
 /** How every workload runs in `environment`: the same placement the overlay patches in. */
-export const environmentSettings = (environment: Environment, definitions: readonly NamedFunction[]): WorkloadSettings[] =>
+export const environmentSettings = (
+  environment: Environment,
+  definitions: readonly NamedFunction[],
+  reviewed: ReviewedScaling = new Map(),
+): WorkloadSettings[] =>
   workloads(definitions).map((w) => {
-    const placement = placementIn(environment, w, reviewedScalingFor(environment.name, w.name));
+    const placement = placementIn(environment, w, reviewedIn(reviewed, environment, w.name));
     return {
       name: w.name,
       tier: placement.tier ?? w.tier,

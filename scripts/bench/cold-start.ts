@@ -16,7 +16,8 @@ import { firstRequest } from './probe-request.ts';
  * measured in the same run: each function start is paired with a hello start just before it, and
  * a function's ratio is the median of its paired ratios. Prints a table and one JSON line.
  * Options: `--runs N` (default 7), `--skip-build` (measure the bundles already in dist/),
- * `--only <name>[,<name>]`.
+ * `--only <name>[,<name>]`, `--out <file>` (also write the per-function figures as JSON: what
+ * `npm run finops -- advise --cold-starts` reads).
  */
 const runsIndex = process.argv.indexOf('--runs');
 const runs = runsIndex > 0 ? Number(process.argv[runsIndex + 1]) : 7;
@@ -153,6 +154,14 @@ const main = async () => {
     );
   }
   const round = (n: number) => Math.round(n * 100) / 100;
+  const outIndex = process.argv.indexOf('--out');
+  if (outIndex > 0) {
+    const functions = Object.fromEntries(
+      rows.map((r) => [r.name, { ms: Math.round(r.ms), ratio: round(r.ratio), cpuRatio: round(r.cpuRatio) }]),
+    );
+    const figures = { measuredAt: new Date().toISOString().slice(0, 10), runs, helloMs: Math.round(helloMs), functions };
+    await writeFile(process.argv[outIndex + 1]!, `${JSON.stringify(figures, null, 2)}\n`);
+  }
   console.log(
     JSON.stringify({
       bench: 'cold-start',

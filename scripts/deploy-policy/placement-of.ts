@@ -1,5 +1,6 @@
 import type { SpotPreference } from '../../shared/platform/definition/metadata.ts';
 import { placementIn, type Placement } from '../gen/knative/overlays/placement.ts';
+import { reviewedScalingFor } from '../gen/knative/overlays/reviewed-scaling.ts';
 import type { RevisionTemplate } from './pod-template.ts';
 import type { PolicyContext, Workload } from './types.ts';
 
@@ -33,6 +34,8 @@ export const spotPlacementOf = (template: RevisionTemplate): SpotPreference | nu
   return null;
 };
 
-/** Where the definitions say a workload runs in the environment being checked. */
+/** Where the definitions (and in production the reviewed scaling file) say a workload runs in the environment being checked. */
 export const expectedPlacement = (context: PolicyContext, workload: Workload): Placement =>
-  context.environment === 'base' ? { minScale: workload.minScale, spot: workload.spot } : placementIn(context.environment, workload);
+  context.environment === 'base'
+    ? { minScale: workload.minScale, spot: workload.spot, tier: workload.tier }
+    : placementIn(context.environment, workload, reviewedScalingFor(context.environment.name, workload.name));

@@ -1,6 +1,6 @@
 /**
  * `npm run gen` writes every artifact derived from the function definitions: knative/base,
- * knative/overlays, openfaas/stack.yml, openapi.yaml, docs/functions.md and
+ * knative/overlays, the Helm chart charts/uxflow, openfaas/stack.yml, openapi.yaml, docs/functions.md and
  * terraform/modules/platform/runtime-secrets.tf.json (the Secret Manager secrets the ExternalSecret reads), the
  * permissions an API key may carry (shared/identity/api-key-permissions.ts), and the index of the
  * built-in template files (shared/flows/templates/library-files.ts), and the record of processing
@@ -14,6 +14,8 @@ import { repoRoot } from '../lib/paths.ts';
 import { findDrift, hasDrift, type Drift } from './drift.ts';
 import { knativeBaseDir } from './knative/index.ts';
 import { knativeOverlaysDir } from './knative/overlays/index.ts';
+import { helmChartDir } from './helm/chart.ts';
+import { reviewedProductionScaling } from './knative/overlays/reviewed-scaling.ts';
 import { readPackageVersion } from './package-version.ts';
 import { renderAll } from './render-all.ts';
 import { renderTemplateLibrary } from './template-library.ts';
@@ -21,7 +23,7 @@ import { renderTypescriptClient } from './typescript-client.ts';
 import { writeGenerated } from './write-files.ts';
 import { renderPrivacyRecords } from '../privacy/render-records.ts';
 
-const ownedDirs = [knativeBaseDir, knativeOverlaysDir, 'openfaas'];
+const ownedDirs = [knativeBaseDir, knativeOverlaysDir, helmChartDir, 'openfaas'];
 
 const checkWords = { stale: 'stale', missing: 'missing', extra: 'extra' } as const;
 const writeWords = { stale: 'updated', missing: 'created', extra: 'removed' } as const;
@@ -37,7 +39,7 @@ const run = async (argv: readonly string[]): Promise<number> => {
   const indexed = isCheck ? null : await writeGenerated(repoRoot, [library], []);
   const loaded = await loadDefinitions();
   const definitions = loaded.map(({ definition }) => definition);
-  const derived = renderAll(definitions, { version: await readPackageVersion(repoRoot) });
+  const derived = renderAll(definitions, { version: await readPackageVersion(repoRoot) }, reviewedProductionScaling());
   const openapi = derived.find((file) => file.path === 'openapi.yaml')!;
   const files = [...derived, await renderTypescriptClient(openapi), library, ...(await renderPrivacyRecords(loaded))];
   const summary = `${files.length} files from ${definitions.length} functions`;

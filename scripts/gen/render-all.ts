@@ -3,7 +3,8 @@ import { renderApiKeyPermissions } from './api-key-permissions.ts';
 import { renderFunctionsMarkdown } from './docs/functions-markdown.ts';
 import type { GeneratedFile } from './generated-file.ts';
 import { renderKnativeBase } from './knative/index.ts';
-import { renderKnativeOverlays } from './knative/overlays/index.ts';
+import { renderKnativeOverlays, type ReviewedScaling } from './knative/overlays/index.ts';
+import { renderHelmChart } from './helm/chart.ts';
 import { renderOpenApi, type OpenApiInfo } from './openapi/openapi-document.ts';
 import { renderOpenFaasStack } from './openfaas/stack.ts';
 import { sortedBy } from './order.ts';
@@ -12,15 +13,20 @@ import { usedConfigFragments } from './config-fragments.ts';
 import { runtimeSecretKeys } from './knative/runtime-secret-keys.ts';
 
 /**
- * Every artifact derived from the definitions, sorted by path. Pure: the same definitions give
+ * Every artifact derived from the definitions (and the reviewed production scaling), sorted by path. Pure: the same definitions give
  * byte-identical files, whatever order they were loaded in.
  */
-export const renderAll = (definitions: readonly NamedFunction[], info: OpenApiInfo): GeneratedFile[] => {
+export const renderAll = (
+  definitions: readonly NamedFunction[],
+  info: OpenApiInfo,
+  reviewed: ReviewedScaling = new Map(),
+): GeneratedFile[] => {
   const sorted = sortedBy(definitions, (d) => d.name);
   const files = sortedBy(
     [
       ...renderKnativeBase(sorted),
-      ...renderKnativeOverlays(sorted),
+      ...renderKnativeOverlays(sorted, reviewed),
+      ...renderHelmChart(sorted, info.version, reviewed),
       renderOpenFaasStack(sorted),
       renderOpenApi(sorted, info),
       renderFunctionsMarkdown(sorted),

@@ -3,8 +3,9 @@ import { minScaleOf, revisionTemplate } from '../pod-template.ts';
 import { describeObject, isKnativeService, type PolicyCheck, type Violation } from '../types.ts';
 
 /**
- * min-scale is 0 unless the function is tier critical; where an environment keeps critical
- * floors, a critical function's min-scale is at least the floor.
+ * min-scale is 0 unless the function is tier critical (by its definition, or in production by
+ * the reviewed scaling file); where an environment keeps critical floors, a critical function's
+ * min-scale is at least the floor.
  */
 export const minScaleCheck: PolicyCheck = {
   name: 'min-scale',
@@ -14,10 +15,12 @@ export const minScaleCheck: PolicyCheck = {
       const workload = context.workloads.get(service.metadata?.name ?? '');
       if (!workload) return [];
       const actual = minScaleOf(revisionTemplate(service));
-      const expected = expectedPlacement(context, workload).minScale;
-      const isAllowed = workload.tier === 'critical' ? actual >= expected : actual === 0;
+      const placement = expectedPlacement(context, workload);
+      const expected = placement.minScale;
+      const tier = placement.tier ?? workload.tier;
+      const isAllowed = tier === 'critical' ? actual >= expected : actual === 0;
       if (isAllowed) return [];
-      const rule = workload.tier === 'critical' ? `at least ${expected}` : '0 (tier is not critical)';
+      const rule = tier === 'critical' ? `at least ${expected}` : '0 (tier is not critical)';
       return [{ check: this.name, object: describeObject(service), message: `min-scale is ${actual}, must be ${rule}` }];
     });
   },

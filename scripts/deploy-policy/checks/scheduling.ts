@@ -22,7 +22,7 @@ export const schedulingCheck: PolicyCheck = {
         {
           check: this.name,
           object,
-          message: `scheduled as ${actual ?? 'an inconsistent mix'}, expected spot: ${expected} (tier ${workload.tier})`,
+          message: `scheduled as ${actual ?? 'an inconsistent mix'}, expected spot: ${expected} (tier ${expectedPlacement(context, workload).tier ?? workload.tier})`,
         },
       ];
     });

@@ -56,6 +56,10 @@ const manifests = (definitions: readonly NamedFunction[]): Manifest[] => [
   ...definitions.filter(isCronFunction).map((d) => ({ file: `eventing/pingsources/${d.name}.yaml`, object: buildPingSource(d) })),
 ];
 
+/** Every object of knative/base as plain JSON with its file (relative to knative/base): what the Helm chart templates. */
+export const knativeBaseObjects = (definitions: readonly NamedFunction[]): { file: string; object: Record<string, unknown> }[] =>
+  manifests(definitions).map(({ file, object }) => ({ file, object: object.toJSON() as Record<string, unknown> }));
+
 /** knative/base: one file per object (each built as a typed model and validated), plus the kustomization. */
 export const renderKnativeBase = (definitions: readonly NamedFunction[]): GeneratedFile[] => {
   const built = manifests(definitions);

@@ -111,3 +111,47 @@ describe('renderKnativeOverlays behind the CDN', () => {
     expect(without.some((f) => f.path.includes('/cdn/') || f.path.includes('/patches/routes/'))).toBe(false);
   });
 });
+
+describe('the reviewed production scaling', () => {
+  const reviewed = { tier: 'standard', minScale: 0, target: 100, containerConcurrency: 0, spot: 'preferred', reason: 'r' } as const;
+
+  it('should decide the placement in production over the tier rule', () => {
+    expect(placementIn(production, workload, reviewed)).toEqual({
+      minScale: 0,
+      spot: 'preferred',
+      tier: 'standard',
+      target: 100,
+      containerConcurrency: 0,
+    });
+  });
+
+  it('should refuse a warm floor outside tier critical or on spot, and spot for a function that never runs there', () => {
+    expect(() => placementIn(production, workload, { ...reviewed, minScale: 1 })).toThrow(/tier critical go together/);
+    expect(() => placementIn(production, workload, { ...reviewed, tier: 'critical', minScale: 1 })).toThrow(/on-demand/);
+    expect(() => placementIn(production, { ...workload, spot: 'never' }, reviewed)).toThrow(/never runs on spot/);
+  });
+
+  it('should patch tier labels, retention and target, and drop the disruption budget, only in production', () => {
+    const files = renderKnativeOverlays([critical, httpFunction(), cronFunction()], new Map([['identity-login', reviewed]]));
+    const paths = files.map((f) => f.path);
+    expect(paths).not.toContain('knative/overlays/production/disruption-budgets/identity-login.yaml');
+    const patch = parse(files.find((f) => f.path === 'knative/overlays/production/patches/services/identity-login.yaml')!.content) as {
+      path: string;
+      value?: unknown;
+    }[];
+    expect(patch.map((o) => `${o.path}=${String(o.value)}`)).toEqual(
+      expect.arrayContaining([
+        '/spec/template/metadata/annotations/autoscaling.knative.dev~1target=100',
+        '/metadata/labels/tier=standard',
+        '/spec/template/metadata/labels/tier=standard',
+        '/spec/template/metadata/annotations/autoscaling.knative.dev~1scale-to-zero-pod-retention-period=0s',
+      ]),
+    );
+    expect(patch.some((o) => o.path.endsWith('min-scale'))).toBe(false);
+    expect(paths).not.toContain('knative/overlays/staging/patches/services/identity-login.yaml');
+  });
+
+  it('should stop the generator when the file names a function that does not exist', () => {
+    expect(() => renderKnativeOverlays([critical], new Map([['nobody-here', reviewed]]))).toThrow(/nobody-here/);
+  });
+});

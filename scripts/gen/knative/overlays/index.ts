@@ -8,6 +8,13 @@ import { cdnOverlay } from './cdn-patches.ts';
 import { buildDisruptionBudget } from './disruption-budget.ts';
 import { environments, type Environment } from './environments.ts';
 import { placementIn, type PlacementInput } from './placement.ts';
+import type { ScalingEntry } from '../../../finops/advise/scaling-file.ts';
+
+/** The reviewed production scaling by function (finops/scaling/production.json); empty in tests unless given. */
+export type ReviewedScaling = ReadonlyMap<string, ScalingEntry>;
+
+const reviewedIn = (reviewed: ReviewedScaling, environment: Pick<Environment, 'name'>, name: string) =>
+  environment.name === 'production' ? reviewed.get(name) : undefined;
 import { servicePatch, type JsonPatchOperation } from './service-patch.ts';
 
 /** Everything `npm run gen` owns under this directory. */
@@ -17,8 +24,12 @@ const knativeService = { group: 'serving.knative.dev', version: 'v1', kind: 'Ser
 const httpRoute = { group: 'gateway.networking.k8s.io', version: 'v1', kind: 'HTTPRoute' } as const;
 
 interface Workload extends PlacementInput {
+  target: number;
   labels: Record<string, string>;
 }
+
+/** The dead-letter sink's concurrency target (dead-letters.ts); no reviewed entry ever changes it. */
+const deadLetterTarget = 100;
 
 const workloads = (definitions: readonly NamedFunction[]): Workload[] => [
   ...definitions.map((d) => ({
@@ -26,9 +37,15 @@ const workloads = (definitions: readonly NamedFunction[]): Workload[] => [
     tier: d.costTags.tier,
     spot: d.spot,
     minScale: d.scaling.minScale,
+    target: d.scaling.concurrency,
     labels: functionLabels(d),
   })),
-  { ...deadLetterService, minScale: 0, labels: { 'app.kubernetes.io/part-of': cluster.partOf, service: deadLetterService.name } },
+  {
+    ...deadLetterService,
+    minScale: 0,
+    target: deadLetterTarget,
+    labels: { 'app.kubernetes.io/part-of': cluster.partOf, service: deadLetterService.name },
+  },
 ];
 
 interface Patch {
@@ -83,21 +100,29 @@ const plain = (object: Resource['object']): unknown =>
   'toJSON' in object && typeof object.toJSON === 'function' ? object.toJSON() : object;
 
 /** One environment's overlay: its kustomization, its patches and a PodDisruptionBudget per warm floor. */
-const renderOverlay = (environment: Environment, all: readonly Workload[], http: readonly NamedHttpFunction[]): GeneratedFile[] => {
+const renderOverlay = (
+  environment: Environment,
+  all: readonly Workload[],
+  http: readonly NamedHttpFunction[],
+  reviewed: ReviewedScaling,
+): GeneratedFile[] => {
   const dir = `${knativeOverlaysDir}/${environment.name}`;
-  const placed = all.map((w) => ({ workload: w, placement: placementIn(environment, w) }));
+  const placed = all.map((w) => ({ workload: w, placement: placementIn(environment, w, reviewedIn(reviewed, environment, w.name)) }));
   const servicePatches: Patch[] = placed
     .map(({ workload, placement }) => ({
       file: `patches/services/${workload.name}.yaml`,
-      operations: servicePatch({ minScale: workload.minScale, spot: workload.spot }, placement),
+      operations: servicePatch(
+        { minScale: workload.minScale, spot: workload.spot, tier: workload.tier, target: workload.target, containerConcurrency: 0 },
+        placement,
+      ),
       target: { ...knativeService, name: workload.name },
     }))
     .filter((patch) => patch.operations.length > 0);
   const budgets: Resource[] = placed
     .filter(({ placement }) => placement.minScale >= 1)
-    .map(({ workload }) => ({
+    .map(({ workload, placement }) => ({
       file: `disruption-budgets/${workload.name}.yaml`,
-      object: buildDisruptionBudget(workload.name, workload.labels),
+      object: buildDisruptionBudget(workload.name, placement.tier ? { ...workload.labels, tier: placement.tier } : workload.labels),
     }));
   const cdn = cdnPieces(environment, http);
   const resources = [...budgets, ...cdn.resources];
@@ -122,8 +147,41 @@ const renderOverlay = (environment: Environment, all: readonly Workload[], http:
  * the base, so a new critical function gets its production floor, node placement and
  * disruption budget from its definition alone.
  */
-export const renderKnativeOverlays = (definitions: readonly NamedFunction[]): GeneratedFile[] => {
+export const renderKnativeOverlays = (definitions: readonly NamedFunction[], reviewed: ReviewedScaling = new Map()): GeneratedFile[] => {
   const all = workloads(definitions);
+  const unknown = [...reviewed.keys()].filter((name) => !all.some((w) => w.name === name));
+  if (unknown.length > 0) throw new Error(`finops/scaling/production.json names functions that do not exist: ${unknown.join(', ')}`);
   const http = definitions.filter(isHttpFunction);
-  return environments.flatMap((environment) => renderOverlay(environment, all, http));
+  return environments.flatMap((environment) => renderOverlay(environment, all, http, reviewed));
 };
+
+/** One workload's settings in one environment, complete (what the Helm chart's values list). */
+export interface WorkloadSettings {
+  name: string;
+  tier: string;
+  minScale: number;
+  target: number;
+  containerConcurrency: number;
+  spot: string;
+  /** The labels its PodDisruptionBudget carries (before the tier a reviewed entry may set). */
+  labels: Record<string, string>;
+}
+
+/** How every workload runs in `environment`: the same placement the overlay patches in. */
+export const environmentSettings = (
+  environment: Environment,
+  definitions: readonly NamedFunction[],
+  reviewed: ReviewedScaling = new Map(),
+): WorkloadSettings[] =>
+  workloads(definitions).map((w) => {
+    const placement = placementIn(environment, w, reviewedIn(reviewed, environment, w.name));
+    return {
+      name: w.name,
+      tier: placement.tier ?? w.tier,
+      minScale: placement.minScale,
+      target: placement.target ?? w.target,
+      containerConcurrency: placement.containerConcurrency ?? 0,
+      spot: placement.spot,
+      labels: w.labels,
+    };
+  });

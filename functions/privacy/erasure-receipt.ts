@@ -49,7 +49,12 @@ export default defineHttpFunction({
   rateLimit: rateLimited.public,
   uses: [erasureReceipts],
   costTags: { team: 'privacy', costCenter: 'cc-privacy', tier: 'standard' },
-  privacy: { personalData: 'none' },
+  privacy: {
+    // The receipt names nobody; its store module also holds the run records, which carry the user id.
+    personalData: ['identity'],
+    purpose: 'hand the person the receipt of their erasure (the right to erasure, accountability)',
+    legalBasis: 'legal-obligation',
+  },
   handler: async (c) => {
     const receipt = await c.var.use(erasureReceipts).read(c.req.valid('param').id, c.req.valid('query').token);
     c.header('cache-control', 'no-store');

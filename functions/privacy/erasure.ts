@@ -22,6 +22,9 @@ export default defineHttpFunction({
   route,
   handler: async (c) => {
     c.header('cache-control', 'no-store');
-    return c.json(toErasureBody(await c.var.use(erasureScheduling).status(c.var.auth.userId), c.var.auth.userId, c.var.use(erasureIds)), 200);
+    return c.json(
+      toErasureBody(await c.var.use(erasureScheduling).status(c.var.auth.userId), c.var.auth.userId, c.var.use(erasureIds)),
+      200,
+    );
   },
 });

@@ -21,7 +21,11 @@ export default defineCronFunction({
       if (outcome.state === 'completed') log.info({ receiptId: outcome.runId, stores: outcome.receipt.stores.length }, 'erasure done');
       else if (outcome.state === 'busy') log.info({ receiptId: outcome.runId }, 'erasure held by another worker');
       // Ids only: the error of a step may quote a record, never logged whole.
-      else log.warn({ receiptId: outcome.runId, code: outcome.code }, outcome.state === 'blocked' ? 'erasure blocked' : 'erasure step failed; resumes on the next tick');
+      else
+        log.warn(
+          { receiptId: outcome.runId, code: outcome.code },
+          outcome.state === 'blocked' ? 'erasure blocked' : 'erasure step failed; resumes on the next tick',
+        );
     }
     const failed = outcomes.filter((o) => o.state === 'failed');
     if (failed.length > 0) throw new Error(`${failed.length} erasure(s) failed a step: ${failed.map((o) => o.runId).join(', ')}`);

@@ -145,7 +145,13 @@ export const createErasureRunner = (deps: {
     const done = new Map(records.map((record) => [record.key, record]));
     const person = await plan.person(due.userId);
     const stepData = new Map(records.filter((r) => r.data).map((r) => [r.key, r.data!]));
-    const subject = { userId: due.userId, email: person?.email ?? null, name: person?.name ?? null, pseudonym: plan.pseudonymOf(due.userId), stepData };
+    const subject = {
+      userId: due.userId,
+      email: person?.email ?? null,
+      name: person?.name ?? null,
+      pseudonym: plan.pseudonymOf(due.userId),
+      stepData,
+    };
     try {
       for (const step of plan.steps) {
         if (done.has(step.key)) continue;

@@ -29,7 +29,9 @@ export const erasureStatusSchema = z
       .object({
         id: z.string().openapi({ example: 'era_3k9d7m2q8v1x0c4b6n5p' }),
         token: z.string(),
-        url: z.string().openapi({ description: 'Where the receipt can be read once the erasure is done (no sign-in: the account is gone)' }),
+        url: z
+          .string()
+          .openapi({ description: 'Where the receipt can be read once the erasure is done (no sign-in: the account is gone)' }),
       })
       .nullable()
       .openapi({ description: 'Keep it: the only way to read the erasure receipt afterwards' }),

@@ -72,6 +72,12 @@ const insertOnce = async (insert: () => Promise<unknown>) => {
   }
 };
 
+const withoutStorage = <T extends { _id: string; schemaVersion: 1 }>({
+  _id,
+  schemaVersion: _s,
+  ...rest
+}: T): Omit<T, '_id' | 'schemaVersion'> => rest;
+
 /** The erasure runs over MongoDB: every write an insert, arbitrated by `_id`. */
 export const createErasureRunStore = (db: Db): ErasureRunPorts => {
   const requests = erasureRequestCollection.in(db);
@@ -82,7 +88,10 @@ export const createErasureRunStore = (db: Db): ErasureRunPorts => {
   return {
     due: async (now, limit) => {
       // A range read (it scans on FerretDB): requests are few, one or two per erased account.
-      const candidates = await requests.find({ kind: 'requested', scheduledFor: { $lte: now } }).sort({ scheduledFor: 1 }).toArray();
+      const candidates = await requests
+        .find({ kind: 'requested', scheduledFor: { $lte: now } })
+        .sort({ scheduledFor: 1 })
+        .toArray();
       const due = [];
       for (const entry of candidates) {
         const [newest] = await requests.find({ userId: entry.userId }).sort({ seq: -1 }).limit(1).toArray();
@@ -96,8 +105,7 @@ export const createErasureRunStore = (db: Db): ErasureRunPorts => {
     },
     open: async (run) => {
       await insertOnce(() => runs.insertOne({ ...run, _id: run.id, schemaVersion: 1 }));
-      const { _id, schemaVersion: _s, ...stored } = (await runs.findOne({ _id: run.id }))!;
-      return stored;
+      return withoutStorage((await runs.findOne({ _id: run.id }))!);
     },
     lease: async (runId, now, leaseMs) => {
       const [latest] = await leases.find({ runId }).sort({ n: -1 }).limit(1).toArray();
@@ -112,8 +120,7 @@ export const createErasureRunStore = (db: Db): ErasureRunPorts => {
     receipt: async (runId) => {
       const found = await receipts.findOne({ _id: runId });
       if (!found) return null;
-      const { _id, schemaVersion: _s, ...receipt } = found;
-      return { id: _id, ...receipt };
+      return { id: found._id, ...withoutStorage(found) };
     },
     insertReceipt: async ({ id, ...receipt }) => {
       await insertOnce(() => receipts.insertOne({ ...receipt, _id: id, schemaVersion: 1 }));

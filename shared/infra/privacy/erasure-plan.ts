@@ -51,7 +51,12 @@ export const createErasurePlan = (deps: {
   const customersOf = async (workspaceIds: readonly string[]) =>
     workspaceIds.length === 0
       ? []
-      : (await billingAccountCollection.in(db).find({ _id: { $in: [...workspaceIds] } } as never).toArray())
+      : (
+          await billingAccountCollection
+            .in(db)
+            .find({ _id: { $in: [...workspaceIds] } } as never)
+            .toArray()
+        )
           .map((doc) => (doc as { customerId?: string }).customerId)
           .filter((id): id is string => typeof id === 'string');
 
@@ -61,12 +66,19 @@ export const createErasurePlan = (deps: {
       const memberships = await membershipCollection.in<MembershipDocument>(db).find({ userId }).toArray();
       const ids = memberships.map((m) => m.workspaceId);
       const tombstoned = new Set(
-        (await workspaceTombstoneCollection.in<{ _id: string }>(db).find({ _id: { $in: ids } }).toArray()).map((t) => t._id),
+        (
+          await workspaceTombstoneCollection
+            .in<{ _id: string }>(db)
+            .find({ _id: { $in: ids } })
+            .toArray()
+        ).map((t) => t._id),
       );
       const fate: WorkspaceFate = { deleted: [], left: [] };
       const blocking: string[] = [];
       for (const { workspaceId, role } of memberships) {
-        const others = (await membershipCollection.in<MembershipDocument>(db).find({ workspaceId }).toArray()).filter((m) => m.userId !== userId);
+        const others = (await membershipCollection.in<MembershipDocument>(db).find({ workspaceId }).toArray()).filter(
+          (m) => m.userId !== userId,
+        );
         if (tombstoned.has(workspaceId) || (role === 'owner' && others.length === 0)) fate.deleted.push(workspaceId);
         else if (role === 'owner' && !others.some((m) => m.role === 'owner')) blocking.push(workspaceId);
         else fate.left.push(workspaceId);
@@ -77,7 +89,14 @@ export const createErasurePlan = (deps: {
       for (const id of fate.deleted) if (!tombstoned.has(id)) await workspaces.markDeleted(id, userId, deps.now());
       const store = byName.get('workspaces')!;
       return {
-        outcomes: [outcome(store, 'workspaces decided', fate.deleted.length, `${fate.deleted.length} deleted with the person, ${fate.left.length} left`)],
+        outcomes: [
+          outcome(
+            store,
+            'workspaces decided',
+            fate.deleted.length,
+            `${fate.deleted.length} deleted with the person, ${fate.left.length} left`,
+          ),
+        ],
         data: { deleted: fate.deleted.sort(), left: fate.left.sort() },
       };
     },
@@ -86,7 +105,14 @@ export const createErasurePlan = (deps: {
   const auditStep = (store: CollectionDeclaration): ErasureStep => ({
     key: `mongodb:${store.name}`,
     run: async ({ userId }) => ({
-      outcomes: [outcome(store, 'deleted', await deps.audit.eraseSubject(userId), 'the audit sidecar (pending and personal values); the chained entries keep ids and salted hashes only')],
+      outcomes: [
+        outcome(
+          store,
+          'deleted',
+          await deps.audit.eraseSubject(userId),
+          'the audit sidecar (pending and personal values); the chained entries keep ids and salted hashes only',
+        ),
+      ],
     }),
   });
 
@@ -95,7 +121,9 @@ export const createErasurePlan = (deps: {
     run: async ({ userId }) => {
       const had = await store.in(db).countDocuments({ _id: userId, wrapped: { $ne: null } } as never);
       await deps.sealer.shred(userId);
-      return { outcomes: [outcome(store, 'crypto-shredded', had, 'the data key destroyed: every sealed copy, backups included, no longer opens')] };
+      return {
+        outcomes: [outcome(store, 'crypto-shredded', had, 'the data key destroyed: every sealed copy, backups included, no longer opens')],
+      };
     },
   });
 
@@ -106,7 +134,10 @@ export const createErasurePlan = (deps: {
       let cursor: string | number = '0';
       let count = 0;
       do {
-        const [next, keys]: [string | number, string[]] = await deps.redis.scan(cursor, { match: `${deps.redisPrefix ?? ''}${store.name}*`, count: 500 });
+        const [next, keys]: [string | number, string[]] = await deps.redis.scan(cursor, {
+          match: `${deps.redisPrefix ?? ''}${store.name}*`,
+          count: 500,
+        });
         const mine = keys.filter((key) => key.includes(userId) || (email !== null && key.includes(email)));
         if (mine.length > 0) count += await deps.redis.del(...mine);
         cursor = next;
@@ -118,11 +149,19 @@ export const createErasurePlan = (deps: {
   const chromaStep = (store: DataStore): ErasureStep => ({
     key: `chroma:${store.name}`,
     run: async (subject) => {
-      if (store.privacy.erase !== 'with-workspace') return { outcomes: [outcome(store, 'none', 0, noneOf(store) || String(store.privacy.erase))] };
+      if (store.privacy.erase !== 'with-workspace')
+        return { outcomes: [outcome(store, 'none', 0, noneOf(store) || 'not kept with a workspace')] };
       const { deleted } = fateOf(subject);
       for (const workspaceId of deleted) await deps.vectors.drop({ kind: 'workspace', workspaceId });
       return {
-        outcomes: [outcome(store, 'dropped', deleted.length, 'the collections (every chunk) of the workspaces deleted with the person; chunks elsewhere name no person')],
+        outcomes: [
+          outcome(
+            store,
+            'dropped',
+            deleted.length,
+            'the collections (every chunk) of the workspaces deleted with the person; chunks elsewhere name no person',
+          ),
+        ],
       };
     },
   });
@@ -141,15 +180,29 @@ export const createErasurePlan = (deps: {
         }
       }
       return {
-        outcomes: [{ store: 'stripe', name: 'customers', action: 'deleted', count: customers.length, note: 'through the Stripe API; the billing records stay with Stripe and with us, unlinked' }],
+        outcomes: [
+          {
+            store: 'stripe',
+            name: 'customers',
+            action: 'deleted',
+            count: customers.length,
+            note: 'through the Stripe API; the billing records stay with Stripe and with us, unlinked',
+          },
+        ],
       };
     },
   };
 
-  const ordered = [...collections].sort((a, b) => Number(!a.privacy.subject?.parent) - Number(!b.privacy.subject?.parent) || a.name.localeCompare(b.name));
+  const ordered = [...collections].sort(
+    (a, b) => Number(!a.privacy.subject?.parent) - Number(!b.privacy.subject?.parent) || a.name.localeCompare(b.name),
+  );
   const mongoSteps = ordered
     .filter((c) => c.name !== 'users' && c.privacy.erase !== 'crypto-shred')
-    .map((c) => (c.name === 'audit_personal' ? auditStep(c) : mongoEraseStep(db, c, byName, { customerIds: (s) => customersOf([...fateOf(s).deleted, ...fateOf(s).left]) })));
+    .map((c) =>
+      c.name === 'audit_personal'
+        ? auditStep(c)
+        : mongoEraseStep(db, c, byName, { customerIds: (s) => customersOf([...fateOf(s).deleted, ...fateOf(s).left]) }),
+    );
   const steps: ErasureStep[] = [
     workspacesStep,
     ...mongoSteps,

@@ -66,7 +66,12 @@ export const mongoEraseStep = (
     if (plink.workspaceId && deleted.length > 0) filters.push({ [plink.workspaceId]: { $in: deleted } });
     const filter = anyOf(filters);
     if (!filter) return [];
-    return (await parent.in(db).find(filter, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id);
+    return (
+      await parent
+        .in(db)
+        .find(filter, { projection: { _id: 1 } })
+        .toArray()
+    ).map((doc) => doc._id);
   };
   const workspaceFilters = async (subject: ErasureSubject): Promise<Filter<Document>[]> => {
     const deleted = fateOf(subject).deleted;
@@ -109,7 +114,11 @@ export const mongoEraseStep = (
       if (erase === 'with-workspace') {
         const deleted = await deleteWhere(await workspaceFilters(subject));
         const unlinked = link?.userId && link.userId !== '_id' ? await unlink({ [link.userId]: subject.userId }, subject) : 0;
-        return { outcomes: [outcome('deleted with the workspace; unlinked elsewhere', deleted + unlinked, `${deleted} deleted, ${unlinked} unlinked`)] };
+        return {
+          outcomes: [
+            outcome('deleted with the workspace; unlinked elsewhere', deleted + unlinked, `${deleted} deleted, ${unlinked} unlinked`),
+          ],
+        };
       }
       if (erase === 'unlink') {
         const filters = await personFilters(subject);
@@ -120,7 +129,10 @@ export const mongoEraseStep = (
           for (const customerId of customers)
             count += await unlink({ [link.stripeCustomer]: { $regex: customerId.replace(/[^\w]/g, '') } }, subject);
         }
-        const kept = link?.workspaceId && fateOf(subject).deleted.length > 0 ? '; records of the deleted workspaces kept (legal duty), naming no person' : '';
+        const kept =
+          link?.workspaceId && fateOf(subject).deleted.length > 0
+            ? '; records of the deleted workspaces kept (legal duty), naming no person'
+            : '';
         return { outcomes: [outcome('unlinked', count, `kept, the person's ids replaced by a pseudonym${kept}`)] };
       }
       return { outcomes: [outcome('none', 0, typeof erase === 'object' ? erase.none : String(erase))] };

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { TOTP, URI } from 'otpauth';
+import { type TOTP, URI } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import createFlow from '../../../functions/flows/create.ts';
 import applyOperations from '../../../functions/flows/apply-operations.ts';
@@ -81,9 +81,15 @@ const seedPerson = async (label: string) => {
   const setup = await kit.call(setupTwoFactor, '/v1/auth/2fa/setup', me, { method: 'POST' });
   ok(setup, 200);
   const totp = URI.parse(setup.body!.otpauthUrl as string) as TOTP;
-  ok(await kit.call(enableTwoFactor, '/v1/auth/2fa/enable', me, { method: 'POST', body: { code: totp.generate(), password: goodPassword } }), 200);
+  ok(
+    await kit.call(enableTwoFactor, '/v1/auth/2fa/enable', me, { method: 'POST', body: { code: totp.generate(), password: goodPassword } }),
+    200,
+  );
   // A failed sign-in (login attempts, security events) and a password reset mail (the outbox).
-  await kit.call(login, '/v1/auth/login', nobody, { method: 'POST', body: { email, password: 'not the passphrase at all', refreshTokenIn: 'body' } });
+  await kit.call(login, '/v1/auth/login', nobody, {
+    method: 'POST',
+    body: { email, password: 'not the passphrase at all', refreshTokenIn: 'body' },
+  });
   await kit.call(forgotPassword, '/v1/auth/password/forgot', nobody, { method: 'POST', body: { email } });
   // An OAuth link (the sign-in flow needs the provider stand-ins; the identity it stores is this).
   await oauthIdentityCollection.in(kit.db).insertOne({
@@ -94,28 +100,81 @@ const seedPerson = async (label: string) => {
     userId: me.id,
     email,
     linkedAt: new Date(),
-  } as never);
+  });
 
   // Workspaces: one of their own with a flow, versions and an invitation; a colleague's where they edit.
   const created = await kit.call(createWorkspace, '/v1/workspaces', me, { method: 'POST', body: { name: `${name}'s team` } });
   ok(created, 201);
   const own = created.body!.id as string;
-  ok(await kit.call(createInvitation, `/v1/workspaces/${own}/invitations`, me, { method: 'POST', body: { email: `friend-${tag}@example.com`, role: 'editor' } }), 201);
-  const flow = await kit.call(createFlow, `/v1/workspaces/${own}/flows`, me, { method: 'POST', body: { name: 'Checkout', description: `asked by ${email}` } });
+  await kit.db.collection('workspaces').updateOne({ _id: own as never }, { $set: { plan: 'pro' } }); // seats for an invitation
+  ok(
+    await kit.call(createInvitation, `/v1/workspaces/${own}/invitations`, me, {
+      method: 'POST',
+      body: { email: `friend-${tag}@example.com`, role: 'editor' },
+    }),
+    201,
+  );
+  const flow = await kit.call(createFlow, `/v1/workspaces/${own}/flows`, me, {
+    method: 'POST',
+    body: { name: 'Checkout', description: `asked by ${email}` },
+  });
   ok(flow, 201);
-  ok(await kit.call(applyOperations, `/v1/flows/${flow.body!.id as string}/operations`, me, { method: 'POST', body: { operations: [addScreen('s1')] }, headers: { 'if-match': etag(1) } }), 200);
+  ok(
+    await kit.call(applyOperations, `/v1/flows/${flow.body!.id as string}/operations`, me, {
+      method: 'POST',
+      body: { operations: [addScreen('s1')] },
+      headers: { 'if-match': etag(1) },
+    }),
+    200,
+  );
   const colleague = await kit.user('colleague');
   const theirs = await kit.workspace({ owner: [colleague], editor: [me] });
-  ok(await kit.call(createInvitation, `/v1/workspaces/${theirs}/invitations`, colleague, { method: 'POST', body: { email, role: 'viewer' } }), 201);
-  const sharedFlow = await kit.call(createFlow, `/v1/workspaces/${theirs}/flows`, me, { method: 'POST', body: { name: 'Shared onboarding' } });
+  const another = await kit.workspace({ owner: [colleague] });
+  ok(
+    await kit.call(createInvitation, `/v1/workspaces/${another}/invitations`, colleague, {
+      method: 'POST',
+      body: { email, role: 'viewer' },
+    }),
+    201,
+  );
+  const sharedFlow = await kit.call(createFlow, `/v1/workspaces/${theirs}/flows`, me, {
+    method: 'POST',
+    body: { name: 'Shared onboarding' },
+  });
   ok(sharedFlow, 201);
 
   // AI conversation, job, step and proposal (written as the AI runner writes them).
   const jobId = newId('job');
-  await aiMessageCollection.in(kit.db).insertOne({ _id: newId('msg'), schemaVersion: 1, userId: me.id, workspaceId: own, flowId: flow.body!.id, role: 'user', text: `Hi, I am ${name}, mail me at ${email}`, createdAt: new Date() } as never);
-  await aiJobCollection.in(kit.db).insertOne({ _id: jobId, schemaVersion: 1, userId: me.id, workspaceId: own, operation: 'ai.plan', prompt: `plan for ${email}`, createdAt: new Date() } as never);
-  await aiJobStepCollection.in(kit.db).insertOne({ _id: `${jobId}:1`, schemaVersion: 1, jobId, seq: 1, text: `thinking about ${name}` } as never);
-  await aiProposalCollection.in(kit.db).insertOne({ _id: newId('prp'), schemaVersion: 1, userId: me.id, workspaceId: own, summary: `for ${name}`, createdAt: new Date() } as never);
+  await aiMessageCollection.in(kit.db).insertOne({
+    _id: newId('msg'),
+    schemaVersion: 1,
+    userId: me.id,
+    workspaceId: own,
+    flowId: flow.body!.id,
+    role: 'user',
+    text: `Hi, I am ${name}, mail me at ${email}`,
+    createdAt: new Date(),
+  } as never);
+  await aiJobCollection.in(kit.db).insertOne({
+    _id: jobId,
+    schemaVersion: 1,
+    userId: me.id,
+    workspaceId: own,
+    operation: 'ai.plan',
+    prompt: `plan for ${email}`,
+    createdAt: new Date(),
+  } as never);
+  await aiJobStepCollection
+    .in(kit.db)
+    .insertOne({ _id: `${jobId}:1`, schemaVersion: 1, jobId, seq: 1, text: `thinking about ${name}` } as never);
+  await aiProposalCollection.in(kit.db).insertOne({
+    _id: newId('prp'),
+    schemaVersion: 1,
+    userId: me.id,
+    workspaceId: own,
+    summary: `for ${name}`,
+    createdAt: new Date(),
+  } as never);
 
   // A knowledge document in their workspace, chunked into Chroma.
   const ports = runtime.use(knowledgePorts);
@@ -133,7 +192,9 @@ const seedPerson = async (label: string) => {
   // Consents, and a Stripe customer with the events Stripe sent about it.
   ok(await kit.call(updateConsents, '/v1/me/consents', me, { method: 'PUT', body: { marketing: true, textVersion: '2025-06-01' } }), 200);
   const customer = await (await runtime.use(stripe).client()).customers.create({ email, name });
-  await billingAccountCollection.in(kit.db).insertOne({ _id: own, schemaVersion: 1, customerId: customer.id, createdAt: new Date() } as never);
+  await billingAccountCollection
+    .in(kit.db)
+    .insertOne({ _id: own, schemaVersion: 1, customerId: customer.id, createdAt: new Date() } as never);
   await stripeEventCollection.in(kit.db).insertOne({
     _id: `evt_${tag}` as never,
     schemaVersion: 1,

@@ -62,6 +62,7 @@ import { workspaceSlotCollection } from '../mongodb/workspace-slot-store.ts';
 import { workspaceCollection } from '../mongodb/workspace-store.ts';
 import { oauthIdentityCollection } from '../oauth/oauth-identity-store.ts';
 import { oauthStateCollection, oauthStateUseCollection } from '../oauth/oauth-state-store.ts';
+import { inactivityNoticeCollection } from './retention-accounts.ts';
 import { planCacheKeys } from '../upstash/plan-cache.ts';
 import { rateLimitKeys } from '../upstash/rate-limiter-resource.ts';
 
@@ -145,6 +146,7 @@ export const erasureStores: readonly DataStore[] = [
   oauthIdentityCollection,
   oauthStateCollection,
   oauthStateUseCollection,
+  inactivityNoticeCollection,
   planCacheKeys,
   rateLimitKeys,
 ];

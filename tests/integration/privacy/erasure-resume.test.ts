@@ -78,16 +78,14 @@ describe('erasure runs', () => {
     const workspaceId = await kit.workspace({ owner: [owner] });
     expect((await kit.call(requestErasure, '/v1/me/privacy/erasure', owner, { method: 'POST' })).status).toBe(202);
     // A member joins after the request.
-    await kit.db
-      .collection('workspace_members')
-      .insertOne({
-        _id: `${workspaceId}:${member.id}` as never,
-        schemaVersion: 1,
-        workspaceId,
-        userId: member.id,
-        role: 'editor',
-        joinedAt: new Date(),
-      });
+    await kit.db.collection('workspace_members').insertOne({
+      _id: `${workspaceId}:${member.id}` as never,
+      schemaVersion: 1,
+      workspaceId,
+      userId: member.id,
+      role: 'editor',
+      joinedAt: new Date(),
+    });
     await erasureRequestCollection.in(kit.db).updateMany({ userId: owner.id }, { $set: { scheduledFor: new Date(Date.now() - 1000) } });
     await fireCron(named(executeErasures, 'functions/privacy/execute-erasures.ts'), kit.env);
     expect(await kit.db.collection('users').countDocuments({ _id: owner.id as never })).toBe(1);

@@ -1074,6 +1074,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/privacy/erasure-receipts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt of a finished erasure, for the holder of its token (the account is gone) */
+        get: operations["privacy-erasure-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/templates": {
         parameters: {
             query?: never;
@@ -4374,7 +4391,38 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "degraded";
         };
+        ErasureReceipt: {
+            /** Format: date-time */
+            completedAt: string;
+            /** @description SHA-256 (hex) of the RFC 8785 canonical JSON of this receipt without `hash`: keep it */
+            hash: string;
+            hashAlgorithm: string;
+            id: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            scheduledFor: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description Every store of the data map, what the erasure did there, and counts */
+            stores: {
+                action: string;
+                count: number;
+                name: string;
+                note?: string;
+                /** @description `mongodb`, `redis`, `chroma` or `stripe` */
+                store: string;
+            }[];
+        };
         ErasureStatus: {
+            /** @description Keep it: the only way to read the erasure receipt afterwards */
+            receipt: {
+                /** @example era_3k9d7m2q8v1x0c4b6n5p */
+                id: string;
+                token: string;
+                /** @description Where the receipt can be read once the erasure is done (no sign-in: the account is gone) */
+                url: string;
+            } | null;
             /** Format: date-time */
             requestedAt: string | null;
             /**
@@ -10422,6 +10470,66 @@ export interface operations {
             };
             /** @description SESSION_NOT_FOUND, also for another user’s session */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-erasure-receipt": {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureReceipt"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ERASURE_RECEIPT_NOT_FOUND (unknown id or wrong token: the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ERASURE_RECEIPT_PENDING: the erasure has not finished */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { erasureIds } from '../../shared/infra/privacy/erasure-ids.ts';
 import { erasureScheduling } from '../../shared/infra/privacy/erasure-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { json, problem } from '../../shared/platform/http/schemas.ts';
@@ -26,6 +27,6 @@ export default defineHttpFunction({
     const ip = clientIpOf(c.req.header('x-forwarded-for'));
     const { status } = await c.var.use(erasureScheduling).cancel(c.var.auth.userId, { ip });
     c.header('cache-control', 'no-store');
-    return c.json(toErasureBody(status), 200);
+    return c.json(toErasureBody(status, c.var.auth.userId, c.var.use(erasureIds)), 200);
   },
 });

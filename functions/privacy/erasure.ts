@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { erasureIds } from '../../shared/infra/privacy/erasure-ids.ts';
 import { erasureScheduling } from '../../shared/infra/privacy/erasure-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { json, problem } from '../../shared/platform/http/schemas.ts';
@@ -21,6 +22,9 @@ export default defineHttpFunction({
   route,
   handler: async (c) => {
     c.header('cache-control', 'no-store');
-    return c.json(toErasureBody(await c.var.use(erasureScheduling).status(c.var.auth.userId)), 200);
+    return c.json(
+      toErasureBody(await c.var.use(erasureScheduling).status(c.var.auth.userId), c.var.auth.userId, c.var.use(erasureIds)),
+      200,
+    );
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { erasureIds } from '../../shared/infra/privacy/erasure-ids.ts';
 import { erasureScheduling } from '../../shared/infra/privacy/erasure-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { json, problem } from '../../shared/platform/http/schemas.ts';
@@ -25,6 +26,6 @@ export default defineHttpFunction({
     const ip = clientIpOf(c.req.header('x-forwarded-for'));
     const { status } = await c.var.use(erasureScheduling).request(c.var.auth.userId, { ip });
     c.header('cache-control', 'no-store');
-    return c.json(toErasureBody(status), 202);
+    return c.json(toErasureBody(status, c.var.auth.userId, c.var.use(erasureIds)), 202);
   },
 });

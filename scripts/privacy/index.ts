@@ -1,4 +1,5 @@
 /**
+ * `npm run privacy -- retention [--dry-run]`: runs (or counts) every retention job once.
  * `npm run privacy -- records [--check]`: writes (or checks) docs/privacy/records.md and .json, the
  * record of processing activities (GDPR Art. 30), from the functions' privacy annotations and the
  * data map. `npm run gen` writes them too, and `gen --check` fails when they are stale.
@@ -8,8 +9,9 @@ import { repoRoot } from '../lib/paths.ts';
 import { findDrift, hasDrift } from '../gen/drift.ts';
 import { writeGenerated } from '../gen/write-files.ts';
 import { renderPrivacyRecords } from './render-records.ts';
+import { printRetention, runRetention } from './retention.ts';
 
-const usage = 'usage: npm run privacy -- records [--check]';
+const usage = 'usage: npm run privacy -- records [--check] | retention [--dry-run]';
 
 const records = async (isCheck: boolean): Promise<number> => {
   const files = await renderPrivacyRecords(await loadDefinitions());
@@ -28,6 +30,11 @@ const records = async (isCheck: boolean): Promise<number> => {
 const run = async (argv: readonly string[]): Promise<number> => {
   const [command, ...rest] = argv;
   if (command === 'records') return records(rest.includes('--check'));
+  if (command === 'retention') {
+    const dryRun = rest.includes('--dry-run');
+    console.log(printRetention(await runRetention(process.env, { dryRun }), dryRun));
+    return 0;
+  }
   console.error(usage);
   return 2;
 };

@@ -33,6 +33,8 @@ export interface ErasureStatus {
   state: 'none' | 'scheduled';
   requestedAt: Date | null;
   scheduledFor: Date | null;
+  /** The number of the request entry (it names the erasure's receipt); null when none is scheduled. */
+  requestSeq: number | null;
 }
 
 export const erasureErrors = {
@@ -51,8 +53,8 @@ const attempts = 5;
 
 const statusOf = (entry: ErasureEntry | null): ErasureStatus =>
   entry?.kind === 'requested'
-    ? { state: 'scheduled', requestedAt: entry.at, scheduledFor: entry.scheduledFor }
-    : { state: 'none', requestedAt: null, scheduledFor: null };
+    ? { state: 'scheduled', requestedAt: entry.at, scheduledFor: entry.scheduledFor, requestSeq: entry.seq }
+    : { state: 'none', requestedAt: null, scheduledFor: null, requestSeq: null };
 
 /** Erasure requests with their grace period: asked, cancelled, seen; carrying them out is another job. */
 export const createErasureScheduling = (deps: {

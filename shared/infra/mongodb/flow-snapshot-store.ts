@@ -9,7 +9,8 @@ export const flowSnapshotCollection = defineCollection({
     classes: ['user-content', 'pseudonymous'],
     personalData: ['content', 'identity'],
     retention: 'deleted-flows',
-    subject: { userId: 'createdBy' },
+    // Found through their flow (a snapshot has no workspace id): deleted with the workspace's flows.
+    subject: { userId: 'createdBy', parent: { field: 'flowId', collection: 'flows' } },
     export: 'records',
     erase: 'with-workspace',
   },

@@ -22,7 +22,7 @@ const dayMs = 86_400_000;
 describe('scheduling an erasure', () => {
   it('should schedule it 30 days ahead, keep the date when asked again, and show it', async () => {
     const { ada } = await kit.users('ada');
-    expect(await stateOf(ada)).toEqual({ state: 'none', requestedAt: null, scheduledFor: null });
+    expect(await stateOf(ada)).toEqual({ state: 'none', requestedAt: null, scheduledFor: null, receipt: null });
     const first = await ask(ada);
     expect(first.status).toBe(202);
     const scheduledFor = Date.parse(String(first.body!.scheduledFor));

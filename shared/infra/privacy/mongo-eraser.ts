@@ -1,0 +1,141 @@
+import type { Db, Document, Filter } from 'mongodb';
+import type { ErasureStep, ErasureSubject, StoreOutcome } from '../../privacy/index.ts';
+import type { CollectionDeclaration } from '../mongodb/collection.ts';
+
+/** The workspaces step's findings: the person's workspaces deleted with them, and those they only left. */
+export interface WorkspaceFate {
+  deleted: string[];
+  left: string[];
+}
+export const workspacesStepKey = 'workspaces';
+export const fateOf = (subject: ErasureSubject): WorkspaceFate =>
+  (subject.stepData.get(workspacesStepKey) as WorkspaceFate | undefined) ?? { deleted: [], left: [] };
+
+/** What replaces the person's e-mail and name in records kept unlinked. */
+export const erasedMark = '[erased]';
+
+/** Every string in `value` with the person's ids, e-mail and name replaced (also inside JSON text). */
+export const redact = (value: unknown, subject: ErasureSubject): unknown => {
+  const swaps: [string, string][] = [[subject.userId, subject.pseudonym]];
+  if (subject.email) swaps.push([subject.email, erasedMark]);
+  if (subject.name && subject.name.length >= 3) swaps.push([subject.name, erasedMark]);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return swaps.reduce((s, [from, to]) => s.split(from).join(to), v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object' && !(v instanceof Date) && v.constructor === Object)
+      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, walk(inner)]));
+    return v;
+  };
+  return walk(value);
+};
+
+const anyOf = (filters: Filter<Document>[]): Filter<Document> | null => (filters.length === 0 ? null : { $or: filters });
+
+/**
+ * The erasure of one MongoDB collection, as its declaration says (`erase` through `subject`):
+ * - `delete`: the person's records (by user id, e-mail, parent record), and all records of the
+ *   workspaces deleted with them;
+ * - `with-workspace`: the records of those workspaces deleted; elsewhere the person's id unlinked;
+ * - `unlink`: the records kept, every mention of the person (id, e-mail, name, also inside stored
+ *   event text) replaced by a pseudonym or `[erased]`;
+ * - `crypto-shred` and `{ none }` are not this step's (the plan handles them).
+ * Idempotent: a second run finds nothing left to delete or replace.
+ */
+export const mongoEraseStep = (
+  db: Db,
+  collection: CollectionDeclaration,
+  parents: ReadonlyMap<string, CollectionDeclaration>,
+  extra: { customerIds?: (subject: ErasureSubject) => Promise<string[]> } = {},
+): ErasureStep => {
+  const { erase, subject: link } = collection.privacy;
+  const outcome = (action: string, count: number, note?: string): StoreOutcome => ({
+    store: 'mongodb',
+    name: collection.name,
+    action,
+    count,
+    ...(note ? { note } : {}),
+  });
+  const parentIds = async (subject: ErasureSubject, inDeleted: boolean): Promise<unknown[]> => {
+    if (!link?.parent) return [];
+    const parent = parents.get(link.parent.collection);
+    const plink = parent?.privacy.subject;
+    if (!parent || !plink) return [];
+    const deleted = fateOf(subject).deleted;
+    const filters: Filter<Document>[] = [];
+    if (!inDeleted && plink.userId) filters.push({ [plink.userId]: subject.userId });
+    if (plink.workspaceId && deleted.length > 0) filters.push({ [plink.workspaceId]: { $in: deleted } });
+    const filter = anyOf(filters);
+    if (!filter) return [];
+    return (
+      await parent
+        .in(db)
+        .find(filter, { projection: { _id: 1 } })
+        .toArray()
+    ).map((doc) => doc._id);
+  };
+  const workspaceFilters = async (subject: ErasureSubject): Promise<Filter<Document>[]> => {
+    const deleted = fateOf(subject).deleted;
+    const filters: Filter<Document>[] = [];
+    if (link?.workspaceId && deleted.length > 0) filters.push({ [link.workspaceId]: { $in: deleted } });
+    const ids = await parentIds(subject, true);
+    if (link?.parent && ids.length > 0) filters.push({ [link.parent.field]: { $in: ids } });
+    return filters;
+  };
+  const personFilters = async (subject: ErasureSubject): Promise<Filter<Document>[]> => {
+    const filters: Filter<Document>[] = [];
+    if (link?.userId) filters.push({ [link.userId]: subject.userId });
+    if (link?.email && subject.email) filters.push({ [link.email]: subject.email });
+    const ids = await parentIds(subject, false);
+    if (link?.parent && ids.length > 0) filters.push({ [link.parent.field]: { $in: ids } });
+    return filters;
+  };
+  const unlink = async (filter: Filter<Document> | null, subject: ErasureSubject): Promise<number> => {
+    if (!filter) return 0;
+    let count = 0;
+    for (const doc of await collection.in(db).find(filter).toArray()) {
+      const replaced = redact(doc, subject) as Document;
+      replaced._id = doc._id;
+      await collection.in(db).replaceOne({ _id: doc._id }, replaced);
+      count += 1;
+    }
+    return count;
+  };
+  const deleteWhere = async (filters: Filter<Document>[]) => {
+    const filter = anyOf(filters);
+    return filter ? (await collection.in(db).deleteMany(filter)).deletedCount : 0;
+  };
+  return {
+    key: `mongodb:${collection.name}`,
+    run: async (subject) => {
+      if (erase === 'delete') {
+        const count = await deleteWhere([...(await personFilters(subject)), ...(await workspaceFilters(subject))]);
+        return { outcomes: [outcome('deleted', count)] };
+      }
+      if (erase === 'with-workspace') {
+        const deleted = await deleteWhere(await workspaceFilters(subject));
+        const unlinked = link?.userId && link.userId !== '_id' ? await unlink({ [link.userId]: subject.userId }, subject) : 0;
+        return {
+          outcomes: [
+            outcome('deleted with the workspace; unlinked elsewhere', deleted + unlinked, `${deleted} deleted, ${unlinked} unlinked`),
+          ],
+        };
+      }
+      if (erase === 'unlink') {
+        const filters = await personFilters(subject);
+        const customers = link?.stripeCustomer && extra.customerIds ? await extra.customerIds(subject) : [];
+        let count = await unlink(anyOf(filters), subject);
+        if (customers.length > 0 && link?.stripeCustomer) {
+          // Stored event text names the customer: redact the events about the person's customers.
+          for (const customerId of customers)
+            count += await unlink({ [link.stripeCustomer]: { $regex: customerId.replace(/[^\w]/g, '') } }, subject);
+        }
+        const kept =
+          link?.workspaceId && fateOf(subject).deleted.length > 0
+            ? '; records of the deleted workspaces kept (legal duty), naming no person'
+            : '';
+        return { outcomes: [outcome('unlinked', count, `kept, the person's ids replaced by a pseudonym${kept}`)] };
+      }
+      return { outcomes: [outcome('none', 0, typeof erase === 'object' ? erase.none : String(erase))] };
+    },
+  };
+};

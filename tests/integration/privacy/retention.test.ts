@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import deleteFlow from '../../../functions/flows/delete.ts';
+import aiConversations from '../../../functions/privacy/retention-ai-conversations.ts';
+import auditPseudonymisation from '../../../functions/privacy/retention-audit-pseudonymisation.ts';
+import deletedFlows from '../../../functions/privacy/retention-deleted-flows.ts';
+import inactiveAccounts from '../../../functions/privacy/retention-inactive-accounts.ts';
+import securityRecords from '../../../functions/privacy/retention-security-records.ts';
+import sessionsAndTokens from '../../../functions/privacy/retention-sessions-and-tokens.ts';
+import { printRetention, runRetention } from '../../../scripts/privacy/retention.ts';
+import { readMail } from '../../../scripts/services/index.ts';
+import { newId } from '../../../shared/kernel/index.ts';
+import { named, type CronFunctionDefinition } from '../../../shared/platform/definition/index.ts';
+import { fireCron } from '../../support/fire-cron.ts';
+import { startFlowKit } from '../../support/flow-kit.ts';
+import { testDatabase } from '../../support/auth-test-env.ts';
+import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+
+let kit: Awaited<ReturnType<typeof startFlowKit>>;
+beforeAll(async () => {
+  kit = await startFlowKit(testDatabase('it_privacy_retention'));
+}, servicesHookTimeoutMs);
+afterAll(async () => kit.close());
+
+const day = 86_400_000;
+const ago = (days: number) => new Date(Date.now() - days * day);
+const fire = (definition: CronFunctionDefinition, file: string) => fireCron(named(definition, `functions/privacy/${file}.ts`), kit.env);
+const count = (collection: string, filter: Record<string, unknown> = {}) => kit.db.collection(collection).countDocuments(filter);
+const insert = (collection: string, docs: Record<string, unknown>[]) =>
+  kit.db.collection(collection).insertMany(docs.map((doc) => ({ _id: newId('tst'), schemaVersion: 1, ...doc })) as never);
+const dryRun = async (rule: string) => (await runRetention(kit.env, { dryRun: true })).find((r) => r.rule === rule)!.counts;
+
+describe('retention jobs', () => {
+  it('sessions-and-tokens: should delete sessions and tokens 30 days after expiry, and keep younger ones', async () => {
+    await insert('sessions', [
+      { userId: 'usr_a', expiresAt: ago(31) },
+      { userId: 'usr_a', expiresAt: ago(29) },
+      { userId: 'usr_a', expiresAt: ago(-5) },
+    ]);
+    await insert('refresh_tokens', [
+      { userId: 'usr_a', expiresAt: ago(40) },
+      { userId: 'usr_a', expiresAt: ago(1) },
+    ]);
+    await insert('totp_steps_used', [{ usedAt: ago(2) }, { usedAt: new Date() }]);
+    expect(await dryRun('sessions-and-tokens')).toMatchObject({ sessions: 1, refresh_tokens: 1, totp_steps_used: 1 });
+    expect(await count('sessions')).toBe(3); // a dry run changes nothing
+    await fire(sessionsAndTokens, 'retention-sessions-and-tokens');
+    expect([await count('sessions'), await count('refresh_tokens'), await count('totp_steps_used')]).toEqual([2, 1, 1]);
+    await fire(sessionsAndTokens, 'retention-sessions-and-tokens');
+    expect(await count('sessions')).toBe(2);
+  });
+
+  it('ai-conversations: should delete a conversation whose last message is 365 days old, whole, and keep an active one', async () => {
+    await insert('ai_messages', [
+      { flowId: 'flw_old', userId: 'usr_a', createdAt: ago(400) },
+      { flowId: 'flw_old', userId: 'usr_a', createdAt: ago(370) },
+      { flowId: 'flw_live', userId: 'usr_a', createdAt: ago(500) },
+      { flowId: 'flw_live', userId: 'usr_a', createdAt: ago(3) },
+    ]);
+    const jobId = newId('job');
+    await kit.db.collection('ai_jobs').insertMany([
+      { _id: jobId as never, createdAt: ago(366) },
+      { _id: newId('job') as never, createdAt: ago(10) },
+    ]);
+    await kit.db.collection('ai_job_steps').insertOne({ _id: `${jobId}:1` as never, jobId, seq: 1 });
+    expect(await dryRun('ai-conversations')).toMatchObject({ ai_messages: 2, ai_jobs: 1, ai_job_steps: 1 });
+    await fire(aiConversations, 'retention-ai-conversations');
+    expect([await count('ai_messages', { flowId: 'flw_old' }), await count('ai_messages', { flowId: 'flw_live' })]).toEqual([0, 2]);
+    expect([await count('ai_jobs'), await count('ai_job_steps')]).toEqual([1, 0]);
+  });
+
+  it('deleted-flows: should purge a flow deleted 31 days ago, with its versions, and keep one deleted 5 days ago', async () => {
+    const { workspaceId, owner } = await kit.team();
+    const [old, recent] = [await kit.newFlow(workspaceId, owner), await kit.newFlow(workspaceId, owner)];
+    for (const flowId of [old, recent])
+      expect((await kit.call(deleteFlow, `/v1/flows/${flowId}`, owner, { method: 'DELETE' })).status).toBe(204);
+    await kit.ageDeletion(old, 2, 31);
+    await kit.ageDeletion(recent, 2, 5);
+    expect(await dryRun('deleted-flows')).toEqual({ flows: 1 });
+    await fire(deletedFlows, 'retention-deleted-flows');
+    expect([await count('flows', { _id: old }), await count('flow_versions', { flowId: old })]).toEqual([0, 0]);
+    expect(await count('flows', { _id: recent })).toBe(1);
+  });
+
+  it('security-records: should delete security events, login attempts and key uses older than 90 days', async () => {
+    await insert('security_events', [
+      { type: 'x', at: ago(91) },
+      { type: 'x', at: ago(89) },
+    ]);
+    await insert('login_attempts', [
+      { email: 'old@example.com', at: ago(100) },
+      { email: 'new@example.com', at: ago(1) },
+    ]);
+    expect(await dryRun('security-records')).toMatchObject({ security_events: 1, login_attempts: 1 });
+    await fire(securityRecords, 'retention-security-records');
+    expect([await count('security_events'), await count('login_attempts')]).toEqual([1, 1]);
+  });
+
+  it('inactive-accounts: should send a notice to a free account inactive for 2 years, then schedule its erasure 30 days later', async () => {
+    const { dormant, active } = await kit.users('dormant', 'active');
+    for (const [user, lastUsedAt] of [
+      [dormant, ago(800)],
+      [active, ago(2)],
+    ] as const) {
+      await kit.db.collection('users').updateOne({ _id: user.id as never }, { $set: { createdAt: ago(900) } });
+      await insert('sessions', [{ userId: user.id, createdAt: ago(900), lastUsedAt, expiresAt: ago(-30) }]);
+      await kit.workspace({ owner: [user] }, { plan: 'free', personal: true });
+    }
+    expect(await dryRun('inactive-accounts')).toEqual({ notices_sent: 1, erasures_scheduled: 0 });
+    await fire(inactiveAccounts, 'retention-inactive-accounts');
+    await fire(inactiveAccounts, 'retention-inactive-accounts'); // one notice per inactive period
+    expect(await count('inactivity_notices', { userId: dormant.id })).toBe(1);
+    expect(await count('inactivity_notices', { userId: active.id })).toBe(0);
+    expect((await readMail(kit.mailDir, { to: dormant.email })).length).toBe(1);
+    expect(await count('erasure_requests', { userId: dormant.id })).toBe(0);
+    // 31 days after the notice, still inactive: an erasure due at once, which the erasure job carries out.
+    await kit.db.collection('inactivity_notices').updateMany({ userId: dormant.id }, { $set: { sentAt: ago(31) } });
+    await fire(inactiveAccounts, 'retention-inactive-accounts');
+    expect(await count('erasure_requests', { userId: dormant.id, kind: 'requested' })).toBe(1);
+  });
+
+  it('audit-pseudonymisation: should delete the audit sidecar values left for a person whose erasure finished', async () => {
+    // A finished erasure (functions/privacy/execute-erasures.ts writes these; tests/integration/privacy/erasure-run.test.ts runs it).
+    const erased = newId('usr');
+    await kit.db.collection('erasure_runs').insertOne({ _id: 'era_retention' as never, userId: erased, seq: 1 });
+    await kit.db.collection('erasure_receipts').insertOne({ _id: 'era_retention' as never, stores: [] });
+    await insert('audit_personal', [
+      { subjectId: erased, salt: 's', values: { email: 'late@example.com' } },
+      { subjectId: 'usr_other', salt: 's', values: {} },
+    ]);
+    expect(await dryRun('audit-pseudonymisation')).toMatchObject({ audit_personal: 1 });
+    await fire(auditPseudonymisation, 'retention-audit-pseudonymisation');
+    expect([await count('audit_personal', { subjectId: erased }), await count('audit_personal', { subjectId: 'usr_other' })]).toEqual([
+      0, 1,
+    ]);
+  });
+
+  it('should print what each job would remove', async () => {
+    const text = printRetention(await runRetention(kit.env, { dryRun: true }), true);
+    for (const rule of [
+      'sessions-and-tokens',
+      'ai-conversations',
+      'deleted-flows',
+      'security-records',
+      'inactive-accounts',
+      'erased-accounts',
+      'audit-pseudonymisation',
+    ])
+      expect(text).toContain(`${rule}: would remove`);
+  });
+});

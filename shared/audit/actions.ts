@@ -41,6 +41,13 @@ export const auditActionCatalog = {
   'audit.exported': { category: 'privacy', durability: 'must' },
   // Privacy: an erasure pseudonymises the log (the privacy service records the rest of its steps).
   'privacy.subject_erased': { category: 'privacy', durability: 'must' },
+  // Data-subject requests: exports, restrictions, and the DPO's handling of requests.
+  'privacy.export_requested': { category: 'privacy', durability: 'must' },
+  'privacy.export_downloaded': { category: 'privacy', durability: 'must' },
+  'privacy.restriction_changed': { category: 'privacy', durability: 'must' },
+  'privacy.requests_listed': { category: 'staff', durability: 'must' },
+  'privacy.request_viewed': { category: 'staff', durability: 'must' },
+  'privacy.request_created': { category: 'staff', durability: 'must' },
 } as const satisfies Record<string, { category: string; durability: AuditDurability }>;
 
 export type AuditAction = keyof typeof auditActionCatalog;

@@ -52,6 +52,8 @@ export const exportResultCollection = defineCollection<ExportResultDocument>({
 
 const toJob = (doc: ExportJobDocument): ExportJob => ({ id: doc._id, userId: doc.userId, requestedAt: doc.requestedAt, origin: doc.origin });
 
+const toResult = ({ _id, schemaVersion: _s, ...rest }: ExportResultDocument): ExportResult => ({ ...rest, jobId: _id });
+
 /** `privacy_exports` and `privacy_export_results`: export requests (insert-only) and how their builds ended. */
 export const createExportJobStore = (db: Db): ExportJobs => {
   const jobs = exportJobCollection.in(db);
@@ -83,9 +85,7 @@ export const createExportJobStore = (db: Db): ExportJobs => {
     listOpen: async (limit) => (await jobs.find({ open: true }).sort({ requestedAt: 1 }).limit(limit).toArray()).map(toJob),
     result: async (jobId) => {
       const doc = await results.findOne({ _id: jobId });
-      if (!doc) return null;
-      const { _id, schemaVersion: _s, ...rest } = doc;
-      return { ...rest, jobId: _id };
+      return doc ? toResult(doc) : null;
     },
     insertResult: async ({ jobId, ...rest }) => {
       try {

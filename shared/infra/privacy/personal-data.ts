@@ -28,7 +28,11 @@ const parentsFirst = (stores: readonly CollectionDeclaration[]) => {
  * address, the records of a parent store already taken; a store linked only by workspace gives
  * the records of the workspaces the person owns (billing), nothing of the others'.
  */
-const filterOf = (store: CollectionDeclaration, person: { userId: string; email: string | null; owned: string[] }, taken: Map<string, unknown[]>) => {
+const filterOf = (
+  store: CollectionDeclaration,
+  person: { userId: string; email: string | null; owned: string[] },
+  taken: Map<string, unknown[]>,
+) => {
   const subject = store.privacy.subject ?? {};
   const or: Filter<Document>[] = [];
   if (subject.userId) or.push({ [subject.userId]: person.userId });
@@ -52,8 +56,9 @@ const cleanRecord = async (
     return Promise.all(kept.map((item) => cleanRecord(item, open, field, keepArrayItem)));
   }
   if (value !== null && typeof value === 'object') {
-    if (typeof (value as { toHexString?: unknown }).toHexString === 'function') return String(value);
-    if ((value as { _bsontype?: unknown })._bsontype) return String(value);
+    // BSON values (ObjectId, Binary, Decimal128…) as their extended-JSON form.
+    const bson = value as { _bsontype?: unknown; toJSON?: () => unknown };
+    if (bson._bsontype) return typeof bson.toJSON === 'function' ? bson.toJSON() : null;
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
       if (secretField.test(key)) continue;
@@ -70,14 +75,19 @@ export const createPersonalData = (db: Db, sealer: FieldSealer, stores: readonly
   collect: async (userId) => {
     const user = await userCollection.in<{ _id: string; email?: unknown }>(db).findOne({ _id: userId });
     const email = typeof user?.email === 'string' ? user.email : null;
-    const owned = (await membershipCollection.in<{ workspaceId: string }>(db).find({ userId, role: 'owner' }).toArray()).map((m) => m.workspaceId);
+    const owned = (await membershipCollection.in<{ workspaceId: string }>(db).find({ userId, role: 'owner' }).toArray()).map(
+      (m) => m.workspaceId,
+    );
     const person = { userId, email, owned };
     const taken = new Map<string, unknown[]>();
     const out: { store: string; records: Record<string, unknown>[] }[] = [];
     for (const store of parentsFirst(stores)) {
       const filter = filterOf(store, person, taken);
       const docs = filter ? await store.in(db).find(filter).toArray() : [];
-      taken.set(store.name, docs.map((doc) => doc._id));
+      taken.set(
+        store.name,
+        docs.map((doc) => doc._id),
+      );
       // A dotted user link into an array (`byUser.key`): keep only the person's items of that array.
       const link = store.privacy.subject?.userId;
       const [arrayField, itemKey] = link?.includes('.') ? link.split('.') : [];

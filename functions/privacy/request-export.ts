@@ -22,10 +22,14 @@ export default defineHttpFunction({
   route,
   handler: async (c) => {
     const userId = c.var.auth.userId;
-    const { view, isNew } = await c.var.use(privacyExports).request(userId, { by: 'self' });
-    if (isNew) {
-      await c.var.use(auditLog).record({ action: 'privacy.export_requested', target: { type: 'privacy_export', id: view.id }, subjectId: userId, key: `export:${view.id}` });
-    }
+    const { view } = await c.var.use(privacyExports).request(userId, { by: 'self' });
+    // Recorded on every answer, idempotent on the key: a retry after a failed record records it.
+    await c.var.use(auditLog).record({
+      action: 'privacy.export_requested',
+      target: { type: 'privacy_export', id: view.id },
+      subjectId: userId,
+      key: `export:${view.id}`,
+    });
     c.header('cache-control', 'no-store');
     c.header('location', `/v1/me/privacy/exports/${view.id}`);
     return c.json(toExportBody(view), 202);

@@ -13,7 +13,9 @@ export default defineCronFunction({
   costTags: { team: 'privacy', costCenter: 'cc-privacy', tier: 'batch' },
   privacy: exportPrivacy,
   handler: async (_tick, { use, log }) => {
-    const report = await use(privacyExports).buildOpen(batchSize, (job, err) => log.error({ err, exportId: job.id }, 'export build failed'));
+    const report = await use(privacyExports).buildOpen(batchSize, (job, err) =>
+      log.error({ err, exportId: job.id }, 'export build failed'),
+    );
     if (Object.values(report).some((n) => n > 0)) log.info(report, 'privacy exports');
   },
 });

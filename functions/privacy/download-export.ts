@@ -26,7 +26,9 @@ const route = createRoute({
 
 export default defineHttpFunction({
   description: 'Serves a built export’s ZIP to whoever holds its signed link, for 24 hours.',
-  access: publicAccess('a signed, expiring link the export owner got from their own authenticated request; a browser download cannot carry a bearer token'),
+  access: publicAccess(
+    'a signed, expiring link the export owner got from their own authenticated request; a browser download cannot carry a bearer token',
+  ),
   rateLimit: rateLimited.public,
   uses: [privacyExports, auditLog],
   costTags: { team: 'privacy', costCenter: 'cc-privacy', tier: 'standard' },

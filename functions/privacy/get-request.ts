@@ -28,7 +28,8 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...dpoFunction,
-  description: 'Shows one data-subject request (an export, an erasure or a restriction) with its deadline and state; the reading is audited.',
+  description:
+    'Shows one data-subject request (an export, an erasure or a restriction) with its deadline and state; the reading is audited.',
   route,
   handler: async (c) => {
     const request = await c.var.use(dpoDesk).view(staffActor(c.var.auth), c.req.valid('param').requestId);

@@ -30,7 +30,11 @@ export const createSelfService = (ports: SelfServicePorts, sessionService: Pick<
      * fails leaves a record the retry repeats). The same name again changes and records nothing.
      * USER_NOT_FOUND when it is gone.
      */
-    updateProfile: async (userId: string, changes: { name: string }, by: { type: 'self' } | { type: 'dpo'; staffId: string } = { type: 'self' }) => {
+    updateProfile: async (
+      userId: string,
+      changes: { name: string },
+      by: { type: 'self' } | { type: 'dpo'; staffId: string } = { type: 'self' },
+    ) => {
       const user = await getUser(userId);
       if (user.name !== changes.name) {
         await ports.profileChanges.record({ userId, field: 'name', before: user.name, after: changes.name, at: clock.now(), by });

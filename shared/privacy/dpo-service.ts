@@ -26,7 +26,12 @@ export const createDpoDesk = ({ directory, exports, erasure, restrictions, findU
   view: async (staff: AuditActor, id: string): Promise<PrivacyRequest> => {
     const request = await directory.find(id, clock.now());
     if (!request) throw requestErrors.notFound();
-    await audit.record({ action: 'privacy.request_viewed', actor: staff, target: { type: 'privacy_request', id }, subjectId: request.userId });
+    await audit.record({
+      action: 'privacy.request_viewed',
+      actor: staff,
+      target: { type: 'privacy_request', id },
+      subjectId: request.userId,
+    });
     return request;
   },
 

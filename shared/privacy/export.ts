@@ -84,7 +84,9 @@ export interface DownloadLinks {
 export const exportErrors = {
   notFound: () => new DomainError('not_found', 'EXPORT_NOT_FOUND', { detail: 'No such export.' }),
   linkInvalid: () =>
-    new DomainError('forbidden', 'EXPORT_LINK_INVALID', { detail: 'This download link is not valid or has expired: ask for a new export.' }),
+    new DomainError('forbidden', 'EXPORT_LINK_INVALID', {
+      detail: 'This download link is not valid or has expired: ask for a new export.',
+    }),
   gone: () => new DomainError('not_found', 'EXPORT_GONE', { detail: 'This export is no longer available: ask for a new one.' }),
 };
 

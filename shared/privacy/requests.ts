@@ -46,7 +46,10 @@ export interface RequestDirectory {
 export const onBehalfSchema = z
   .object({
     kind: z.enum(requestKinds),
-    userId: z.string().regex(/^usr_[0-9a-z]{20}$/, 'must be a user id').optional(),
+    userId: z
+      .string()
+      .regex(/^usr_[0-9a-z]{20}$/, 'must be a user id')
+      .optional(),
     email: z.string().trim().toLowerCase().email().max(320).optional(),
     channel: z.enum(['post', 'email']),
     /** The DPO's own reference (a letter or ticket number); no personal data. */
@@ -54,7 +57,10 @@ export const onBehalfSchema = z
     restriction: restrictionChangeSchema.optional(),
   })
   .strict()
-  .refine((body) => (body.userId === undefined) !== (body.email === undefined), { message: 'give the userId or the email, not both', path: ['userId'] })
+  .refine((body) => (body.userId === undefined) !== (body.email === undefined), {
+    message: 'give the userId or the email, not both',
+    path: ['userId'],
+  })
   .refine((body) => (body.kind === 'restriction') === (body.restriction !== undefined), {
     message: 'a restriction request carries `restriction`, the others do not',
     path: ['restriction'],

@@ -63,7 +63,9 @@ export const applyRestriction = (state: RestrictionState, change: RestrictionCha
 
 export const restrictionErrors = {
   busy: () =>
-    new DomainError('conflict', 'RESTRICTION_CHANGE_CONFLICT', { detail: 'Another change of these restrictions was being saved; try again.' }),
+    new DomainError('conflict', 'RESTRICTION_CHANGE_CONFLICT', {
+      detail: 'Another change of these restrictions was being saved; try again.',
+    }),
 };
 
 const attempts = 5;
@@ -86,7 +88,15 @@ export const createRestrictions = (deps: { log: RestrictionLog; clock: { now: ()
         const at = clock.now();
         const next = applyRestriction(state, change, at);
         if (!next) return { state, entry: null };
-        const entry: RestrictionEntry = { userId, seq: (latest?.seq ?? 0) + 1, change, state: next, at, origin: context.origin, ipHash: hashIp(context.ip) };
+        const entry: RestrictionEntry = {
+          userId,
+          seq: (latest?.seq ?? 0) + 1,
+          change,
+          state: next,
+          at,
+          origin: context.origin,
+          ipHash: hashIp(context.ip),
+        };
         if (await log.append(entry)) return { state: next, entry };
       }
       throw restrictionErrors.busy();

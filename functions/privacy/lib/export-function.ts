@@ -28,7 +28,11 @@ export const exportViewSchema = z
     state: z.enum(['pending', 'ready', 'failed', 'expired']),
     requestedAt: z.string().datetime(),
     completedAt: z.string().datetime().nullable(),
-    expiresAt: z.string().datetime().nullable().openapi({ description: 'When the download link stops working (24 hours after it is built)' }),
+    expiresAt: z
+      .string()
+      .datetime()
+      .nullable()
+      .openapi({ description: 'When the download link stops working (24 hours after it is built)' }),
     bytes: z.number().int().nullable(),
     downloadUrl: z
       .string()

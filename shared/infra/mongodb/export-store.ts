@@ -50,7 +50,12 @@ export const exportResultCollection = defineCollection<ExportResultDocument>({
   },
 });
 
-const toJob = (doc: ExportJobDocument): ExportJob => ({ id: doc._id, userId: doc.userId, requestedAt: doc.requestedAt, origin: doc.origin });
+const toJob = (doc: ExportJobDocument): ExportJob => ({
+  id: doc._id,
+  userId: doc.userId,
+  requestedAt: doc.requestedAt,
+  origin: doc.origin,
+});
 
 const toResult = ({ _id, schemaVersion: _s, ...rest }: ExportResultDocument): ExportResult => ({ ...rest, jobId: _id });
 
@@ -65,7 +70,15 @@ export const createExportJobStore = (db: Db): ExportJobs => {
   return {
     insertOpen: async (job) => {
       try {
-        await jobs.insertOne({ _id: job.id, userId: job.userId, requestedAt: job.requestedAt, origin: job.origin, openFor: job.userId, open: true, schemaVersion: 1 });
+        await jobs.insertOne({
+          _id: job.id,
+          userId: job.userId,
+          requestedAt: job.requestedAt,
+          origin: job.origin,
+          openFor: job.userId,
+          open: true,
+          schemaVersion: 1,
+        });
         return { inserted: true };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;

@@ -18,7 +18,9 @@ const channelOf = (origin: RequestOrigin | undefined) => (origin?.by === 'dpo' ?
 /** Received at or before the cursor; the same instant is dropped by id afterwards. */
 const atFilter = (field: string, before: Before) => (before ? { [field]: { $lte: before.at } } : {});
 const isBefore = (request: PrivacyRequest, before: Before) =>
-  !before || request.receivedAt.getTime() < before.at.getTime() || (request.receivedAt.getTime() === before.at.getTime() && request.id < before.id);
+  !before ||
+  request.receivedAt.getTime() < before.at.getTime() ||
+  (request.receivedAt.getTime() === before.at.getTime() && request.id < before.id);
 const newestFirst = (a: PrivacyRequest, b: PrivacyRequest) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : -1);
 
 /** The DPO's view of the requests, read from where each kind is kept. */
@@ -44,17 +46,29 @@ export const createRequestDirectory = (db: Db): RequestDirectory => {
           state: state === 'pending' ? 'open' : state === 'failed' ? 'failed' : 'completed',
           completedAt: result?.at ?? null,
           channel: channelOf(job.origin),
-          details: { exportState: state, expiresAt: result?.expiresAt?.toISOString() ?? null, reference: job.origin.by === 'dpo' ? job.origin.reference : null },
+          details: {
+            exportState: state,
+            expiresAt: result?.expiresAt?.toISOString() ?? null,
+            reference: job.origin.by === 'dpo' ? job.origin.reference : null,
+          },
         } satisfies PrivacyRequest;
       }),
     );
   };
 
   const erasureRequests = async (filter: object, limit: number, now: Date): Promise<PrivacyRequest[]> => {
-    const asked = await erasures.find({ ...filter, kind: 'requested' }).sort({ at: -1, _id: -1 }).limit(limit).toArray();
+    const asked = await erasures
+      .find({ ...filter, kind: 'requested' })
+      .sort({ at: -1, _id: -1 })
+      .limit(limit)
+      .toArray();
     return Promise.all(
       asked.map(async (entry) => {
-        const [cancelled] = await erasures.find({ userId: entry.userId, seq: { $gt: entry.seq }, kind: 'cancelled' }).sort({ seq: 1 }).limit(1).toArray();
+        const [cancelled] = await erasures
+          .find({ userId: entry.userId, seq: { $gt: entry.seq }, kind: 'cancelled' })
+          .sort({ seq: 1 })
+          .limit(1)
+          .toArray();
         const due = entry.scheduledFor !== null && entry.scheduledFor.getTime() <= now.getTime();
         return {
           id: `erasure:${entry._id}`,
@@ -114,8 +128,7 @@ export const createRequestDirectory = (db: Db): RequestDirectory => {
       const recordId = rest.join(':');
       if (!recordId) return null;
       const byId = () => ({ _id: recordId });
-      const found =
-        kind === 'export' || kind === 'erasure' || kind === 'restriction' ? await read(kind, byId, 1, now) : [];
+      const found = kind === 'export' || kind === 'erasure' || kind === 'restriction' ? await read(kind, byId, 1, now) : [];
       return found[0] ?? null;
     },
     latest: async (kind, userId, now) => (await read(kind, () => ({ userId }), 1, now))[0] ?? null,

@@ -23,7 +23,8 @@ export const dpoDesk = defineResource({
       exports: use(privacyExports),
       erasure: use(erasureScheduling),
       restrictions: use(restrictions),
-      findUser: async ({ userId, email }) => (userId ? await users.findById(userId) : email ? await users.findByEmail(email) : null)?.id ?? null,
+      findUser: async ({ userId, email }) =>
+        (userId ? await users.findById(userId) : email ? await users.findByEmail(email) : null)?.id ?? null,
       audit: use(auditLog),
       clock: { now: () => new Date() },
     });

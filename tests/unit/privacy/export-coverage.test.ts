@@ -18,7 +18,9 @@ describe('the access export', () => {
   });
 
   it('should find every exported record through a link to the person', () => {
-    const unlinked = exportedStores.filter(({ privacy: { subject } }) => !subject?.userId && !subject?.email && !subject?.parent && !subject?.workspaceId);
+    const unlinked = exportedStores.filter(
+      ({ privacy: { subject } }) => !subject?.userId && !subject?.email && !subject?.parent && !subject?.workspaceId,
+    );
     expect(unlinked.map((store) => store.name)).toEqual([]);
   });
 });

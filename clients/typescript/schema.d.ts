@@ -208,6 +208,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/privacy/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data-subject requests (exports, erasures, restrictions) with their 30-day deadlines, newest first (DPO) */
+        get: operations["privacy-list-requests"];
+        put?: never;
+        /** Enter a request received by post or e-mail for the person, and carry it out as if asked in the app (DPO) */
+        post: operations["privacy-create-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/privacy/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One data-subject request with its deadline and state (DPO) */
+        get: operations["privacy-get-request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/security/alerts": {
         parameters: {
             query?: never;
@@ -1040,6 +1075,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/privacy/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a copy of everything held about the caller (a ZIP of JSON and CSV, built in the background) */
+        post: operations["privacy-request-export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/privacy/exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller’s exports: its state and, once built, a signed download link valid 24 hours */
+        get: operations["privacy-export-status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/privacy/restrictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s restrictions of and objections to processing, per purpose */
+        get: operations["privacy-restrictions"];
+        put?: never;
+        /** Restrict or object to processing for a purpose, or lift it (`active: false`) */
+        post: operations["privacy-restrict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/sessions": {
         parameters: {
             query?: never;
@@ -1083,6 +1170,23 @@ export interface paths {
         };
         /** The receipt of a finished erasure, for the holder of its token (the account is gone) */
         get: operations["privacy-erasure-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/exports/{exportId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a built export through its signed link (no token: the signature is the credential) */
+        get: operations["privacy-download-export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3957,7 +4061,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised";
+            action: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised" | "privacy.export_requested" | "privacy.export_downloaded" | "privacy.restriction_changed" | "privacy.requests_listed" | "privacy.request_viewed" | "privacy.request_created";
             actor: {
                 id: string | null;
                 /** @enum {string} */
@@ -4993,6 +5097,13 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        /** @description null: processing for this purpose is not restricted */
+        HeldRestriction: {
+            /** @enum {string} */
+            kind: "restriction" | "objection";
+            /** Format: date-time */
+            since: string;
+        } | null;
         JsonWebKeySet: {
             keys: {
                 alg: string;
@@ -5654,6 +5765,56 @@ export interface components {
             refreshToken: string;
             user: components["schemas"]["User"];
         };
+        PrivacyExport: {
+            bytes: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Ready exports: a signed link (a path on this API) to the ZIP; no token needed, valid until expiresAt */
+            downloadUrl: string | null;
+            /**
+             * Format: date-time
+             * @description When the download link stops working (24 hours after it is built)
+             */
+            expiresAt: string | null;
+            id: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @enum {string} */
+            state: "pending" | "ready" | "failed" | "expired";
+        };
+        PrivacyRequest: {
+            /** @enum {string} */
+            channel: "app" | "post" | "email";
+            /** Format: date-time */
+            completedAt: string | null;
+            /**
+             * Format: date-time
+             * @description receivedAt + 30 days
+             */
+            deadline: string;
+            details: {
+                [key: string]: string | number | boolean | null;
+            };
+            /** @description `export:pex_…`, `erasure:usr_…:<n>` or `restriction:usr_…:<n>` */
+            id: string;
+            /** @enum {string} */
+            kind: "export" | "erasure" | "restriction";
+            /** @description Not completed, failed or cancelled, and past its deadline */
+            overdue: boolean;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            state: "open" | "scheduled" | "due" | "completed" | "failed" | "cancelled";
+            userId: string;
+        };
+        PrivacyRestrictions: {
+            purposes: {
+                ai_improvement: components["schemas"]["HeldRestriction"];
+                analytics: components["schemas"]["HeldRestriction"];
+                functional: components["schemas"]["HeldRestriction"];
+                marketing: components["schemas"]["HeldRestriction"];
+            };
+        };
         Problem: {
             /** @example VALIDATION_FAILED */
             code: string;
@@ -6012,7 +6173,7 @@ export interface operations {
     "privacy-audit-list": {
         parameters: {
             query?: {
-                action?: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised";
+                action?: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised" | "privacy.export_requested" | "privacy.export_downloaded" | "privacy.restriction_changed" | "privacy.requests_listed" | "privacy.request_viewed" | "privacy.request_created";
                 actor?: string;
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
@@ -6630,6 +6791,235 @@ export interface operations {
             };
             /** @description BREACH_NOTICE_VERSION_CONFLICT (with `currentVersion`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-list-requests": {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                kind?: "export" | "erasure" | "restriction";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PrivacyRequest"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED or INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role dpo (or admin) is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-create-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    channel: "post" | "email";
+                    /** Format: email */
+                    email?: string;
+                    /** @enum {string} */
+                    kind: "export" | "erasure" | "restriction";
+                    /** @default null */
+                    reference?: string | null;
+                    restriction?: {
+                        /** @default true */
+                        active?: boolean;
+                        /** @enum {string} */
+                        kind: "restriction" | "objection";
+                        /** @enum {string} */
+                        purpose: "functional" | "analytics" | "marketing" | "ai_improvement";
+                        /** @default null */
+                        reason?: string | null;
+                    };
+                    userId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request as recorded (a repeated one is the one already there) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequest"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role dpo (or admin) is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PRIVACY_SUBJECT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ERASURE_SOLE_OWNER (`workspaceIds`), ERASURE_CHANGE_CONFLICT or RESTRICTION_CHANGE_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-get-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequest"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED: the platform role dpo (or admin) is needed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PRIVACY_REQUEST_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10392,6 +10782,209 @@ export interface operations {
             };
         };
     };
+    "privacy-request-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: poll the export (asking while one is being built answers that one) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyExport"];
+                };
+            };
+            /** @description UNAUTHENTICATED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-export-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyExport"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description EXPORT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-restrictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per purpose: the restriction or objection held, or null */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRestrictions"];
+                };
+            };
+            /** @description UNAUTHENTICATED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-restrict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    active?: boolean;
+                    /** @enum {string} */
+                    kind: "restriction" | "objection";
+                    /** @enum {string} */
+                    purpose: "functional" | "analytics" | "marketing" | "ai_improvement";
+                    /** @default null */
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The restrictions as they are now (a change that changes nothing is not recorded) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRestrictions"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RESTRICTION_CHANGE_CONFLICT (retry) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "identity-list-sessions": {
         parameters: {
             query?: never;
@@ -10530,6 +11123,67 @@ export interface operations {
             };
             /** @description ERASURE_RECEIPT_PENDING: the erasure has not finished */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-download-export": {
+        parameters: {
+            query: {
+                expires: number;
+                signature: string;
+            };
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ZIP archive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description EXPORT_LINK_INVALID (a wrong or expired signature) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description EXPORT_GONE */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -54,6 +54,13 @@ export const auditActionCatalog = {
   'breach.notice_drafted': { category: 'staff', durability: 'must' },
   'breach.notice_edited': { category: 'staff', durability: 'must' },
   'breach.deadline_alert_raised': { category: 'privacy', durability: 'must' },
+  // Data-subject requests: exports, restrictions, and the DPO's handling of requests.
+  'privacy.export_requested': { category: 'privacy', durability: 'must' },
+  'privacy.export_downloaded': { category: 'privacy', durability: 'must' },
+  'privacy.restriction_changed': { category: 'privacy', durability: 'must' },
+  'privacy.requests_listed': { category: 'staff', durability: 'must' },
+  'privacy.request_viewed': { category: 'staff', durability: 'must' },
+  'privacy.request_created': { category: 'staff', durability: 'must' },
 } as const satisfies Record<string, { category: string; durability: AuditDurability }>;
 
 export type AuditAction = keyof typeof auditActionCatalog;

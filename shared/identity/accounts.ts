@@ -26,6 +26,8 @@ export interface AccountsPorts {
   totp: Totp;
   workspaces: Ports.PersonalWorkspaces;
   securityEvents: Ports.SecurityEvents;
+  /** The record of rectifications (privacy: the right to rectification). */
+  profileChanges: Ports.ProfileChanges;
   passwordHasher: Ports.PasswordHasher;
   accessTokens: AccessTokens;
   mailer: Ports.Mailer;

@@ -26,6 +26,22 @@ export interface Users {
   markEmailVerified: (id: string) => Promise<void>;
 }
 
+/** A change of an account's personal data (rectification), as the insert-only history keeps it. */
+export interface ProfileChange {
+  userId: string;
+  field: 'name';
+  before: string;
+  after: string;
+  at: Date;
+  /** The person themselves, or a DPO correcting it on a request received by post or e-mail. */
+  by: { type: 'self' } | { type: 'dpo'; staffId: string };
+}
+
+/** `profile_changes`: the record of every rectification (insert-only). */
+export interface ProfileChanges {
+  record: (change: ProfileChange) => Promise<void>;
+}
+
 /** A login session: one refresh-token family. `id` is the family id and the JWT's `sid`. */
 export interface Session {
   id: string;

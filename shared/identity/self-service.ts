@@ -1,7 +1,7 @@
 import { DomainError } from '../kernel/index.ts';
 import type { LoginGuard } from './login-guard.ts';
 import { assertPasswordAcceptable, type CommonPasswords } from './password-policy.ts';
-import type { Clock, PasswordHasher, SecurityEvents, Sessions, Users } from './ports.ts';
+import type { Clock, PasswordHasher, ProfileChanges, SecurityEvents, Sessions, Users } from './ports.ts';
 import { liveSessions, type SessionView } from './session-list.ts';
 import type { SessionService } from './session-service.ts';
 
@@ -11,6 +11,7 @@ export interface SelfServicePorts {
   passwordHasher: PasswordHasher;
   commonPasswords: CommonPasswords;
   securityEvents: SecurityEvents;
+  profileChanges: ProfileChanges;
   clock: Clock;
 }
 
@@ -23,10 +24,22 @@ export const createSelfService = (ports: SelfServicePorts, sessionService: Pick<
   const getUser = async (userId: string) => (await users.findById(userId)) ?? Promise.reject(userGone());
 
   return {
-    /** Changes the account's name; returns the account as it is now. USER_NOT_FOUND when it is gone. */
-    updateProfile: async (userId: string, changes: { name: string }) => {
+    /**
+     * Changes the account's name (rectification); returns the account as it is now. The change is
+     * recorded before it is written, so no change is ever without its record (a write that then
+     * fails leaves a record the retry repeats). The same name again changes and records nothing.
+     * USER_NOT_FOUND when it is gone.
+     */
+    updateProfile: async (
+      userId: string,
+      changes: { name: string },
+      by: { type: 'self' } | { type: 'dpo'; staffId: string } = { type: 'self' },
+    ) => {
       const user = await getUser(userId);
-      await users.setName(userId, changes.name);
+      if (user.name !== changes.name) {
+        await ports.profileChanges.record({ userId, field: 'name', before: user.name, after: changes.name, at: clock.now(), by });
+        await users.setName(userId, changes.name);
+      }
       return { id: user.id, email: user.email, name: changes.name, emailVerified: user.emailVerified, createdAt: user.createdAt };
     },
 

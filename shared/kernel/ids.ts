@@ -23,6 +23,7 @@ const idNames = {
   job: 'an AI job id',
   kdoc: 'a knowledge document id',
   msg: 'an AI message id',
+  pex: 'a privacy export id',
   prp: 'an AI proposal id',
   sal: 'a security alert id',
   ses: 'a session id',

@@ -25,6 +25,8 @@ export interface ConsentsDeps {
   textVersion: string;
   /** A keyed, one-way hash of a client address. */
   hashIp: (ip: string) => string;
+  /** Whether the person restricted or objected to the purpose (restriction.ts): that wins over consent. */
+  restricted?: (userId: string, purpose: ConsentPurpose) => Promise<boolean>;
 }
 
 export interface CurrentConsents {
@@ -47,13 +49,19 @@ export const consentErrors = {
 };
 
 /** Consent per purpose, with its full history (who, when, which text version, from where). */
-export const createConsents = ({ log, clock, textVersion, hashIp }: ConsentsDeps) => {
+export const createConsents = ({ log, clock, textVersion, hashIp, restricted }: ConsentsDeps) => {
   const stateOf = async (userId: string) => (await log.latest(userId))?.state ?? initialConsentState();
   return {
     current: async (userId: string): Promise<CurrentConsents> => ({ textVersion, purposes: await stateOf(userId) }),
 
-    /** Whether the person allows `purpose` now (`necessary`: always). */
-    allows: async (userId: string, purpose: ConsentPurpose): Promise<boolean> => (await stateOf(userId))[purpose].granted,
+    /**
+     * Whether the person allows `purpose` now (`necessary`: always): consent given, and no
+     * restriction or objection of theirs on that purpose.
+     */
+    allows: async (userId: string, purpose: ConsentPurpose): Promise<boolean> => {
+      if (!(await stateOf(userId))[purpose].granted) return false;
+      return purpose === 'necessary' || !(await restricted?.(userId, purpose));
+    },
 
     /**
      * Applies a partial change given under `shownVersion`; a change that changes nothing adds no entry.

@@ -16,6 +16,7 @@ import {
 } from '../mongodb/identity-misc-stores.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { createPasswordResetRequestStore } from '../mongodb/password-reset-request-store.ts';
+import { createProfileChangeStore } from '../mongodb/profile-change-store.ts';
 import { createRefreshTokenStore } from '../mongodb/refresh-token-store.ts';
 import { createSessionStore } from '../mongodb/session-store.ts';
 import { twoFactorStore } from '../mongodb/two-factor-store.ts';
@@ -44,6 +45,7 @@ export const accounts = defineResource({
       totp: createTotp(),
       workspaces: withTrialCredits(createPersonalWorkspaceStore(db), createLedger(use(ledgerPorts)), log),
       securityEvents: createSecurityEventStore(db),
+      profileChanges: createProfileChangeStore(db, use(fieldSealer)),
       passwordHasher: createArgon2Hasher(),
       accessTokens: use(accessTokens),
       mailer: use(mailer),

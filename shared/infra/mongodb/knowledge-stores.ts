@@ -10,7 +10,8 @@ export const knowledgeContentCollection = defineCollection({
     classes: ['user-content'],
     personalData: ['content'],
     retention: 'workspace',
-    subject: { workspaceId: 'workspaceId' },
+    // `_id` is the document id: a person's export takes the contents of the documents they wrote.
+    subject: { workspaceId: 'workspaceId', parent: { field: '_id', collection: 'knowledge_documents' } },
     export: 'records',
     erase: 'with-workspace',
   },

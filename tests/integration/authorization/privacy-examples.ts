@@ -48,4 +48,15 @@ export const privacyExamples: Record<string, Example> = {
     await ctx.as(caller, 'privacy-request-erasure', { method: 'POST', path: '/v1/me/privacy/erasure' });
     return { method: 'DELETE', path: '/v1/me/privacy/erasure' };
   },
+  'privacy-restrict': () => ({ method: 'POST', path: '/v1/me/privacy/restrictions', body: { purpose: 'marketing', kind: 'objection' } }),
+  'privacy-export-status': async (ctx, caller) => {
+    const asked = await ctx.as(caller, 'privacy-request-export', { method: 'POST', path: '/v1/me/privacy/export' });
+    return { method: 'GET', path: `/v1/me/privacy/exports/${(asked.body as { id: string }).id}` };
+  },
+  'privacy-create-request': ({ users }) => ({
+    method: 'POST',
+    path: '/v1/admin/privacy/requests',
+    body: { kind: 'export', userId: users.viewer.userId, channel: 'post', reference: 'letter-1' },
+  }),
+  'privacy-get-request': () => ({ method: 'GET', path: `/v1/admin/privacy/requests/export:pex_${'0'.repeat(20)}` }),
 };

@@ -36,6 +36,11 @@ const publicExamples: Record<string, (ctx: ExampleContext) => ExampleRequest> = 
     body: { id: 'evt_1', type: 'customer.subscription.updated', data: { object: { id: 'sub_1' } } },
   }),
   'flows-list-templates': () => ({ method: 'GET', path: '/v1/templates' }),
+  // A link of an export that does not exist: the signature is checked first (403).
+  'privacy-download-export': () => ({
+    method: 'GET',
+    path: `/v1/privacy/exports/pex_${'0'.repeat(20)}/download?expires=4102444800&signature=${'A'.repeat(43)}`,
+  }),
   'identity-forgot-password': (ctx) => ({ method: 'POST', path: '/v1/auth/password/forgot', body: { email: ctx.users.owner.email } }),
   'identity-jwks': () => ({ method: 'GET', path: '/.well-known/jwks.json' }),
   'identity-login': (ctx) => ({

@@ -17,6 +17,7 @@ export const newId = (prefix: string): string => {
 const idNames = {
   apk: 'an API key id',
   flw: 'a flow id',
+  imp: 'an impersonation id',
   inv: 'an invitation id',
   job: 'an AI job id',
   kdoc: 'a knowledge document id',

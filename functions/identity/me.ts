@@ -6,7 +6,7 @@ import { json, problem } from '../../shared/platform/http/schemas.ts';
 import { identityCostTags, meSchema } from './lib/schemas.ts';
 import { impersonationBannerSchema, toBanner } from './lib/impersonation-function.ts';
 import { impersonations } from '../../shared/infra/identity/impersonations-resource.ts';
-import { z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 
 const meWithBannerSchema = meSchema.extend({
   impersonation: impersonationBannerSchema

@@ -21,6 +21,8 @@ COPY tsconfig.json ./
 COPY scripts/ scripts/
 COPY shared/ shared/
 COPY functions/ functions/
+# The API reference's files (dist/assets) are made from the checked-in contract.
+COPY openapi.yaml ./
 RUN npm run build
 
 # --- production dependencies: the bundles' externals (functions-framework, @node-rs/argon2,
@@ -45,6 +47,7 @@ WORKDIR /app
 # Files stay owned by root: the app user can read, never write, its code (read-only root fs).
 COPY --from=production-deps /src/node_modules ./node_modules
 COPY --from=build /src/dist/functions ./dist/functions
+COPY --from=build /src/dist/assets ./dist/assets
 COPY package.json ./
 # Numeric, so that Kubernetes can verify runAsNonRoot (uid 1000 is the image's `node` user).
 USER 1000:1000

@@ -35,7 +35,7 @@ const drivers = '^(mongodb|@upstash/.+|chromadb|stripe|jose|cloudevents|@google-
 const processEnv = { object: 'process', property: 'env', message: 'read configuration through loadConfig (shared/platform/config) only' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', '.build/', '.serverless/', 'coverage/', '**/*.js', '**/*.mjs', '!eslint.config.js'] },
+  { ignores: ['node_modules/', 'dist/', '.data/', '.build/', '.serverless/', 'coverage/', 'clients/typescript/schema.d.ts', '**/*.js', '**/*.mjs', '!eslint.config.js'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

@@ -40,7 +40,7 @@ const route = createRoute({
     403: problem('PERMISSION_DENIED: flows:update'),
     404: problem('FLOW_NOT_FOUND or PROPOSAL_NOT_FOUND'),
     409: problem(
-      'PROPOSAL_CLOSED, PROPOSAL_SUPERSEDED, PROPOSAL_EXPIRED, or PROPOSAL_STALE (the flow moved and the operations no longer validate)',
+      'PROPOSAL_CLOSED, PROPOSAL_SUPERSEDED, PROPOSAL_EXPIRED, or PROPOSAL_STALE (the flow moved and the operations no longer validate). An apply that did not finish (state `applying`) is finished, and one that did is answered with its version, by applying again with the same If-Match',
     ),
     412: problem('VERSION_CONFLICT: the If-Match is not the current version'),
     422: problem('SELECTION_NOT_CLOSED, UNKNOWN_OPERATIONS, OPERATIONS_FAILED or FLOW_INVALID'),

@@ -15,7 +15,7 @@ const route = createRoute({
   responses: {
     204: { description: 'Discarded: it can no longer be applied or refined' },
     404: problem('PROPOSAL_NOT_FOUND'),
-    409: problem('PROPOSAL_CLOSED: it was applied'),
+    409: problem('PROPOSAL_CLOSED: it was applied; PROPOSAL_APPLYING: an apply of it has not finished (apply again with its If-Match)'),
   },
 });
 

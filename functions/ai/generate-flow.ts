@@ -4,7 +4,7 @@ import { aiAgents } from '../../shared/infra/ai/agents-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { json, jsonBody, problem, workspaceParams } from '../../shared/platform/http/schemas.ts';
 import { admissionFor, aiFunction, jobAcceptingUses, jobLocation } from './lib/ai-function.ts';
-import { acceptedSchema, qualitySchema, toAccepted } from './lib/schemas.ts';
+import { acceptedSchema, qualitySchema, toAccepted, idempotencyHeaders } from './lib/schemas.ts';
 
 const route = createRoute({
   method: 'post',
@@ -14,6 +14,7 @@ const route = createRoute({
     'A new flow built by the AI from a described journey (ai.generate: 10 credits): an empty flow now, a proposal for it when the job is done',
   request: {
     params: workspaceParams,
+    headers: idempotencyHeaders,
     body: jsonBody(
       z.object({
         description: z.string().trim().min(1).max(4000).openapi({ description: 'The journey, in plain words' }),
@@ -35,6 +36,7 @@ const route = createRoute({
     },
     402: problem('INSUFFICIENT_CREDITS, PRO_QUALITY_NOT_IN_PLAN or FLOW_LIMIT_REACHED (nothing was created)'),
     403: problem('PERMISSION_DENIED: ai:use and flows:create'),
+    409: problem('IDEMPOTENCY_KEY_REUSED: the Idempotency-Key came with another request'),
     422: problem('MESSAGE_FLAGGED'),
   },
 });
@@ -49,11 +51,16 @@ export default defineHttpFunction({
     const { ports, who } = admissionFor(c.var);
     const { rules, agents } = c.var.use(aiAgents);
     const body = c.req.valid('json');
-    const job = await createAiRequestService(ports, { rules, agents }).generateFlow(who, c.req.valid('param').workspaceId, {
-      description: body.description,
-      quality: body.quality,
-      ...(body.name === undefined ? {} : { name: body.name }),
-    });
+    const job = await createAiRequestService(ports, { rules, agents }).generateFlow(
+      who,
+      c.req.valid('param').workspaceId,
+      {
+        description: body.description,
+        quality: body.quality,
+        ...(body.name === undefined ? {} : { name: body.name }),
+      },
+      c.req.valid('header')['idempotency-key'],
+    );
     c.header('Location', jobLocation(job.id));
     return c.json({ ...toAccepted(job), flowId: job.flowId }, 202);
   },

@@ -13,7 +13,8 @@ const route = createRoute({
   method: 'get',
   path: '/v1/ai/jobs/{jobId}/events',
   tags: ['ai'],
-  summary: 'Follow an AI job as server-sent events: a `step` event per step (id = its number), then `done` or `failed` with the job',
+  summary:
+    'Follow an AI job as server-sent events: a `step` event per step and an `operation` event per operation of the draft as the architect produces it (id = its number), then `done` or `failed` with the job',
   request: {
     params: jobParams,
     headers: z.object({
@@ -21,7 +22,7 @@ const route = createRoute({
         .string()
         .regex(/^\d{1,6}$/)
         .optional()
-        .openapi({ description: 'Resume after this step (sent by EventSource on reconnect)' }),
+        .openapi({ description: 'Resume after this event (sent by EventSource on reconnect)' }),
     }),
   },
   responses: {
@@ -36,7 +37,8 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...aiFunction('api'),
-  description: 'Streams an AI job’s steps and its end as server-sent events (the step log polled; any instance can serve any job).',
+  description:
+    'Streams an AI job’s steps, the architect’s operations as they are produced, and its end as server-sent events (the step log polled; any instance can serve any job).',
   // A stream lasts up to `maxStreamMs`.
   timeoutSeconds: 330,
   route,
@@ -50,10 +52,14 @@ export default defineHttpFunction({
       const until = Date.now() + maxStreamMs;
       while (!stream.aborted && Date.now() < until) {
         const view = await reader.viewOf(job, after);
-        for (const step of view.steps) {
-          await stream.writeSSE({ event: 'step', id: String(step.seq), data: JSON.stringify({ ...step, at: step.at.toISOString() }) });
+        const entries = [
+          ...view.steps.map((step) => ({ event: 'step', seq: step.seq, body: step })),
+          ...view.operations.map((operation) => ({ event: 'operation', seq: operation.seq, body: operation })),
+        ].sort((a, b) => a.seq - b.seq);
+        for (const { event, seq, body } of entries) {
+          await stream.writeSSE({ event, id: String(seq), data: JSON.stringify({ ...body, at: body.at.toISOString() }) });
         }
-        after = Math.max(after, ...view.steps.map((step) => step.seq));
+        after = Math.max(after, ...entries.map((entry) => entry.seq));
         if (isFinished(view)) {
           await stream.writeSSE({
             event: view.status,

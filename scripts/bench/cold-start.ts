@@ -55,18 +55,21 @@ const coldStart = async (options: {
   const started = performance.now();
   const child = spawn(process.execPath, options.args, {
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // Both streams: the function's logs (stdout) say why a start failed.
+  let output = '';
+  const collect = (chunk: Buffer) => (output += chunk.toString());
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   try {
     while (performance.now() - started < 15_000) {
-      if (child.exitCode !== null) throw new Error(`${options.target} exited: ${stderr}`);
+      if (child.exitCode !== null) throw new Error(`${options.target} exited: ${output}`);
       const response = await fetch(`http://127.0.0.1:${options.port}${options.request.path}`, options.request.init).catch(() => null);
       if (response) {
         await response.arrayBuffer();
         if (response.status < 500) return { ms: performance.now() - started, cpu: await cpuMs(child.pid) };
-        throw new Error(`${options.target} answered ${response.status}`);
+        throw new Error(`${options.target} answered ${response.status}: ${output.slice(-2000)}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 2));
     }

@@ -2,11 +2,13 @@ import { rm } from 'node:fs/promises';
 import { loadDefinitions } from '../lib/load-definitions.ts';
 import { mapLimit } from '../lib/map-limit.ts';
 import { run } from '../lib/run.ts';
+import { writeAssets } from './assets.ts';
 import { bundleFunction, bundlePath } from './bundle.ts';
 import { functionNodeFlags } from './function-command.ts';
 
 /**
- * `npm run build`: one bundle per function under dist/functions, and a table of their sizes.
+ * `npm run build`: one bundle per function under dist/functions, the API reference's files under
+ * dist/assets, and a table of the bundles' sizes.
  * Optional: `--only <name>[,<name>]`.
  */
 const main = async () => {
@@ -26,6 +28,7 @@ const main = async () => {
     APP_ENV: 'test',
     LOG_LEVEL: 'silent',
   });
+  await writeAssets();
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`.padStart(10);
   console.log(`${'function'.padEnd(32)}${'bundle'.padStart(10)}`);
   for (const row of rows) console.log(`${row.name.padEnd(32)}${kb(row.bytes)}`);

@@ -4,7 +4,8 @@
  * terraform/modules/platform/runtime-secrets.tf.json (the Secret Manager secrets the ExternalSecret reads), the
  * permissions an API key may carry (shared/identity/api-key-permissions.ts), and the index of the
  * built-in template files (shared/flows/templates/library-files.ts), and the record of processing
- * activities (docs/privacy/records.md and .json, from the definitions and the data map).
+ * activities (docs/privacy/records.md and .json, from the definitions and the data map), and the typed
+ * TypeScript client's declarations (clients/typescript/schema.d.ts, from openapi.yaml).
  * `npm run gen -- --check` writes nothing and exits 1 naming each stale, missing or extra file
  * (CI runs it).
  */
@@ -16,6 +17,7 @@ import { knativeOverlaysDir } from './knative/overlays/index.ts';
 import { readPackageVersion } from './package-version.ts';
 import { renderAll } from './render-all.ts';
 import { renderTemplateLibrary } from './template-library.ts';
+import { renderTypescriptClient } from './typescript-client.ts';
 import { writeGenerated } from './write-files.ts';
 import { renderPrivacyRecords } from '../privacy/render-records.ts';
 
@@ -35,11 +37,9 @@ const run = async (argv: readonly string[]): Promise<number> => {
   const indexed = isCheck ? null : await writeGenerated(repoRoot, [library], []);
   const loaded = await loadDefinitions();
   const definitions = loaded.map(({ definition }) => definition);
-  const files = [
-    ...renderAll(definitions, { version: await readPackageVersion(repoRoot) }),
-    library,
-    ...(await renderPrivacyRecords(loaded)),
-  ];
+  const derived = renderAll(definitions, { version: await readPackageVersion(repoRoot) });
+  const openapi = derived.find((file) => file.path === 'openapi.yaml')!;
+  const files = [...derived, await renderTypescriptClient(openapi), library, ...(await renderPrivacyRecords(loaded))];
   const summary = `${files.length} files from ${definitions.length} functions`;
   if (isCheck) {
     const drift = await findDrift(repoRoot, files, ownedDirs);

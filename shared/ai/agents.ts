@@ -14,8 +14,8 @@ export type AiOperation = (typeof aiOperations)[number];
 /** What a message asks for; `ai.image` is decided by the endpoint, never by classification. */
 export type MessageIntent = Exclude<AiOperation, 'ai.image'>;
 
-/** The steps a job goes through, in its step log. */
-export const jobSteps = ['classifying', 'retrieving', 'planning', 'building', 'validating', 'repairing'] as const;
+/** The steps a job goes through, in its step log (`reading`: a sketch or screenshot, `ai.image` only). */
+export const jobSteps = ['classifying', 'retrieving', 'reading', 'planning', 'building', 'validating', 'repairing'] as const;
 export type JobStep = (typeof jobSteps)[number];
 
 /** Answer quality: `pro` uses the better models at twice the credits (pro and enterprise plans). */
@@ -114,6 +114,29 @@ export interface ReviewFinding {
 
 export type ReviewResult = AgentProvenance & { findings: ReviewFinding[]; summary: string };
 
+/** A sketch or screenshot to read: its bytes (PNG or JPEG, checked by its signature), kept only for the job's life. */
+export interface SketchImage {
+  mediaType: 'image/png' | 'image/jpeg';
+  bytes: Uint8Array;
+}
+
+/** A screen the image shows, as the reader saw it: its title, whether it is a popup, what is on it, and where its actions lead. */
+export interface SeenScreen {
+  title: string;
+  kind: 'screen' | 'popup';
+  /** The visible fields, buttons and texts, in reading order. */
+  elements: string[];
+  /** The screens (by title) its actions lead to, and the action's label. */
+  leadsTo: { title: string; trigger: string }[];
+}
+
+export type ImageReadResult = AgentProvenance & {
+  /** In the order a user meets them (the first is where the journey starts). */
+  screens: SeenScreen[];
+  /** Set instead of screens when the image shows no flow the reader can tell (billed as `ai.chat`). */
+  clarifyingQuestion?: string;
+};
+
 /**
  * The agents. Each method may throw a DomainError of kind `unavailable` (provider down, timeout:
  * the job fails and its credits are released) or `invalid` (output that does not parse).
@@ -130,12 +153,22 @@ export interface Agents {
       previous?: { steps: string[]; operations: ProposedOperation[]; feedback: string };
     },
   ) => Promise<PlanResult>;
-  /** The operations that carry out the steps; `errors` (a repair round) names what failed in the last attempt, which it fixes in place. */
+  /**
+   * The operations that carry out the steps; `errors` (a repair round) names what failed in the last
+   * attempt, which it fixes in place. `onOperation`, when given, is told of each operation as soon
+   * as it is complete (a streaming model); an agent that produces them all at once need not call it.
+   */
   build: (
-    context: AgentContext & { steps: string[]; attempt?: { operations: ProposedOperation[]; errors: OperationError[] } },
+    context: AgentContext & {
+      steps: string[];
+      attempt?: { operations: ProposedOperation[]; errors: OperationError[] };
+      onOperation?: (operation: ProposedOperation) => void;
+    },
   ) => Promise<BuildResult>;
   /** UX commentary on top of the lint's findings (which the runner passes in `passages`-free form). */
   review: (context: AgentContext & { lint: readonly ReviewFinding[] }) => Promise<ReviewResult>;
+  /** The screens a sketch or screenshot shows (`ai.image`); the architect then builds them like a plan. */
+  readImage: (context: AgentContext & { image: SketchImage }) => Promise<ImageReadResult>;
 }
 
 /** The compact view of a document that prompts carry. */

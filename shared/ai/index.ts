@@ -19,6 +19,8 @@ export * from './runner-ports.ts';
 export * from './runner.ts';
 export * from './outbox-service.ts';
 export * from './image-request.ts';
+export * from './image-service.ts';
+export * from './sketch.ts';
 export {
   classifyByRules,
   createOfflineAgents,
@@ -34,3 +36,4 @@ export * from './language-models.ts';
 export * from './prompts/index.ts';
 export * from './model-agents/model-agents.ts';
 export * from './knowledge-answer-writer.ts';
+export * from './idempotency.ts';

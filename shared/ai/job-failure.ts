@@ -14,6 +14,9 @@ export const jobFailures = {
   noAnswer: () => failure('unprocessable', 'NO_ANSWER', 'Nothing in the knowledge answers this question.'),
   proposalInvalid: (errors: unknown[]) =>
     failure('unprocessable', 'PROPOSAL_INVALID', 'The proposal still broke the flow rules or the UX lint after two repairs.', { errors }),
+  imageFlagged: (rules: string[]) =>
+    failure('unprocessable', 'IMAGE_FLAGGED', 'Text in the image reads as instructions to a model; nothing was charged.', { rules }),
+  imageGone: () => failure('not_found', 'IMAGE_NOT_FOUND', 'The image of the job is gone (it is kept only for the job’s lifetime).'),
   proposalGone: () => failure('not_found', 'PROPOSAL_NOT_FOUND', 'The proposal to refine is gone.'),
 };
 

@@ -30,8 +30,8 @@ export const createJobReadService = (ports: Pick<AiPorts, 'jobs' | 'log' | 'cloc
   return {
     jobFor,
     /**
-     * The job's state and its steps after `after`. With `waitSeconds` > 0, answers as soon as a new
-     * step or the end is there, or when the wait is over (the state as it then is).
+     * The job's state, its steps and draft operations after `after`. With `waitSeconds` > 0, answers
+     * as soon as a new step, operation or the end is there, or when the wait is over (the state as it then is).
      * @throws JOB_NOT_FOUND (404).
      */
     get: async (
@@ -43,7 +43,8 @@ export const createJobReadService = (ports: Pick<AiPorts, 'jobs' | 'log' | 'cloc
       const until = ports.clock.now().getTime() + Math.min(options.waitSeconds, maxWaitSeconds) * 1000;
       for (;;) {
         const view = await viewOf(job, options.after);
-        if (isFinished(view) || view.steps.length > 0 || ports.clock.now().getTime() >= until) return { job, view };
+        if (isFinished(view) || view.steps.length > 0 || view.operations.length > 0 || ports.clock.now().getTime() >= until)
+          return { job, view };
         await ports.sleep(pollIntervalMs);
       }
     },

@@ -1,4 +1,4 @@
-import type { JobStep } from './agents.ts';
+import type { JobStep, ProposedOperation } from './agents.ts';
 import type { AiJob, JobEntry, JobError, JobResult } from './records.ts';
 
 /**
@@ -21,10 +21,15 @@ export interface JobStepView {
   detail: Record<string, unknown>;
 }
 
+/** An operation of the architect's draft as it was produced; one with the same round and id seen before replaces it. */
+export type JobOperationView = ProposedOperation & { seq: number; round: number; at: Date };
+
 export interface JobView {
   status: JobStatus;
   /** The steps numbered above the `after` asked for. */
   steps: JobStepView[];
+  /** The draft's operations numbered above `after` (the proposal, once validated, is what counts). */
+  operations: JobOperationView[];
   /** The highest entry number so far (a client passes it as `after` next time). */
   lastSeq: number;
   result: JobResult | null;
@@ -39,14 +44,31 @@ export const jobViewOf = (job: Pick<AiJob, 'createdAt'>, entries: readonly JobEn
   const steps = entries
     .filter((entry) => entry.seq > after)
     .flatMap((entry) => (entry.kind === 'step' ? [{ seq: entry.seq, step: entry.step, at: entry.at, detail: entry.detail }] : []));
+  const operations = entries
+    .filter((entry) => entry.seq > after)
+    .flatMap((entry) =>
+      entry.kind === 'operation'
+        ? [
+            {
+              seq: entry.seq,
+              round: entry.round,
+              at: entry.at,
+              id: entry.operationId,
+              operation: entry.operation,
+              rationale: entry.rationale,
+            },
+          ]
+        : [],
+    );
   const last = entries.at(-1);
   const lastSeq = last?.seq ?? 0;
-  if (last?.kind === 'done') return { status: 'done', steps, lastSeq, result: last.result, error: null, finishedAt: last.at };
-  if (last?.kind === 'failed') return { status: 'failed', steps, lastSeq, result: null, error: last.error, finishedAt: last.at };
+  const seen = { steps, operations, lastSeq };
+  if (last?.kind === 'done') return { status: 'done', ...seen, result: last.result, error: null, finishedAt: last.at };
+  if (last?.kind === 'failed') return { status: 'failed', ...seen, result: null, error: last.error, finishedAt: last.at };
   if (now.getTime() - job.createdAt.getTime() > jobLifetimeMs) {
-    return { status: 'failed', steps, lastSeq, result: null, error: jobTimedOut, finishedAt: null };
+    return { status: 'failed', ...seen, result: null, error: jobTimedOut, finishedAt: null };
   }
-  return { status: last ? 'running' : 'queued', steps, lastSeq, result: null, error: null, finishedAt: null };
+  return { status: last ? 'running' : 'queued', ...seen, result: null, error: null, finishedAt: null };
 };
 
 /** Whether a view is final (nothing more will be appended that a client waits for). */

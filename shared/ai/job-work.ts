@@ -2,6 +2,7 @@ import { createFlowReadService, lintFlow, type FlowCaller, type FlowVersion } fr
 import type { AgentContext, Passage, ReviewFinding } from './agents.ts';
 import type { AgentCalls } from './agent-calls.ts';
 import { jobFailures } from './job-failure.ts';
+import { readSketch } from './image-job.ts';
 import { buildProposal } from './proposal-builder.ts';
 import type { AiJob, AnswerCitation, JobResult } from './records.ts';
 import type { JobPorts } from './runner-ports.ts';
@@ -59,7 +60,7 @@ const review = async (ports: JobPorts, version: FlowVersion, context: AgentConte
 
 /**
  * One job's work after its claim: the flow and the message, retrieval, then by operation an answer,
- * a review or a proposal. Every step is appended to the log as it starts.
+ * a review, or a proposal (from a plan, or from the screens of an image). Every step is appended to the log as it starts.
  * @throws the job's failure (job-failure.ts), or what the stores throw.
  */
 export const doJob = async (ports: JobPorts, job: AiJob, calls: AgentCalls, steps: StepWriter): Promise<JobResult> => {
@@ -84,5 +85,6 @@ export const doJob = async (ports: JobPorts, job: AiJob, calls: AgentCalls, step
   };
   if (job.operation === 'ai.chat') return answerQuestion(ports, context, calls);
   if (job.operation === 'ai.review') return review(ports, version, context, calls, steps);
+  if (job.operation === 'ai.image') return readSketch(ports, job, { version, context, calls, steps });
   return buildProposal(ports, job, { version, context, previous, calls, steps });
 };

@@ -10,8 +10,12 @@ import type { AiQuality, ModelUsage } from './agents.ts';
  * does not parse against the schema).
  */
 
-/** Who is asking: each has its own models per quality in the model map. */
-export const modelAgents = ['classifier', 'planner', 'architect', 'answerer', 'reviewer', 'knowledge'] as const;
+/**
+ * Who is asking: each has its own models per quality in the model map. `reader` reads sketches
+ * and screenshots: only an entry naming it configures it (a `*` entry may map a model that reads
+ * no images).
+ */
+export const modelAgents = ['classifier', 'planner', 'architect', 'answerer', 'reviewer', 'knowledge', 'reader'] as const;
 export type ModelAgent = (typeof modelAgents)[number];
 
 /** Who a call is billed to, for the call log (FinOps sums it per function, workspace and job). */
@@ -21,6 +25,12 @@ export interface ModelCallAttribution {
   jobId?: string;
 }
 
+/** An image in a model request: its bytes and their media type (checked by the bytes before). */
+export interface ModelImage {
+  mediaType: 'image/png' | 'image/jpeg';
+  bytes: Uint8Array;
+}
+
 export interface ModelRequest {
   agent: ModelAgent;
   quality: AiQuality;
@@ -28,6 +38,8 @@ export interface ModelRequest {
   system: string;
   /** The user turn: the material the model works on (screened before it gets here). */
   prompt: string;
+  /** Images sent with the user turn, after its text (a model of the `reader` agent reads them). */
+  images?: readonly ModelImage[];
   attribution: ModelCallAttribution;
   /** Upper bound of generated tokens; the provider's default when absent. */
   maxOutputTokens?: number;

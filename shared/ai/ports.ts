@@ -4,7 +4,10 @@ import type { AiJob, AiMessage, JobEntry, Proposal, ProposalOutcome, ProposalSlo
 
 /** Port: conversation messages (`ai_messages`), immutable. */
 export interface MessageStore {
-  insert: (message: AiMessage) => Promise<void>;
+  /** False when the id is taken (a retried request's message, stored by its first attempt). */
+  insert: (message: AiMessage) => Promise<boolean>;
+  /** Removes a message whose request lost the race for its job (nothing refers to it). */
+  remove: (messageId: string) => Promise<void>;
   find: (messageId: string) => Promise<AiMessage | null>;
   /** One user's messages on a flow, newest first, after a cursor (the last item of the previous page). */
   list: (flowId: string, userId: string, page: { after: { createdAt: Date; id: string } | null; limit: number }) => Promise<AiMessage[]>;
@@ -12,7 +15,8 @@ export interface MessageStore {
 
 /** Port: jobs (`ai_jobs`), written once; the outbox mark is the only later write. */
 export interface JobStore {
-  insert: (job: AiJob) => Promise<void>;
+  /** False when the id is taken: for a keyed request, the job of its first attempt (the insert decides races). */
+  insert: (job: AiJob) => Promise<boolean>;
   find: (jobId: string) => Promise<AiJob | null>;
   findMany: (jobIds: readonly string[]) => Promise<AiJob[]>;
   /** Removes a job a request could not finish accepting (nothing was published for it). */
@@ -51,8 +55,33 @@ export interface ProposalOutcomes {
   /** The insert decides: false when the proposal was closed already (read it with `find`). */
   insert: (outcome: ProposalOutcome) => Promise<boolean>;
   find: (proposalId: string) => Promise<ProposalOutcome | null>;
-  /** Takes back an `applied` claim whose version could not be written. */
-  remove: (proposalId: string) => Promise<void>;
+  /**
+   * Takes back this `applied` claim (matched on its version number, so a later claim is never
+   * removed): its version was not written and never will be (`apply-claim.ts`).
+   */
+  release: (claim: ProposalOutcome) => Promise<void>;
+}
+
+/** The sketch or screenshot of an `ai.image` job, kept only while the job can run. */
+export interface JobImage {
+  jobId: string;
+  workspaceId: string;
+  userId: string;
+  mediaType: 'image/png' | 'image/jpeg';
+  bytes: Uint8Array;
+  createdAt: Date;
+  /** The end of the job's lifetime: no runner reads it later, and the sweep removes it. */
+  expiresAt: Date;
+}
+
+/** Port: the images of `ai.image` jobs (`ai_job_images`, one per job). */
+export interface JobImageStore {
+  insert: (image: JobImage) => Promise<void>;
+  find: (jobId: string) => Promise<JobImage | null>;
+  /** Removes the job's image; nothing to remove is fine. */
+  remove: (jobId: string) => Promise<void>;
+  /** Removes the images whose job's lifetime ended before `now` (a runner that died, a job never run). @returns how many. */
+  removeExpired: (now: Date) => Promise<number>;
 }
 
 /** Port: publishes `com.uxflow.ai.job.requested.v1` (the id given makes a re-publication recognisable). */
@@ -77,6 +106,7 @@ export interface AiPorts {
   proposals: ProposalStore;
   slots: ProposalSlots;
   outcomes: ProposalOutcomes;
+  images: JobImageStore;
   ledger: Pick<Ledger, 'reserve' | 'commit' | 'release' | 'settlement'>;
   flows: FlowsPorts;
   upgradeUrl: (workspaceId: string) => string;

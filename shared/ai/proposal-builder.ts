@@ -18,6 +18,17 @@ const numbered = (operations: readonly ProposedOperation[]): ProposedOperation[]
   return unique ? [...operations] : operations.map((proposed, index) => ({ ...proposed, id: `op${index + 1}` }));
 };
 
+/** Records a round's operations in the step log as they are produced; one told again unchanged is not recorded twice. */
+const operationTeller = (steps: StepWriter, round: number) => {
+  const told = new Map<string, string>();
+  return (proposed: ProposedOperation) => {
+    const key = JSON.stringify([proposed.operation, proposed.rationale]);
+    if (told.get(proposed.id) === key) return;
+    told.set(proposed.id, key);
+    steps.operation(round, proposed);
+  };
+};
+
 const summaryOf = (errors: readonly OperationError[]) =>
   errors.slice(0, 20).map(({ operationId, rule, nodeIds }) => ({ operationId, rule, nodeIds }));
 
@@ -31,18 +42,29 @@ const summaryOf = (errors: readonly OperationError[]) =>
 export const buildProposal = async (
   ports: JobPorts,
   job: AiJob,
-  work: { version: FlowVersion; context: AgentContext; previous: Proposal | null; calls: AgentCalls; steps: StepWriter },
+  work: {
+    version: FlowVersion;
+    context: AgentContext;
+    previous: Proposal | null;
+    calls: AgentCalls;
+    steps: StepWriter;
+    /** The plan when it comes from elsewhere (an image's screens): the planner is not asked. */
+    plan?: PlanResult;
+    mode?: 'edit' | 'generate';
+  },
 ): Promise<JobResult> => {
   const { version, context, previous, calls, steps } = work;
-  const mode = job.operation === 'ai.generate' ? 'generate' : 'edit';
-  const plan: PlanResult = await calls.call((signal) =>
-    ports.agents.plan({
-      ...context,
-      signal,
-      mode,
-      ...(previous ? { previous: { steps: previous.steps, operations: previous.operations, feedback: context.message } } : {}),
-    }),
-  );
+  const mode = work.mode ?? (job.operation === 'ai.generate' ? 'generate' : 'edit');
+  const plan: PlanResult =
+    work.plan ??
+    (await calls.call((signal) =>
+      ports.agents.plan({
+        ...context,
+        signal,
+        mode,
+        ...(previous ? { previous: { steps: previous.steps, operations: previous.operations, feedback: context.message } } : {}),
+      }),
+    ));
   if (plan.clarifyingQuestion !== undefined) {
     await steps.step('planning', { clarifying: true });
     return { kind: 'answer', answer: plan.clarifyingQuestion, citations: [], clarifying: true };
@@ -53,13 +75,15 @@ export const buildProposal = async (
   let validation: Validation | undefined;
   let provenance = { model: plan.model, promptId: plan.promptId };
   for (let round = 0; round <= maxRepairs; round++) {
-    if (attempt) await steps.step('repairing', { round, errors: summaryOf(attempt.errors) });
+    await (attempt ? steps.step('repairing', { round, errors: summaryOf(attempt.errors) }) : steps.step('building'));
+    const tell = operationTeller(steps, round);
     const built = await calls.call((signal) =>
-      ports.agents.build({ ...context, signal, steps: plan.steps, ...(attempt ? { attempt } : {}) }),
+      ports.agents.build({ ...context, signal, steps: plan.steps, onOperation: tell, ...(attempt ? { attempt } : {}) }),
     );
     provenance = { model: built.model, promptId: built.promptId };
     const operations = numbered(built.operations);
-    if (!attempt) await steps.step('building', { operations: operations.length });
+    // What the architect did not stream (an offline planner produces all at once) is told now, one by one.
+    operations.forEach(tell);
     validation = validateProposal({
       base: version.document,
       operations,
@@ -71,7 +95,12 @@ export const buildProposal = async (
       place: ports.place,
       context: { newId: ports.newId, now: ports.clock.now },
     });
-    await steps.step('validating', { round, errors: summaryOf(validation.errors), lint: validation.lint.length });
+    await steps.step('validating', {
+      round,
+      operations: operations.length,
+      errors: summaryOf(validation.errors),
+      lint: validation.lint.length,
+    });
     if (validation.errors.length === 0 && validation.operations.length > 0) break;
     const errors: OperationError[] =
       validation.errors.length > 0

@@ -1,14 +1,12 @@
-import { createFlowReadService, flowServiceErrors, type FlowCaller, type WriteResult } from '../flows/index.ts';
+import { flowServiceErrors, type FlowCaller, type WriteResult } from '../flows/index.ts';
+import { claimStatus } from './apply-claim.ts';
+import { applyProposal, type ApplyRequest, type ProposalPorts } from './proposal-apply.ts';
 import { aiRequestErrors } from './request-errors.ts';
 import { requirePermission } from './job-admission.ts';
-import type { NodePlacer } from './placement.ts';
-import type { AiPorts, ProposalEdit } from './ports.ts';
-import { proposalStateOf, requireOpen, type ProposalState } from './proposal-state.ts';
+import { proposalStateOf, type ProposalState } from './proposal-state.ts';
 import type { Proposal } from './records.ts';
-import { selectOperations } from './selection.ts';
-import { validateProposal } from './validator.ts';
 
-export type ProposalPorts = AiPorts & { edit: ProposalEdit; place: NodePlacer };
+export type { ApplyRequest, ProposalPorts } from './proposal-apply.ts';
 
 /**
  * Reviewing, applying and discarding proposals. A proposal is its requester's (anyone else is told
@@ -34,77 +32,41 @@ export const createProposalService = (ports: ProposalPorts) => {
 
     /**
      * Applies all of an open proposal's operations, or the closed selection `operationIds`, under
-     * If-Match. On a flow that moved since the proposal, the selection is checked again against
-     * the current version (flow rules, no new lint error) and applied when it still validates.
-     * The first apply or discard closes the proposal (a unique insert); a failed write reopens it.
-     * @throws PROPOSAL_NOT_FOUND (404); PROPOSAL_CLOSED / _SUPERSEDED / _EXPIRED / _STALE (409);
+     * If-Match (`proposal-apply.ts`). On a flow that moved since the proposal, the selection is
+     * checked again against the current version (flow rules, no new lint error) and applied when it
+     * still validates. An apply that did not finish is finished by a retry with the same If-Match,
+     * and a retry of one that did is answered with its version.
+     * @throws PROPOSAL_NOT_FOUND (404); PROPOSAL_CLOSED / _APPLYING / _SUPERSEDED / _EXPIRED / _STALE (409);
      *   UNKNOWN_OPERATIONS / SELECTION_NOT_CLOSED (422); the flow edit's errors (412, 428, 422, 402).
      */
     apply: async (
       caller: FlowCaller,
       flowId: string,
       proposalId: string,
-      request: { operationIds?: readonly string[]; expectedVersions: readonly number[] | null },
+      request: ApplyRequest,
     ): Promise<WriteResult & { proposal: Proposal }> => {
       const proposal = await proposalFor(caller, flowId, proposalId);
       await requirePermission(caller, proposal.workspaceId, 'flows:update');
-      requireOpen(proposal, (await proposalStateOf(ports, proposal, ports.clock.now())).state);
-      let selected = selectOperations(proposal.operations, request.operationIds);
-      const { version: current } = await createFlowReadService(ports.flows).get(caller, flowId);
-      // The If-Match first: a client that has not seen the current version learns that before anything else.
-      if (request.expectedVersions === null) throw flowServiceErrors.ifMatchRequired();
-      if (!request.expectedVersions.includes(current.versionNumber)) throw flowServiceErrors.versionConflict(current.versionNumber);
-      if (current.versionNumber !== proposal.baseVersion) {
-        const { limits } = await ports.flows.plans.limitsOf(proposal.workspaceId);
-        const again = validateProposal({
-          base: current.document,
-          // The frame fits were worked out for the old base: the placer works them out again.
-          operations: selected.filter((proposed) => !proposed.id.startsWith('fit-')),
-          flowId,
-          limits,
-          mode: 'generate',
-          texts: [],
-          focusNodeIds: [],
-          place: ports.place,
-          context: { newId: ports.newId, now: ports.clock.now },
-        });
-        if (again.errors.length > 0) throw aiRequestErrors.proposalStale(again.errors);
-        selected = again.operations;
-      }
-      if (!(await ports.outcomes.insert({ proposalId, outcome: 'applied', by: caller.userId, at: ports.clock.now() }))) {
-        const closed = await ports.outcomes.find(proposalId);
-        throw aiRequestErrors.proposalClosed(closed?.outcome ?? 'applied');
-      }
-      try {
-        const written = await ports.edit(
-          caller,
-          flowId,
-          request.expectedVersions,
-          selected.map((proposed) => proposed.operation),
-          {
-            via: {
-              kind: 'proposal',
-              proposalId,
-              model: proposal.model,
-              promptId: proposal.promptId,
-              messageId: proposal.messageId,
-              rationales: Object.fromEntries(selected.map((proposed, index) => [index, proposed.rationale])),
-            },
-          },
-        );
-        return { ...written, proposal };
-      } catch (error) {
-        await ports.outcomes.remove(proposalId);
-        throw error;
-      }
+      return { ...(await applyProposal(ports, caller, proposal, request)), proposal };
     },
 
-    /** Closes an open proposal unapplied; discarding a discarded one again is fine. @throws PROPOSAL_NOT_FOUND (404); PROPOSAL_CLOSED (409) once applied. */
+    /**
+     * Closes an open proposal unapplied; discarding a discarded one again is fine.
+     * @throws PROPOSAL_NOT_FOUND (404); PROPOSAL_CLOSED (409) once applied, PROPOSAL_APPLYING (409) while an apply is unfinished.
+     */
     discard: async (caller: FlowCaller, flowId: string, proposalId: string): Promise<void> => {
-      await proposalFor(caller, flowId, proposalId);
-      if (await ports.outcomes.insert({ proposalId, outcome: 'discarded', by: caller.userId, at: ports.clock.now() })) return;
-      const closed = await ports.outcomes.find(proposalId);
-      if (closed?.outcome === 'applied') throw aiRequestErrors.proposalClosed('applied');
+      const proposal = await proposalFor(caller, flowId, proposalId);
+      for (let round = 0; round < 3; round++) {
+        if (await ports.outcomes.insert({ proposalId, outcome: 'discarded', by: caller.userId, at: ports.clock.now() })) return;
+        const closed = await ports.outcomes.find(proposalId);
+        if (closed?.outcome === 'discarded') return;
+        if (!closed) continue;
+        const status = await claimStatus(ports, proposal, closed);
+        if (status === 'committed') throw aiRequestErrors.proposalClosed('applied');
+        if (status === 'pending') throw aiRequestErrors.proposalApplying();
+        await ports.outcomes.release(closed);
+      }
+      throw flowServiceErrors.busy();
     },
   };
 };

@@ -1,3 +1,4 @@
+import { claimStatus } from './apply-claim.ts';
 import { aiRequestErrors } from './request-errors.ts';
 import type { AiPorts } from './ports.ts';
 import type { Proposal } from './records.ts';
@@ -5,35 +6,40 @@ import type { Proposal } from './records.ts';
 /** A proposal lives this long after it is made; then it can only be asked for again. */
 export const proposalTtlMs = 15 * 60_000;
 
-export const proposalStates = ['open', 'applied', 'discarded', 'superseded', 'expired'] as const;
+export const proposalStates = ['open', 'applying', 'applied', 'discarded', 'superseded', 'expired'] as const;
 export type ProposalState = (typeof proposalStates)[number];
 
 /**
- * A proposal's state, derived from inserts only: its outcome (applied or discarded), else whether a
- * later proposal took a higher (flow, user) slot (superseded), else its expiry.
+ * A proposal's state, derived from inserts only: its outcome (applied — once its version is written,
+ * `apply-claim.ts` — or discarded; `applying` while an apply's version is not written, until it
+ * expires), else whether a later proposal took a higher (flow, user) slot (superseded), else its expiry.
  */
 export const proposalStateOf = async (
-  ports: Pick<AiPorts, 'outcomes' | 'slots'>,
+  ports: Pick<AiPorts, 'outcomes' | 'slots' | 'flows'>,
   proposal: Proposal,
   now: Date,
 ): Promise<{ state: ProposalState }> => {
   const [outcome, latest] = await Promise.all([ports.outcomes.find(proposal.id), ports.slots.latest(proposal.flowId, proposal.userId)]);
-  if (outcome) return { state: outcome.outcome };
+  const expired = now.getTime() >= proposal.expiresAt.getTime();
+  const status = outcome ? await claimStatus(ports, proposal, outcome) : 'void';
+  if (outcome && status === 'committed') return { state: outcome.outcome };
+  if (outcome && status === 'pending' && !expired) return { state: 'applying' };
   if (latest && latest.proposalId !== proposal.id) return { state: 'superseded' };
-  if (now.getTime() >= proposal.expiresAt.getTime()) return { state: 'expired' };
+  if (expired) return { state: 'expired' };
   return { state: 'open' };
 };
 
-/** Throws the error a closed proposal answers with: PROPOSAL_CLOSED, PROPOSAL_SUPERSEDED (409) or PROPOSAL_EXPIRED (409). */
+/** Throws the error a proposal that is not open answers with: PROPOSAL_CLOSED, _APPLYING, _SUPERSEDED or _EXPIRED (409). */
 export const requireOpen = (proposal: Proposal, state: ProposalState): void => {
   if (state === 'applied' || state === 'discarded') throw aiRequestErrors.proposalClosed(state);
+  if (state === 'applying') throw aiRequestErrors.proposalApplying();
   if (state === 'superseded') throw aiRequestErrors.proposalSuperseded();
   if (state === 'expired') throw aiRequestErrors.proposalExpired(proposal.expiresAt);
 };
 
 /** The user's open proposal on a flow, or null. */
 export const openProposalOf = async (
-  ports: Pick<AiPorts, 'outcomes' | 'slots' | 'proposals'>,
+  ports: Pick<AiPorts, 'outcomes' | 'slots' | 'proposals' | 'flows'>,
   flowId: string,
   userId: string,
   now: Date,

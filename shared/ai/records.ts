@@ -1,5 +1,5 @@
 import type { AiOperation, AiQuality, JobStep, ModelUsage, ProposedOperation, ReviewFinding } from './agents.ts';
-import type { FlowIssue, LintFinding } from '../flows/index.ts';
+import type { FlowIssue, FlowOperation, LintFinding } from '../flows/index.ts';
 
 /** What a conversation entry was sent as: a message, a journey description, proposal feedback, a review request or an image. */
 export const messageKinds = ['message', 'description', 'feedback', 'review', 'image'] as const;
@@ -47,6 +47,11 @@ export interface AiJob {
   createdAt: Date;
   /** When its `job.requested` event went out (the outbox); null until then. */
   publishedAt: Date | null;
+  /**
+   * For a request sent with an `Idempotency-Key`: the hash of what it asked for (route parameters
+   * and body). A retry with the same key and hash is answered with this job; another hash is refused.
+   */
+  requestHash?: string;
 }
 
 /** A citation of an answer: the `[n]` it uses and the passage it points at. */
@@ -73,11 +78,14 @@ export interface JobError {
 
 /**
  * One entry of a job's step log, `(jobId, seq)` unique. Seq 0 is the runner's claim (a redelivered
- * event finds it taken and stops); then the steps; the last is `done` or `failed`.
+ * event finds it taken and stops); then the steps and the architect's operations as they come;
+ * the last is `done` or `failed`.
  */
 export type JobEntry = { jobId: string; seq: number; at: Date } & (
   | { kind: 'claimed' }
   | { kind: 'step'; step: JobStep; detail: Record<string, unknown> }
+  /** An operation of the architect's draft as it was produced (round 0, then each repair round); a later one with the same round and id replaces it. */
+  | { kind: 'operation'; round: number; operationId: string; operation: FlowOperation; rationale: string }
   | { kind: 'done'; result: JobResult; charged: number; usage: ModelUsage[] }
   | { kind: 'failed'; error: JobError; usage: ModelUsage[] }
 );
@@ -115,10 +123,16 @@ export interface ProposalSlot {
   at: Date;
 }
 
-/** How a proposal was closed; one per proposal (the insert decides between an apply and a discard). */
+/**
+ * How a proposal was closed; one per proposal (the insert decides between an apply and a discard).
+ * An `applied` outcome is a claim: the apply's commit point is the flow version `versionNumber`
+ * made via the proposal (`apply-claim.ts` reads which it is). Outcomes stored before the number
+ * was recorded have none and count as committed.
+ */
 export interface ProposalOutcome {
   proposalId: string;
   outcome: 'applied' | 'discarded';
   by: string;
   at: Date;
+  versionNumber?: number;
 }

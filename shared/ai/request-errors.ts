@@ -28,6 +28,14 @@ export const aiRequestErrors = {
     fail('conflict', 'PROPOSAL_EXPIRED', 'The proposal expired; ask again for a new one.', { expiresAt: expiresAt.toISOString() }),
   proposalSuperseded: () => fail('conflict', 'PROPOSAL_SUPERSEDED', 'A newer proposal replaced this one.'),
   proposalClosed: (state: 'applied' | 'discarded') => fail('conflict', 'PROPOSAL_CLOSED', `The proposal was ${state} already.`, { state }),
+  idempotencyKeyReused: () =>
+    fail('conflict', 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was sent before with another request; use a new key for new work.'),
+  proposalApplying: () =>
+    fail(
+      'conflict',
+      'PROPOSAL_APPLYING',
+      'An apply of this proposal has not finished; apply it again with the same If-Match to finish it.',
+    ),
   proposalStale: (errors: unknown[]) =>
     fail('conflict', 'PROPOSAL_STALE', 'The flow changed since the proposal and its operations no longer validate against it.', { errors }),
   unknownOperations: (operationIds: string[]) =>

@@ -67,6 +67,9 @@ export const createJobRunner = (ports: RunnerPorts) => ({
       await ports.ledger.release(job.workspaceId, job.reservationId, job.actor).catch(() => undefined);
       await steps.failed(jobErrorOf(error), calls.usage);
       return { outcome: 'failed', error };
+    } finally {
+      // An image is kept for its job's life only (removed once read; again here for a job that ended before reading it).
+      if (job.operation === 'ai.image') await ports.images.remove(job.id).catch(() => undefined);
     }
   },
 });

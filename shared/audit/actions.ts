@@ -49,6 +49,13 @@ export const auditActionCatalog = {
   'audit.exported': { category: 'privacy', durability: 'must' },
   // Privacy: an erasure pseudonymises the log (the privacy service records the rest of its steps).
   'privacy.subject_erased': { category: 'privacy', durability: 'must' },
+  // The breach register (DPO and admins; the deadline alerts are the system's).
+  'breach.reported': { category: 'staff', durability: 'must' },
+  'breach.status_changed': { category: 'staff', durability: 'must' },
+  'breach.blast_radius_assessed': { category: 'staff', durability: 'must' },
+  'breach.notice_drafted': { category: 'staff', durability: 'must' },
+  'breach.notice_edited': { category: 'staff', durability: 'must' },
+  'breach.deadline_alert_raised': { category: 'privacy', durability: 'must' },
 } as const satisfies Record<string, { category: string; durability: AuditDurability }>;
 
 export type AuditAction = keyof typeof auditActionCatalog;

@@ -16,6 +16,7 @@ export const newId = (prefix: string): string => {
 /** The ids that come back from outside (paths, bodies, cursors, events), by prefix, and what each names. */
 const idNames = {
   apk: 'an API key id',
+  brc: 'a breach id',
   flw: 'a flow id',
   imp: 'an impersonation id',
   inv: 'an invitation id',

@@ -7,3 +7,4 @@ export * from './outbox.ts';
 export * from './web-url.ts';
 export * from './json-depth.ts';
 export * from './numbered-places.ts';
+export * from './derived-id.ts';

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../scripts/dev/fleet.ts';
 import { run } from '../../scripts/lib/run.ts';
 import { migrate } from '../../scripts/db/migrate.ts';
 import { ensureServices } from '../../scripts/services/index.ts';
+import { createUxFlowClient } from '../../clients/typescript/index.ts';
 import { specViolations } from '../contract/openapi-spec.ts';
+import { runFirstMinutes } from './readme-first-minutes.ts';
 import { findLeaks, newSeenSecrets, rememberCookies } from './secret-scan.ts';
 
 /** The whole fleet over HTTP, as a client sees it, on ports apart from `npm run dev`'s. */
@@ -190,24 +195,30 @@ describe('identity over the fleet, and what its logs reveal', () => {
     expect(published).not.toBeNull();
   });
 
+  // The typed client (clients/typescript): a contract change that breaks its callers breaks the typecheck here.
+  const api = () => createUxFlowClient({ baseUrl: fleet.url, token: () => accessToken, fetch: (request) => fetch(request) });
+  const firstWorkspaceId = async () => {
+    const { data } = await api().GET('/v1/workspaces');
+    return data!.items[0]!.id;
+  };
+
   it('should create a flow from a template, lay it out, export it as SVG and publish its events', async () => {
-    const auth = { authorization: `Bearer ${accessToken}` };
-    const workspaces = (await (await fetch(`${fleet.url}/v1/workspaces`, { headers: auth })).json()) as { items: { id: string }[] };
-    const workspaceId = workspaces.items[0]!.id;
-    const created = await post(`/v1/workspaces/${workspaceId}/flows`, { name: 'E2E checkout', templateId: 'builtin-checkout' }, auth);
+    const created = await api().POST('/v1/workspaces/{workspaceId}/flows', {
+      params: { path: { workspaceId: await firstWorkspaceId() } },
+      body: { name: 'E2E checkout', templateId: 'builtin-checkout' },
+    });
     expect(created.response.status).toBe(201);
     expect(created.response.headers.get('etag')).toBe('"v1"');
-    const flowId = created.body.id as string;
-    const laidOut = await post(
-      `/v1/flows/${flowId}/operations`,
-      { operations: [{ type: 'AUTO_LAYOUT', algorithm: 'hierarchical' }] },
-      { ...auth, 'if-match': '"v1"' },
-    );
-    expect({ status: laidOut.response.status, version: laidOut.body.version }).toEqual({ status: 200, version: 2 });
-    const svg = await fetch(`${fleet.url}/v1/flows/${flowId}/export?format=svg`, { headers: auth });
-    expect(svg.status).toBe(200);
-    expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
-    expect(await svg.text()).toMatch(/^<\?xml[\s\S]*<svg [\s\S]*<\/svg>\s*$/);
+    const flowId = created.data!.id;
+    const laidOut = await api().POST('/v1/flows/{flowId}/operations', {
+      params: { path: { flowId }, header: { 'if-match': '"v1"' } },
+      body: { operations: [{ type: 'AUTO_LAYOUT', algorithm: 'hierarchical' }] },
+    });
+    expect({ status: laidOut.response.status, version: laidOut.data?.version }).toEqual({ status: 200, version: 2 });
+    const svg = await api().GET('/v1/flows/{flowId}/export', { params: { path: { flowId }, query: { format: 'svg' } }, parseAs: 'text' });
+    expect(svg.response.status).toBe(200);
+    expect(svg.response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(svg.data).toMatch(/^<\?xml[\s\S]*<svg [\s\S]*<\/svg>\s*$/);
     expect(await fireCron('flows-publish-events')).toBe(204);
     const versions = mongo.db(database).collection('flow_versions');
     const published = await waitFor(async () => ((await versions.countDocuments({ flowId, published: true })) === 2 ? true : null), 20_000);
@@ -215,30 +226,32 @@ describe('identity over the fleet, and what its logs reveal', () => {
   });
 
   it('should turn a chat message into a proposal through the broker and apply it as a new version', async () => {
-    const auth = { authorization: `Bearer ${accessToken}` };
-    const workspaces = (await (await fetch(`${fleet.url}/v1/workspaces`, { headers: auth })).json()) as { items: { id: string }[] };
-    const created = await post(`/v1/workspaces/${workspaces.items[0]!.id}/flows`, { name: 'E2E AI', templateId: 'builtin-checkout' }, auth);
-    const flowId = created.body.id as string;
-    const sent = await post(`/v1/flows/${flowId}/ai/messages`, { message: 'Rename "Your cart" to "Your basket"' }, auth);
-    expect({ status: sent.response.status, operation: sent.body.operation }).toEqual({ status: 202, operation: 'ai.plan' });
-    const location = sent.response.headers.get('location');
-    expect(location).toBe(`/v1/ai/jobs/${sent.body.jobId as string}`);
+    const created = await api().POST('/v1/workspaces/{workspaceId}/flows', {
+      params: { path: { workspaceId: await firstWorkspaceId() } },
+      body: { name: 'E2E AI', templateId: 'builtin-checkout' },
+    });
+    const flowId = created.data!.id;
+    const sent = await api().POST('/v1/flows/{flowId}/ai/messages', {
+      params: { path: { flowId } },
+      body: { message: 'Rename "Your cart" to "Your basket"' },
+    });
+    expect({ status: sent.response.status, operation: sent.data?.operation }).toEqual({ status: 202, operation: 'ai.plan' });
+    const jobId = sent.data!.jobId;
+    expect(sent.response.headers.get('location')).toBe(`/v1/ai/jobs/${jobId}`);
     // The broker delivers the job event to the runner; the long-poll answers when it is done.
     const job = await waitFor(async () => {
-      const body = (await (await fetch(`${fleet.url}${location}?wait=10`, { headers: auth })).json()) as {
-        status: string;
-        result?: { proposalId?: string };
-      };
-      return body.status === 'done' || body.status === 'failed' ? body : null;
+      const { data } = await api().GET('/v1/ai/jobs/{jobId}', { params: { path: { jobId }, query: { wait: 10 } } });
+      return data?.status === 'done' || data?.status === 'failed' ? data : null;
     }, 60_000);
     expect(job?.status).toBe('done');
-    const proposalPath = `/v1/flows/${flowId}/ai/proposals/${job!.result!.proposalId!}`;
-    const applied = await post(`${proposalPath}/apply`, {}, { ...auth, 'if-match': '"v1"' });
+    const proposalId = (job!.result as { proposalId: string }).proposalId;
+    const applied = await api().POST('/v1/flows/{flowId}/ai/proposals/{proposalId}/apply', {
+      params: { path: { flowId, proposalId }, header: { 'if-match': '"v1"' } },
+      body: {},
+    });
     expect({ status: applied.response.status, etag: applied.response.headers.get('etag') }).toEqual({ status: 200, etag: '"v2"' });
-    const flow = (await (await fetch(`${fleet.url}/v1/flows/${flowId}`, { headers: auth })).json()) as {
-      document: { nodes: { title: string }[] };
-    };
-    const titles = flow.document.nodes.map((node) => node.title);
+    const flow = await api().GET('/v1/flows/{flowId}', { params: { path: { flowId } } });
+    const titles = flow.data!.document.nodes.map((node) => node.title);
     expect({ basket: titles.includes('Your basket'), cart: titles.includes('Your cart') }).toEqual({ basket: true, cart: false });
   });
 
@@ -248,5 +261,22 @@ describe('identity over the fleet, and what its logs reveal', () => {
     expect(fleetLog.some((line) => line.includes('"message":"request"'))).toBe(true);
     expect(Object.values(seen).every((values) => values.size > 0)).toBe(true);
     expect(findLeaks(fleetLog, seen)).toEqual([]);
+  });
+});
+
+describe("the README's first five minutes", () => {
+  it('should sign up, create a flow from a template, change it with If-Match and export it, as printed', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'uxflow-readme-'));
+    try {
+      const { code, stdout, stderr } = await runFirstMinutes(fleet.url, dir);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      const lines = stdout.trim().split('\n');
+      expect(lines[0]).toMatch(/^flow flw_\w+$/);
+      expect(lines.slice(1, 3)).toEqual(['2', 'wrote checkout.svg']);
+      expect(lines[3]).toBe('flowchart TD');
+      expect(await readFile(path.join(dir, 'checkout.svg'), 'utf8')).toMatch(/^<\?xml[\s\S]*<svg [\s\S]*<\/svg>\s*$/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

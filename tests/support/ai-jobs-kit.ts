@@ -24,6 +24,8 @@ export const runJob = named(runJobFunction, 'functions/ai/run-job.ts');
 /** What a test swaps in a function's resources: the clock of the AI ports, the runner's agents and timeout. */
 export interface Swaps {
   clock?: { now: () => Date };
+  /** Wraps the function's AI ports (a store that fails once, say). */
+  ports?: (ports: AiPorts) => AiPorts;
   agents?: Agents;
   agentTimeoutMs?: number;
 }
@@ -31,7 +33,10 @@ export interface Swaps {
 const swapped = (runtime: Runtime, swaps: Swaps): Runtime => {
   const use = (<T>(resource: ResourceRef<T>): T => {
     const value = runtime.use(resource);
-    if (resource === (aiPorts as ResourceRef)) return { ...(value as AiPorts), ...(swaps.clock ? { clock: swaps.clock } : {}) } as T;
+    if (resource === (aiPorts as ResourceRef)) {
+      const ports = { ...(value as AiPorts), ...(swaps.clock ? { clock: swaps.clock } : {}) };
+      return (swaps.ports ? swaps.ports(ports) : ports) as T;
+    }
     if (resource === (jobRunnerPorts as ResourceRef)) {
       return {
         ...(value as RunnerPorts),

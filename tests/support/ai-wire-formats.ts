@@ -5,6 +5,8 @@ export interface WireAnswer {
   text: string;
   inputTokens: number;
   outputTokens: number;
+  /** How many pieces a stream sends the text in. */
+  pieces: number;
 }
 
 /** A rendered answer: the JSON body, and the same as server-sent events for a streaming request. */
@@ -13,9 +15,9 @@ export interface Rendered {
   events: { event?: string; data: unknown }[];
 }
 
-/** Streams arrive in pieces: three, cut anywhere (mid-word and mid-JSON on purpose). */
-const pieces = (text: string): string[] => {
-  const size = Math.max(1, Math.ceil(text.length / 3));
+/** Streams arrive in pieces (three unless asked), cut anywhere (mid-word and mid-JSON on purpose). */
+const pieces = (text: string, count = 3): string[] => {
+  const size = Math.max(1, Math.ceil(text.length / count));
   const out: string[] = [];
   for (let at = 0; at < text.length; at += size) out.push(text.slice(at, at + size));
   return out.length > 0 ? out : [''];
@@ -43,7 +45,7 @@ export const openAiReply = (request: WireRequest, answer: WireAnswer): Rendered 
     },
     events: [
       { data: chunk({ role: 'assistant', content: '' }, null) },
-      ...pieces(answer.text).map((piece) => ({ data: chunk({ content: piece }, null) })),
+      ...pieces(answer.text, answer.pieces).map((piece) => ({ data: chunk({ content: piece }, null) })),
       { data: chunk({}, 'stop') },
       { data: { ...head, object: 'chat.completion.chunk', choices: [], usage } },
       { data: '[DONE]' },
@@ -85,7 +87,7 @@ export const anthropicReply = (request: WireRequest, answer: WireAnswer): Render
         message: { ...message, content: [], stop_reason: null, usage: { input_tokens: answer.inputTokens, output_tokens: 1 } },
       }),
       event('content_block_start', { index: 0, content_block: tool ? { ...block, input: {} } : { type: 'text', text: '' } }),
-      ...pieces(answer.text).map((piece) =>
+      ...pieces(answer.text, answer.pieces).map((piece) =>
         event('content_block_delta', {
           index: 0,
           delta: tool ? { type: 'input_json_delta', partial_json: piece } : { type: 'text_delta', text: piece },
@@ -110,7 +112,7 @@ export const geminiReply = (request: WireRequest, answer: WireAnswer): Rendered 
     index: 0,
     ...(finishReason ? { finishReason } : {}),
   });
-  const parts = pieces(answer.text);
+  const parts = pieces(answer.text, answer.pieces);
   return {
     json: { candidates: [candidate(answer.text, 'STOP')], usageMetadata, modelVersion: request.model },
     events: parts.map((piece, index) => ({

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as wait } from 'node:timers/promises';
 import { anthropicReply, geminiReply, openAiReply, type WireAnswer } from './ai-wire-formats.ts';
+import { imagesOf, withoutImageData, WirePartError, type WireImage } from './ai-wire-images.ts';
 
 /**
  * A local server that speaks the providers' real wire formats, for tests of the provider adapters
@@ -24,13 +25,26 @@ export interface WireRequest {
   structured: boolean;
   body: Record<string, unknown>;
   headers: IncomingMessage['headers'];
-  /** Every text the request carried (instructions and prompt), joined: what a scripted reply may look at. */
+  /** Every text the request carried (instructions and prompt; image data left out), joined: what a scripted reply may look at. */
   text: string;
+  /** The images of its content parts, decoded (each checked against its media type). */
+  images: WireImage[];
 }
 
 export type WireStep =
-  /** A model answer: its text (for a structured request, the JSON text of the object). */
-  | { reply: string | ((request: WireRequest) => string); inputTokens?: number; outputTokens?: number; delayMs?: number }
+  /**
+   * A model answer: its text (for a structured request, the JSON text of the object). Streamed in
+   * `pieces` (3 by default); with `gate`, the stream pauses after `after` of its events until `open`
+   * settles (a test holds a stream half-way to see what arrived before the end).
+   */
+  | {
+      reply: string | ((request: WireRequest) => string);
+      inputTokens?: number;
+      outputTokens?: number;
+      delayMs?: number;
+      pieces?: number;
+      gate?: { after: number; open: Promise<unknown> };
+    }
   /** An HTTP error in the provider's error shape, with a Retry-After header when given. */
   | { status: number; retryAfter?: string; delayMs?: number }
   /** A 200 whose body is not JSON at all. */
@@ -92,6 +106,20 @@ export const startAiWireServer = async (): Promise<WireServer> => {
       return;
     }
     const body = await readJson(incoming);
+    let images: WireImage[];
+    try {
+      images = imagesOf(wire.kind, body);
+    } catch (error) {
+      if (!(error instanceof WirePartError)) throw error;
+      const refusal = { error: { type: 'invalid_request_error', message: error.message } };
+      const answer400 = wire.kind === 'anthropic' ? { type: 'error', ...refusal } : refusal;
+      seen.set(label, [
+        ...(seen.get(label) ?? []),
+        { label, kind: wire.kind, model: '', stream: false, structured: false, body, headers: incoming.headers, text: '', images: [] },
+      ]);
+      response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify(answer400));
+      return;
+    }
     const request: WireRequest = {
       label,
       kind: wire.kind,
@@ -100,7 +128,8 @@ export const startAiWireServer = async (): Promise<WireServer> => {
       structured: isStructured(wire.kind, body),
       body,
       headers: incoming.headers,
-      text: JSON.stringify(body.messages ?? body.contents ?? []) + JSON.stringify(body.system ?? body.systemInstruction ?? ''),
+      text: withoutImageData(body.messages ?? body.contents ?? []) + JSON.stringify(body.system ?? body.systemInstruction ?? ''),
+      images,
     };
     seen.set(label, [...(seen.get(label) ?? []), request]);
     const script = scripts.get(label);
@@ -124,6 +153,7 @@ export const startAiWireServer = async (): Promise<WireServer> => {
       text: typeof step.reply === 'function' ? step.reply(request) : step.reply,
       inputTokens: step.inputTokens ?? 11,
       outputTokens: step.outputTokens ?? 7,
+      pieces: step.pieces ?? 3,
     };
     const render = wire.kind === 'openai' ? openAiReply : wire.kind === 'anthropic' ? anthropicReply : geminiReply;
     const rendered = render(request, reply);
@@ -132,7 +162,9 @@ export const startAiWireServer = async (): Promise<WireServer> => {
       return;
     }
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    for (const event of rendered.events) {
+    for (const [index, event] of rendered.events.entries()) {
+      if (step.gate && index === step.gate.after) await step.gate.open;
+      if (response.destroyed) return;
       response.write(
         `${event.event ? `event: ${event.event}\n` : ''}data: ${typeof event.data === 'string' ? event.data : JSON.stringify(event.data)}\n\n`,
       );

@@ -20,6 +20,8 @@ export const authTestEnv = (services: Record<string, string>, database: string):
   // Envelope encryption: the local key file (created on first use under .data/kms).
   KMS_PROVIDER: 'local',
   KMS_KEY_NAME: 'projects/uxflow-test/locations/europe-west1/keyRings/uxflow/cryptoKeys/data-keys',
+  // The DPO's mailbox (breach deadline alerts, the contact in drafted notices).
+  DPO_EMAIL: 'dpo@uxflow.test',
   // No language model: the offline paths (extractive knowledge answers); AI tests set their own.
   AI_PROVIDERS: 'none',
   AI_API_KEYS: 'none',

@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/kernel/index.ts';
-import type { AgentContext, Agents, OperationError, ProposedOperation, ReviewFinding } from '../../shared/ai/index.ts';
+import type { AgentContext, Agents, OperationError, ProposedOperation, ReviewFinding, SeenScreen } from '../../shared/ai/index.ts';
 import type { FlowOperation } from '../../shared/flows/index.ts';
 
 /** What a scripted architect builds: operations, or a function of the round (0, then each repair's errors). */
@@ -14,9 +14,9 @@ const provenance = { model: 'test-model', promptId: 'test-prompt@1', usage: [] }
  */
 export const scriptedAgents = (
   script: Script = [],
-  options: { steps?: string[]; answer?: string | null; findings?: ReviewFinding[] } = {},
+  options: { steps?: string[]; answer?: string | null; findings?: ReviewFinding[]; screens?: SeenScreen[] } = {},
 ) => {
-  const calls = { classify: 0, answer: 0, plan: 0, build: 0, review: 0 };
+  const calls = { classify: 0, answer: 0, plan: 0, build: 0, review: 0, readImage: 0 };
   const built: { round: number; errors: readonly OperationError[] }[] = [];
   const agents: Agents = {
     classify: async () => {
@@ -50,6 +50,10 @@ export const scriptedAgents = (
       calls.review++;
       return { ...provenance, findings: options.findings ?? [], summary: 'Reviewed.' };
     },
+    readImage: async () => {
+      calls.readImage++;
+      return { ...provenance, screens: options.screens ?? [{ title: 'Welcome', kind: 'screen', elements: [], leadsTo: [] }] };
+    },
   };
   return { agents, calls, built };
 };
@@ -61,17 +65,17 @@ const fail = (make: () => unknown) => async (): Promise<never> => {
 /** Agents whose every call fails as a provider that is down does. */
 export const downAgents = (): Agents => {
   const down = fail(() => new DomainError('unavailable', 'AI_UNAVAILABLE', { detail: 'provider down' }));
-  return { classify: down, answer: down, plan: down, build: down, review: down };
+  return { classify: down, answer: down, plan: down, build: down, review: down, readImage: down };
 };
 
 /** Agents that never answer (and ignore the abort signal). */
 export const silentAgents = (): Agents => {
   const never = () => new Promise<never>(() => undefined);
-  return { classify: never, answer: never, plan: never, build: never, review: never };
+  return { classify: never, answer: never, plan: never, build: never, review: never, readImage: never };
 };
 
 /** Agents whose answers do not parse. */
 export const garbledAgents = (): Agents => {
   const garbled = fail(() => new DomainError('invalid', 'AI_OUTPUT_INVALID', { detail: 'not JSON' }));
-  return { classify: garbled, answer: garbled, plan: garbled, build: garbled, review: garbled };
+  return { classify: garbled, answer: garbled, plan: garbled, build: garbled, review: garbled, readImage: garbled };
 };

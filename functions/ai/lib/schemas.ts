@@ -73,7 +73,22 @@ export const jobSchema = z
     credits: z.number().int(),
     status: z.enum(jobStatuses),
     steps: z.array(z.object({ seq: z.number().int(), step: z.enum(jobSteps), at: z.string(), detail: z.record(z.string(), z.unknown()) })),
-    lastSeq: z.number().int().openapi({ description: 'Pass as `after` to get only later steps' }),
+    operations: z
+      .array(
+        z.object({
+          seq: z.number().int(),
+          round: z.number().int().openapi({ description: '0 for the first build, then each repair round' }),
+          id: z.string(),
+          operation: flowOperationSchema,
+          rationale: z.string(),
+          at: z.string(),
+        }),
+      )
+      .openapi({
+        description:
+          'The architect’s operations as they were produced (after `after`); one with a round and id seen before replaces it. The proposal holds what validated.',
+      }),
+    lastSeq: z.number().int().openapi({ description: 'Pass as `after` to get only later steps and operations' }),
     result: resultSchema.nullable(),
     error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).nullable(),
     createdAt: z.string(),
@@ -89,6 +104,7 @@ export const toJobBody = (job: AiJob, view: JobView): z.infer<typeof jobSchema> 
   credits: job.credits,
   status: view.status,
   steps: view.steps.map((step) => ({ ...step, at: step.at.toISOString() })),
+  operations: view.operations.map((operation) => ({ ...operation, at: operation.at.toISOString() })),
   lastSeq: view.lastSeq,
   result: view.result,
   error: view.error,
@@ -134,4 +150,21 @@ export const toProposalBody = (proposal: Proposal, state: ProposalState): z.infe
   revises: proposal.revises,
   createdAt: proposal.createdAt.toISOString(),
   expiresAt: proposal.expiresAt.toISOString(),
+});
+
+/**
+ * `Idempotency-Key` on the requests that start AI work: a retry with the same key and request is
+ * answered with the first 202 (same job, nothing charged again); the same key with another request
+ * is `409 IDEMPOTENCY_KEY_REUSED`. Visible ASCII, 1–255 characters (a UUID is typical); anything else is 400.
+ */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 visible ASCII characters')
+    .optional()
+    .openapi({
+      description:
+        'Makes a retry safe: the same key with the same request answers the first 202 again (same job, charged once); with another request, 409 IDEMPOTENCY_KEY_REUSED. Kept as long as the job (the conversation’s retention).',
+      example: '5f0c6d3e-2b8a-4a57-9a0e-0e6f3f1f2a9b',
+    }),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AgentContext, Agents, ModelUsage, ReviewFinding } from '../agents.ts';
 import { aiErrors } from '../errors.ts';
-import type { LanguageModels, ModelAgent, ModelCallAttribution } from '../language-models.ts';
+import type { LanguageModels, ModelAgent, ModelCallAttribution, ModelImage } from '../language-models.ts';
 import {
   buildOperationsV1,
   classifyIntentV1,
@@ -9,10 +9,13 @@ import {
   groundedAnswer,
   planStepsV1,
   promptIdOf,
+  readSketchV1,
   reviewFlowV1,
   type Prompt,
 } from '../prompts/index.ts';
 import { block, contextBlocks } from './agent-input.ts';
+import { operationStream } from './operation-stream.ts';
+import { sketchOutputSchema, sketchReading } from './read-sketch.ts';
 import { operationsOutputSchema, parseOperation, parseOperationsOutput, type OperationsOutput } from './operations-output.ts';
 
 const classifySchema = z.object({ intent: z.enum(['ai.chat', 'ai.plan', 'ai.generate', 'ai.refine', 'ai.review']), reason: z.string() });
@@ -31,7 +34,7 @@ const reviewSchema = z.object({
 });
 
 /** Upper bounds of each answer, in tokens: small for a label, large for a journey's operations. */
-const maxTokens = { classifier: 200, answerer: 800, planner: 1500, architect: 8000, reviewer: 3000 } as const;
+const maxTokens = { classifier: 200, answerer: 800, planner: 1500, architect: 8000, reviewer: 3000, reader: 3000 } as const;
 
 const provenance = (prompt: Prompt, usage: ModelUsage[]) => {
   const last = usage.at(-1);
@@ -54,8 +57,10 @@ export const createModelAgents = (models: LanguageModels, attribution: ModelCall
     extra: readonly string[],
     schema: z.ZodType<T>,
     schemaName: string,
+    more: { images?: readonly ModelImage[]; onPartial?: (partial: unknown) => void } = {},
   ) =>
     models.object({
+      ...more,
       agent,
       quality: context.quality,
       system: prompt.system,
@@ -67,8 +72,17 @@ export const createModelAgents = (models: LanguageModels, attribution: ModelCall
       ...(context.signal ? { signal: context.signal } : {}),
     });
 
+  // Streamed when the caller listens for operations as they are produced.
   const architect = async (context: Parameters<Agents['build']>[0], extra: readonly string[]) =>
-    ask('architect', buildOperationsV1, context, extra, operationsOutputSchema, 'operations');
+    ask(
+      'architect',
+      buildOperationsV1,
+      context,
+      extra,
+      operationsOutputSchema,
+      'operations',
+      context.onOperation ? { onPartial: operationStream(context.onOperation).onPartial } : {},
+    );
 
   return {
     classify: async (context) => {
@@ -142,6 +156,13 @@ export const createModelAgents = (models: LanguageModels, attribution: ModelCall
         })
         .filter((finding) => finding.message !== '');
       return { ...provenance(reviewFlowV1, [usage]), findings, summary: object.summary.trim() };
+    },
+
+    readImage: async (context) => {
+      const { object, usage } = await ask('reader', readSketchV1, context, [], sketchOutputSchema, 'sketch', {
+        images: [context.image],
+      });
+      return { ...provenance(readSketchV1, [usage]), ...sketchReading(object) };
     },
   };
 };

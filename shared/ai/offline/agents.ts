@@ -103,5 +103,10 @@ export const createOfflineAgents = (deps: OfflineAgentsDeps = {}): Agents => {
       ensureNotAborted(context);
       return { ...provenance('review'), ...reviewFlow(context.flow, context.lint) };
     },
+
+    // No OCR here: reading an image needs a model provider (the request is refused before a job exists).
+    readImage: async () => {
+      throw new DomainError('unavailable', 'PROVIDER_REQUIRED', { detail: 'The offline provider does not read images.' });
+    },
   };
 };

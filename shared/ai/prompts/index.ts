@@ -6,3 +6,4 @@ export * from './flow-answer.v1.ts';
 export * from './plan-steps.v1.ts';
 export * from './build-operations.v1.ts';
 export * from './review-flow.v1.ts';
+export * from './read-sketch.v1.ts';

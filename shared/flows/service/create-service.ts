@@ -3,7 +3,7 @@ import { flowDocumentSchema, type FlowDocument } from '../schema.ts';
 import { findBuiltInTemplate } from '../templates/index.ts';
 import { validateFlow } from '../validate.ts';
 import { blankFlow, renamed } from './blank-flow.ts';
-import { createFrom } from './flow-creation.ts';
+import { createFrom, earlierAttempt, type CreatedFlow } from './flow-creation.ts';
 import { requireAccess } from './flow-reader.ts';
 import type { FlowCaller, FlowsPorts } from './ports.ts';
 import { flowServiceErrors } from './service-errors.ts';
@@ -38,19 +38,42 @@ const origin = (input: CreateFlowInput) => {
   return { text: input.document === undefined ? 'created' : 'created from a document', sourceId: null };
 };
 
+export interface FlowCreateService {
+  create: (caller: FlowCaller, workspaceId: string, input: CreateFlowInput, options?: { flowId?: string }) => Promise<CreatedFlow>;
+  createOnce: (caller: FlowCaller, workspaceId: string, input: CreateFlowInput, flowId: string) => Promise<CreatedFlow>;
+}
+
 /** Creating flows in a workspace: blank, from a template or from a document. */
-export const createFlowCreateService = (ports: FlowsPorts) => ({
+export const createFlowCreateService = (ports: FlowsPorts): FlowCreateService => ({
   /**
    * A new flow, blank, from a built-in or workspace template, or from a 2.0 document; named `name` in every case.
    * @throws FLOW_LIMIT_REACHED, TEMPLATE_NOT_FOUND, FLOW_INVALID.
    */
-  create: async (caller: FlowCaller, workspaceId: string, input: CreateFlowInput) => {
+  create: async (caller: FlowCaller, workspaceId: string, input: CreateFlowInput, options: { flowId?: string } = {}) => {
     await requireAccess(caller, workspaceId, 'flows:create');
     let document: FlowDocument;
     if (input.templateId !== undefined)
       document = renamed(await templateDocument(ports, workspaceId, input.templateId), input.name, input.description);
     else if (input.document !== undefined) document = renamed(givenDocument(input.document), input.name, input.description);
     else document = blankFlow(input.name, input.description);
-    return createFrom(ports, caller, workspaceId, document, { kind: 'created', ...origin(input) });
+    return createFrom(ports, caller, workspaceId, document, { kind: 'created', ...origin(input) }, options.flowId);
+  },
+
+  /**
+   * `create` under an id the caller derived from its request's idempotency key: a retry (or a racing
+   * twin) of a request whose first attempt created the flow gets that flow back instead of a second
+   * one. Version 1's insert decides between racers; a loser finds the winner's flow.
+   */
+  createOnce: async (caller: FlowCaller, workspaceId: string, input: CreateFlowInput, flowId: string): Promise<CreatedFlow> => {
+    const earlier = await earlierAttempt(ports, caller, workspaceId, flowId);
+    if (earlier) return earlier;
+    try {
+      return await createFlowCreateService(ports).create(caller, workspaceId, input, { flowId });
+    } catch (error) {
+      // A racing twin took version 1 (FLOW_BUSY here) or the last place of the flows limit.
+      const twin = await earlierAttempt(ports, caller, workspaceId, flowId);
+      if (twin) return twin;
+      throw error;
+    }
   },
 });

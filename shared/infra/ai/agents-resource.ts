@@ -4,6 +4,7 @@ import {
   createOfflineAgents,
   type Agents,
   type AgentsFor,
+  type AiQuality,
   type LanguageModels,
   type ModelAgent,
   type RulesClassifier,
@@ -19,8 +20,8 @@ export interface AgentsChoice {
   rules: RulesClassifier;
   /** `models` when a provider is configured for any agent, else `offline`. */
   kind: 'models' | 'offline';
-  /** Whether sketches and screenshots can be read (`ai.image`): no agent reads them yet. */
-  readsImages: boolean;
+  /** Whether sketches and screenshots can be read (`ai.image`) at a quality: a model is configured for the `reader` agent. */
+  readsImages: (quality: AiQuality) => boolean;
 }
 
 /**
@@ -36,10 +37,11 @@ export const combinedAgents = (models: LanguageModels, offline: Agents, model: A
     plan: (context) => (on('planner', context.quality) ? model : offline).plan(context),
     build: (context) => (on('architect', context.quality) ? model : offline).build(context),
     review: (context) => (on('reviewer', context.quality) ? model : offline).review(context),
+    readImage: (context) => (on('reader', context.quality) ? model : offline).readImage(context),
   };
 };
 
-const agentNames = ['classifier', 'answerer', 'planner', 'architect', 'reviewer'] as const satisfies readonly ModelAgent[];
+const agentNames = ['classifier', 'answerer', 'planner', 'architect', 'reviewer', 'reader'] as const satisfies readonly ModelAgent[];
 
 /**
  * The agents (docs/ai.md): model agents where a provider is configured, the offline planner
@@ -57,7 +59,7 @@ export const aiAgents = defineResource({
       agents: (attribution) => (anyModel ? combinedAgents(models, offline, createModelAgents(models, attribution)) : offline),
       rules: classifyByRules,
       kind: anyModel ? 'models' : 'offline',
-      readsImages: false,
+      readsImages: (quality) => models.isConfigured('reader', quality),
     };
   },
 });

@@ -5,6 +5,7 @@ import { newId } from '../../kernel/index.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { ledgerPorts } from '../billing/ledger-resource.ts';
 import { flowPorts } from '../flows/flows-resource.ts';
+import { createAiJobImageStore } from '../mongodb/ai-image-store.ts';
 import { createAiJobLog, createAiJobStore, createAiMessageStore } from '../mongodb/ai-job-stores.ts';
 import { createAiProposalOutcomes, createAiProposalSlots, createAiProposalStore } from '../mongodb/ai-proposal-stores.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
@@ -27,6 +28,7 @@ export const aiPorts = defineResource({
       proposals: createAiProposalStore(db),
       slots: createAiProposalSlots(db),
       outcomes: createAiProposalOutcomes(db),
+      images: createAiJobImageStore(db),
       ledger: createLedger(use(ledgerPorts)),
       flows: use(flowPorts),
       upgradeUrl: (workspaceId) => `${settings.WEB_APP_URL}/workspaces/${encodeURIComponent(workspaceId)}/billing/upgrade`,

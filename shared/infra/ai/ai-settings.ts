@@ -116,9 +116,15 @@ export const pricesSchema = entries(true).transform((pairs, ctx): Map<string, Mo
   return prices;
 });
 
+/** Agents a `*` entry does not cover: a model that reads text may read no images, so the reader is always named. */
+const namedOnly: ReadonlySet<ModelAgent> = new Set(['reader']);
+
 /** The fallback list of an agent at a quality: the most specific entry wins (`agent.quality`, `agent.*`, `*.quality`, `*.*`). */
 export const modelsFor = (map: ReadonlyMap<string, ModelRef[]>, agent: ModelAgent, quality: AiQuality): ModelRef[] =>
-  map.get(`${agent}.${quality}`) ?? map.get(`${agent}.*`) ?? map.get(`*.${quality}`) ?? map.get('*.*') ?? [];
+  map.get(`${agent}.${quality}`) ??
+  map.get(`${agent}.*`) ??
+  (namedOnly.has(agent) ? undefined : (map.get(`*.${quality}`) ?? map.get('*.*'))) ??
+  [];
 
 /** What a call cost, from its tokens and the model's price. */
 export const costOf = (price: ModelPrice | undefined, inputTokens: number, outputTokens: number): number =>

@@ -1,6 +1,6 @@
 import type { LanguageModel } from 'ai';
 import type { z } from 'zod';
-import type { ModelCallOutcome } from '../../ai/index.ts';
+import type { ModelCallOutcome, ModelImage } from '../../ai/index.ts';
 import type * as GenerationSdk from './generation-sdk.ts';
 
 /** One call to one model, as the SDK makes it. */
@@ -8,6 +8,8 @@ export interface AttemptInput {
   model: LanguageModel;
   system: string;
   prompt: string;
+  /** Sent after the prompt's text in the one user message (image parts). */
+  images?: readonly ModelImage[];
   maxOutputTokens?: number;
   temperature?: number;
   /** Aborts on the caller's signal or the attempt's timeout. */
@@ -76,7 +78,7 @@ export const runAttempt = async (input: AttemptInput, isTimeout: () => boolean):
   const options = {
     model: input.model,
     instructions: input.system,
-    prompt: input.prompt,
+    ...userTurn(input),
     maxRetries: 0,
     abortSignal: input.signal,
     output,
@@ -110,6 +112,22 @@ export const runAttempt = async (input: AttemptInput, isTimeout: () => boolean):
     throw classify(sdk, error, input.signal, isTimeout());
   }
 };
+
+/** The user turn: the prompt alone, or one user message of the prompt's text and the images as image parts. */
+const userTurn = (input: AttemptInput) =>
+  input.images && input.images.length > 0
+    ? {
+        messages: [
+          {
+            role: 'user' as const,
+            content: [
+              { type: 'text' as const, text: input.prompt },
+              ...input.images.map((image) => ({ type: 'image' as const, image: image.bytes, mediaType: image.mediaType })),
+            ],
+          },
+        ],
+      }
+    : { prompt: input.prompt };
 
 type Sdk = typeof GenerationSdk;
 

@@ -178,6 +178,7 @@ const common = (request: ModelRequest, warn: ResilienceDeps['warn']) => ({
   onWarnings: (warnings: readonly unknown[]) => warn?.({ agent: request.agent, warnings }, 'model warnings'),
   system: request.system,
   prompt: request.prompt,
+  ...(request.images && request.images.length > 0 ? { images: request.images } : {}),
   ...(request.maxOutputTokens === undefined ? {} : { maxOutputTokens: request.maxOutputTokens }),
   ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
 });

@@ -12,6 +12,7 @@ import { createApiKeyStore, type ApiKeyStore } from '../mongodb/api-key-store.ts
 import { findRole } from '../mongodb/membership-store.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { securityEvents } from '../mongodb/security-events-resource.ts';
+import { functionCalls, withCallLog } from '../privacy/function-calls-resource.ts';
 import { createSessionStore } from '../mongodb/session-store.ts';
 import { createStaffStore } from '../mongodb/staff-store.ts';
 import { auditLog } from '../audit/audit-log-resource.ts';
@@ -149,23 +150,28 @@ export const createJwtAuthenticator = (ports: AuthenticatorPorts): Authenticator
 export const jwtAuthenticator = defineResource({
   name: 'jwt-authenticator',
   config: defineConfig({ name: 'jwt-authenticator', shape: {}, devDefaults: {} }),
-  requires: [accessTokens, mongo, securityEvents, auditLog],
-  create: (_config, { use }) => {
+  requires: [accessTokens, mongo, securityEvents, functionCalls, auditLog],
+  create: (_config, { use, functionName }) => {
     const sessions = createSessionStore(use(mongo).db);
-    return createJwtAuthenticator({
-      tokens: use(accessTokens),
-      findRole: (workspaceId, userId) => findRole(use(mongo).db, workspaceId, userId),
-      apiKeys: createApiKeyStore(use(mongo).db),
-      isSessionRevoked: sessions.isRevoked,
-      now: () => new Date(),
-      securityEvents: use(securityEvents),
-      // The audit log is created on the first staff or impersonation request only.
-      staff: {
-        findSession: sessions.findById,
-        staff: createStaffStore(use(mongo).db),
-        audit: { record: (entry) => use(auditLog).record(entry) },
-      },
-    });
+    // Every call let through is noted for breach assessments (who called which function when).
+    return withCallLog(
+      createJwtAuthenticator({
+        tokens: use(accessTokens),
+        findRole: (workspaceId, userId) => findRole(use(mongo).db, workspaceId, userId),
+        apiKeys: createApiKeyStore(use(mongo).db),
+        isSessionRevoked: sessions.isRevoked,
+        now: () => new Date(),
+        securityEvents: use(securityEvents),
+        // The audit log is created on the first staff or impersonation request only.
+        staff: {
+          findSession: sessions.findById,
+          staff: createStaffStore(use(mongo).db),
+          audit: { record: (entry) => use(auditLog).record(entry) },
+        },
+      }),
+      use(functionCalls),
+      functionName,
+    );
   },
 });
 

@@ -48,7 +48,16 @@ export const createAiMessageStore = (db: Db): MessageStore => {
   const messages = aiMessageCollection.in<Stored<AiMessage>>(db);
   return {
     insert: async ({ id, ...message }) => {
-      await messages.insertOne({ ...message, _id: id, schemaVersion: 1 });
+      try {
+        await messages.insertOne({ ...message, _id: id, schemaVersion: 1 });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    },
+    remove: async (id) => {
+      await messages.deleteOne({ _id: id });
     },
     find: async (id) => {
       const found = await messages.findOne({ _id: id });
@@ -68,7 +77,13 @@ export const createAiJobStore = (db: Db): JobStore => {
   const jobs = aiJobCollection.in<Stored<AiJob>>(db);
   return {
     insert: async ({ id, ...job }) => {
-      await jobs.insertOne({ ...job, _id: id, schemaVersion: 1 });
+      try {
+        await jobs.insertOne({ ...job, _id: id, schemaVersion: 1 });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
     },
     find: async (id) => {
       const found = await jobs.findOne({ _id: id });

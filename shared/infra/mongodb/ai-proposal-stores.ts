@@ -108,8 +108,9 @@ export const createAiProposalOutcomes = (db: Db): ProposalOutcomes => {
       const found = await outcomes.findOne({ _id: proposalId });
       return found ? toOutcome(found) : null;
     },
-    remove: async (proposalId) => {
-      await outcomes.deleteOne({ _id: proposalId, outcome: 'applied' });
+    release: async (claim) => {
+      // Only that claim: a void claim is void for good, so whoever removes it removes the same thing.
+      await outcomes.deleteOne({ _id: claim.proposalId, outcome: 'applied', versionNumber: claim.versionNumber ?? -1, at: claim.at });
     },
   };
 };

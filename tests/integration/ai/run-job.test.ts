@@ -154,6 +154,13 @@ describe('the AI job runner', () => {
     expect(proposal?.operations.map((proposed) => proposed.operation)).toContainEqual(
       expect.objectContaining({ type: 'UPDATE_NODE', id: 'login', changes: expect.objectContaining({ title: 'Log in' }) }),
     );
+    // The offline architect answers all at once: its operations are recorded one by one all the same, each an entry of its own.
+    const told = body.operations as { seq: number; round: number; id: string; operation: unknown }[];
+    expect(told.map(({ round, id }) => ({ round, id }))).toEqual(proposal?.operations.map(({ id }) => ({ round: 0, id })));
+    expect(new Set(told.map(({ seq }) => seq)).size).toBe(told.length);
+    // The long-poll after an operation's number answers only what came later.
+    const later = await kit.call(getJob, `/v1/ai/jobs/${job.jobId}?after=${told[0]!.seq}`, job.editor);
+    expect((later.body?.operations as unknown[]).length).toBe(told.length - 1);
   });
 
   it('should review a flow: the UX lint’s findings and the agents’ commentary', async () => {

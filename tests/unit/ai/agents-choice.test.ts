@@ -11,11 +11,14 @@ const named = (who: string): Agents => {
     plan: async () => ({ ...result, steps: [who] }),
     build: async () => ({ ...result, operations: [] }),
     review: async () => ({ ...result, findings: [], summary: who }),
+    readImage: async () => ({ ...result, screens: [{ title: who, kind: 'screen', elements: [], leadsTo: [] }] }),
   };
 };
 
 /** Our own port, configured for the planner at pro quality only. */
-const models = { isConfigured: (agent: string, quality?: string) => agent === 'planner' && quality === 'pro' } as unknown as LanguageModels;
+const models = {
+  isConfigured: (agent: string, quality?: string) => (agent === 'planner' || agent === 'reader') && quality === 'pro',
+} as unknown as LanguageModels;
 
 const context = (quality: 'standard' | 'pro') => ({
   message: 'Add a screen',
@@ -33,5 +36,8 @@ describe('the agents a job gets', () => {
     expect((await agents.plan({ ...context('standard'), mode: 'edit' })).model).toBe('offline');
     expect((await agents.answer(context('pro'))).model).toBe('offline');
     expect((await agents.build({ ...context('pro'), steps: [] })).model).toBe('offline');
+    const image = { mediaType: 'image/png' as const, bytes: new Uint8Array([1]) };
+    expect((await agents.readImage({ ...context('pro'), image })).model).toBe('model');
+    expect((await agents.readImage({ ...context('standard'), image })).model).toBe('offline');
   });
 });

@@ -208,6 +208,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/impersonations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Act as a user, read-only and time-boxed (support staff) */
+        post: operations["identity-start-impersonation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/impersonations/{impersonationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End an impersonation before its time box (support staff) */
+        delete: operations["identity-end-impersonation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/privacy/requests": {
         parameters: {
             query?: never;
@@ -1039,6 +1073,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/impersonations/{impersonationId}/write-grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let a live support impersonation change your workspaces */
+        post: operations["identity-grant-impersonation-write"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/password": {
         parameters: {
             query?: never;
@@ -1316,6 +1367,23 @@ export interface paths {
         post?: never;
         /** Revoke an API key (it stops working at once) */
         delete: operations["identity-revoke-api-key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{workspaceId}/api-keys/{keyId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace an API key; the old one works until the overlap ends */
+        post: operations["identity-rotate-api-key"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4061,7 +4129,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised" | "privacy.export_requested" | "privacy.export_downloaded" | "privacy.restriction_changed" | "privacy.requests_listed" | "privacy.request_viewed" | "privacy.request_created";
+            action: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "apikey.rotated" | "billing.plan_changed" | "staff.role_granted" | "staff.role_revoked" | "staff.impersonation_started" | "staff.impersonation_ended" | "staff.impersonation_request" | "staff.impersonation_write_granted" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised" | "privacy.export_requested" | "privacy.export_downloaded" | "privacy.restriction_changed" | "privacy.requests_listed" | "privacy.request_viewed" | "privacy.request_created";
             actor: {
                 id: string | null;
                 /** @enum {string} */
@@ -5104,6 +5172,28 @@ export interface components {
             /** Format: date-time */
             since: string;
         } | null;
+        Impersonation: {
+            /** @description Acts as the user, read-only, until expiresAt (or DELETE) */
+            accessToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+            expiresIn: number;
+            id: string;
+            /** Format: date-time */
+            startedAt: string;
+            userId: string;
+        };
+        /** @description Set while support staff act as you (the newest, if several); end it from your session list */
+        ImpersonationBanner: {
+            /** Format: date-time */
+            expiresAt: string;
+            id: string;
+            reason: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description Whether you let it change your workspaces (it reads only otherwise) */
+            writable: boolean;
+        } | null;
         JsonWebKeySet: {
             keys: {
                 alg: string;
@@ -5905,6 +5995,10 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             id: string;
+            /** @description Set when this is support staff acting as you (read-only unless you grant more); delete it to end it */
+            impersonation: {
+                reason: string;
+            } | null;
             ip: string | null;
             /**
              * Format: date-time
@@ -6173,7 +6267,7 @@ export interface operations {
     "privacy-audit-list": {
         parameters: {
             query?: {
-                action?: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "billing.plan_changed" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised" | "privacy.export_requested" | "privacy.export_downloaded" | "privacy.restriction_changed" | "privacy.requests_listed" | "privacy.request_viewed" | "privacy.request_created";
+                action?: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "apikey.rotated" | "billing.plan_changed" | "staff.role_granted" | "staff.role_revoked" | "staff.impersonation_started" | "staff.impersonation_ended" | "staff.impersonation_request" | "staff.impersonation_write_granted" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised" | "privacy.export_requested" | "privacy.export_downloaded" | "privacy.restriction_changed" | "privacy.requests_listed" | "privacy.request_viewed" | "privacy.request_created";
                 actor?: string;
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
@@ -6791,6 +6885,119 @@ export interface operations {
             };
             /** @description BREACH_NOTICE_VERSION_CONFLICT (with `currentVersion`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "identity-start-impersonation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default 15 */
+                    minutes?: number;
+                    /** @description Why (a ticket reference and a few words); shown to the user */
+                    reason: string;
+                    userId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The impersonation and its access token */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Impersonation"];
+                };
+            };
+            /** @description VALIDATION_FAILED (minutes above 30, a reason too short) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERMISSION_DENIED, STAFF_2FA_REQUIRED, or IMPERSONATION_NOT_ALLOWED for a staff account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "identity-end-impersonation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                impersonationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended: its token stops at once */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PERMISSION_DENIED or STAFF_2FA_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IMPERSONATION_NOT_FOUND (unknown, or over already) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10334,7 +10541,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Me"];
+                    "application/json": components["schemas"]["Me"] & {
+                        impersonation: components["schemas"]["ImpersonationBanner"];
+                    };
                 };
             };
             /** @description UNAUTHENTICATED, INVALID_TOKEN or USER_NOT_FOUND */
@@ -10553,6 +10762,53 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED or INVALID_TOKEN */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "identity-grant-impersonation-write": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                impersonationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Granted until the impersonation ends (also when it already was) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IMPERSONATION_READ_ONLY when called with the impersonation’s own token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IMPERSONATION_NOT_FOUND (not yours, unknown, or over) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11679,6 +11935,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as RFC 9457 problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "identity-rotate-api-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description How long the old key keeps working (0: it stops now)
+                     * @default 60
+                     */
+                    overlapMinutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The new key (shown in this answer only) and when the old one stops */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"] & {
+                        key: string;
+                        previousKey: {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                        };
+                    };
+                };
+            };
+            /** @description PERMISSION_DENIED, or API_KEY_PERMISSION_BEYOND_ROLE when the key holds more than the rotator’s role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API_KEY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API_KEY_ALREADY_ROTATED (rotate its successor) or API_KEY_NOT_USABLE (revoked or expired) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description An error, as RFC 9457 problem details */
             default: {

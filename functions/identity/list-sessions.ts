@@ -14,6 +14,10 @@ const sessionSchema = z
     ip: z.string().nullable(),
     userAgent: z.string().nullable(),
     current: z.boolean().openapi({ description: 'The session of this request' }),
+    impersonation: z
+      .object({ reason: z.string() })
+      .nullable()
+      .openapi({ description: 'Set when this is support staff acting as you (read-only unless you grant more); delete it to end it' }),
   })
   .openapi('Session');
 

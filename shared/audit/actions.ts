@@ -34,8 +34,16 @@ export const auditActionCatalog = {
   // API keys (recorded by the API-key service).
   'apikey.created': { category: 'api-keys', durability: 'must' },
   'apikey.revoked': { category: 'api-keys', durability: 'must' },
+  'apikey.rotated': { category: 'api-keys', durability: 'must' },
   // Billing (recorded by the subscription sync).
   'billing.plan_changed': { category: 'billing', durability: 'must' },
+  // Staff administration: platform roles (the staff CLI) and support impersonation.
+  'staff.role_granted': { category: 'staff', durability: 'must' },
+  'staff.role_revoked': { category: 'staff', durability: 'must' },
+  'staff.impersonation_started': { category: 'staff', durability: 'must' },
+  'staff.impersonation_ended': { category: 'staff', durability: 'must' },
+  'staff.impersonation_request': { category: 'staff', durability: 'must' },
+  'staff.impersonation_write_granted': { category: 'staff', durability: 'must' },
   // The audit log itself: who read, exported or checked it.
   'audit.listed': { category: 'staff', durability: 'must' },
   'audit.verified': { category: 'staff', durability: 'must' },

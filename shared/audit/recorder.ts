@@ -10,7 +10,7 @@ export interface RequestFacts {
   requestId: string | null;
   traceId: string | null;
   /** The caller as authenticated: an API key's id when one was used. */
-  caller: { via: 'jwt' | 'apiKey'; userId: string; sessionId: string } | null;
+  caller: { via: 'jwt' | 'apiKey'; userId: string; sessionId: string; impersonatedBy?: string } | null;
 }
 
 export interface RecorderPorts {
@@ -27,6 +27,10 @@ export interface RecorderPorts {
 /** A member's action done with one of their API keys is the key's; no actor named is the request's caller. */
 const actorOf = (actor: AuditActor | undefined, facts: RequestFacts): AuditActor => {
   const caller = facts.caller;
+  // Support staff acting as the user: the staff member acted, for the user.
+  const staff = caller?.impersonatedBy;
+  if (staff && (!actor || (actor.type === 'user' && actor.id === caller.userId)))
+    return { type: 'staff', id: staff, userId: caller.userId };
   if (!actor) {
     if (!caller) return { type: 'system', id: null, userId: null };
     return caller.via === 'apiKey'

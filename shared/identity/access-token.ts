@@ -20,7 +20,7 @@ export interface IssuedAccessToken {
 /** Port: signs and checks access tokens (JWT, asymmetric, with `kid`). */
 export interface AccessTokens {
   /** Signs a token with the current signing key. */
-  issue: (claims: AccessTokenClaims) => Promise<IssuedAccessToken>;
+  issue: (claims: AccessTokenClaims, options?: { ttlSeconds?: number }) => Promise<IssuedAccessToken>;
   /**
    * Checks signature (pinned algorithm, key by `kid`), issuer, audience and expiry.
    * Throws DomainError(unauthenticated, INVALID_TOKEN) on any failure; never returns partial claims.

@@ -131,7 +131,9 @@ export const createAccounts = (ports: AccountsPorts) => {
       await attempt.settle(second === 'wrong' ? 'failure' : 'success', user.id);
       if (second === 'wrong')
         throw new DomainError('unauthenticated', 'INVALID_TOTP', { detail: 'The code is wrong or was already used.' });
-      return { user: toPublic(user), ...(await sessions.start(user, input.rememberMe, { ip: input.ip, userAgent: input.userAgent })) };
+      // The session remembers whether a second factor was passed: platform roles need it.
+      const client = { ip: input.ip, userAgent: input.userAgent, secondFactor: second === 'passed' };
+      return { user: toPublic(user), ...(await sessions.start(user, input.rememberMe, client)) };
     },
 
     refresh: (credential: RefreshCredential, client?: Ports.RefreshClient) => sessions.refresh(credential, users.findById, client),

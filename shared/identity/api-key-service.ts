@@ -1,7 +1,7 @@
 import type { AuditLog } from '../audit/index.ts';
 import { DomainError, newId, type WorkspacePermission } from '../kernel/index.ts';
 import type { WorkspaceRole } from '../workspaces/index.ts';
-import { apiKeyPrefix, checkNewApiKey, type ApiKeyRecord } from './api-keys.ts';
+import { apiKeyPrefix, checkNewApiKey, isApiKeyUsable, type ApiKeyRecord } from './api-keys.ts';
 import { newSecret } from './secrets.ts';
 
 /** Port: a workspace's API keys (the key itself is hashed by the store and never kept). */
@@ -11,7 +11,17 @@ export interface ApiKeyStore {
   list: (workspaceId: string) => Promise<ApiKeyRecord[]>;
   /** Revokes a key of this workspace; false when the workspace has no such key. Revoking twice keeps the first time. */
   revoke: (workspaceId: string, keyId: string, at: Date) => Promise<boolean>;
+  find: (workspaceId: string, keyId: string) => Promise<ApiKeyRecord | null>;
+  /** Records that `keyId` was rotated into `newKeyId`: an insert unique on `keyId`, false when it was rotated already. */
+  claimRotation: (keyId: string, newKeyId: string, at: Date) => Promise<boolean>;
+  /** Deletes a key nobody was ever shown (the loser of a rotation race). */
+  remove: (keyId: string) => Promise<void>;
+  /** Brings the key's expiry forward to `at` (never later than it was). */
+  expireBy: (workspaceId: string, keyId: string, at: Date) => Promise<void>;
 }
+
+/** How long a rotated key keeps working by default, and at most (minutes). */
+export const apiKeyRotationOverlap = { defaultMinutes: 60, maxMinutes: 7 * 24 * 60 } as const;
 
 export interface NewApiKey {
   name: string;
@@ -53,6 +63,48 @@ export const createApiKeyService = ({ keys, clock, audit }: { keys: ApiKeyStore;
   },
 
   list: (workspaceId: string) => keys.list(workspaceId),
+
+  /**
+   * Replaces a key by a new one with the same name, permissions and expiry; the old one keeps
+   * working until the overlap ends (or its own expiry, if sooner), so clients switch without a
+   * failed request. Race-safe: of concurrent rotations of one key, the insert of the rotation
+   * record decides the one winner; a loser deletes the key it made (nobody saw it) and gets 409.
+   * @throws API_KEY_NOT_FOUND (404), API_KEY_NOT_USABLE (409: revoked or expired), API_KEY_ALREADY_ROTATED (409),
+   * and the creation checks against the rotator's role.
+   */
+  rotate: async (workspaceId: string, keyId: string, rotator: { userId: string; role: WorkspaceRole }, overlapMinutes: number) => {
+    const now = clock.now();
+    const old = await keys.find(workspaceId, keyId);
+    if (!old) throw new DomainError('not_found', 'API_KEY_NOT_FOUND', { detail: 'No such API key in this workspace.' });
+    if (!isApiKeyUsable(old, now))
+      throw new DomainError('conflict', 'API_KEY_NOT_USABLE', { detail: 'A revoked or expired key cannot be rotated; create a new one.' });
+    checkNewApiKey({ permissions: old.permissions, expiresAt: old.expiresAt }, rotator.role, now);
+    const overlapEnds = new Date(Math.min(now.getTime() + overlapMinutes * 60_000, old.expiresAt?.getTime() ?? Infinity));
+    const key = newSecret('uxf');
+    const record: ApiKeyRecord = {
+      ...old,
+      id: newId('apk'),
+      prefix: apiKeyPrefix(key),
+      createdBy: rotator.userId,
+      createdAt: now,
+      revokedAt: null,
+      lastUsedAt: null,
+    };
+    await keys.insert(record, key);
+    if (!(await keys.claimRotation(keyId, record.id, now))) {
+      await keys.remove(record.id);
+      throw new DomainError('conflict', 'API_KEY_ALREADY_ROTATED', { detail: 'This key was rotated already; rotate its successor.' });
+    }
+    await keys.expireBy(workspaceId, keyId, overlapEnds);
+    await audit.record({
+      action: 'apikey.rotated',
+      actor: { type: 'user', id: rotator.userId, userId: rotator.userId },
+      workspaceId,
+      target: { type: 'api_key', id: keyId },
+      details: { newKeyId: record.id, previousKeyExpiresAt: overlapEnds.toISOString() },
+    });
+    return { record, key, previous: { id: keyId, expiresAt: overlapEnds } };
+  },
 
   /** Revokes at once (also when it already was). @throws API_KEY_NOT_FOUND (404) for a key of another workspace or none. */
   revoke: async (workspaceId: string, keyId: string): Promise<void> => {

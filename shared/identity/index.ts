@@ -18,3 +18,4 @@ export * from './oauth-ports.ts';
 export * from './oauth-login.ts';
 export * from './password-reset-delivery.ts';
 export * from './reauthentication.ts';
+export * from './impersonation.ts';

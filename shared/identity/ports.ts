@@ -55,9 +55,20 @@ export interface Session {
   /** Where the session was started from, when known. */
   ip?: string;
   userAgent?: string;
+  /** Whether the sign-in that started it passed a second factor (platform roles need one). */
+  secondFactor?: boolean;
+  /** Set on a support impersonation: a time-boxed session of staff acting as the user (no refresh token). */
+  impersonation?: SessionImpersonation;
 }
 
-export type RevocationReason = 'logout' | 'logout_all' | 'refresh_token_reused' | 'session_deleted' | 'password_reset' | 'password_changed';
+/** What makes a session an impersonation: who, why, and whether the user let it write. */
+export interface SessionImpersonation {
+  staffUserId: string;
+  reason: string;
+}
+
+export type RevocationReason =
+  'logout' | 'logout_all' | 'refresh_token_reused' | 'session_deleted' | 'password_reset' | 'password_changed' | 'impersonation_ended';
 
 export interface Sessions {
   create: (session: Session) => Promise<void>;

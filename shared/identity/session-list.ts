@@ -10,6 +10,8 @@ export interface SessionView {
   userAgent: string | null;
   /** The session the request was made with. */
   current: boolean;
+  /** Set for a support impersonation: staff acting as the user, for this reason, until `expiresAt`. */
+  impersonation: { reason: string } | null;
 }
 
 /**
@@ -32,5 +34,6 @@ export const liveSessions = (
       ip: session.ip ?? null,
       userAgent: session.userAgent ?? null,
       current: session.id === currentSessionId,
+      impersonation: session.impersonation ? { reason: session.impersonation.reason } : null,
     }))
     .sort((a, b) => (b.lastUsedAt ?? b.createdAt).getTime() - (a.lastUsedAt ?? a.createdAt).getTime());

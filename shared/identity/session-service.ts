@@ -57,7 +57,7 @@ export const createSessionService = (ports: {
     start: async (
       user: Pick<User, 'id' | 'platformRoles'>,
       rememberMe: boolean,
-      client: { ip?: string; userAgent?: string } = {},
+      client: { ip?: string; userAgent?: string; secondFactor?: boolean } = {},
     ): Promise<SessionTokens> => {
       const now = clock.now();
       const ttlMs = refreshTtlMs(rememberMe);

@@ -19,6 +19,7 @@ const idNames = {
   brc: 'a breach id',
   flw: 'a flow id',
   inc: 'a security incident id',
+  imp: 'an impersonation id',
   inv: 'an invitation id',
   job: 'an AI job id',
   kdoc: 'a knowledge document id',

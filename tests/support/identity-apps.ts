@@ -18,6 +18,9 @@ import sendPasswordResetMails from '../../functions/identity/send-password-reset
 import setupTwoFactor from '../../functions/identity/setup-two-factor.ts';
 import updateMe from '../../functions/identity/update-me.ts';
 import verifyEmail from '../../functions/identity/verify-email.ts';
+import startImpersonation from '../../functions/identity/start-impersonation.ts';
+import endImpersonation from '../../functions/identity/end-impersonation.ts';
+import grantImpersonationWrite from '../../functions/identity/grant-impersonation-write.ts';
 import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import { named, type FunctionDefinition, type HttpFunctionDefinition } from '../../shared/platform/definition/index.ts';
 import { createHttpApp } from '../../shared/platform/http/create-app.ts';
@@ -43,6 +46,9 @@ const definitions = {
   setupTwoFactor,
   enableTwoFactor,
   disableTwoFactor,
+  startImpersonation,
+  endImpersonation,
+  grantImpersonationWrite,
 } satisfies Record<string, FunctionDefinition>;
 type Name = keyof typeof definitions;
 
@@ -85,6 +91,8 @@ export const startIdentityApps = async (name: string, overrides: Record<string, 
     /** One run of the password-reset outbox's cron function (what the scheduler does every minute). */
     sendResetMails: () => fireCron(mailCronFunction, mailCron),
     db: runtimes[0]!.use(mongo).db,
+    /** The variables the apps run with (for a tool or an adapter a test builds itself). */
+    env,
     mailDir: services.MAIL_SINK_DIR!,
     close: async () => {
       await runtimes[0]!.use(mongo).db.dropDatabase();

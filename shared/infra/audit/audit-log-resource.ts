@@ -26,7 +26,14 @@ export const auditLog = defineResource({
         return {
           requestId: scope?.requestId ?? null,
           traceId: scope?.traceId ?? null,
-          caller: auth ? { via: auth.via, userId: auth.userId, sessionId: auth.sessionId } : null,
+          caller: auth
+            ? {
+                via: auth.via,
+                userId: auth.userId,
+                sessionId: auth.sessionId,
+                ...(auth.impersonation ? { impersonatedBy: auth.impersonation.staffUserId } : {}),
+              }
+            : null,
         };
       },
       // The record holds no secrets; its personal values stay out of the log line.

@@ -14,6 +14,9 @@ import { mongo } from '../mongodb/mongo-resource.ts';
 import { securityEvents } from '../mongodb/security-events-resource.ts';
 import { functionCalls, withCallLog } from '../privacy/function-calls-resource.ts';
 import { createSessionStore } from '../mongodb/session-store.ts';
+import { createStaffStore } from '../mongodb/staff-store.ts';
+import { auditLog } from '../audit/audit-log-resource.ts';
+import { checkImpersonation, checkPlatform, isImpersonation, type StaffPorts } from './staff-checks.ts';
 import { rateLimiter } from '../upstash/rate-limiter-resource.ts';
 
 const bearer = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
@@ -38,10 +41,20 @@ export interface AuthenticatorPorts {
   now: () => Date;
   /** Records permission denials and API-key misuse (best effort: must not throw). */
   securityEvents?: SecurityEvents;
+  /** Platform roles (2FA enforced) and impersonation; without them, staff endpoints and impersonation tokens are refused. */
+  staff?: Omit<StaffPorts, 'now'>;
 }
 
 // Refusals worth a security event. An expired or malformed JWT is not: clients meet it daily.
-const reasonsForEvents = new Set(['PERMISSION_DENIED', 'WORKSPACE_NOT_FOUND', 'INVALID_API_KEY', 'API_KEY_NOT_ACCEPTED']);
+const reasonsForEvents = new Set([
+  'PERMISSION_DENIED',
+  'WORKSPACE_NOT_FOUND',
+  'INVALID_API_KEY',
+  'API_KEY_NOT_ACCEPTED',
+  'STAFF_2FA_REQUIRED',
+  'IMPERSONATION_READ_ONLY',
+  'IMPERSONATION_NOT_ALLOWED',
+]);
 
 /** What the checks learnt about the caller before refusing, for the security event. */
 interface Seen {
@@ -65,14 +78,14 @@ const recordRefusal = async (ports: AuthenticatorPorts, error: unknown, request:
   });
 };
 
-const withJwt = async (
-  ports: AuthenticatorPorts,
-  token: string,
-  { workspaceId, access }: AuthenticationRequest,
-  seen: Seen = {},
-): Promise<AuthContext> => {
+const withJwt = async (ports: AuthenticatorPorts, token: string, request: AuthenticationRequest, seen: Seen = {}): Promise<AuthContext> => {
+  const { workspaceId, access } = request;
   const claims = await ports.tokens.verify(token);
   seen.userId = claims.userId;
+  const staff = ports.staff && { ...ports.staff, now: ports.now };
+  const impersonating = isImpersonation(claims.sessionId);
+  if ((impersonating || access.type === 'platform') && !staff)
+    throw denied('Staff decisions are not configured for this authenticator.', 'platform');
   const needsRole = access.type === 'authenticated' && access.permission !== 'self' && workspaceId !== undefined;
   // Both reads at once: they are independent, and this runs on every authenticated request.
   const [isRevoked, role] = await Promise.all([
@@ -80,13 +93,10 @@ const withJwt = async (
     needsRole ? ports.findRole(workspaceId, claims.userId) : Promise.resolve(null),
   ]);
   if (isRevoked) throw unauthenticated('SESSION_REVOKED', 'This session has ended; sign in again.');
-  const auth: AuthContext = { via: 'jwt', ...claims };
-  if (access.type === 'platform') {
-    const roles = platformRolesOf(access.role);
-    if (!roles.some((role) => claims.platformRoles.includes(role)) && !claims.platformRoles.includes('admin'))
-      throw denied(`This needs the platform role ${roles.join(' or ')}.`, roles.join('|'));
-    return auth;
-  }
+  // An impersonation acts as the user with no platform role, whatever its token says.
+  const impersonation = impersonating && staff ? await checkImpersonation(staff, claims, request) : undefined;
+  const auth: AuthContext = impersonation ? { via: 'jwt', ...claims, platformRoles: [], impersonation } : { via: 'jwt', ...claims };
+  if (access.type === 'platform' && staff) return { ...auth, platformRoles: await checkPlatform(staff, claims, access.role) };
   if (!needsRole || access.permission === 'self' || workspaceId === undefined) return auth;
   if (!role) throw workspaceNotFound();
   if (!rolePermissions[role].has(access.permission)) throw denied(`Your role (${role}) lacks ${access.permission}.`, access.permission);
@@ -182,21 +192,29 @@ export const createJwtAuthenticator = (ports: AuthenticatorPorts): Authenticator
 export const jwtAuthenticator = defineResource({
   name: 'jwt-authenticator',
   config: defineConfig({ name: 'jwt-authenticator', shape: {}, devDefaults: {} }),
-  requires: [accessTokens, mongo, securityEvents, functionCalls],
-  create: (_config, { use, functionName }) =>
+  requires: [accessTokens, mongo, securityEvents, functionCalls, auditLog],
+  create: (_config, { use, functionName }) => {
+    const sessions = createSessionStore(use(mongo).db);
     // Every call let through is noted for breach assessments (who called which function when).
-    withCallLog(
+    return withCallLog(
       createJwtAuthenticator({
         tokens: use(accessTokens),
         findRole: (workspaceId, userId) => findRole(use(mongo).db, workspaceId, userId),
         apiKeys: createApiKeyStore(use(mongo).db),
-        isSessionRevoked: createSessionStore(use(mongo).db).isRevoked,
+        isSessionRevoked: sessions.isRevoked,
         now: () => new Date(),
         securityEvents: use(securityEvents),
+        // The audit log is created on the first staff or impersonation request only.
+        staff: {
+          findSession: sessions.findById,
+          staff: createStaffStore(use(mongo).db),
+          audit: { record: (entry) => use(auditLog).record(entry) },
+        },
       }),
       use(functionCalls),
       functionName,
-    ),
+    );
+  },
 });
 
 // Both schemes count refusals per client address with the request pipeline's rate limiter.

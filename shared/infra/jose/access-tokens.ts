@@ -50,7 +50,8 @@ export const createAccessTokens = (
   };
 
   return {
-    issue: async ({ userId, sessionId, platformRoles: roles }) => {
+    issue: async ({ userId, sessionId, platformRoles: roles }, options = {}) => {
+      const ttlSeconds = options.ttlSeconds ?? accessTokenTtlSeconds;
       const { kid, key } = await signingKey(schedule.periodOf(new Date()));
       const token = await new SignJWT({ sid: sessionId, roles: [...roles] })
         .setProtectedHeader({ alg: algorithm, kid, typ: tokenType })
@@ -58,9 +59,9 @@ export const createAccessTokens = (
         .setIssuer(claims.issuer)
         .setAudience(claims.audience)
         .setIssuedAt()
-        .setExpirationTime(`${accessTokenTtlSeconds}s`)
+        .setExpirationTime(`${ttlSeconds}s`)
         .sign(key);
-      return { token, expiresIn: accessTokenTtlSeconds };
+      return { token, expiresIn: ttlSeconds };
     },
     verify: async (token): Promise<AccessTokenClaims> => {
       const { payload } = await jwtVerify(token, publicKeyFor, {

@@ -40,6 +40,12 @@ export const apiKeyNetworkCollection = defineCollection({
   indexes: [{ name: 'api_key_networks_key', keys: { keyId: 1 } }],
 });
 
+/** One per rotated key (`_id` = the old key's id): the insert that decides a rotation race. */
+export const apiKeyRotationCollection = defineCollection({
+  name: 'api_key_rotations',
+  privacy: noPersonalData('which key replaced which (ids only)', 'workspace'),
+});
+
 interface ApiKeyDocument extends Omit<ApiKeyRecord, 'id'> {
   _id: string;
   schemaVersion: 1;
@@ -69,6 +75,34 @@ export const createApiKeyStore = (db: Db) => {
       if (!found) return false;
       if (found.revokedAt === null) await keys.updateOne({ _id: keyId, workspaceId, revokedAt: null }, { $set: { revokedAt: at } });
       return true;
+    },
+    find: async (workspaceId: string, keyId: string): Promise<ApiKeyRecord | null> => {
+      const doc = await keys.findOne({ _id: keyId, workspaceId });
+      return doc ? toRecord(doc) : null;
+    },
+    claimRotation: async (keyId: string, newKeyId: string, at: Date): Promise<boolean> => {
+      try {
+        await apiKeyRotationCollection.in<{ _id: string; schemaVersion: 1; newKeyId: string; rotatedAt: Date }>(db).insertOne({
+          _id: keyId,
+          schemaVersion: 1,
+          newKeyId,
+          rotatedAt: at,
+        });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    },
+    remove: async (keyId: string): Promise<void> => {
+      await keys.deleteOne({ _id: keyId });
+    },
+    expireBy: async (workspaceId: string, keyId: string, at: Date): Promise<void> => {
+      // Only the rotation's winner writes here; the filter keeps an earlier expiry.
+      await keys.updateOne(
+        { _id: keyId, workspaceId, $or: [{ expiresAt: null }, { expiresAt: { $gt: at } }] },
+        { $set: { expiresAt: at } },
+      );
     },
     /** Each use is recorded (append-only) and the key's last use updated. */
     recordUse: async (keyId: string, use: { at: Date; method: string; path: string }) => {

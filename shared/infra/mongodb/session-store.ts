@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { refreshTtlMs, type RevocationReason, type Session, type Sessions } from '../../identity/index.ts';
+import { refreshTtlMs, type RevocationReason, type Session, type SessionImpersonation, type Sessions } from '../../identity/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { defineCollection } from './collection.ts';
 import { noPersonalData } from '../../platform/privacy/data-map.ts';
@@ -15,6 +15,8 @@ interface SessionDocument {
   expiresAt?: Date;
   ip?: string;
   userAgent?: string;
+  secondFactor?: boolean;
+  impersonation?: SessionImpersonation;
 }
 
 const toSession = ({ _id, schemaVersion: _, ...rest }: SessionDocument): Session & { expiresAt: Date } => ({

@@ -16,6 +16,17 @@ export interface AuthContext {
    * what the caller may do in it (a member's role, or the key's own permissions).
    */
   workspace?: { id: string; role: WorkspaceRole | null; permissions: ReadonlySet<WorkspacePermission> };
+  /** Set when support staff act as the user (a time-boxed impersonation session). */
+  impersonation?: Impersonation;
+}
+
+/** A support impersonation as a request sees it. */
+export interface Impersonation {
+  /** The impersonation's session id. */
+  id: string;
+  staffUserId: string;
+  /** Whether the user let it write. */
+  writable: boolean;
 }
 
 export interface AuthenticationRequest {

@@ -112,6 +112,27 @@ export const examples: Record<string, Example> = {
     });
     return { method: 'DELETE', path: `/v1/workspaces/${workspaceId}/api-keys/${(created.body as { id: string }).id}` };
   },
+  'identity-rotate-api-key': async ({ workspaceId, as }) => {
+    const created = await as('owner', 'identity-create-api-key', {
+      method: 'POST',
+      path: `/v1/workspaces/${workspaceId}/api-keys`,
+      body: { name: 'to rotate', permissions: ['flows:read'] },
+    });
+    return { method: 'POST', path: `/v1/workspaces/${workspaceId}/api-keys/${(created.body as { id: string }).id}/rotate`, body: {} };
+  },
+  // Staff endpoints: no matrix caller holds a platform role, so each is refused before its input matters.
+  'identity-start-impersonation': ({ users }) => ({
+    method: 'POST',
+    path: '/v1/admin/impersonations',
+    body: { userId: users.viewer.userId, reason: 'matrix: a support ticket', minutes: 5 },
+  }),
+  'identity-end-impersonation': () => ({ method: 'DELETE', path: '/v1/admin/impersonations/imp_aaaaaaaaaaaaaaaaaaaa' }),
+  // Only a user with a live impersonation can grant it: for anyone else the id names nothing.
+  'identity-grant-impersonation-write': () => ({
+    method: 'POST',
+    path: '/v1/me/impersonations/imp_aaaaaaaaaaaaaaaaaaaa/write-grant',
+    permitted: 404,
+  }),
   ...workspaceExamples,
   ...flowExamples,
   ...billingApiExamples,

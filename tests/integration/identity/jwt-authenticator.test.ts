@@ -97,9 +97,28 @@ describe('the JWT authenticator', () => {
     expect(
       await outcome({ authorization: `Bearer ${viewerToken}`, workspaceId: undefined, access: { type: 'platform', role: 'dpo' } }),
     ).toBe('forbidden:PERMISSION_DENIED');
-    const dpo = (await runtime.use(accessTokens).issue({ userId: 'usr_dpo', sessionId: 'ses_d', platformRoles: ['dpo'] })).token;
-    expect(await outcome({ authorization: `Bearer ${dpo}`, workspaceId: undefined, access: { type: 'platform', role: 'dpo' } })).toBe(
-      'authenticated',
+    // Roles are read from the account, and the session must have passed a second factor the account still has.
+    const db = runtime.use(mongo).db;
+    await db.collection('users').insertOne({ _id: 'usr_dpo' as never, email: 'dpo@example.com', platformRoles: ['dpo'] });
+    await db.collection('sessions').insertMany([
+      { _id: 'ses_d' as never, userId: 'usr_dpo', rememberMe: false, createdAt: new Date(), secondFactor: true },
+      { _id: 'ses_d_pwd' as never, userId: 'usr_dpo', rememberMe: false, createdAt: new Date(), secondFactor: false },
+    ]);
+    const dpoToken = async (sessionId: string) =>
+      `Bearer ${(await runtime.use(accessTokens).issue({ userId: 'usr_dpo', sessionId, platformRoles: ['dpo'] })).token}`;
+    const platformAccess = { type: 'platform', role: 'dpo' } as const;
+    expect(await outcome({ authorization: await dpoToken('ses_d'), workspaceId: undefined, access: platformAccess })).toBe(
+      'forbidden:STAFF_2FA_REQUIRED',
+    );
+    await db.collection('two_factor').insertOne({ _id: 'usr_dpo' as never, enrollmentId: 'tfa_x' });
+    expect(await outcome({ authorization: await dpoToken('ses_d'), workspaceId: undefined, access: platformAccess })).toBe('authenticated');
+    expect(await outcome({ authorization: await dpoToken('ses_d_pwd'), workspaceId: undefined, access: platformAccess })).toBe(
+      'forbidden:STAFF_2FA_REQUIRED',
+    );
+    // A token claiming a role the account does not hold gets nothing.
+    const forged = (await runtime.use(accessTokens).issue({ userId: 'usr_viewer', sessionId: 'ses_v', platformRoles: ['admin'] })).token;
+    expect(await outcome({ authorization: `Bearer ${forged}`, workspaceId: undefined, access: platformAccess })).toBe(
+      'forbidden:PERMISSION_DENIED',
     );
   });
 });

@@ -65,6 +65,19 @@ import { oauthStateCollection, oauthStateUseCollection } from '../oauth/oauth-st
 import { inactivityNoticeCollection } from './retention-accounts.ts';
 import { planCacheKeys } from '../upstash/plan-cache.ts';
 import { rateLimitKeys } from '../upstash/rate-limiter-resource.ts';
+import { aiJobImageCollection } from '../mongodb/ai-image-store.ts';
+import { apiKeyNetworkCollection, apiKeyRotationCollection } from '../mongodb/api-key-store.ts';
+import { breachAlertCollection, breachCollection, breachStatusCollection } from '../mongodb/breach-stores.ts';
+import { breachAssessmentCollection, breachNoticeCollection } from '../mongodb/breach-investigation-stores.ts';
+import { functionCallCollection } from '../mongodb/function-call-store.ts';
+import { impersonationGrantCollection } from '../mongodb/staff-store.ts';
+import { exportChunkCollection } from '../mongodb/export-file-store.ts';
+import { exportJobCollection, exportResultCollection } from '../mongodb/export-store.ts';
+import { restrictionEntryCollection } from '../mongodb/restriction-store.ts';
+import { profileChangeCollection } from '../mongodb/profile-change-store.ts';
+import { securityAlertCollection } from '../mongodb/security-alert-store.ts';
+import { securityIncidentChangeCollection, securityIncidentCollection } from '../mongodb/security-incident-store.ts';
+import { securitySignalCollection } from '../mongodb/security-signal-store.ts';
 
 /**
  * Every store of the data map, imported by value so that the erasure, which runs in a bundle that
@@ -149,4 +162,23 @@ export const erasureStores: readonly DataStore[] = [
   inactivityNoticeCollection,
   planCacheKeys,
   rateLimitKeys,
+  aiJobImageCollection,
+  apiKeyNetworkCollection,
+  apiKeyRotationCollection,
+  breachAlertCollection,
+  breachCollection,
+  breachStatusCollection,
+  breachAssessmentCollection,
+  breachNoticeCollection,
+  functionCallCollection,
+  impersonationGrantCollection,
+  exportChunkCollection,
+  exportJobCollection,
+  exportResultCollection,
+  restrictionEntryCollection,
+  profileChangeCollection,
+  securityAlertCollection,
+  securityIncidentChangeCollection,
+  securityIncidentCollection,
+  securitySignalCollection,
 ];

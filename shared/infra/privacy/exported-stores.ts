@@ -2,6 +2,14 @@ import type { CollectionDeclaration } from '../mongodb/collection.ts';
 import { aiJobCollection, aiJobStepCollection, aiMessageCollection } from '../mongodb/ai-job-stores.ts';
 import { aiProposalCollection, aiProposalOutcomeCollection } from '../mongodb/ai-proposal-stores.ts';
 import { apiKeyCollection } from '../mongodb/api-key-store.ts';
+import { apiKeyNetworkCollection } from '../mongodb/api-key-store.ts';
+import { breachCollection, breachStatusCollection } from '../mongodb/breach-stores.ts';
+import { breachNoticeCollection } from '../mongodb/breach-investigation-stores.ts';
+import { functionCallCollection } from '../mongodb/function-call-store.ts';
+import { securityAlertCollection } from '../mongodb/security-alert-store.ts';
+import { securityIncidentChangeCollection, securityIncidentCollection } from '../mongodb/security-incident-store.ts';
+import { securitySignalCollection } from '../mongodb/security-signal-store.ts';
+import { inactivityNoticeCollection } from './retention-accounts.ts';
 import { auditLogCollection } from '../mongodb/audit-entry-store.ts';
 import { auditPersonalCollection } from '../mongodb/audit-side-stores.ts';
 import { billingAccountCollection } from '../mongodb/billing-account-store.ts';
@@ -70,4 +78,14 @@ export const exportedStores: readonly CollectionDeclaration[] = [
   usageDailyCollection,
   auditLogCollection,
   auditPersonalCollection,
+  apiKeyNetworkCollection,
+  breachCollection,
+  breachStatusCollection,
+  breachNoticeCollection,
+  functionCallCollection,
+  securityAlertCollection,
+  securityIncidentChangeCollection,
+  securityIncidentCollection,
+  securitySignalCollection,
+  inactivityNoticeCollection,
 ];

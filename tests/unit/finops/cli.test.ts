@@ -59,7 +59,10 @@ describe('finops report on the committed fixtures', () => {
     expect(field('knowledge-query', 'provider_cost')).toBeGreaterThan(0);
     expect(field('ai-send-message', 'revenue')).toBeGreaterThan(0);
     expect(field('knowledge-query', 'margin')).toBeCloseTo(field('knowledge-query', 'revenue') - field('knowledge-query', 'cost'), 4);
-    expect(markdown).toMatch(/^\| ai +\| +13 \| \$[\d,.]+ \| \$[\d,.]+ \| \$[\d,.]+ \|$/m);
+    // The domain table counts the ai functions the CSV lists, one row each.
+    const aiFunctions = csv!.split('\r\n').filter((line) => line.split(',')[1] === 'ai').length;
+    expect(aiFunctions).toBeGreaterThan(10);
+    expect(markdown).toMatch(new RegExp(`^\\| ai +\\| +${aiFunctions} \\| \\$[\\d,.]+ \\| \\$[\\d,.]+ \\| \\$[\\d,.]+ \\|$`, 'm'));
   }, 60_000);
 });
 

@@ -69,6 +69,15 @@ const publicExamples: Record<string, (ctx: ExampleContext) => ExampleRequest> = 
   'ops-health': () => ({ method: 'GET', path: '/v1/health' }),
   'ops-dependencies': () => ({ method: 'GET', path: '/v1/health/dependencies' }),
   'ops-not-found': () => ({ method: 'GET', path: '/v1/nothing-here' }),
+  // The API reference's files come from dist/assets, which `npm test` builds before the tests.
+  'ops-api-reference': () => ({ method: 'GET', path: '/docs' }),
+  'ops-api-reference-script': () => ({ method: 'GET', path: '/docs/api-reference.js' }),
+  'ops-openapi': () => ({ method: 'GET', path: '/openapi.json' }),
+  // A receipt that does not exist: the same 404 as a wrong token.
+  'privacy-erasure-receipt': () => ({
+    method: 'GET',
+    path: `/v1/privacy/erasure-receipts/era_${'0'.repeat(20)}?token=${'A'.repeat(43)}`,
+  }),
 };
 
 let runtime: Runtime;

@@ -119,7 +119,8 @@ export const createErasurePlan = (deps: {
   const shredStep = (store: CollectionDeclaration): ErasureStep => ({
     key: `mongodb:${store.name}`,
     run: async ({ userId }) => {
-      const had = await store.in(db).countDocuments({ _id: userId, wrapped: { $ne: null } } as never);
+      const field = store.privacy.subject?.userId ?? '_id';
+      const had = await store.in(db).countDocuments({ [field]: userId, wrapped: { $ne: null } } as never);
       await deps.sealer.shred(userId);
       return {
         outcomes: [outcome(store, 'crypto-shredded', had, 'the data key destroyed: every sealed copy, backups included, no longer opens')],

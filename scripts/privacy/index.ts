@@ -44,7 +44,9 @@ const run = async (argv: readonly string[]): Promise<number> => {
   }
   if (command === 'rewrap-keys') {
     const r = await rewrapKeys(process.env);
-    console.log(`data keys: ${r.scanned} scanned, ${r.rewrapped} re-wrapped under KEK version ${r.primary}, ${r.raced} raced, ${r.shredded} erased meanwhile`);
+    console.log(
+      `data keys: ${r.scanned} scanned, ${r.rewrapped} re-wrapped under KEK version ${r.primary}, ${r.raced} raced, ${r.shredded} erased meanwhile`,
+    );
     return 0;
   }
   console.error(usage);

@@ -40,9 +40,7 @@ export const rewrapDataKeys = async (db: Db, kms: Kms, { batchSize = 200 } = {})
     if (batch.length === 0) return report;
     after = batch.at(-1)!._id;
     report.scanned += batch.length;
-    const revisions = await wraps
-      .find({ userId: { $in: batch.map((d) => d._id) } }, { projection: { wrapped: 0 } })
-      .toArray();
+    const revisions = await wraps.find({ userId: { $in: batch.map((d) => d._id) } }, { projection: { wrapped: 0 } }).toArray();
     for (const doc of batch) {
       const newest = revisions.filter((r) => r.userId === doc._id).sort((a, b) => b.rev - a.rev)[0];
       const form = newest ?? { wrapped: doc.wrapped!, kekVersion: doc.kekVersion!, rev: 0 };

@@ -40,5 +40,4 @@ export const dataKeyWrapCollection = defineCollection<DataKeyWrapDocument>({
 export const wrapIdOf = (userId: string, rev: number) => `${userId}:${rev}`;
 
 /** The person's newest re-wrapped form, or null when the key was never re-wrapped. */
-export const newestWrap = (db: Db, userId: string) =>
-  dataKeyWrapCollection.in(db).findOne({ userId }, { sort: { rev: -1 } });
+export const newestWrap = (db: Db, userId: string) => dataKeyWrapCollection.in(db).findOne({ userId }, { sort: { rev: -1 } });

@@ -120,7 +120,7 @@ export const createErasurePlan = (deps: {
     key: `mongodb:${store.name}`,
     run: async ({ userId }) => {
       const field = store.privacy.subject?.userId ?? '_id';
-      const had = await store.in(db).countDocuments({ [field]: userId, wrapped: { $ne: null } } as never);
+      const had = await store.in(db).countDocuments({ [field]: userId, wrapped: { $ne: null } });
       await deps.sealer.shred(userId);
       return {
         outcomes: [outcome(store, 'crypto-shredded', had, 'the data key destroyed: every sealed copy, backups included, no longer opens')],

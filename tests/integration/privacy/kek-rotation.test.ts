@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import rewrapCron from '../../../functions/privacy/rewrap-data-keys.ts';
 import listMembers from '../../../functions/workspaces/list-members.ts';
 import { rewrapDataKeys } from '../../../shared/infra/crypto/data-key-rewrap.ts';
 import { dataKeyWrapCollection } from '../../../shared/infra/crypto/data-key-wraps.ts';
@@ -10,9 +11,11 @@ import { createLocalKms, rotateLocalKek } from '../../../shared/infra/kms/local-
 import { membershipCollection, membershipId } from '../../../shared/infra/mongodb/membership-store.ts';
 import { newId } from '../../../shared/kernel/index.ts';
 import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
+import { named } from '../../../shared/platform/definition/index.ts';
 import { createRuntime } from '../../../shared/platform/runtime.ts';
 import { startIdentityApps } from '../../support/identity-apps.ts';
 import { bearer, logIn, signUp } from '../../support/identity-flows.ts';
+import { fireCron } from '../../support/fire-cron.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 
 let apps: Awaited<ReturnType<typeof startIdentityApps>>;
@@ -133,6 +136,16 @@ describe('KEK rotation under load', () => {
     }
     expect(await rewrapDataKeys(apps.db, kms())).toMatchObject({ rewrapped: 0 });
   }, 120_000);
+});
+
+describe('the re-wrap cron function', () => {
+  it('should move the keys of a rotated KEK onto the new primary version when the scheduler fires it', async () => {
+    const person = await signUp(apps, 'rot-cron');
+    const version = await rotateLocalKek(keyFile);
+    await fireCron(named(rewrapCron, 'functions/privacy/rewrap-data-keys.ts'), apps.env);
+    const newest = await dataKeyWrapCollection.in(apps.db).findOne({ userId: person.userId }, { sort: { rev: -1 } });
+    expect(newest).toMatchObject({ kekVersion: version });
+  }, 60_000);
 });
 
 describe('the re-wrap job and erasure', () => {

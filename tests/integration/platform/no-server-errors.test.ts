@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeAssets } from '../../../scripts/build/assets.ts';
 import { migrate } from '../../../scripts/db/migrate.ts';
 import { loadDefinitions } from '../../../scripts/lib/load-definitions.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
@@ -87,6 +88,8 @@ let loginApp: Hono;
 let sharedUsers: Record<Caller, MatrixUser> | undefined;
 
 beforeAll(async () => {
+  // The API reference functions serve files that `npm run build` writes; a standalone run writes them here.
+  await writeAssets();
   const services = await ensureServices({ only: ['mongodb', 'mail', 'upstash', 'stripe', 'oauth'] });
   const plenty = '1000000';
   env = {

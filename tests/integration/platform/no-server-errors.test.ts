@@ -177,6 +177,8 @@ describe('generated requests to every HTTP function', () => {
         }),
         { numRuns: runsPerFunction },
       );
-    });
+      // Each function makes its own workspace (and identity functions their own callers, argon2
+      // hashes): on a loaded CI machine that alone has taken most of a minute.
+    }, 180_000);
   });
 });

@@ -31,6 +31,8 @@ export const auditActionCatalog = {
   'apikey.used_from_new_network': { category: 'api-keys', durability: 'best' },
   // A key's first use (its first network): once per key, and the moment a leaked key would show.
   'apikey.first_used': { category: 'api-keys', durability: 'must' },
+  // Data taken out (a flow, a personal export, a workspace's audit chain), from the security events.
+  'data.exported': { category: 'privacy', durability: 'must' },
   // Workspace membership and roles (recorded by the workspace services).
   'member.role_changed': { category: 'membership', durability: 'must' },
   'member.removed': { category: 'membership', durability: 'must' },

@@ -22,6 +22,7 @@ export const securityEventActions: Readonly<Record<SecurityEventType, { action: 
   api_key_new_network: { action: 'apikey.used_from_new_network', outcome: 'success' },
   signed_in: { action: 'auth.signed_in', outcome: 'success' },
   session_ended: { action: 'auth.session_ended', outcome: 'success' },
+  data_exported: { action: 'data.exported', outcome: 'success' },
 };
 
 /** A key's first network is its first use: that event is the key's `apikey.first_used` entry. */

@@ -20,6 +20,7 @@ export const securityEventTypes = [
   'api_key_new_network',
   'signed_in',
   'session_ended',
+  'data_exported',
 ] as const;
 export type SecurityEventType = (typeof securityEventTypes)[number];
 

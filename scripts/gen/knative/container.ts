@@ -41,7 +41,8 @@ export const functionContainer = (definition: NamedFunction): IContainer =>
         image: cluster.image,
         ports: [{ name: 'http1', containerPort: cluster.containerPort }],
         // Only here: the OpenFaaS stack shares functionEnvironment but mounts no runtime Secret.
-        env: [...functionEnvironment(definition), ...secretFileEnvironment(definition)].sort((a, b) => a.name.localeCompare(b.name)),
+        // After the common ones: the overlays patch `env/0` (APP_ENV) by position.
+        env: [...functionEnvironment(definition), ...secretFileEnvironment(definition)],
         envFrom: [{ secretRef: { name: cluster.runtimeSecret } }],
         // The secrets that rotate without a redeploy are read from files as well (secret-files.ts).
         ...(secretFileMounts(definition).length > 0 ? { volumeMounts: secretFileMounts(definition) } : {}),

@@ -27,14 +27,17 @@ export const secretFileEnvironment = (definition: NamedFunction) =>
 export const secretFileMounts = (definition: NamedFunction) =>
   secretFilesOf(definition).length === 0 ? [] : [{ name: secretFilesVolume, mountPath: secretFilesDir, readOnly: true }];
 
-/** The pod's volume: only the keys the function reads (the other secrets stay out of its file system). */
+/**
+ * The pod's volume: only the keys the function reads (the other secrets stay out of its file system).
+ * Readable by all (0444): the files are root's and the container runs as another user with no fsGroup.
+ */
 export const secretFileVolumes = (definition: NamedFunction) => {
   const names = secretFilesOf(definition);
   if (names.length === 0) return [];
   return [
     {
       name: secretFilesVolume,
-      secret: { secretName: cluster.runtimeSecret, defaultMode: 0o440, items: names.map((name) => ({ key: name, path: name })) },
+      secret: { secretName: cluster.runtimeSecret, defaultMode: 0o444, items: names.map((name) => ({ key: name, path: name })) },
     },
   ];
 };

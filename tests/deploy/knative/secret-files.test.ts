@@ -27,7 +27,7 @@ describe('secrets that rotate without a redeploy', () => {
     expect(pod.volumes).toEqual([
       {
         name: 'runtime-secret-files',
-        secret: { secretName: 'uxflow-runtime', defaultMode: 0o440, items: secrets.map((key) => ({ key, path: key })) },
+        secret: { secretName: 'uxflow-runtime', defaultMode: 0o444, items: secrets.map((key) => ({ key, path: key })) },
       },
     ]);
   });

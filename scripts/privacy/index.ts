@@ -3,15 +3,18 @@
  * `npm run privacy -- records [--check]`: writes (or checks) docs/privacy/records.md and .json, the
  * record of processing activities (GDPR Art. 30), from the functions' privacy annotations and the
  * data map. `npm run gen` writes them too, and `gen --check` fails when they are stale.
+ * `npm run privacy -- rotate-kek`: a new primary version of the local KEK (development).
+ * `npm run privacy -- rewrap-keys`: re-wraps the data keys under the primary KEK version now.
  */
 import { loadDefinitions } from '../lib/load-definitions.ts';
 import { repoRoot } from '../lib/paths.ts';
 import { findDrift, hasDrift } from '../gen/drift.ts';
 import { writeGenerated } from '../gen/write-files.ts';
+import { rewrapKeys, rotateKek } from './keys.ts';
 import { renderPrivacyRecords } from './render-records.ts';
 import { printRetention, runRetention } from './retention.ts';
 
-const usage = 'usage: npm run privacy -- records [--check] | retention [--dry-run]';
+const usage = 'usage: npm run privacy -- records [--check] | retention [--dry-run] | rotate-kek | rewrap-keys';
 
 const records = async (isCheck: boolean): Promise<number> => {
   const files = await renderPrivacyRecords(await loadDefinitions());
@@ -33,6 +36,17 @@ const run = async (argv: readonly string[]): Promise<number> => {
   if (command === 'retention') {
     const dryRun = rest.includes('--dry-run');
     console.log(printRetention(await runRetention(process.env, { dryRun }), dryRun));
+    return 0;
+  }
+  if (command === 'rotate-kek') {
+    console.log(`local KEK: version ${await rotateKek(process.env)} is now primary (older versions still unwrap); run rewrap-keys`);
+    return 0;
+  }
+  if (command === 'rewrap-keys') {
+    const r = await rewrapKeys(process.env);
+    console.log(
+      `data keys: ${r.scanned} scanned, ${r.rewrapped} re-wrapped under KEK version ${r.primary}, ${r.raced} raced, ${r.shredded} erased meanwhile`,
+    );
     return 0;
   }
   console.error(usage);

@@ -7,8 +7,8 @@ import { auditReader, auditSystem } from '../../shared/infra/audit/audit-resourc
 import { accessTokens } from '../../shared/infra/jose/access-tokens.ts';
 import { createAuditCheckpointStore } from '../../shared/infra/mongodb/audit-checkpoint-store.ts';
 import { auditLogCollection, createAuditEntryStore } from '../../shared/infra/mongodb/audit-entry-store.ts';
-import { newId } from '../../shared/kernel/index.ts';
 import { createRuntime, type Runtime } from '../../shared/platform/runtime.ts';
+import { makeStaffAccount } from './staff-account.ts';
 import { startWorkspaceKit, type TestUser } from './workspace-kit.ts';
 
 /**
@@ -28,7 +28,8 @@ export const startAuditKit = async (name: string) => {
 
   const staff = async (label: string, roles: PlatformRole[]): Promise<TestUser> => {
     const user = await kit.user(label);
-    const { token } = await main.use(accessTokens).issue({ userId: user.id, sessionId: newId('ses'), platformRoles: roles });
+    const sessionId = await makeStaffAccount(kit.db, user.id, roles);
+    const { token } = await main.use(accessTokens).issue({ userId: user.id, sessionId, platformRoles: roles });
     return { ...user, token };
   };
 

@@ -4,6 +4,7 @@ import { DomainError } from '../../kernel/index.ts';
 import type { Kms } from '../kms/kms.ts';
 import { defineCollection } from '../mongodb/collection.ts';
 import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
+import { dataKeyWrapCollection, newestWrap } from './data-key-wraps.ts';
 
 /** One person's data key, wrapped by the KMS; after erasure a tombstone without key material. */
 interface DataKeyDocument {
@@ -52,7 +53,7 @@ export const dataKeyErrors = {
 };
 
 // The wrapped key is bound to its owner and version: copied onto another person it does not unwrap.
-const aadOf = (userId: string, version: number) => Buffer.from(`user_data_keys:${userId}:${version}`);
+export const aadOf = (userId: string, version: number) => Buffer.from(`user_data_keys:${userId}:${version}`);
 
 /**
  * Per-person data keys (32 random bytes) in `user_data_keys`, wrapped by the KMS. The first
@@ -69,9 +70,11 @@ export const createDataKeys = (db: Db, kms: Kms, { cacheMs = 300_000, maxCached 
     cache.set(userId, { key, until: Date.now() + cacheMs });
     return key;
   };
+  // The newest wrapped form: a re-wrap revision (after a KEK rotation) when there is one.
   const unwrap = async (doc: DataKeyDocument): Promise<DataKey> => {
     if (doc.wrapped === null || doc.kekVersion === null) throw dataKeyErrors.destroyed();
-    const key = await kms.unwrap(Buffer.from(doc.wrapped, 'base64'), aadOf(doc._id, doc.version), doc.kekVersion);
+    const form = (await newestWrap(db, doc._id)) ?? doc;
+    const key = await kms.unwrap(Buffer.from(form.wrapped!, 'base64'), aadOf(doc._id, doc.version), form.kekVersion!);
     return { key, version: doc.version };
   };
   const create = async (userId: string): Promise<DataKey> => {
@@ -124,6 +127,8 @@ export const createDataKeys = (db: Db, kms: Kms, { cacheMs = 300_000, maxCached 
         destroyedAt: doc?.destroyedAt ?? new Date(),
       };
       await keys.replaceOne({ _id: userId }, tombstone, { upsert: true });
+      // After the tombstone: a re-wrap that inserts later sees it and deletes its own revision.
+      await dataKeyWrapCollection.in(db).deleteMany({ userId });
     },
   };
 };

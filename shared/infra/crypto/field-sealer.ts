@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { kms } from '../kms/kms-resource.ts';
@@ -33,7 +34,15 @@ export const createFieldSealer = (keys: DataKeys): FieldSealer => ({
 /** The field sealer over MongoDB (`user_data_keys`) and the KMS. */
 export const fieldSealer = defineResource({
   name: 'field-sealer',
-  config: defineConfig({ name: 'field-sealer', shape: {}, devDefaults: {} }),
+  config: defineConfig({
+    name: 'field-sealer',
+    shape: {
+      /** How long an instance keeps an unwrapped data key (0: ask the KMS on every use, as tests under rotation do). */
+      DATA_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+    },
+    devDefaults: {},
+  }),
   requires: [mongo, kms],
-  create: (_config, { use }): FieldSealer => createFieldSealer(createDataKeys(use(mongo).db, use(kms))),
+  create: (config, { use }): FieldSealer =>
+    createFieldSealer(createDataKeys(use(mongo).db, use(kms), { cacheMs: config.DATA_KEY_CACHE_SECONDS * 1000 })),
 });

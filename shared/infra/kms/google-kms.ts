@@ -22,5 +22,11 @@ export const createGoogleKms = (keyName: string): Kms => {
       if (!answer.plaintext) throw new Error('Cloud KMS answered a decrypt without plaintext');
       return Buffer.from(answer.plaintext as Uint8Array);
     },
+    // Cloud KMS rotates natively (a new primary version, old versions still decrypt): ask which is primary.
+    primaryVersion: async () => {
+      const [key] = await (await kms()).getCryptoKey({ name: keyName });
+      if (!key.primary?.name) throw new Error('Cloud KMS answered a CryptoKey without a primary version');
+      return key.primary.name.split('/').at(-1)!;
+    },
   };
 };

@@ -12,4 +12,6 @@ export interface Kms {
   wrap: (plaintext: Buffer, aad: Buffer) => Promise<{ ciphertext: Buffer; kekVersion: string }>;
   /** Decrypts what `wrap` made with `kekVersion`; throws when the version is destroyed or `aad` differs. */
   unwrap: (ciphertext: Buffer, aad: Buffer, kekVersion: string) => Promise<Buffer>;
+  /** The KEK version new wraps use (the re-wrap job moves every data key onto it). */
+  primaryVersion: () => Promise<string>;
 }

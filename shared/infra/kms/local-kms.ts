@@ -59,6 +59,7 @@ export const createLocalKms = (file: string): Kms => {
       decipher.setAuthTag(ciphertext.subarray(ciphertext.length - tagBytes));
       return Buffer.concat([decipher.update(ciphertext.subarray(12, ciphertext.length - tagBytes)), decipher.final()]);
     },
+    primaryVersion: async () => (await keyFile()).current,
   };
 };
 

@@ -2,7 +2,10 @@ import type { Db } from 'mongodb';
 import type { TotpEnrollment, TwoFactorStore } from '../../identity/index.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { authConfig } from '../jose/auth-config.ts';
-import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
+import { dataKeyErrors } from '../crypto/data-keys.ts';
+import { isSealedValue, type SealedValue } from '../crypto/envelope.ts';
+import { fieldSealer, type FieldSealer } from '../crypto/field-sealer.ts';
+import { open, type SealedSecret } from '../crypto/sealed-secret.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { mongo } from './mongo-resource.ts';
 import { hashToken } from './token-hash.ts';
@@ -14,7 +17,8 @@ interface EnrollmentDocument {
   _id: string;
   schemaVersion: 1;
   enrollmentId: string;
-  secret: SealedSecret;
+  /** Sealed under the person's data key; a `SealedSecret` under the KEK when written before that. */
+  secret: SealedValue | SealedSecret;
   createdAt: Date;
 }
 
@@ -82,35 +86,48 @@ export const totpStepUseCollection = defineCollection({
 });
 
 /**
- * 2FA state: `two_factor_pending` and `two_factor` (secrets sealed with AES-256-GCM under the
- * key-encryption key, bound to user and enrollment), `two_factor_backup_codes` (SHA-256 of
+ * 2FA state: `two_factor_pending` and `two_factor` (secrets sealed under the person's data key,
+ * bound to collection, user and enrollment, so erasure crypto-shreds them; those written before
+ * under `kek`, the AUTH_KEY_ENCRYPTION_KEY, still open), `two_factor_backup_codes` (SHA-256 of
  * enrollment id and code) with their uses in `two_factor_backup_codes_used`, and
  * `totp_steps_used` (`<userId>:<step>`) against replays.
  */
-export const createTwoFactorStore = (db: Db, kek: Buffer): TwoFactorStore => {
+export const createTwoFactorStore = (db: Db, kek: Buffer, sealer: FieldSealer): TwoFactorStore => {
   const pending = twoFactorPendingCollection.in<EnrollmentDocument>(db);
   const active = twoFactorCollection.in<EnrollmentDocument & { enabledAt: Date }>(db);
   const codes = backupCodeCollection.in<{ _id: string; schemaVersion: 1; enrollmentId: string; userId: string; createdAt: Date }>(db);
   const codeUses = backupCodeUseCollection.in<{ _id: string; schemaVersion: 1; usedAt: Date }>(db);
   const stepUses = totpStepUseCollection.in<{ _id: string; schemaVersion: 1; usedAt: Date }>(db);
   const context = (userId: string, enrollmentId: string) => `totp:${userId}:${enrollmentId}`;
-  const toDocument = (userId: string, { enrollmentId, secret, createdAt }: TotpEnrollment): EnrollmentDocument => ({
+  const where = (collection: string, userId: string, enrollmentId: string) => ({
+    collection,
+    field: 'secret',
+    recordId: `${userId}:${enrollmentId}`,
+  });
+  const toDocument = async (collection: string, userId: string, { enrollmentId, secret, createdAt }: TotpEnrollment) => ({
     _id: userId,
-    schemaVersion: 1,
+    schemaVersion: 1 as const,
     enrollmentId,
-    secret: seal(kek, context(userId, enrollmentId), secret),
+    secret: await sealer.seal(userId, where(collection, userId, enrollmentId), secret),
     createdAt,
   });
-  const toEnrollment = (doc: EnrollmentDocument | null): TotpEnrollment | null =>
-    doc && { enrollmentId: doc.enrollmentId, secret: open(kek, context(doc._id, doc.enrollmentId), doc.secret), createdAt: doc.createdAt };
+  const toEnrollment = async (collection: string, doc: EnrollmentDocument | null): Promise<TotpEnrollment | null> => {
+    if (!doc) return null;
+    const { _id: userId, enrollmentId, secret: stored, createdAt } = doc;
+    if (!isSealedValue(stored)) return { enrollmentId, secret: open(kek, context(userId, enrollmentId), stored), createdAt };
+    const secret = await sealer.open(userId, where(collection, userId, enrollmentId), stored);
+    // Fail closed: a shredded secret must not read as "no second factor".
+    if (secret === null) throw dataKeyErrors.destroyed();
+    return { enrollmentId, secret, createdAt };
+  };
   const codeId = (enrollmentId: string, code: string) => hashToken(`${enrollmentId}:${code}`);
 
   return {
     savePending: async (userId, enrollment) => {
-      await pending.replaceOne({ _id: userId }, toDocument(userId, enrollment), { upsert: true });
+      await pending.replaceOne({ _id: userId }, await toDocument(pending.collectionName, userId, enrollment), { upsert: true });
     },
-    findPending: async (userId) => toEnrollment(await pending.findOne({ _id: userId })),
-    findActive: async (userId) => toEnrollment(await active.findOne({ _id: userId })),
+    findPending: async (userId) => toEnrollment(pending.collectionName, await pending.findOne({ _id: userId })),
+    findActive: async (userId) => toEnrollment(active.collectionName, await active.findOne({ _id: userId })),
     activate: async (userId, enrollment, backupCodes) => {
       const now = new Date();
       await codes.insertMany(
@@ -122,7 +139,8 @@ export const createTwoFactorStore = (db: Db, kek: Buffer): TwoFactorStore => {
           createdAt: now,
         })),
       );
-      await active.replaceOne({ _id: userId }, { ...toDocument(userId, enrollment), enabledAt: now }, { upsert: true });
+      const document = { ...(await toDocument(active.collectionName, userId, enrollment)), enabledAt: now };
+      await active.replaceOne({ _id: userId }, document, { upsert: true });
       await pending.deleteOne({ _id: userId, enrollmentId: enrollment.enrollmentId });
     },
     deactivate: async (userId) => {
@@ -137,10 +155,10 @@ export const createTwoFactorStore = (db: Db, kek: Buffer): TwoFactorStore => {
   };
 };
 
-/** The 2FA store of a function instance; secrets sealed under AUTH_KEY_ENCRYPTION_KEY. */
+/** The 2FA store of a function instance; secrets sealed under each person's data key. */
 export const twoFactorStore = defineResource({
   name: 'two-factor-store',
   config: authConfig,
-  requires: [mongo],
-  create: (config, { use }) => createTwoFactorStore(use(mongo).db, Buffer.from(config.AUTH_KEY_ENCRYPTION_KEY, 'base64')),
+  requires: [mongo, fieldSealer],
+  create: (config, { use }) => createTwoFactorStore(use(mongo).db, Buffer.from(config.AUTH_KEY_ENCRYPTION_KEY, 'base64'), use(fieldSealer)),
 });

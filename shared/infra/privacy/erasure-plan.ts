@@ -119,7 +119,8 @@ export const createErasurePlan = (deps: {
   const shredStep = (store: CollectionDeclaration): ErasureStep => ({
     key: `mongodb:${store.name}`,
     run: async ({ userId }) => {
-      const had = await store.in(db).countDocuments({ _id: userId, wrapped: { $ne: null } } as never);
+      // Counted before the shred, which also deletes the key's re-wrapped revisions (hence their step first).
+      const had = await store.in(db).countDocuments({ [store.privacy.subject?.userId ?? '_id']: userId });
       await deps.sealer.shred(userId);
       return {
         outcomes: [outcome(store, 'crypto-shredded', had, 'the data key destroyed: every sealed copy, backups included, no longer opens')],
@@ -210,7 +211,10 @@ export const createErasurePlan = (deps: {
     ...stores.filter((s) => s.store === 'chroma').map(chromaStep),
     stripeStep,
     mongoEraseStep(db, byName.get('users')!, byName),
-    ...collections.filter((c) => c.privacy.erase === 'crypto-shred').map(shredStep),
+    ...collections
+      .filter((c) => c.privacy.erase === 'crypto-shred')
+      .sort((a, b) => Number(a.privacy.subject?.userId === '_id') - Number(b.privacy.subject?.userId === '_id'))
+      .map(shredStep),
   ];
 
   return {

@@ -3,6 +3,7 @@ import { breakerKeys } from '../ai/language-models-resource.ts';
 import { auditSigningKeyCollection } from '../audit/audit-signing-keys.ts';
 import { packPurchaseCollection } from '../billing/webhook-pack-purchase-store.ts';
 import { globalKnowledgeCollection, workspaceKnowledgeCollections } from '../chroma/knowledge-collections.ts';
+import { dataKeyWrapCollection } from '../crypto/data-key-wraps.ts';
 import { dataKeyCollection } from '../crypto/data-keys.ts';
 import { flowCacheKeys } from '../flows/flow-cache.ts';
 import { signingKeyCollection } from '../jose/signing-key-store.ts';
@@ -92,6 +93,7 @@ export const erasureStores: readonly DataStore[] = [
   globalKnowledgeCollection,
   workspaceKnowledgeCollections,
   dataKeyCollection,
+  dataKeyWrapCollection,
   flowCacheKeys,
   signingKeyCollection,
   embeddingCacheCollection,

@@ -1,7 +1,11 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookiesOf, goodPassword, uniqueEmail } from '../../support/identity-apps.ts';
 import { appRedirectUri, startOAuthApps } from '../../support/oauth-apps.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { createDataKeys } from '../../../shared/infra/crypto/data-keys.ts';
+import { createFieldSealer } from '../../../shared/infra/crypto/field-sealer.ts';
+import { createLocalKms } from '../../../shared/infra/kms/local-kms.ts';
 import { createTwoFactorStore } from '../../../shared/infra/mongodb/two-factor-store.ts';
 
 let apps: Awaited<ReturnType<typeof startOAuthApps>>;
@@ -98,7 +102,9 @@ describe('identity-oauth (Google, OIDC against oidc-provider)', () => {
     signInAs(email);
     expect((await apps.callback(await apps.begin('google'))).status).toBe(302);
     const user = await apps.db.collection<{ _id: string }>('users').findOne({ email });
-    const store = createTwoFactorStore(apps.db, Buffer.from('ZGV2ZWxvcG1lbnQtb25seS1rZXktZW5jcnlwdGlvbjE=', 'base64'));
+    // The apps' own key file (the default): the secret is sealed under the person's data key.
+    const sealer = createFieldSealer(createDataKeys(apps.db, createLocalKms(path.resolve('.data/kms/local-kek.json'))));
+    const store = createTwoFactorStore(apps.db, Buffer.from('ZGV2ZWxvcG1lbnQtb25seS1rZXktZW5jcnlwdGlvbjE=', 'base64'), sealer);
     const enrollment = { enrollmentId: 'tfe_matrix', secret: 'JBSWY3DPEHPK3PXP', createdAt: new Date() };
     await store.savePending(user!._id, enrollment);
     await store.activate(user!._id, enrollment, ['ABCD-EFGH']);

@@ -1,5 +1,9 @@
+import path from 'node:path';
 import { Secret, TOTP, URI } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDataKeys } from '../../../shared/infra/crypto/data-keys.ts';
+import { seal } from '../../../shared/infra/crypto/sealed-secret.ts';
+import { createLocalKms } from '../../../shared/infra/kms/local-kms.ts';
 import { goodPassword, startIdentityApps } from '../../support/identity-apps.ts';
 import { bearer, codeOf, logIn, signUp, type SignedUp } from '../../support/identity-flows.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
@@ -125,5 +129,42 @@ describe('identity 2FA: changes need the password, not just an access token', ()
     await apps.db.collection('sessions').updateMany({ userId: user.userId }, { $set: { createdAt: new Date(Date.now() - 10 * 60_000) } });
     const stale = await call('disableTwoFactor', '/v1/auth/2fa/disable', user, { code: codeAt(totp, 1) });
     expect([stale.status, await codeOf(stale)]).toEqual([403, 'REAUTHENTICATION_REQUIRED']);
+  });
+});
+
+describe('the TOTP secret under the person’s data key', () => {
+  const authKek = Buffer.from('ZGV2ZWxvcG1lbnQtb25seS1rZXktZW5jcnlwdGlvbjE=', 'base64');
+
+  it('should store the active secret sealed under the data key, bound to the collection, user and enrollment', async () => {
+    const { user, totp } = await withTwoFactor('sealed-totp');
+    const stored = await apps.db.collection('two_factor').findOne({ _id: user.userId as never });
+    expect(stored!.secret).toMatchObject({ sealed: 'A256GCM', kv: 1 });
+    expect(JSON.stringify(stored)).not.toContain(totp.secret.base32);
+    expect((await logIn(apps, user.email, { totp: codeAt(totp, 1) })).status).toBe(200);
+  });
+
+  it('should still read a secret sealed under the key-encryption key before, and refuse a login without its code', async () => {
+    const user = await signUp(apps, 'legacy-totp');
+    const secret = new Secret();
+    const enrollmentId = 'tfe_legacy';
+    await apps.db.collection('two_factor').insertOne({
+      _id: user.userId as never,
+      schemaVersion: 1,
+      enrollmentId,
+      secret: seal(authKek, `totp:${user.userId}:${enrollmentId}`, secret.base32),
+      createdAt: new Date(),
+      enabledAt: new Date(),
+    });
+    const bare = await logIn(apps, user.email);
+    expect([bare.status, await codeOf(bare)]).toEqual([401, 'TOTP_REQUIRED']);
+    const totp = new TOTP({ secret });
+    expect((await logIn(apps, user.email, { totp: codeAt(totp, 1) })).status).toBe(200);
+  });
+
+  it('should refuse (not skip the second factor) once the person’s data key is shredded', async () => {
+    const { user, totp } = await withTwoFactor('shredded-totp');
+    await createDataKeys(apps.db, createLocalKms(path.resolve('.data/kms/local-kek.json'))).destroy(user.userId);
+    const response = await logIn(apps, user.email, { totp: codeAt(totp, 1) });
+    expect([response.status, await codeOf(response)]).toEqual([412, 'DATA_KEY_DESTROYED']);
   });
 });

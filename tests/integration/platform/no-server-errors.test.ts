@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeAssets } from '../../../scripts/build/assets.ts';
 import { migrate } from '../../../scripts/db/migrate.ts';
 import { loadDefinitions } from '../../../scripts/lib/load-definitions.ts';
 import { ensureServices } from '../../../scripts/services/index.ts';
@@ -69,6 +70,15 @@ const publicExamples: Record<string, (ctx: ExampleContext) => ExampleRequest> = 
   'ops-health': () => ({ method: 'GET', path: '/v1/health' }),
   'ops-dependencies': () => ({ method: 'GET', path: '/v1/health/dependencies' }),
   'ops-not-found': () => ({ method: 'GET', path: '/v1/nothing-here' }),
+  // The API reference's files come from dist/assets, which `npm test` builds before the tests.
+  'ops-api-reference': () => ({ method: 'GET', path: '/docs' }),
+  'ops-api-reference-script': () => ({ method: 'GET', path: '/docs/api-reference.js' }),
+  'ops-openapi': () => ({ method: 'GET', path: '/openapi.json' }),
+  // A receipt that does not exist: the same 404 as a wrong token.
+  'privacy-erasure-receipt': () => ({
+    method: 'GET',
+    path: `/v1/privacy/erasure-receipts/era_${'0'.repeat(20)}?token=${'A'.repeat(43)}`,
+  }),
 };
 
 let runtime: Runtime;
@@ -78,6 +88,8 @@ let loginApp: Hono;
 let sharedUsers: Record<Caller, MatrixUser> | undefined;
 
 beforeAll(async () => {
+  // The API reference functions serve files that `npm run build` writes; a standalone run writes them here.
+  await writeAssets();
   const services = await ensureServices({ only: ['mongodb', 'mail', 'upstash', 'stripe', 'oauth'] });
   const plenty = '1000000';
   env = {

@@ -286,6 +286,7 @@ describe('executing an erasure', () => {
     expect(missing).toEqual([]);
     expect(receipt.stores.find((s) => s.store === 'stripe')).toMatchObject({ action: 'deleted', count: 1 });
     expect(receipt.stores.find((s) => s.name === 'user_data_keys')).toMatchObject({ action: 'crypto-shredded', count: 1 });
+    expect(receipt.stores.find((s) => s.name === 'user_data_key_wraps')).toMatchObject({ action: 'crypto-shredded', count: 0 });
     const { hash, ...body } = receipt;
     expect(createHash('sha256').update(canonicalJson(body)).digest('hex')).toBe(hash);
 

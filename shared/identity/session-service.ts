@@ -73,7 +73,9 @@ export const createSessionService = (ports: {
         .filter((session) => session.id !== keepSessionId)
         // An expired session is revoked too (belt and braces) but was no longer live: nothing ended.
         .map((session) =>
-          session.expiresAt.getTime() > now.getTime() ? endSession(session.id, userId, reason, now) : sessions.revoke(session.id, reason, now),
+          session.expiresAt.getTime() > now.getTime()
+            ? endSession(session.id, userId, reason, now)
+            : sessions.revoke(session.id, reason, now),
         ),
     );
   };

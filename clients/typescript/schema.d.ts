@@ -4129,7 +4129,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "apikey.rotated" | "billing.plan_changed" | "staff.role_granted" | "staff.role_revoked" | "staff.impersonation_started" | "staff.impersonation_ended" | "staff.impersonation_request" | "staff.impersonation_write_granted" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised" | "privacy.export_requested" | "privacy.export_downloaded" | "privacy.restriction_changed" | "privacy.requests_listed" | "privacy.request_viewed" | "privacy.request_created";
+            action: "auth.signed_in" | "auth.session_ended" | "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "apikey.first_used" | "data.exported" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "apikey.rotated" | "billing.plan_changed" | "staff.role_granted" | "staff.role_revoked" | "staff.impersonation_started" | "staff.impersonation_ended" | "staff.impersonation_request" | "staff.impersonation_write_granted" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised" | "privacy.export_requested" | "privacy.export_downloaded" | "privacy.restriction_changed" | "privacy.requests_listed" | "privacy.request_viewed" | "privacy.request_created";
             actor: {
                 id: string | null;
                 /** @enum {string} */
@@ -5939,7 +5939,7 @@ export interface components {
             publishedAt: string | null;
             raisedAt: string;
             /** @enum {string} */
-            rule: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "mass_deletion";
+            rule: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "mass_deletion" | "mass_export";
             /** @enum {string} */
             severity: "low" | "medium" | "high" | "critical";
             subject: {
@@ -5959,7 +5959,7 @@ export interface components {
             id: string;
             openedAt: string;
             /** @enum {string} */
-            rule: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "mass_deletion";
+            rule: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "mass_deletion" | "mass_export";
             /** @enum {string} */
             severity: "low" | "medium" | "high" | "critical";
             /** @enum {string} */
@@ -6267,7 +6267,7 @@ export interface operations {
     "privacy-audit-list": {
         parameters: {
             query?: {
-                action?: "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "apikey.rotated" | "billing.plan_changed" | "staff.role_granted" | "staff.role_revoked" | "staff.impersonation_started" | "staff.impersonation_ended" | "staff.impersonation_request" | "staff.impersonation_write_granted" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised" | "privacy.export_requested" | "privacy.export_downloaded" | "privacy.restriction_changed" | "privacy.requests_listed" | "privacy.request_viewed" | "privacy.request_created";
+                action?: "auth.signed_in" | "auth.session_ended" | "auth.login_failed" | "auth.account_locked" | "auth.totp_failed" | "auth.oauth_failed" | "auth.csrf_failed" | "auth.refresh_token_reused" | "auth.password_changed" | "auth.password_reset" | "auth.two_factor_enabled" | "auth.two_factor_disabled" | "access.permission_denied" | "access.rate_limited" | "access.webhook_signature_invalid" | "apikey.misused" | "apikey.used_from_new_network" | "apikey.first_used" | "data.exported" | "member.role_changed" | "member.removed" | "member.left" | "member.joined" | "workspace.ownership_transferred" | "apikey.created" | "apikey.revoked" | "apikey.rotated" | "billing.plan_changed" | "staff.role_granted" | "staff.role_revoked" | "staff.impersonation_started" | "staff.impersonation_ended" | "staff.impersonation_request" | "staff.impersonation_write_granted" | "audit.listed" | "audit.verified" | "audit.exported" | "security.alerts_listed" | "security.incidents_listed" | "security.incident_viewed" | "security.incident_updated" | "privacy.subject_erased" | "breach.reported" | "breach.status_changed" | "breach.blast_radius_assessed" | "breach.notice_drafted" | "breach.notice_edited" | "breach.deadline_alert_raised" | "privacy.export_requested" | "privacy.export_downloaded" | "privacy.restriction_changed" | "privacy.requests_listed" | "privacy.request_viewed" | "privacy.request_created";
                 actor?: string;
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
@@ -7254,7 +7254,7 @@ export interface operations {
                 from?: string;
                 incident?: string;
                 limit?: number;
-                rule?: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "mass_deletion";
+                rule?: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "mass_deletion" | "mass_export";
                 severity?: "low" | "medium" | "high" | "critical";
                 /** @description Alerts raised before this time */
                 to?: string;

@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { exportFormats, type ExportFormat, createFlowExportService } from '../../shared/flows/index.ts';
+import { securityEvents } from '../../shared/infra/mongodb/security-events-resource.ts';
+import { recordExport } from '../../shared/infra/security/export-signal.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { problem } from '../../shared/platform/http/schemas.ts';
 import { etagOf } from './lib/etag.ts';
@@ -41,14 +43,18 @@ const route = createRoute({
   },
 });
 
+const preset = flowFunction('flows:export');
+
 export default defineHttpFunction({
-  ...flowFunction('flows:export'),
+  ...preset,
+  uses: [...preset.uses, securityEvents],
   description: 'Exports the latest version of a flow as .uxflow, Mermaid or an SVG drawn on the server.',
   route,
   handler: async (c) => {
     const { ports, caller } = flowsFor(c.var);
     const { format } = c.req.valid('query');
     const { name, versionNumber, body } = await createFlowExportService(ports).exportFlow(caller, c.req.valid('param').flowId, format);
+    await recordExport(c, 'flow_export');
     const file = files[format];
     c.header('Content-Type', file.type);
     c.header('Content-Disposition', `attachment; filename="${fileName(name, file.extension)}"`);

@@ -1,3 +1,5 @@
+import { securityEvents } from '../../shared/infra/mongodb/security-events-resource.ts';
+import { recordExport } from '../../shared/infra/security/export-signal.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { jwtOrApiKey } from '../../shared/infra/auth/jwt-authenticator.ts';
 import { auditReader } from '../../shared/infra/audit/audit-resources.ts';
@@ -57,7 +59,7 @@ export default defineHttpFunction({
   route,
   access: authenticated(jwtOrApiKey, 'audit:read'),
   rateLimit: rateLimited.api,
-  uses: [auditReader],
+  uses: [auditReader, securityEvents],
   costTags: { team: 'privacy', costCenter: 'cc-privacy', tier: 'standard' },
   privacy: auditPrivacy,
   handler: async (c) => {
@@ -70,6 +72,7 @@ export default defineHttpFunction({
       const { items, next } = await page(Math.min(limit ?? 50, 100), list, (last) => seqCursor.encode({ seq: last.seq }));
       return c.json({ items: items.map(toEntryBody), nextCursor: next }, 200);
     }
+    await recordExport(c, 'audit_export', workspaceId);
     const exported = await reader.exportWorkspace(memberActor(c.var.auth), workspaceId, from ?? 0, limit ?? 1000);
     const lines = [
       ...exported.items.map((entry) => JSON.stringify({ kind: 'entry', ...entry })),

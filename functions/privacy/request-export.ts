@@ -1,5 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { auditLog } from '../../shared/infra/audit/audit-log-resource.ts';
+import { securityEvents } from '../../shared/infra/mongodb/security-events-resource.ts';
+import { recordExport } from '../../shared/infra/security/export-signal.ts';
 import { privacyExports } from '../../shared/infra/privacy/exports-resource.ts';
 import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { json, problem } from '../../shared/platform/http/schemas.ts';
@@ -18,6 +20,7 @@ const route = createRoute({
 
 export default defineHttpFunction({
   ...exportFunction,
+  uses: [...exportFunction.uses, securityEvents],
   description: 'Starts an export of everything held about the caller; one export per person is built at a time.',
   route,
   handler: async (c) => {
@@ -30,6 +33,7 @@ export default defineHttpFunction({
       subjectId: userId,
       key: `export:${view.id}`,
     });
+    await recordExport(c, 'privacy_export');
     c.header('cache-control', 'no-store');
     c.header('location', `/v1/me/privacy/exports/${view.id}`);
     return c.json(toExportBody(view), 202);

@@ -3,7 +3,8 @@
  * a healthy deployment of a few hundred active users records — mistyped passwords, second-factor
  * typos, a reused refresh token from a flaky mobile client that retried, UI calls a role may not
  * make, clients brushing a rate limit, one office behind a NAT, a webhook secret rotated with one
- * delivery in the overlap refused, first uses of new API keys, ordinary flow clean-ups. The
+ * delivery in the overlap refused, first uses of new API keys, ordinary flow clean-ups, sign-ins and
+ * logouts, and exports (a handover of thirty flows, an audit chain archived page by page). The
  * detection rules must stay silent on it (tests/unit/security/detection.test.ts).
  *
  *   node scripts/run.mjs scripts/security/normal-day.ts
@@ -140,6 +141,43 @@ for (let k = 0; k < 4; k += 1)
     ip: users[7]!.ip,
     details: { reason: 'INVALID_API_KEY', method: 'GET', path: '/v1/workspaces/{workspaceId}/flows' },
   });
+
+// Sign-ins, and the sessions that end by a logout (drawn after the rest, so the events above stay as they were).
+for (const user of users) {
+  const start = int(6 * 60, 22 * 60) * minute;
+  const sessionId = `ses_${body(20_000 + counter)}`;
+  add({ source: 'security', type: 'signed_in', at: at(start), ip: user.ip, userId: user.id, details: { sessionId, reason: 'password' } });
+  if (random() < 0.3)
+    add({
+      source: 'security',
+      type: 'session_ended',
+      at: at(start + int(30, 120) * minute),
+      ip: user.ip,
+      userId: user.id,
+      details: { sessionId, reason: 'logout' },
+    });
+}
+// Exports: members download a few flows for a review; one designer hands a project over (30
+// flows over twenty minutes); a few people ask for their personal data; an enterprise workspace
+// archives its audit chain through an API key, page by page.
+const exported = (user: (typeof users)[number], ms: number, reason: string, keyId?: string) =>
+  add({
+    source: 'security',
+    type: 'data_exported',
+    at: at(ms),
+    ip: user.ip,
+    userId: user.id,
+    ...(reason === 'audit_export' ? { workspaceId: user.workspaceId } : {}),
+    details: { reason, ...(keyId ? { keyId } : {}) },
+  });
+for (const user of users) {
+  if (random() >= 0.15) continue;
+  const start = int(8 * 60, 19 * 60) * minute;
+  for (let k = 0; k < int(1, 8); k += 1) exported(user, start + k * int(20, 90) * 1000, 'flow_export');
+}
+for (let k = 0; k < 30; k += 1) exported(users[120]!, 15 * 60 * minute + k * 40_000, 'flow_export');
+for (let k = 0; k < 3; k += 1) exported(pick(users), int(8 * 60, 20 * 60) * minute, 'privacy_export');
+for (let k = 0; k < 12; k += 1) exported(users[200]!, 2 * 60 * minute + k * 5000, 'audit_export', `apk_${body(950)}`);
 
 events.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 const file = fromRoot('tests/fixtures/security/normal-day.json');

@@ -8,7 +8,11 @@ export type AuditDurability = 'must' | 'best';
 
 /** The closed list of what the audit log records; an action not here cannot be recorded. */
 export const auditActionCatalog = {
-  // Sign-in and sessions (from the security events).
+  // Sign-in and sessions (from the security events). A sign-in and the end of a session (logout,
+  // logout everywhere, a deleted session, a password change or reset, a replayed refresh token)
+  // are evidence of who held an account when: kept like a change of rights.
+  'auth.signed_in': { category: 'sessions', durability: 'must' },
+  'auth.session_ended': { category: 'sessions', durability: 'must' },
   'auth.login_failed': { category: 'authentication', durability: 'best' },
   'auth.account_locked': { category: 'authentication', durability: 'must' },
   'auth.totp_failed': { category: 'authentication', durability: 'best' },
@@ -25,6 +29,10 @@ export const auditActionCatalog = {
   'access.webhook_signature_invalid': { category: 'access', durability: 'best' },
   'apikey.misused': { category: 'api-keys', durability: 'best' },
   'apikey.used_from_new_network': { category: 'api-keys', durability: 'best' },
+  // A key's first use (its first network): once per key, and the moment a leaked key would show.
+  'apikey.first_used': { category: 'api-keys', durability: 'must' },
+  // Data taken out (a flow, a personal export, a workspace's audit chain), from the security events.
+  'data.exported': { category: 'privacy', durability: 'must' },
   // Workspace membership and roles (recorded by the workspace services).
   'member.role_changed': { category: 'membership', durability: 'must' },
   'member.removed': { category: 'membership', durability: 'must' },

@@ -20,7 +20,16 @@ export const securityEventActions: Readonly<Record<SecurityEventType, { action: 
   oauth_failed: { action: 'auth.oauth_failed', outcome: 'failure' },
   webhook_signature_invalid: { action: 'access.webhook_signature_invalid', outcome: 'denied' },
   api_key_new_network: { action: 'apikey.used_from_new_network', outcome: 'success' },
+  signed_in: { action: 'auth.signed_in', outcome: 'success' },
+  session_ended: { action: 'auth.session_ended', outcome: 'success' },
+  data_exported: { action: 'data.exported', outcome: 'success' },
 };
+
+/** A key's first network is its first use: that event is the key's `apikey.first_used` entry. */
+const actionOf = (event: SecurityEventData): { action: AuditAction; outcome: AuditOutcome } =>
+  event.type === 'api_key_new_network' && event.details?.knownNetworks === 0
+    ? { action: 'apikey.first_used', outcome: 'success' }
+    : securityEventActions[event.type];
 
 /** The actor of a security event: the key when one was used, the account when known, else anonymous. */
 const actorOf = (event: SecurityEventData): AuditActor => {
@@ -37,7 +46,7 @@ const actorOf = (event: SecurityEventData): AuditActor => {
  * (codes, ids, route patterns), never secrets.
  */
 export const securityEventRecord = (event: SecurityEventData): AcceptedRecord => {
-  const { action, outcome } = securityEventActions[event.type];
+  const { action, outcome } = actionOf(event);
   const details: AuditDetails = {
     securityEvent: event.id,
     ...(event.details ?? {}),

@@ -102,7 +102,7 @@ export const createAccounts = (ports: AccountsPorts) => {
       const { workspace, owner } = newPersonalWorkspace({ userId: user.id, name: user.name }, now);
       await ports.workspaces.create(workspace, owner);
       await verification.issueEmailVerification(user);
-      return { user: toPublic(user), ...(await sessions.start(user, false)) };
+      return { user: toPublic(user), ...(await sessions.start(user, false, { method: 'registration' })) };
     },
 
     /**
@@ -132,7 +132,7 @@ export const createAccounts = (ports: AccountsPorts) => {
       if (second === 'wrong')
         throw new DomainError('unauthenticated', 'INVALID_TOTP', { detail: 'The code is wrong or was already used.' });
       // The session remembers whether a second factor was passed: platform roles need it.
-      const client = { ip: input.ip, userAgent: input.userAgent, secondFactor: second === 'passed' };
+      const client = { ip: input.ip, userAgent: input.userAgent, secondFactor: second === 'passed', method: 'password' as const };
       return { user: toPublic(user), ...(await sessions.start(user, input.rememberMe, client)) };
     },
 

@@ -113,7 +113,7 @@ export const createOAuthLogin = (ports: OAuthLoginPorts) => {
           }),
         );
       }
-      const client = { ip: input.ip, ...(input.userAgent ? { userAgent: input.userAgent } : {}) };
+      const client = { ip: input.ip, method: 'oauth' as const, ...(input.userAgent ? { userAgent: input.userAgent } : {}) };
       const tokens = await ports.sessions.start(user, false, client);
       const publicUser = { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified };
       return { ...tokens, user: publicUser, redirectUri: entry.redirectUri, isNewUser };

@@ -19,7 +19,11 @@ const userGone = () => new DomainError('unauthenticated', 'USER_NOT_FOUND', { de
 const sessionNotFound = () => new DomainError('not_found', 'SESSION_NOT_FOUND', { detail: 'No such session.' });
 
 /** What signed-in users do to their own account: name, password, sessions. */
-export const createSelfService = (ports: SelfServicePorts, sessionService: Pick<SessionService, 'endSessions'>, guard: LoginGuard) => {
+export const createSelfService = (
+  ports: SelfServicePorts,
+  sessionService: Pick<SessionService, 'endSessions' | 'endSession'>,
+  guard: LoginGuard,
+) => {
   const { users, sessions, clock } = ports;
   const getUser = async (userId: string) => (await users.findById(userId)) ?? Promise.reject(userGone());
 
@@ -75,7 +79,7 @@ export const createSelfService = (ports: SelfServicePorts, sessionService: Pick<
     revokeSession: async (userId: string, sessionId: string): Promise<void> => {
       const session = await sessions.findById(sessionId);
       if (!session || session.userId !== userId) throw sessionNotFound();
-      await sessions.revoke(sessionId, 'session_deleted', clock.now());
+      await sessionService.endSession(sessionId, userId, 'session_deleted');
     },
   };
 };

@@ -4,6 +4,9 @@ import type { Clock, RefreshClient, RefreshTokens, RevocationReason, SecurityEve
 import { decideRotation, refreshTtlMs } from './refresh-rotation.ts';
 import { newSecret, secretsEqual } from './secrets.ts';
 
+/** How a session was started (the sign-in's audit entry says it). */
+export type SignInMethod = 'password' | 'oauth' | 'registration';
+
 /** What a login, a registration or a refresh hands out. */
 export interface SessionTokens {
   accessToken: string;
@@ -36,9 +39,25 @@ export const createSessionService = (ports: {
     return { accessToken: token, expiresIn, refreshToken, csrfToken: newSecret('csrf'), refreshExpiresIn: Math.floor(ttlMs / 1000) };
   };
 
+  /**
+   * Revokes a session and records `session_ended` (the audit log's entry), keyed by the session:
+   * a retry after a failed record records it then, and never twice.
+   */
+  const endSession = async (sessionId: string, userId: string, reason: RevocationReason, now: Date, ip?: string) => {
+    await sessions.revoke(sessionId, reason, now);
+    await securityEvents.record({
+      type: 'session_ended',
+      key: `session_ended|${sessionId}`,
+      at: now,
+      userId,
+      ...(ip ? { ip } : {}),
+      details: { sessionId, reason },
+    });
+  };
+
   const revokeForReuse = async (familyId: string, userId: string) => {
     const now = clock.now();
-    await sessions.revoke(familyId, 'refresh_token_reused', now);
+    await endSession(familyId, userId, 'refresh_token_reused', now);
     await securityEvents.record({ type: 'refresh_token_reused', at: now, userId, details: { sessionId: familyId } });
     return new DomainError('unauthenticated', 'REFRESH_TOKEN_REUSED', {
       detail: 'The refresh token was already used; the session is revoked.',
@@ -48,8 +67,17 @@ export const createSessionService = (ports: {
   /** Ends every session of a user but `keepSessionId` (the caller's own, when it stays signed in). */
   const endSessions = async (userId: string, reason: RevocationReason, keepSessionId?: string): Promise<void> => {
     const now = clock.now();
-    const ids = await sessions.listIdsByUser(userId);
-    await Promise.all(ids.filter((id) => id !== keepSessionId).map((id) => sessions.revoke(id, reason, now)));
+    const all = await sessions.listByUser(userId);
+    await Promise.all(
+      all
+        .filter((session) => session.id !== keepSessionId)
+        // An expired session is revoked too (belt and braces) but was no longer live: nothing ended.
+        .map((session) =>
+          session.expiresAt.getTime() > now.getTime()
+            ? endSession(session.id, userId, reason, now)
+            : sessions.revoke(session.id, reason, now),
+        ),
+    );
   };
 
   return {
@@ -57,13 +85,22 @@ export const createSessionService = (ports: {
     start: async (
       user: Pick<User, 'id' | 'platformRoles'>,
       rememberMe: boolean,
-      client: { ip?: string; userAgent?: string; secondFactor?: boolean } = {},
+      { method, ...client }: { ip?: string; userAgent?: string; secondFactor?: boolean; method: SignInMethod },
     ): Promise<SessionTokens> => {
       const now = clock.now();
       const ttlMs = refreshTtlMs(rememberMe);
       const expiresAt = new Date(now.getTime() + ttlMs);
       const session = { id: newId('ses'), userId: user.id, rememberMe, createdAt: now, lastUsedAt: null, expiresAt, ...client };
       await sessions.create(session);
+      // The sign-in's audit entry; recorded before any token is handed out, so none goes unrecorded.
+      await securityEvents.record({
+        type: 'signed_in',
+        key: `signed_in|${session.id}`,
+        at: now,
+        userId: user.id,
+        ...(client.ip ? { ip: client.ip } : {}),
+        details: { sessionId: session.id, reason: method },
+      });
       const refreshToken = newSecret('rt');
       await refreshTokens.insert(refreshToken, { familyId: session.id, userId: user.id, seq: 0, rememberMe, createdAt: now, expiresAt });
       return tokensFor(user, session.id, refreshToken, ttlMs);
@@ -119,12 +156,14 @@ export const createSessionService = (ports: {
     /** Ends the session of a refresh token. Unknown tokens are ignored (logging out twice is fine). */
     logout: async (refreshToken: string): Promise<void> => {
       const record = await refreshTokens.findByToken(refreshToken);
-      if (record) await sessions.revoke(record.familyId, 'logout', clock.now());
+      if (record) await endSession(record.familyId, record.userId, 'logout', clock.now());
     },
 
     /** Ends every session of a user. */
     logoutAll: (userId: string): Promise<void> => endSessions(userId, 'logout_all'),
     endSessions,
+    /** Ends one session (idempotent), recording it. */
+    endSession: (sessionId: string, userId: string, reason: RevocationReason) => endSession(sessionId, userId, reason, clock.now()),
   };
 };
 

@@ -18,6 +18,9 @@ export const securityEventTypes = [
   'oauth_failed',
   'webhook_signature_invalid',
   'api_key_new_network',
+  'signed_in',
+  'session_ended',
+  'data_exported',
 ] as const;
 export type SecurityEventType = (typeof securityEventTypes)[number];
 
@@ -87,6 +90,11 @@ export interface SecurityEvent {
    * (type, address, account, reason) within a window are stored as one event with a count.
    */
   aggregate?: true;
+  /**
+   * Makes recording idempotent: the stored event's id derives from it, so recording the same
+   * fact again (a retried logout) stores nothing more.
+   */
+  key?: string;
 }
 
 /** The window identical aggregated refusals share. */

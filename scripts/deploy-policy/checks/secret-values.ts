@@ -8,9 +8,16 @@ const secretName = /SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API_KEY|ENCR
 /** Values that look like credentials wherever they appear: Stripe keys, webhook secrets, PEM keys, URLs with a password. */
 const secretValue = /(sk|rk)_(live|test)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9]{8,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|:\/\/[^/\s:@]+:[^/\s@]+@/;
 
+/** `STRIPE_WEBHOOK_SECRET_FILE=/var/run/…`: the path of a mounted secret file, not a credential. */
+const isFilePath = (name: string, value: string) => name.endsWith('_FILE') && /^\/[A-Za-z0-9._/-]+$/.test(value);
+
 const envViolations = (container: IContainer) =>
   (container.env ?? [])
-    .filter((variable) => variable.value !== undefined && (secretName.test(variable.name) || secretValue.test(variable.value)))
+    .filter(
+      (variable) =>
+        variable.value !== undefined &&
+        ((secretName.test(variable.name) && !isFilePath(variable.name, variable.value)) || secretValue.test(variable.value)),
+    )
     .map((variable) => `container ${container.name} sets ${variable.name} to a literal value that looks like a credential`);
 
 /**

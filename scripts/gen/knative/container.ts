@@ -4,6 +4,7 @@ import { loaderFile } from '../../build/function-command.ts';
 import { eventPublisher } from '../../../shared/infra/broker/broker-publisher.ts';
 import { cluster } from './cluster.ts';
 import { livenessProbe, readinessProbe } from './probes.ts';
+import { secretFileEnvironment, secretFileMounts } from './secret-files.ts';
 import { toPlain } from './to-plain.ts';
 import { validated } from './validated.ts';
 
@@ -39,8 +40,12 @@ export const functionContainer = (definition: NamedFunction): IContainer =>
         name: cluster.containerName,
         image: cluster.image,
         ports: [{ name: 'http1', containerPort: cluster.containerPort }],
-        env: functionEnvironment(definition),
+        // Only here: the OpenFaaS stack shares functionEnvironment but mounts no runtime Secret.
+        // After the common ones: the overlays patch `env/0` (APP_ENV) by position.
+        env: [...functionEnvironment(definition), ...secretFileEnvironment(definition)],
         envFrom: [{ secretRef: { name: cluster.runtimeSecret } }],
+        // The secrets that rotate without a redeploy are read from files as well (secret-files.ts).
+        ...(secretFileMounts(definition).length > 0 ? { volumeMounts: secretFileMounts(definition) } : {}),
         resources: {
           requests: { cpu: definition.resources.requests.cpu, memory: definition.resources.requests.memory },
           limits: { cpu: definition.resources.limits.cpu, memory: definition.resources.limits.memory },

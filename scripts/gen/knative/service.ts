@@ -5,6 +5,7 @@ import { cluster } from './cluster.ts';
 import { functionContainer } from './container.ts';
 import { assertServiceAdmissible } from './knative-admission.ts';
 import { functionLabels } from './labels.ts';
+import { secretFileVolumes } from './secret-files.ts';
 import { spotScheduling } from './spot-scheduling.ts';
 import { templateAnnotations } from './template-annotations.ts';
 import { validated } from './validated.ts';
@@ -29,6 +30,7 @@ export const buildService = (definition: NamedFunction): Service => {
           containerConcurrency: 0,
           timeoutSeconds: definition.timeoutSeconds,
           containers: [functionContainer(definition)],
+          ...(secretFileVolumes(definition).length > 0 ? { volumes: secretFileVolumes(definition) } : {}),
           ...spotScheduling(definition.spot),
         },
       },

@@ -16,6 +16,11 @@ export const aiConfig = defineConfig({
     AI_PROVIDERS: providersSchema,
     /** `none`, or `name=key; …`: one key per provider (a secret). */
     AI_API_KEYS: apiKeysSchema,
+    /**
+     * A mounted file holding the `AI_API_KEYS` value (the deployment sets it): re-read when it
+     * changes, so provider keys rotate without a redeploy. Absent: the variable's keys, for good.
+     */
+    AI_API_KEYS_FILE: z.string().optional(),
     /** `none`, or `agent.quality=provider:model,provider:model; …` (ordered fallback; `*` for any agent or quality). */
     AI_MODELS: modelMapSchema,
     /** `none`, or `provider:model=input/output; …` in USD per million tokens; every mapped model needs one. */

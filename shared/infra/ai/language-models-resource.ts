@@ -8,6 +8,7 @@ import { noPersonalData } from '../../platform/privacy/data-map.ts';
 import { aiConfig } from './ai-config.ts';
 import { createCircuitBreaker } from './circuit-breaker.ts';
 import { createModelLoader } from './provider-models.ts';
+import { providerKeysSource } from './provider-keys.ts';
 import { createResilientModels } from './resilient-models.ts';
 
 /** Breaker keys in Redis: `uxf:ai:breaker:<provider>:fails|open`. */
@@ -54,7 +55,7 @@ export const languageModels = defineResource({
         retryMaxWaitMs: config.AI_RETRY_MAX_WAIT_MS,
         breakerOpenMs: config.AI_BREAKER_OPEN_SECONDS * 1000,
       },
-      load: createModelLoader(config.AI_API_KEYS),
+      load: createModelLoader(providerKeysSource(config)),
       breaker: createCircuitBreaker(use(upstashScripts), {
         failures: config.AI_BREAKER_FAILURES,
         windowMs: config.AI_BREAKER_WINDOW_SECONDS * 1000,

@@ -10,10 +10,12 @@ export type ModelLoader = (provider: ProviderSetting, model: string) => Promise<
  * "Bundles and cold starts"; the packages are externals of the bundles). Retries are ours
  * (resilient-models.ts): the SDK's are turned off per call.
  */
-export const createModelLoader = (apiKeys: Readonly<Record<string, string>>): ModelLoader => {
-  const factories = new Map<string, Promise<(model: string) => LanguageModel>>();
-  const factoryOf = async (provider: ProviderSetting): Promise<(model: string) => LanguageModel> => {
-    const settings = { apiKey: apiKeys[provider.name] ?? '', ...(provider.baseURL ? { baseURL: provider.baseURL } : {}) };
+export const createModelLoader = (apiKeys: () => Promise<Readonly<Record<string, string>>>): ModelLoader => {
+  // Per provider, the client of the key it was made with: a rotated key (a new value in the
+  // mounted secret file) makes a new client on the next call; calls in flight finish on the old one.
+  const factories = new Map<string, { apiKey: string; factory: Promise<(model: string) => LanguageModel> }>();
+  const factoryOf = async (provider: ProviderSetting, apiKey: string): Promise<(model: string) => LanguageModel> => {
+    const settings = { apiKey, ...(provider.baseURL ? { baseURL: provider.baseURL } : {}) };
     switch (provider.kind) {
       case 'openai': {
         const { createOpenAI } = await import('./openai-sdk.ts');
@@ -34,13 +36,17 @@ export const createModelLoader = (apiKeys: Readonly<Record<string, string>>): Mo
     }
   };
   return async (provider, model) => {
-    let factory = factories.get(provider.name);
-    if (!factory) {
-      factory = factoryOf(provider);
-      factories.set(provider.name, factory);
+    const apiKey = (await apiKeys())[provider.name] ?? '';
+    let entry = factories.get(provider.name);
+    if (entry?.apiKey !== apiKey) {
+      const made = { apiKey, factory: factoryOf(provider, apiKey) };
+      factories.set(provider.name, made);
       // A failed import is not cached: the next call tries again.
-      factory.catch(() => factories.delete(provider.name));
+      made.factory.catch(() => {
+        if (factories.get(provider.name) === made) factories.delete(provider.name);
+      });
+      entry = made;
     }
-    return (await factory)(model);
+    return (await entry.factory)(model);
   };
 };

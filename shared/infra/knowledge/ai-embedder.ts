@@ -6,6 +6,8 @@ import { knowledgeErrors, type Embedder } from '../../knowledge/index.ts';
 import type { ConfigOf } from '../../platform/config/index.ts';
 import type { embeddingsConfig } from './embeddings-config.ts';
 import { defineCollection } from '../mongodb/collection.ts';
+import { createSecretSource } from '../secrets/secret-source.ts';
+import type * as EmbeddingSdk from './embedding-sdk.ts';
 
 export const embeddingCacheCollection = defineCollection({
   name: 'knowledge_embedding_cache',
@@ -37,12 +39,20 @@ const hashOf = (model: string, text: string) => createHash('sha256').update(mode
  * costs a cold start ~15 ms of CPU that document reads and refused requests never need.
  */
 export const createAiEmbedder = (config: ConfigOf<typeof embeddingsConfig>, db: Db): Embedder => {
-  let sdk: Promise<{ embedMany: typeof EmbedMany; provider: OpenAIProvider }> | undefined;
-  const loadSdk = () =>
-    (sdk ??= import('./embedding-sdk.ts').then(({ embedMany, createOpenAI }) => ({
-      embedMany,
-      provider: createOpenAI({ baseURL: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY }),
-    })));
+  let sdk: Promise<typeof EmbeddingSdk> | undefined;
+  const loadEmbeddingSdk = () => (sdk ??= import('./embedding-sdk.ts'));
+  // The key of the moment: the mounted file's when the deployment sets EMBEDDINGS_API_KEY_FILE
+  // (re-read when it changes, so the key rotates without a redeploy), else the variable's.
+  const apiKey = createSecretSource({ value: config.EMBEDDINGS_API_KEY, file: config.EMBEDDINGS_API_KEY_FILE || undefined });
+  let client: { apiKey: string; provider: OpenAIProvider } | undefined;
+  const loadSdk = async (): Promise<{ embedMany: typeof EmbedMany; provider: OpenAIProvider }> => {
+    const [{ embedMany, createOpenAI }, key] = await Promise.all([
+      loadEmbeddingSdk(),
+      apiKey.current().catch(() => config.EMBEDDINGS_API_KEY),
+    ]);
+    if (client?.apiKey !== key) client = { apiKey: key, provider: createOpenAI({ baseURL: config.EMBEDDINGS_BASE_URL, apiKey: key }) };
+    return { embedMany, provider: client.provider };
+  };
   const cache = embeddingCacheCollection.in<CachedVector>(db);
   const model = config.EMBEDDINGS_MODEL;
 

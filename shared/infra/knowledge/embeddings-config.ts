@@ -12,6 +12,8 @@ export const embeddingsConfig = defineConfig({
     EMBEDDINGS_BASE_URL: z.url(),
     /** Bearer key (a secret in production); the local server ignores it. */
     EMBEDDINGS_API_KEY: z.string().min(1),
+    /** A mounted file holding the key (the deployment sets it): re-read when it changes, so the key rotates without a redeploy. */
+    EMBEDDINGS_API_KEY_FILE: z.string().optional(),
     /** The model for passages; recorded in every collection, which refuses vectors of another. */
     EMBEDDINGS_MODEL: z.string().min(1).max(200),
     /**

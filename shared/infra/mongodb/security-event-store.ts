@@ -34,7 +34,7 @@ interface SecurityEventDocument extends Omit<SecurityEventData, 'id' | 'at'> {
 }
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
-/** A `sev_` id derived from the aggregation key: identical refusals of a window meet on it. */
+/** A `sev_` id derived from a key: identical refusals of a window, or retries of a keyed event, meet on it. */
 const aggregateId = (key: string) => {
   const digest = createHash('sha256').update(key).digest();
   let body = '';
@@ -63,8 +63,13 @@ export const createSecurityEventStore = (db: Db): SecurityEventStore => {
   return {
     record: async (event) => {
       if (!event.aggregate) {
-        const { id, ...data } = toSecurityEventData(newId('sev'), event);
-        await events.insertOne({ ...data, _id: id, schemaVersion: 1, at: event.at, published: false });
+        const { id, ...data } = toSecurityEventData(event.key ? aggregateId(`key|${event.key}`) : newId('sev'), event);
+        try {
+          await events.insertOne({ ...data, _id: id, schemaVersion: 1, at: event.at, published: false });
+        } catch (error) {
+          // A keyed event recorded before (a retry): it is there already.
+          if (!event.key || !isDuplicateKey(error)) throw error;
+        }
         return;
       }
       // Identical refusals of a window: the first inserts the event (the unique _id decides between

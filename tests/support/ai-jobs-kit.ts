@@ -110,7 +110,7 @@ export const startAiJobsKit = async (name: string, env: Record<string, string> =
     );
     const response = await app.request(path, {
       method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${as.token}`, 'content-type': 'application/json', ...init.headers },
+      headers: { authorization: `Bearer ${as.token}`, 'content-type': 'application/json', 'x-forwarded-for': kit.address, ...init.headers },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
     const text = await response.text();
@@ -128,7 +128,7 @@ export const startAiJobsKit = async (name: string, env: Record<string, string> =
     const app = createHttpApp(definition as unknown as HttpFunctionDefinition, runtimeOf(definition as unknown as HttpFunctionDefinition));
     const response = await app.request(path, {
       ...init,
-      headers: { authorization: `Bearer ${as.token}`, ...(init.headers as Record<string, string>) },
+      headers: { authorization: `Bearer ${as.token}`, 'x-forwarded-for': kit.address, ...(init.headers as Record<string, string>) },
     });
     const text = await response.text();
     const body = text && /json/.test(response.headers.get('content-type') ?? '') ? (JSON.parse(text) as Record<string, unknown>) : null;

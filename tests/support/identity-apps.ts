@@ -26,6 +26,7 @@ import { named, type FunctionDefinition, type HttpFunctionDefinition } from '../
 import { createHttpApp } from '../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../shared/platform/runtime.ts';
 import { testDatabase } from './auth-test-env.ts';
+import { newClientAddress } from './client-address.ts';
 import { fireCron } from './fire-cron.ts';
 
 const definitions = {
@@ -75,12 +76,13 @@ export const startIdentityApps = async (name: string, overrides: Record<string, 
   runtimes.push(mailCron);
 
   /** POSTs JSON (or GETs) with a client address of its own, so per-IP lockouts do not leak between tests. */
+  const address = newClientAddress();
   const call = (name: Name, path: string, init: { body?: unknown; headers?: Record<string, string>; ip?: string; method?: string } = {}) =>
     apps[name].request(path, {
       method: init.method ?? 'POST',
       headers: {
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        'x-forwarded-for': init.ip ?? '203.0.113.1',
+        'x-forwarded-for': init.ip ?? address,
         ...init.headers,
       },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),

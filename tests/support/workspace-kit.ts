@@ -1,5 +1,4 @@
 import type { RouteConfig } from '@hono/zod-openapi';
-import { randomBytes } from 'node:crypto';
 import { migrate } from '../../scripts/db/migrate.ts';
 import { ensureServices } from '../../scripts/services/index.ts';
 import { accessTokens } from '../../shared/infra/jose/access-tokens.ts';
@@ -11,6 +10,7 @@ import { createHttpApp } from '../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../shared/platform/runtime.ts';
 import type { Plan, WorkspaceRole } from '../../shared/workspaces/index.ts';
 import { authTestEnv, testDatabase } from './auth-test-env.ts';
+import { newClientAddress } from './client-address.ts';
 
 export interface TestUser {
   id: string;
@@ -49,9 +49,7 @@ export const startWorkspaceKit = async (name: string, extra: { services?: readon
     return apps.get(definition)!;
   };
 
-  // A client address of this kit's own: tests refuse on purpose (403, 404), and the per-address
-  // count of refused authentications lives in the shared Redis.
-  const address = `2001:db8:${randomBytes(6).toString('hex').match(/.{4}/g)!.join(':')}::1`;
+  const address = newClientAddress();
   const call = async <R extends RouteConfig>(
     definition: HttpFunctionDefinition<R>,
     path: string,
@@ -127,6 +125,8 @@ export const startWorkspaceKit = async (name: string, extra: { services?: readon
     db,
     env,
     mailDir: services.MAIL_SINK_DIR!,
+    /** This kit's client address (`X-Forwarded-For` of its calls). */
+    address,
     call,
     user,
     users,

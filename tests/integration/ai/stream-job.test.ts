@@ -78,7 +78,9 @@ describe('GET /v1/ai/jobs/{jobId}/events under the Functions Framework host', ()
       body: { message: welcomeMessage, intent: 'ai.plan' },
     });
     const jobId = sent.body?.jobId as string;
-    const response = await fetch(`${baseUrl}/v1/ai/jobs/${jobId}/events`, { headers: { authorization: `Bearer ${team.editor.token}` } });
+    const response = await fetch(`${baseUrl}/v1/ai/jobs/${jobId}/events`, {
+      headers: { authorization: `Bearer ${team.editor.token}`, 'x-forwarded-for': kit.address },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
 
@@ -132,7 +134,9 @@ describe('GET /v1/ai/jobs/{jobId}/events under the Functions Framework host', ()
       { reply: JSON.stringify({ steps: [welcomeMessage], clarifyingQuestion: null }) },
       { reply: JSON.stringify({ operations }), pieces: 40, gate: { after: 30, open: gate } },
     ]);
-    const response = await fetch(`${baseUrl}/v1/ai/jobs/${jobId}/events`, { headers: { authorization: `Bearer ${team.editor.token}` } });
+    const response = await fetch(`${baseUrl}/v1/ai/jobs/${jobId}/events`, {
+      headers: { authorization: `Bearer ${team.editor.token}`, 'x-forwarded-for': kit.address },
+    });
     const events: { event: string; id: string; data: string }[] = [];
     const reading = readEvents(
       response.body!,
@@ -179,7 +183,7 @@ describe('GET /v1/ai/jobs/{jobId}/events under the Functions Framework host', ()
       body: { message: 'Is it long?', intent: 'ai.chat' },
     });
     const response = await fetch(`${baseUrl}/v1/ai/jobs/${String(sent.body?.jobId)}/events`, {
-      headers: { authorization: `Bearer ${team.owner.token}` },
+      headers: { authorization: `Bearer ${team.owner.token}`, 'x-forwarded-for': kit.address },
     });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { code: string }).code).toBe('JOB_NOT_FOUND');

@@ -13,6 +13,7 @@ import { createHttpApp } from '../../../shared/platform/http/create-app.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
 import { rolePermissions } from '../../../shared/workspaces/index.ts';
 import { testDatabase } from '../../support/auth-test-env.ts';
+import { newClientAddress } from '../../support/client-address.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { exampleFor, type ExampleContext, type ExampleRequest } from './examples.ts';
 import { callers, createMatrixWorkspace, registerCallers, type Caller, type MatrixUser } from './matrix-fixture.ts';
@@ -30,6 +31,8 @@ const database = testDatabase('it_authorization_matrix');
 const definitions = (await loadDefinitions()).map(({ definition }) => definition).filter((d): d is NamedHttpFunction => d.kind === 'http');
 const guarded = definitions.filter((d) => d.access.type === 'authenticated' || d.access.type === 'platform');
 
+/** The matrix refuses on purpose, thousands of times: it counts them against an address of its own. */
+const address = newClientAddress();
 let runtime: Runtime;
 let env: Record<string, string>;
 let loginApp: Hono;
@@ -55,6 +58,7 @@ const send = async (name: string, request: ExampleRequest, token: string) => {
     method: request.method,
     headers: {
       authorization: `Bearer ${token}`,
+      'x-forwarded-for': address,
       ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...request.headers,
     },

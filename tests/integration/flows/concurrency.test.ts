@@ -33,7 +33,12 @@ const race = (flowId: string, token: string, ifMatch: string, round: number) =>
       const app = instances[writer % instanceCount]!;
       const response = await app.request(`/v1/flows/${flowId}/operations`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': ifMatch },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'if-match': ifMatch,
+          'x-forwarded-for': kit.address,
+        },
         body: JSON.stringify({ operations: [addScreen(`r${round}_w${writer}`, 400 + round * 100)] }),
       });
       return {

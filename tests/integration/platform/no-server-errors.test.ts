@@ -139,7 +139,12 @@ const contextFor = async (users: Record<Caller, MatrixUser>): Promise<ExampleCon
       json(
         await apps.get(other)!.request(request.path, {
           method: request.method,
-          headers: { authorization: `Bearer ${await tokenOf(users[who])}`, 'content-type': 'application/json', ...request.headers },
+          headers: {
+            authorization: `Bearer ${await tokenOf(users[who])}`,
+            'content-type': 'application/json',
+            'x-forwarded-for': '198.51.100.200',
+            ...request.headers,
+          },
           ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
         }),
       ),

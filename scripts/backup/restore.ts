@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BSON, type CreateCollectionOptions, type Db, type Document } from 'mongodb';
+import { BSON, type Db, type Document } from 'mongodb';
 
 const { EJSON } = BSON;
 import { DomainError } from '../../shared/kernel/index.ts';
@@ -24,8 +24,8 @@ const batchSize = 500;
  * from the moment they exist: what is restored is what a live database would still hold.
  */
 const restoreCollection = async (db: Db, dir: string, entry: CollectionEntry): Promise<number> => {
-  const options = EJSON.deserialize(entry.options, { relaxed: false }) as CreateCollectionOptions;
-  await db.createCollection(entry.name, options);
+  // The `create` command takes `listCollections` options exactly as they were read.
+  await db.command({ create: entry.name, ...(EJSON.deserialize(entry.options, { relaxed: false }) as Document) });
   if (entry.indexes.length > 0) {
     const indexes = entry.indexes.map((index) => EJSON.deserialize(index, { relaxed: false }) as Document);
     await db.command({ createIndexes: entry.name, indexes });

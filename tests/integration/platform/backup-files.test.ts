@@ -13,6 +13,12 @@ import { toProblem } from '../../../shared/platform/http/problem.ts';
 import { testDatabase } from '../../support/auth-test-env.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 
+/** Collections of this file's own databases, not of the product (named once: the data map test lists literal names). */
+const kinds = 'kinds';
+const many = 'many';
+const empty = 'empty';
+const other = 'other';
+
 let client: MongoClient;
 let source: Db;
 let dir: string;
@@ -56,7 +62,7 @@ beforeAll(async () => {
   source = fresh();
   dir = await mkdtemp(path.join(tmpdir(), 'uxf-backup-files-'));
   // Every type the stores write, strings JSON leaves unescaped, and more documents than one insert batch.
-  await source.collection('kinds').insertMany([
+  await source.collection(kinds).insertMany([
     {
       _id: 'k1' as never,
       long: Long.fromString('9007199254740993'),
@@ -70,11 +76,9 @@ beforeAll(async () => {
       nested: { list: [1, 'two', null, true, { deep: [new Date(0)] }] },
     },
   ]);
-  await source
-    .collection('many')
-    .insertMany(Array.from({ length: 1203 }, (_, i) => ({ _id: `m${String(i).padStart(5, '0')}` as never, i })));
-  await source.collection('many').createIndex({ i: 1 }, { name: 'many_i_unique', unique: true });
-  await source.collection('empty').createIndex({ at: 1 }, { name: 'empty_at' });
+  await source.collection(many).insertMany(Array.from({ length: 1203 }, (_, i) => ({ _id: `m${String(i).padStart(5, '0')}` as never, i })));
+  await source.collection(many).createIndex({ i: 1 }, { name: 'many_i_unique', unique: true });
+  await source.collection(empty).createIndex({ at: 1 }, { name: 'empty_at' });
   await exportDatabase(source, dir);
 }, servicesHookTimeoutMs);
 
@@ -90,25 +94,25 @@ describe('npm run backup -- export | restore', () => {
     expect(await restoreDatabase(target, dir)).toMatchObject({ collections: 3, documents: 1204, indexes: 2 });
     expect(await collectionNames(target)).toEqual(['empty', 'kinds', 'many']);
     for (const name of ['kinds', 'many']) expect(await canonical(target, name), name).toEqual(await canonical(source, name));
-    const kinds = await target.collection('kinds').findOne({ _id: 'k1' as never });
-    expect(kinds?.long).toBeInstanceOf(Long);
-    expect(kinds?.at).toBeInstanceOf(Date);
-    expect((await target.collection('empty').listIndexes().toArray()).map((index) => index.name as string)).toContain('empty_at');
+    const found = await target.collection(kinds).findOne({ _id: 'k1' as never });
+    expect(found?.long).toBeInstanceOf(Long);
+    expect(found?.at).toBeInstanceOf(Date);
+    expect((await target.collection(empty).listIndexes().toArray()).map((index) => index.name as string)).toContain('empty_at');
     // The unique index is back and enforced.
-    await expect(target.collection('many').insertOne({ _id: 'dup' as never, i: 7 })).rejects.toMatchObject({ code: 11000 });
+    await expect(target.collection(many).insertOne({ _id: 'dup' as never, i: 7 })).rejects.toMatchObject({ code: 11000 });
   });
 
   it('should refuse a non-empty target, and replace only the backup’s collections with --force', async () => {
     const target = fresh();
-    await target.collection('many').insertOne({ _id: 'stale' as never, i: -1 });
-    await target.collection('other').insertOne({ _id: 'keep' as never });
+    await target.collection(many).insertOne({ _id: 'stale' as never, i: -1 });
+    await target.collection(other).insertOne({ _id: 'keep' as never });
     expect(await problemOf(restoreDatabase(target, dir))).toEqual({ status: 409, code: 'BACKUP_TARGET_NOT_EMPTY' });
-    expect(await target.collection('many').countDocuments()).toBe(1);
+    expect(await target.collection(many).countDocuments()).toBe(1);
 
     await restoreDatabase(target, dir, { force: true });
-    expect(await target.collection('many').countDocuments()).toBe(1203);
-    expect(await target.collection('many').findOne({ _id: 'stale' as never })).toBeNull();
-    expect(await target.collection('other').countDocuments()).toBe(1);
+    expect(await target.collection(many).countDocuments()).toBe(1203);
+    expect(await target.collection(many).findOne({ _id: 'stale' as never })).toBeNull();
+    expect(await target.collection(other).countDocuments()).toBe(1);
   });
 
   it('should refuse a damaged or truncated backup before writing anything', async () => {

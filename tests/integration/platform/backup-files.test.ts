@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +22,7 @@ const empty = 'empty';
 const other = 'other';
 
 let client: MongoClient;
+let uri: string;
 let source: Db;
 let dir: string;
 const databases: Db[] = [];
@@ -58,7 +61,8 @@ const copyOfBackup = async () => {
 
 beforeAll(async () => {
   const services = await ensureServices({ only: ['mongodb'] });
-  client = new MongoClient(services.MONGODB_URI!);
+  uri = services.MONGODB_URI!;
+  client = new MongoClient(uri);
   source = fresh();
   dir = await mkdtemp(path.join(tmpdir(), 'uxf-backup-files-'));
   // Every type the stores write, strings JSON leaves unescaped, and more documents than one insert batch.
@@ -156,6 +160,25 @@ describe('npm run backup -- export | restore', () => {
 
   it('should refuse to export into a folder that holds anything', async () => {
     expect(await problemOf(exportDatabase(source, dir))).toEqual({ status: 409, code: 'BACKUP_FOLDER_NOT_EMPTY' });
+  });
+
+  it('should run as a command: one JSON line per success, the error code and exit 1 on a refusal', async () => {
+    const cli = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['scripts/backup/index.ts', ...args], { env: { ...process.env, MONGODB_URI: uri } });
+    const out = await mkdtemp(path.join(tmpdir(), 'uxf-backup-cli-'));
+    const exported = JSON.parse((await cli('export', '--out', out, '--db', source.databaseName)).stdout) as Record<string, unknown>;
+    expect(exported).toMatchObject({ backup: 'export', collections: 3, documents: 1204 });
+    const target = fresh();
+    const restored = JSON.parse((await cli('restore', '--from', out, '--into', `${uri}/${target.databaseName}`)).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(restored).toMatchObject({ backup: 'restore', database: target.databaseName, documents: 1204 });
+    await expect(cli('restore', '--from', out, '--into', target.databaseName)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('BACKUP_TARGET_NOT_EMPTY') as unknown,
+    });
+    await rm(out, { recursive: true });
   });
 
   it('should take --into as a database name on the source server or as a URI naming its database', () => {

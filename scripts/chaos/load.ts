@@ -25,14 +25,19 @@ export interface LoadRecorder {
   violations: () => string[];
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 /**
- * Counts answers and checks each against the fault contract: never a 5xx other than 503, and a
- * 503 is problem+json with a `code` and a `Retry-After` header.
+ * Counts answers and checks each against the fault contract: never a 5xx other than 503, a 503 is
+ * problem+json with a `code` and a `Retry-After` header, and never a 401, 403 or 404 (the callers
+ * are valid members: an outage must not read as "signed out" or "gone").
  */
 export const createRecorder = (): LoadRecorder => {
-  const phases = new Map<Phase, { statuses: Map<number, number>; unavailable: Map<string, number>; refused: Map<string, number>; latencies: number[] }>();
+  const phases = new Map<
+    Phase,
+    { statuses: Map<number, number>; unavailable: Map<string, number>; refused: Map<string, number>; latencies: number[] }
+  >();
   const violations: string[] = [];
   const of = (phase: Phase) => {
     if (!phases.has(phase)) phases.set(phase, { statuses: new Map(), unavailable: new Map(), refused: new Map(), latencies: [] });
@@ -49,7 +54,12 @@ export const createRecorder = (): LoadRecorder => {
       let code = 'NOT_PROBLEM_JSON';
       if (type.startsWith('application/problem+json')) code = String((JSON.parse(text) as { code?: unknown }).code);
       const key = `${response.status} ${code}`;
-      if (response.status < 500) return void seen.refused.set(key, (seen.refused.get(key) ?? 0) + 1);
+      if (response.status < 500) {
+        seen.refused.set(key, (seen.refused.get(key) ?? 0) + 1);
+        // Every load caller is a valid member: a dependency failure must never pass for a refusal.
+        if ([401, 403, 404].includes(response.status)) violations.push(`${phase} ${action.name}: ${key} for a valid caller`);
+        return;
+      }
       if (response.status === 503) seen.unavailable.set(code, (seen.unavailable.get(code) ?? 0) + 1);
       const retryAfter = response.headers.get('retry-after');
       if (response.status !== 503) violations.push(`${phase} ${action.name}: ${response.status} ${code}`);
@@ -68,7 +78,11 @@ export const createRecorder = (): LoadRecorder => {
           serverErrors: [...seen.statuses].filter(([s]) => s >= 500 && s !== 503).reduce((sum, [, n]) => sum + n, 0),
           unavailable: Object.fromEntries(seen.unavailable),
           refused: Object.fromEntries(seen.refused),
-          latencyMs: { p50: Math.round(percentile(sorted, 0.5)), p95: Math.round(percentile(sorted, 0.95)), max: Math.round(sorted.at(-1) ?? 0) },
+          latencyMs: {
+            p50: Math.round(percentile(sorted, 0.5)),
+            p95: Math.round(percentile(sorted, 0.95)),
+            max: Math.round(sorted.at(-1) ?? 0),
+          },
         };
       }
       return out;
@@ -83,7 +97,7 @@ export const createRecorder = (): LoadRecorder => {
  * app itself failed, not a dependency) is a violation.
  */
 export const runLoad = async (options: {
-  actions: () => LoadAction;
+  actions: (phase: Phase) => LoadAction;
   concurrency: number;
   phaseOf: () => Phase;
   recorder: LoadRecorder;
@@ -95,8 +109,8 @@ export const runLoad = async (options: {
   });
   const worker = async () => {
     while (!done) {
-      const action = options.actions();
       const phase = options.phaseOf();
+      const action = options.actions(phase);
       const started = performance.now();
       const response = await action.send();
       await options.recorder.record(phase, action, response, performance.now() - started);

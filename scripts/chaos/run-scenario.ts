@@ -4,7 +4,8 @@ import { createRecorder, runLoad, type LoadAction, type Phase, type PhaseCounts 
 
 /** What a scenario builds on the proxied env: its load, the round that shows recovery, its invariants. */
 export interface ScenarioRig {
-  nextAction: () => LoadAction;
+  /** The next request of the load; the phase lets a rig keep an instance cold until the fault. */
+  nextAction: (phase: Phase) => LoadAction;
   /** Sent one by one once the dependency is back: each must answer below 500. */
   probes: () => LoadAction[];
   check: () => Promise<{ partialWrites: string[]; [finding: string]: unknown }>;
@@ -98,7 +99,10 @@ export const runScenario = async (scenario: Scenario, overrides: Partial<RunOpti
     if (!recovered) violations.push(`after recovery the probes answered ${JSON.stringify(probeStatuses)}`);
     return {
       chaos: scenario.name,
-      fault: scenario.fault === 'slow' ? `slow ${scenario.latencyMs} ms per chunk` : `${scenario.target.service} stopped for ${options.faultMs} ms`,
+      fault:
+        scenario.fault === 'slow'
+          ? `slow ${scenario.latencyMs} ms per chunk`
+          : `${scenario.target.service} stopped for ${options.faultMs} ms`,
       requests: Object.values(phases).reduce((sum, p) => sum + p.requests, 0),
       byStatus,
       server_errors: Object.values(phases).reduce((sum, p) => sum + p.serverErrors, 0),

@@ -14,7 +14,7 @@ import { dispatchEvent } from '../../../shared/platform/events/dispatch.ts';
 import { cronJobExtension, pingEventType } from '../../../shared/platform/events/catalog.ts';
 import { problemResponse, toProblem } from '../../../shared/platform/http/problem.ts';
 import { reconcileLedger } from '../../billing-reconcile.ts';
-import type { LoadAction } from '../load.ts';
+import type { LoadAction, Phase } from '../load.ts';
 import { pick, startRigBase } from './rig-base.ts';
 
 export type RigChecks = {
@@ -104,7 +104,14 @@ export const startFlowsRig = async (name: string, env: Record<string, string>, o
     name: 'credits-withCredits',
     kind: 'write',
     send: async () => {
-      const request = { workspaceId, operation: 'ai.chat', idempotencyKey: randomUUID(), actor: owner.id, plan: 'pro', upgradeUrl: 'https://app.uxflow.test' } as const;
+      const request = {
+        workspaceId,
+        operation: 'ai.chat',
+        idempotencyKey: randomUUID(),
+        actor: owner.id,
+        plan: 'pro',
+        upgradeUrl: 'https://app.uxflow.test',
+      } as const;
       try {
         await withCredits(ledger, request, { run: async () => 'done', replay: async () => 'done' });
         return new Response('{}', { status: 200 });
@@ -114,16 +121,18 @@ export const startFlowsRig = async (name: string, env: Record<string, string>, o
       }
     },
   };
-  const readActions: (() => LoadAction)[] = [
-    () => read(pick(flows())),
-    () => ({ name: 'flows-list', kind: 'read', send: () => send(apps.list, `/v1/workspaces/${workspaceId}/flows`) }),
-    () => ({ name: 'billing-get', kind: 'read', send: () => send(apps.billing, `/v1/workspaces/${workspaceId}/billing`) }),
-  ];
-  const nextAction = (): LoadAction => {
+  const list = (): LoadAction => ({ name: 'flows-list', kind: 'read', send: () => send(apps.list, `/v1/workspaces/${workspaceId}/flows`) });
+  const billing = (): LoadAction => ({
+    name: 'billing-get',
+    kind: 'read',
+    send: () => send(apps.billing, `/v1/workspaces/${workspaceId}/billing`),
+  });
+  const nextAction = (phase: Phase): LoadAction => {
     const staleFlow = stale.values().next();
     if (!staleFlow.done) return read(staleFlow.value);
     const roll = Math.random();
-    if (roll < 0.4) return pick(readActions)();
+    // billing-get's instance gets its first request during the fault: a cold start while the dependency is gone.
+    if (roll < 0.4) return pick([() => read(pick(flows())), list, ...(phase === 'before' ? [] : [billing])])();
     if (roll < 0.8) return write(pick(flows()));
     if (roll < 0.85) return { name: 'flows-create', kind: 'write', send: newFlow };
     return options.ledger ? spend : write(pick(flows()));
@@ -152,13 +161,18 @@ export const startFlowsRig = async (name: string, env: Record<string, string>, o
     const heads = await kit.db.collection('flows').find({ workspaceId }).toArray();
     for (const head of heads) {
       const numbers = (byFlow.get(String(head._id)) ?? []).sort((a, b) => a - b);
-      if (numbers.some((n, i) => n !== i + 1)) partialWrites.push(`flow ${String(head._id)}: versions ${numbers.join(',')} are not contiguous`);
-      if (head.versionNumber !== numbers.at(-1)) partialWrites.push(`flow ${String(head._id)}: head at v${String(head.versionNumber)}, versions end at v${numbers.at(-1)}`);
+      if (numbers.some((n, i) => n !== i + 1))
+        partialWrites.push(`flow ${String(head._id)}: versions ${numbers.join(',')} are not contiguous`);
+      if (head.versionNumber !== numbers.at(-1))
+        partialWrites.push(`flow ${String(head._id)}: head at v${String(head.versionNumber)}, versions end at v${numbers.at(-1)}`);
     }
-    for (const flowId of byFlow.keys()) if (!heads.some((h) => String(h._id) === flowId)) partialWrites.push(`flow ${flowId}: versions without a head`);
+    for (const flowId of byFlow.keys())
+      if (!heads.some((h) => String(h._id) === flowId)) partialWrites.push(`flow ${flowId}: versions without a head`);
     const ids = new Set(received);
-    for (const v of versions) if (!ids.has(`${v.flowId}:${v.versionNumber}`)) partialWrites.push(`event ${v.flowId}:${v.versionNumber} never published`);
-    if (options.ledger) for (const problem of (await reconcileLedger(kit.db)).problems) partialWrites.push(`ledger seq ${problem.seq}: ${problem.problem}`);
+    for (const v of versions)
+      if (!ids.has(`${v.flowId}:${v.versionNumber}`)) partialWrites.push(`event ${v.flowId}:${v.versionNumber} never published`);
+    if (options.ledger)
+      for (const problem of (await reconcileLedger(kit.db)).problems) partialWrites.push(`ledger seq ${problem.seq}: ${problem.problem}`);
     return { partialWrites, redelivered: received.length - ids.size, published: ids.size };
   };
 
@@ -167,5 +181,5 @@ export const startFlowsRig = async (name: string, env: Record<string, string>, o
     broker.closeAllConnections();
     await base.close();
   };
-  return { nextAction, probes: () => [read(flows()[0]!), write(flows()[0]!), readActions[1]!(), readActions[2]!()], drainOnce, check, close };
+  return { nextAction, probes: () => [read(flows()[0]!), write(flows()[0]!), list(), billing()], drainOnce, check, close };
 };

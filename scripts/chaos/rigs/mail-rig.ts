@@ -14,14 +14,20 @@ import { pick, startRigBase } from './rig-base.ts';
 export const startMailRig = async (name: string, env: Record<string, string>) => {
   const base = await startRigBase(name, env, { plan: 'enterprise' });
   const invite = base.appOf(createInvitation, 'workspaces-create-invitation');
-  const apps = { invitations: base.appOf(listInvitations, 'workspaces-list-invitations'), members: base.appOf(listMembers, 'workspaces-list-members') };
+  const apps = {
+    invitations: base.appOf(listInvitations, 'workspaces-list-invitations'),
+    members: base.appOf(listMembers, 'workspaces-list-members'),
+  };
   const created = new Set<string>();
   const path = `/v1/workspaces/${base.workspaceId}/invitations`;
   const write: LoadAction = {
     name: 'workspaces-create-invitation',
     kind: 'write',
     send: async () => {
-      const response = await base.send(invite, path, { method: 'POST', body: { email: `chaos-${randomUUID().slice(0, 8)}@example.com`, role: 'editor' } });
+      const response = await base.send(invite, path, {
+        method: 'POST',
+        body: { email: `chaos-${randomUUID().slice(0, 8)}@example.com`, role: 'editor' },
+      });
       if (response.status === 201) created.add(((await response.clone().json()) as { id: string }).id);
       return response;
     },
@@ -32,7 +38,11 @@ export const startMailRig = async (name: string, env: Record<string, string>) =>
   ];
   const nextAction = () => (Math.random() < 0.5 ? write : pick(reads));
   const check = async () => {
-    const stored = await base.kit.db.collection(invitationCollection.name).find({ workspaceId: base.workspaceId }).project({ _id: 1 }).toArray();
+    const stored = await base.kit.db
+      .collection(invitationCollection.name)
+      .find({ workspaceId: base.workspaceId })
+      .project({ _id: 1 })
+      .toArray();
     const ids = new Set(stored.map((i) => String(i._id)));
     const partialWrites = [
       ...[...ids].filter((id) => !created.has(id)).map((id) => `invitation ${id} stored but its mail was never sent (answered non-201)`),

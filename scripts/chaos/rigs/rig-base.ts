@@ -13,7 +13,11 @@ type App = ReturnType<typeof createHttpApp>;
  * each with its own runtime as an instance has. The apps live for the whole scenario: recovery is
  * shown by the same instances answering again, nothing restarted.
  */
-export const startRigBase = async (name: string, env: Record<string, string>, options: { plan?: Plan; services?: readonly string[] } = {}) => {
+export const startRigBase = async (
+  name: string,
+  env: Record<string, string>,
+  options: { plan?: Plan; services?: readonly string[] } = {},
+) => {
   const kit = await startWorkspaceKit(name, { env, ...(options.services ? { services: options.services } : {}) });
   const runtimes: Runtime[] = [];
   const runtimeOf = (definition: Omit<RuntimeSubject, 'name'>, functionName: string, extra: Record<string, string> = {}) => {
@@ -21,8 +25,15 @@ export const startRigBase = async (name: string, env: Record<string, string>, op
     runtimes.push(runtime);
     return runtime;
   };
-  const appOf = <R extends RouteConfig>(definition: HttpFunctionDefinition<R>, functionName: string, extra: Record<string, string> = {}): App =>
-    createHttpApp(definition as unknown as HttpFunctionDefinition, runtimeOf(definition as unknown as Omit<RuntimeSubject, 'name'>, functionName, extra));
+  const appOf = <R extends RouteConfig>(
+    definition: HttpFunctionDefinition<R>,
+    functionName: string,
+    extra: Record<string, string> = {},
+  ): App =>
+    createHttpApp(
+      definition as unknown as HttpFunctionDefinition,
+      runtimeOf(definition as unknown as Omit<RuntimeSubject, 'name'>, functionName, extra),
+    );
   const owner = await kit.user('owner');
   const workspace = () => kit.workspace({ owner: [owner] }, { plan: options.plan ?? 'pro' });
   const workspaceId = await workspace();

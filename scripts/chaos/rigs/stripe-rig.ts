@@ -56,7 +56,8 @@ export const startStripeRig = async (name: string, env: Record<string, string>) 
       const id = String(account._id);
       if (seen.has(id)) partialWrites.push(`workspace ${id}: two billing accounts`);
       seen.add(id);
-      if (typeof account.customerId !== 'string' || account.customerId === '') partialWrites.push(`workspace ${id}: an account without a customer`);
+      if (typeof account.customerId !== 'string' || account.customerId === '')
+        partialWrites.push(`workspace ${id}: an account without a customer`);
     }
     return { partialWrites, workspaces: workspaces.length, accounts: accounts.length };
   };

@@ -40,5 +40,6 @@ export const slowScenario: Scenario = {
   fault: 'slow',
   latencyMs: 40,
   rig: (name, env) => startFlowsRig(name, env, { ledger: true }),
-  expect: (phases) => (Object.keys(phases.fault.unavailable).length > 0 ? [`503s while only slow: ${JSON.stringify(phases.fault.unavailable)}`] : []),
+  expect: (phases) =>
+    Object.keys(phases.fault.unavailable).length > 0 ? [`503s while only slow: ${JSON.stringify(phases.fault.unavailable)}`] : [],
 };

@@ -13,6 +13,9 @@ const unavailableNames = new Set([
   'MongoNetworkTimeoutError',
   'MongoPoolClearedError',
   'MongoWaitQueueTimeoutError',
+  // A client whose connect failed, until it reconnects (shared/infra/mongodb/mongo-resource.ts), or one closing with its instance.
+  'MongoTopologyClosedError',
+  'MongoNotConnectedError',
   // Chroma's client wraps every fetch failure in this one.
   'ChromaConnectionError',
   // Stripe's SDK, after its own retries.

@@ -18,5 +18,5 @@ describe('chaos: the MongoDB-compatible server stopped, then back', () => {
     expect(Object.keys(summary.phases.fault.unavailable)).toContain('DEPENDENCY_UNAVAILABLE');
     expect(summary.findings.probes).toEqual({ 'flows-get': 200, 'flows-apply-operations': 200, 'flows-list': 200, 'billing-get': 200 });
     expect(summary.findings.published).toBeGreaterThan(0);
-  }, 55_000);
+  }, 90_000);
 });

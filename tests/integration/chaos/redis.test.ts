@@ -18,5 +18,5 @@ describe('chaos: Redis (its REST bridge) stopped, then back', () => {
     expect(summary.phases.fault.byStatus['200']).toBeGreaterThan(0);
     expect(Object.keys(summary.phases.fault.unavailable)).toEqual(['FLOW_CACHE_UNAVAILABLE']);
     expect(summary.phases.after.unavailable).toEqual({});
-  }, 55_000);
+  }, 90_000);
 });

@@ -17,5 +17,5 @@ describe('chaos: a slow database', () => {
     expect(summary.recovered).toBe(true);
     expect(summary.phases.fault.requests).toBeGreaterThan(0);
     expect(summary.phases.fault.unavailable).toEqual({});
-  }, 55_000);
+  }, 90_000);
 });

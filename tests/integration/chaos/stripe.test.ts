@@ -17,5 +17,5 @@ describe('chaos: stripe-mock stopped, then back', () => {
     expect(summary.recovered).toBe(true);
     expect(Object.keys(summary.phases.fault.unavailable)).toEqual(['PAYMENT_PROVIDER_UNAVAILABLE']);
     expect(summary.phases.fault.byStatus['200']).toBeGreaterThan(0);
-  }, 55_000);
+  }, 90_000);
 });

@@ -1,7 +1,13 @@
-import { appendFile, readFile, rename, rm } from 'node:fs/promises';
+import { access, appendFile, readFile, rename, rm } from 'node:fs/promises';
 import { CloudEvent } from 'cloudevents';
 import { deliver } from './deliver.ts';
 import type { DeliverySpec, TriggerRoute } from './triggers.ts';
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /** One line of the dead-letter file, as the local broker appends it. */
 export interface DeadLetter {
@@ -26,7 +32,8 @@ export interface ReplayReport {
  * Sends every dead letter again to the subscriber of the Trigger that dead-lettered it (only that
  * one: the event's other subscribers already took it), with the Broker's retries. The file is
  * moved aside first, so letters the broker dead-letters meanwhile land in a new file and are never
- * lost or replayed twice; what fails again is appended back. Consumers dedupe on the event id, so
+ * lost or replayed twice; what fails again is appended back. A letter is sent before it leaves the
+ * working file, so a replay cut short sends some again next time (consumers dedupe), never loses one. Consumers dedupe on the event id, so
  * a letter that was in fact handled before is harmless.
  */
 export const replayDeadLetters = async (options: {
@@ -38,11 +45,14 @@ export const replayDeadLetters = async (options: {
 }): Promise<ReplayReport> => {
   const working = `${options.file}.replaying`;
   const report: ReplayReport = { replayed: 0, delivered: 0, failed: 0, orphaned: 0 };
-  try {
-    await rename(options.file, working);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return report;
-    throw error;
+  // A replay that stopped half-way left its working file: finish that one first (renaming over it would lose its letters).
+  if (!(await exists(working))) {
+    try {
+      await rename(options.file, working);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return report;
+      throw error;
+    }
   }
   const letters = (await readFile(working, 'utf8'))
     .split('\n')

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -105,5 +105,22 @@ describe('the local broker dead letters', () => {
     const again = await replayDeadLetters({ file, triggers, delivery, subscriberUrl: (name) => `${subscriberBase}/${name}` });
     expect(again).toEqual({ replayed: 1, delivered: 0, failed: 1, orphaned: 0 });
     expect((await letters()).map((l) => l.event.id)).toEqual(['evt-broken-2']);
+  });
+
+  it('should finish the working file a replay cut short left behind, losing none of its letters', async () => {
+    brokenHealed = true;
+    const letter = {
+      at: new Date().toISOString(),
+      trigger: 'broken-trigger',
+      event: { specversion: '1.0', id: 'evt-cut', type: 'com.uxflow.test.broken.v1', source: '/tests' },
+      attempts: 3,
+      lastStatus: 503,
+    };
+    await writeFile(`${file}.replaying`, `${JSON.stringify(letter)}\n`);
+
+    const report = await replayDeadLetters({ file, triggers, delivery, subscriberUrl: (name) => `${subscriberBase}/${name}` });
+
+    expect(report).toEqual({ replayed: 1, delivered: 1, failed: 0, orphaned: 0 });
+    expect(handled.get('evt-cut')).toBe(1);
   });
 });

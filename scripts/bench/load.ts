@@ -4,10 +4,8 @@ import { migrate } from '../db/migrate.ts';
 import { startFleet, type Fleet } from '../dev/fleet.ts';
 import { run } from '../lib/run.ts';
 import { ensureServices } from '../services/index.ts';
-import { chroma } from '../../shared/infra/chroma/chroma-client.ts';
-import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
-import { createRuntime } from '../../shared/platform/runtime.ts';
 import { runLoadBench, type LoadLine } from './load/bench.ts';
+import { dropRunData } from './load/clean-up.ts';
 
 /**
  * `npm run bench:load`: a mix that resembles use (sign-in and refresh, flow reads and writes with
@@ -15,7 +13,7 @@ import { runLoadBench, type LoadLine } from './load/bench.ts';
  * local fleet at a fixed concurrency and request count, each route against GET /v1/health measured
  * in the same run. Starts a fleet of its own (a database and Chroma prefix of its own, dropped after)
  * unless `--url` names a running one. Prints a table on stderr and ONE JSON line on stdout; exits 1
- * on any 5xx or unanswered request. Options (defaults): --url, --concurrency 16, --requests 1500,
+ * on any 5xx or unanswered request. Options (defaults): --url, --concurrency 8, --requests 1000,
  * --users concurrency/2, --flows 2 (per user), --seed 17, --skip-build.
  */
 const option = (name: string, fallback: number) => {
@@ -26,8 +24,8 @@ const option = (name: string, fallback: number) => {
 };
 const urlIndex = process.argv.indexOf('--url');
 const url = urlIndex > 0 ? process.argv[urlIndex + 1] : undefined;
-const concurrency = option('--concurrency', 16);
-const requests = option('--requests', 1500);
+const concurrency = option('--concurrency', 8);
+const requests = option('--requests', 1000);
 const users = option('--users', Math.max(1, Math.ceil(concurrency / 2)));
 const flowsPerUser = option('--flows', 2);
 const seed = option('--seed', 17);
@@ -83,13 +81,7 @@ const ownFleet = async () => {
 
 const cleanUp = async (env: Record<string, string>, fleet: Fleet | undefined) => {
   await fleet?.stop();
-  const runtime = createRuntime({ name: 'bench-load', uses: [mongo, chroma] }, env);
-  const client = await runtime.use(chroma).client();
-  for (const collection of await client.listCollections()) {
-    if (collection.name.startsWith(env.KNOWLEDGE_COLLECTION_PREFIX!)) await client.deleteCollection({ name: collection.name });
-  }
-  await runtime.use(mongo).db.dropDatabase();
-  await runtime.close();
+  await dropRunData(env);
 };
 
 const printTable = (line: LoadLine) => {

@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { createDriver } from './driver.ts';
 import { baselineRoute, percentile, routeFigures, statusCounts, totals } from './figures.ts';
 import { actionPicker, mixWeights, runAction, type Action, type JobOutcome } from './mix.ts';
@@ -35,7 +36,8 @@ export const runLoadBench = async (options: LoadBenchOptions) => {
     // Each function's process starts on its first request; one pass of every action keeps that out.
     driver.record(false);
     const warmJobs: JobOutcome[] = [];
-    for (const action of Object.keys(mixWeights) as Action[]) await runAction(driver, workers[0]!, action, Math.random, warmJobs);
+    for (const action of ['health', ...Object.keys(mixWeights)] as Action[])
+      await runAction(driver, workers[0]!, action, Math.random, warmJobs);
     driver.record(true);
     options.log(`warmed up; running ${options.requests} requests at ${options.concurrency} concurrent`);
 
@@ -61,6 +63,8 @@ export const runLoadBench = async (options: LoadBenchOptions) => {
         ...sums,
         error_rate: sums.requests > 0 ? Math.round((sums.errors / sums.requests) * 10_000) / 10_000 : 0,
         baseline: baselineRoute,
+        // The fleet, its services and this driver share the host: its load says how far the figures carry.
+        host: { cpus: availableParallelism(), load_1m: Math.round(loadavg()[0]! * 10) / 10 },
         ai_jobs: {
           jobs: jobs.length,
           done: jobs.filter((job) => job.status === 'done').length,

@@ -4,11 +4,11 @@ import { knowledgeQuestions, type Worker } from './seed.ts';
 /**
  * What one client does next, with its weight: reads dominate, as in an editor session (open a flow,
  * lint it, look at the credits), writes are a quarter of flow traffic, sign-ins are rare (argon2id
- * is slow on purpose), AI and knowledge calls a few percent. `ops-health` is drawn like any other
- * action, so the baseline is measured under the same load at the same time.
+ * is slow on purpose), AI and knowledge calls a few percent. `ops-health` is not drawn: every
+ * client's first action and every tenth after it is GET /v1/health (`healthEvery`), so the
+ * baseline is always measured, under the same load at the same time.
  */
 export const mixWeights = {
-  health: 10,
   me: 5,
   login: 2,
   refresh: 5,
@@ -24,11 +24,14 @@ export const mixWeights = {
   knowledgeQuery: 2,
 } as const;
 
-export type Action = keyof typeof mixWeights;
+export const healthEvery = 10;
+
+export type Action = keyof typeof mixWeights | 'health';
 
 /** A deterministic stream of actions (mulberry32): the same seed gives the same mix. */
 export const actionPicker = (seed: number, weights: Partial<Record<Action, number>> = mixWeights) => {
   const entries = Object.entries(weights) as [Action, number][];
+  let drawn = 0;
   const sum = entries.reduce((total, [, weight]) => total + weight, 0);
   let state = seed >>> 0;
   const random = () => {
@@ -41,6 +44,7 @@ export const actionPicker = (seed: number, weights: Partial<Record<Action, numbe
   return {
     random,
     next: (): Action => {
+      if (drawn++ % healthEvery === 0) return 'health';
       let draw = random() * sum;
       for (const [action, weight] of entries) {
         draw -= weight;

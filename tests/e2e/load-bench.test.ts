@@ -87,5 +87,6 @@ describe('npm run bench:load', () => {
       expect(figures).toMatchObject({ ...routeShape, p95_ratio: expect.any(Number) });
     }
     expect(Object.keys(line.routes).length).toBeGreaterThan(3);
-  });
+    // Seeding waits for a knowledge document's ingestion, and the warm-up starts about fifteen function processes.
+  }, 300_000);
 });

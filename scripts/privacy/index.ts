@@ -5,6 +5,8 @@
  * data map. `npm run gen` writes them too, and `gen --check` fails when they are stale.
  * `npm run privacy -- rotate-kek`: a new primary version of the local KEK (development).
  * `npm run privacy -- rewrap-keys`: re-wraps the data keys under the primary KEK version now.
+ * `npm run privacy -- reseal --key auth|audit`: re-seals what AUTH_KEY_ENCRYPTION_KEY or
+ * AUDIT_KEY_ENCRYPTION_KEY (`new,old`) seals under the new key (docs/secrets.md); safe to re-run.
  */
 import { loadDefinitions } from '../lib/load-definitions.ts';
 import { repoRoot } from '../lib/paths.ts';
@@ -12,9 +14,10 @@ import { findDrift, hasDrift } from '../gen/drift.ts';
 import { writeGenerated } from '../gen/write-files.ts';
 import { rewrapKeys, rotateKek } from './keys.ts';
 import { renderPrivacyRecords } from './render-records.ts';
+import { isResealKey, reseal } from './reseal.ts';
 import { printRetention, runRetention } from './retention.ts';
 
-const usage = 'usage: npm run privacy -- records [--check] | retention [--dry-run] | rotate-kek | rewrap-keys';
+const usage = 'usage: npm run privacy -- records [--check] | retention [--dry-run] | rotate-kek | rewrap-keys | reseal --key auth|audit';
 
 const records = async (isCheck: boolean): Promise<number> => {
   const files = await renderPrivacyRecords(await loadDefinitions());
@@ -48,6 +51,17 @@ const run = async (argv: readonly string[]): Promise<number> => {
       `data keys: ${r.scanned} scanned, ${r.rewrapped} re-wrapped under KEK version ${r.primary}, ${r.raced} raced, ${r.shredded} erased meanwhile`,
     );
     return 0;
+  }
+  if (command === 'reseal') {
+    const key = rest[rest.indexOf('--key') + 1];
+    if (!rest.includes('--key') || !isResealKey(key)) return (console.error(usage), 2);
+    const r = await reseal(key, process.env);
+    console.log(
+      `reseal ${key}: ${r.scanned} sealed secrets, ${r.resealed} re-sealed, ${r.current} already under the new key, ${r.raced} raced (run again)`,
+    );
+    if (r.unopenable.length > 0) console.error(`opened by none of the keys given: ${r.unopenable.join(', ')}`);
+    // Non-zero while anything is left under the old key: it may not be removed yet.
+    return r.raced > 0 || r.unopenable.length > 0 ? 1 : 0;
   }
   console.error(usage);
   return 2;

@@ -8559,7 +8559,9 @@ export interface operations {
                                 /** @enum {string} */
                                 state: "open" | "applying" | "applied" | "discarded" | "superseded" | "expired";
                             } | null;
-                            text: string;
+                            /** @description null when the text is unavailable: its author was erased and their data key destroyed */
+                            text: string | null;
+                            textUnavailable: boolean;
                         }[];
                         nextCursor: string | null;
                     };

@@ -7,6 +7,8 @@
  * `npm run privacy -- rewrap-keys`: re-wraps the data keys under the primary KEK version now.
  * `npm run privacy -- reseal --key auth|audit`: re-seals what AUTH_KEY_ENCRYPTION_KEY or
  * AUDIT_KEY_ENCRYPTION_KEY (`new,old`) seals under the new key (docs/secrets.md); safe to re-run.
+ * `npm run privacy -- seal-existing-content`: seals in place the AI and knowledge content written
+ * before sealing began (safe to re-run).
  */
 import { loadDefinitions } from '../lib/load-definitions.ts';
 import { repoRoot } from '../lib/paths.ts';
@@ -16,8 +18,10 @@ import { rewrapKeys, rotateKek } from './keys.ts';
 import { renderPrivacyRecords } from './render-records.ts';
 import { isResealKey, reseal } from './reseal.ts';
 import { printRetention, runRetention } from './retention.ts';
+import { runSealExistingContent } from './seal-existing-content.ts';
 
-const usage = 'usage: npm run privacy -- records [--check] | retention [--dry-run] | rotate-kek | rewrap-keys | reseal --key auth|audit';
+const usage =
+  'usage: npm run privacy -- records [--check] | retention [--dry-run] | rotate-kek | rewrap-keys | reseal --key auth|audit | seal-existing-content';
 
 const records = async (isCheck: boolean): Promise<number> => {
   const files = await renderPrivacyRecords(await loadDefinitions());
@@ -62,6 +66,12 @@ const run = async (argv: readonly string[]): Promise<number> => {
     if (r.unopenable.length > 0) console.error(`opened by none of the keys given: ${r.unopenable.join(', ')}`);
     // Non-zero while anything is left under the old key: it may not be removed yet.
     return r.raced > 0 || r.unopenable.length > 0 ? 1 : 0;
+  }
+  if (command === 'seal-existing-content') {
+    const report = await runSealExistingContent(process.env);
+    const lines = Object.entries(report).map(([store, r]) => `${store}: ${r.sealed} sealed, ${r.skipped} skipped`);
+    console.log(lines.length > 0 ? lines.join('\n') : 'nothing left to seal');
+    return 0;
   }
   console.error(usage);
   return 2;

@@ -2,6 +2,7 @@ import { MongoClient, type Db } from 'mongodb';
 import { z } from 'zod';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
+import { isTracing, mongoCommandTracer } from '../../platform/telemetry/telemetry.ts';
 
 export const mongoConfig = defineConfig({
   name: 'mongodb',
@@ -31,7 +32,15 @@ export const mongo = defineResource({
       serverSelectionTimeoutMS: 3000,
       connectTimeoutMS: 3000,
       appName: 'uxflow',
+      // Command events only when traced: each costs an object per command.
+      monitorCommands: isTracing(),
     });
+    if (isTracing()) {
+      // Looked up per event: the client can be made (warm-up) before the SDK has loaded.
+      client.on('commandStarted', (event) => mongoCommandTracer()?.started(event));
+      client.on('commandSucceeded', (event) => mongoCommandTracer()?.succeeded(event));
+      client.on('commandFailed', (event) => mongoCommandTracer()?.failed(event));
+    }
     return { client, db: client.db(config.MONGODB_DB) };
   },
   dispose: (value) => value.client.close(),

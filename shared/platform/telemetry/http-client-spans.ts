@@ -81,7 +81,9 @@ export const traceHttpClients = (tracer: Tracer, ignoredOrigins: readonly string
     // `created`, not `start`: by `start` Node has already written the headers.
     'http.client.request.created': (message) => {
       const { request } = message as { request: ClientRequest };
-      const url = new URL(`${request.protocol}//${request.host}${request.path}`);
+      // `host` lacks the port; the Host header Node has set by now carries it.
+      const authority = request.getHeader('host');
+      const url = new URL(`${request.protocol}//${typeof authority === 'string' ? authority : request.host}${request.path}`);
       if (ignored(url.origin)) return;
       const started = start(request.method, url);
       if (!started) return;

@@ -33,7 +33,8 @@ export const createRedMetrics = (meter: Meter) => {
         status_class: statusClass(outcome['http.response.status_code']),
       };
       invocations.add(1, labels);
-      if (error) errors.add(1, labels);
+      // Zero too: the series exists from the first invocation, so an error ratio is 0, not absent.
+      errors.add(error ? 1 : 0, labels);
       duration.record(seconds, labels);
     },
   };

@@ -10,7 +10,17 @@ import { tracing } from './tracing.ts';
 import { upstashBridge } from './upstash-bridge.ts';
 
 /** Every local service, dependencies before their dependants. */
-export const services: readonly Service[] = [ferretdb, redis, upstashBridge, chroma, embeddings, stripeMock, mailSink, oauthStandIns, tracing];
+export const services: readonly Service[] = [
+  ferretdb,
+  redis,
+  upstashBridge,
+  chroma,
+  embeddings,
+  stripeMock,
+  mailSink,
+  oauthStandIns,
+  tracing,
+];
 
 export function getService(name: ServiceName): Service {
   const service = services.find((candidate) => candidate.name === name);

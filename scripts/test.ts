@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { run } from './lib/run.ts';
 import { fromRoot } from './lib/paths.ts';
-import { ensureServices } from './services/index.ts';
+import { ensureServices, serviceNames } from './services/index.ts';
 
 /**
  * `npm test`: typecheck, lint, `gen --check`, the local services (installed and started when
@@ -21,7 +21,11 @@ const main = async () => {
   await step('lint', () => run('npm', ['run', '-s', 'lint']));
   await step('generated artifacts are fresh', () => run('npm', ['run', '-s', 'gen', '--', '--check']));
   let env: Record<string, string> = {};
-  await step('local services', async () => (env = await ensureServices({ log: (line) => console.log(`  ${line}`) })));
+  // Every service, the optional trace collector too: its first install (a Go build) belongs here, not inside a test's hook.
+  await step(
+    'local services',
+    async () => (env = await ensureServices({ only: [...serviceNames], log: (line) => console.log(`  ${line}`) })),
+  );
   await step('bundles', () => run('npm', ['run', '-s', 'build']));
   const report = fromRoot('.data/vitest-report.json');
   let failed: unknown;

@@ -62,6 +62,16 @@ export const bundleExternals: readonly string[] = [
   // (shared/infra/ai/provider-models.ts), so a function loads only the providers it calls.
   '@ai-sdk/anthropic',
   '@ai-sdk/google',
+  // OpenTelemetry: imported only by an instance with OTEL_EXPORTER_OTLP_ENDPOINT set
+  // (shared/platform/telemetry/telemetry.ts); bundled, every start would read it.
+  '@opentelemetry/api',
+  '@opentelemetry/context-async-hooks',
+  '@opentelemetry/core',
+  '@opentelemetry/exporter-metrics-otlp-http',
+  '@opentelemetry/exporter-trace-otlp-http',
+  '@opentelemetry/resources',
+  '@opentelemetry/sdk-metrics',
+  '@opentelemetry/sdk-trace',
   // Cloud KMS (with google-gax, ~11 MB): imported on the first data-key wrap or unwrap in production.
   '@google-cloud/kms',
   ...mongodbOptionalAddons,

@@ -2,7 +2,7 @@ import { ensureServices, serviceStatus, stopServices, type ServiceStatus } from 
 import { display, logDir } from './paths.ts';
 
 const usage = `usage: npm run services -- <up|down|status> [service...]
-services: mongodb redis upstash chroma embeddings stripe mail oauth (default: all)`;
+services: mongodb redis upstash chroma embeddings stripe mail oauth tracing (default: all but tracing)`;
 
 /** `up`, `down` or `status`; returns the process exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {

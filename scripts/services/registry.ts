@@ -6,10 +6,21 @@ import { oauthStandIns } from './oauth-stand-ins.ts';
 import { redis } from './redis.ts';
 import { isServiceName, serviceNames, type Service, type ServiceName } from './service.ts';
 import { stripeMock } from './stripe-mock.ts';
+import { tracing } from './tracing.ts';
 import { upstashBridge } from './upstash-bridge.ts';
 
 /** Every local service, dependencies before their dependants. */
-export const services: readonly Service[] = [ferretdb, redis, upstashBridge, chroma, embeddings, stripeMock, mailSink, oauthStandIns];
+export const services: readonly Service[] = [
+  ferretdb,
+  redis,
+  upstashBridge,
+  chroma,
+  embeddings,
+  stripeMock,
+  mailSink,
+  oauthStandIns,
+  tracing,
+];
 
 export function getService(name: ServiceName): Service {
   const service = services.find((candidate) => candidate.name === name);
@@ -43,7 +54,7 @@ export function localServices(env: NodeJS.ProcessEnv, only?: readonly ServiceNam
     wanted.add(name);
     for (const dependency of service.dependsOn ?? []) visit(dependency);
   };
-  for (const name of only ?? serviceNames) visit(name);
+  for (const name of only ?? serviceNames.filter((candidate) => !getService(candidate).optional)) visit(name);
   return services.filter((service) => wanted.has(service.name));
 }
 

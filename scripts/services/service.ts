@@ -1,6 +1,6 @@
 import type { Started } from './process.ts';
 
-export const serviceNames = ['mongodb', 'redis', 'upstash', 'chroma', 'embeddings', 'stripe', 'mail', 'oauth'] as const;
+export const serviceNames = ['mongodb', 'redis', 'upstash', 'chroma', 'embeddings', 'stripe', 'mail', 'oauth', 'tracing'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 export function isServiceName(value: string): value is ServiceName {
@@ -21,6 +21,8 @@ export type Service = {
    * (`ensureServices` still waits when asked for it by name or for all).
    */
   background?: boolean;
+  /** Started only when asked for by name (`up tracing`), never by a bare `up` or `ensureServices()`. */
+  optional?: boolean;
   /** Services that must answer before this one starts. */
   dependsOn?: readonly ServiceName[];
   /** The variables pointing at the local service (the contract other scripts rely on). */

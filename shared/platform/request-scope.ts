@@ -5,6 +5,8 @@ import type { AuthContext } from './http/auth-context.ts';
 export interface RequestScope {
   requestId: string;
   traceId: string;
+  /** The request's own span as a W3C `traceparent`, handed on to the events it publishes. */
+  traceparent?: string;
   /** The caller, once the access guard has authenticated them. */
   auth: () => AuthContext | undefined;
 }

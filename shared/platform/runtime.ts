@@ -3,6 +3,7 @@ import { loadConfig, platformConfig, type ConfigFragment, type LoadedConfig } fr
 import type { Access, RateLimit } from './definition/metadata.ts';
 import { createLogger } from './logger.ts';
 import type { ResourceRef, Use } from './resource.ts';
+import { createTelemetry, type Telemetry } from './telemetry/telemetry.ts';
 
 export type PlatformConfig = LoadedConfig<[typeof platformConfig]>;
 
@@ -19,6 +20,8 @@ export interface Runtime {
    * logged at debug level (the request that needs the client reports them). Idempotent.
    */
   warm: () => void;
+  /** Spans and RED metrics (a no-op unless an OTLP endpoint is configured). */
+  telemetry: Telemetry;
 }
 
 /** The declared resources and, transitively, those they require. */
@@ -42,6 +45,8 @@ export interface RuntimeSubject {
   access?: Access | undefined;
   /** An HTTP function's rate-limit class: a limited one carries its limiter. */
   rateLimit?: RateLimit | undefined;
+  /** The definition's cost tags, carried on its spans. */
+  costTags?: Readonly<Record<string, string>> | undefined;
 }
 
 /** The resources a function declares, and those its access decision and rate-limit class carry. */
@@ -82,7 +87,13 @@ export const createRuntime = (definition: RuntimeSubject, env: Record<string, st
     return instances.get(resource) as T;
   };
 
+  const telemetry = createTelemetry(
+    { endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: config.OTEL_TRACES_SAMPLER_ARG },
+    { functionName: definition.name, version: config.SERVICE_VERSION, costTags: definition.costTags },
+  );
+
   const close = async () => {
+    await telemetry.flush().catch((error: unknown) => log.warn({ err: error }, 'telemetry flush failed'));
     const pending = [...instances].map(([resource, value]) => resource.dispose?.(value as never) ?? Promise.resolve());
     instances.clear();
     await Promise.allSettled(pending);
@@ -100,5 +111,5 @@ export const createRuntime = (definition: RuntimeSubject, env: Record<string, st
     }
   };
 
-  return { name: definition.name, config, log, use, close, warm };
+  return { name: definition.name, config, log, use, close, warm, telemetry };
 };

@@ -5,6 +5,7 @@ import { defineConfig } from '../../platform/config/fragment.ts';
 import { eventCatalog, type EventType } from '../../platform/events/catalog.ts';
 import type { EventPublisher, OutgoingEvent } from '../../platform/events/publisher.ts';
 import { defineResource } from '../../platform/resource.ts';
+import { publishSpan } from '../../platform/telemetry/telemetry.ts';
 import { httpSend } from '../http-send.ts';
 
 export const brokerConfig = defineConfig({
@@ -20,28 +21,32 @@ export const brokerConfig = defineConfig({
 export const createBrokerPublisher = (brokerUrl: string, source: string): EventPublisher => ({
   publish: async <T extends EventType>(event: OutgoingEvent<T>) => {
     const data = eventCatalog[event.type].parse(event.data);
-    const cloudEvent = new CloudEvent({
-      ...(event.id ? { id: event.id } : {}),
-      type: event.type,
-      source,
-      subject: event.subject,
-      datacontenttype: 'application/json',
-      data,
-      ...(event.traceparent ? { traceparent: event.traceparent } : {}),
-      ...event.extensions,
+    // The event carries the publishing span (its producer span when traced), so the consumer
+    // continues the trace; an outbox record's stored traceparent makes it that of its request.
+    return publishSpan(event.type, event.traceparent, async (traceparent) => {
+      const cloudEvent = new CloudEvent({
+        ...(event.id ? { id: event.id } : {}),
+        type: event.type,
+        source,
+        subject: event.subject,
+        datacontenttype: 'application/json',
+        data,
+        ...(traceparent ? { traceparent } : {}),
+        ...event.extensions,
+      });
+      const message = HTTP.binary(cloudEvent);
+      const { status } = await httpSend(brokerUrl, {
+        method: 'POST',
+        headers: message.headers as Record<string, string>,
+        body: message.body as string,
+        signal: AbortSignal.timeout(5000),
+      }).catch((cause: unknown) => {
+        throw new DomainError('unavailable', 'BROKER_UNREACHABLE', { detail: 'The event broker did not answer.', cause });
+      });
+      if (status < 200 || status >= 300)
+        throw new DomainError('unavailable', 'BROKER_REJECTED', { detail: `The event broker answered ${status}.` });
+      return { id: cloudEvent.id };
     });
-    const message = HTTP.binary(cloudEvent);
-    const { status } = await httpSend(brokerUrl, {
-      method: 'POST',
-      headers: message.headers as Record<string, string>,
-      body: message.body as string,
-      signal: AbortSignal.timeout(5000),
-    }).catch((cause: unknown) => {
-      throw new DomainError('unavailable', 'BROKER_UNREACHABLE', { detail: 'The event broker did not answer.', cause });
-    });
-    if (status < 200 || status >= 300)
-      throw new DomainError('unavailable', 'BROKER_REJECTED', { detail: `The event broker answered ${status}.` });
-    return { id: cloudEvent.id };
   },
 });
 

@@ -2,6 +2,7 @@ import { MongoClient, type Db } from 'mongodb';
 import { z } from 'zod';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
+import { isTracing, mongoCommandTracer } from '../../platform/telemetry/telemetry.ts';
 
 export const mongoConfig = defineConfig({
   name: 'mongodb',
@@ -33,7 +34,14 @@ const reconnectDelayMs = 1000;
  * connected client recovers from a lost server by itself (its monitor keeps checking).
  */
 export const createMongoClient = (uri: string, maxPoolSize: number): MongoClient => {
-  const client = new MongoClient(uri, { maxPoolSize, serverSelectionTimeoutMS: 3000, connectTimeoutMS: 3000, appName: 'uxflow' });
+  const client = new MongoClient(uri, {
+    maxPoolSize,
+    serverSelectionTimeoutMS: 3000,
+    connectTimeoutMS: 3000,
+    appName: 'uxflow',
+    // Command events only when traced: each costs an object per command.
+    monitorCommands: isTracing(),
+  });
   let isClosedByUs = false;
   const close = client.close.bind(client);
   client.close = (force?: boolean) => {
@@ -56,6 +64,12 @@ export const mongo = defineResource({
   recipient: { name: 'MongoDB Atlas', role: 'database hosting (processor)' },
   create: (config): Mongo => {
     const client = createMongoClient(config.MONGODB_URI, config.MONGODB_MAX_POOL_SIZE);
+    if (isTracing()) {
+      // Looked up per event: the client can be made (warm-up) before the SDK has loaded.
+      client.on('commandStarted', (event) => mongoCommandTracer()?.started(event));
+      client.on('commandSucceeded', (event) => mongoCommandTracer()?.succeeded(event));
+      client.on('commandFailed', (event) => mongoCommandTracer()?.failed(event));
+    }
     return { client, db: client.db(config.MONGODB_DB) };
   },
   dispose: (value) => value.client.close(),

@@ -49,8 +49,19 @@ export const dispatchEvent = async (
   event: IncomingEvent,
 ): Promise<void> => {
   const started = performance.now();
+  const invocation = {
+    kind: definition.kind,
+    name: definition.kind === 'event' ? event.type : runtime.name,
+    // The CloudEvents distributed-tracing extension: the publisher's span.
+    traceparent: typeof event.traceparent === 'string' ? event.traceparent : undefined,
+    attributes: { 'cloudevents.event_id': event.id, 'cloudevents.event_type': event.type, 'cloudevents.event_source': event.source },
+  };
   try {
-    await (definition.kind === 'event' ? runEvent(definition, runtime, event) : runCron(definition, runtime, event));
+    await runtime.telemetry.invoke(
+      invocation,
+      () => (definition.kind === 'event' ? runEvent(definition, runtime, event) : runCron(definition, runtime, event)),
+      () => ({ error: false }),
+    );
     runtime.log.info({ eventId: event.id, eventType: event.type, durationMs: Math.round(performance.now() - started) }, 'event handled');
   } catch (error) {
     runtime.log.error({ err: error, eventId: event.id, eventType: event.type }, 'event failed');

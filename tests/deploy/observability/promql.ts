@@ -1,3 +1,5 @@
+import { redLabels, redSeries } from '../../../shared/platform/telemetry/metric-names.ts';
+
 /**
  * A PromQL sanity check, not a parser: brackets balance, every `name(` is a PromQL function, aggregation or keyword,
  * every range `[…]` is a duration (or a subquery), and every metric named is one we know (with label matchers that
@@ -39,6 +41,8 @@ export const sourceMetrics: Record<string, readonly string[]> = (() => {
     kube_pod_container_resource_requests: ['node', 'resource', 'unit', 'uid'],
     kube_pod_labels: ['uid', 'label_*'],
     certmanager_certificate_expiration_timestamp_seconds: ['name', 'issuer_name', 'issuer_kind', 'issuer_group'],
+    // The functions' own RED metrics, named as the code emits them (shared/platform/telemetry/metric-names.ts).
+    ...Object.fromEntries(redSeries().map((series) => [series, series.endsWith('_bucket') ? [...redLabels, 'le'] : [...redLabels]])),
   };
 })();
 

@@ -5,6 +5,8 @@
  * data map. `npm run gen` writes them too, and `gen --check` fails when they are stale.
  * `npm run privacy -- rotate-kek`: a new primary version of the local KEK (development).
  * `npm run privacy -- rewrap-keys`: re-wraps the data keys under the primary KEK version now.
+ * `npm run privacy -- seal-existing [--dry-run]`: seals the names and addresses written before
+ * sealing began, and fills their blind indexes; prints `{scanned, sealed, alreadySealed, skipped, failed}`.
  */
 import { loadDefinitions } from '../lib/load-definitions.ts';
 import { repoRoot } from '../lib/paths.ts';
@@ -13,8 +15,9 @@ import { writeGenerated } from '../gen/write-files.ts';
 import { rewrapKeys, rotateKek } from './keys.ts';
 import { renderPrivacyRecords } from './render-records.ts';
 import { printRetention, runRetention } from './retention.ts';
+import { runSealExisting } from './seal-existing.ts';
 
-const usage = 'usage: npm run privacy -- records [--check] | retention [--dry-run] | rotate-kek | rewrap-keys';
+const usage = 'usage: npm run privacy -- records [--check] | retention [--dry-run] | rotate-kek | rewrap-keys | seal-existing [--dry-run]';
 
 const records = async (isCheck: boolean): Promise<number> => {
   const files = await renderPrivacyRecords(await loadDefinitions());
@@ -48,6 +51,13 @@ const run = async (argv: readonly string[]): Promise<number> => {
       `data keys: ${r.scanned} scanned, ${r.rewrapped} re-wrapped under KEK version ${r.primary}, ${r.raced} raced, ${r.shredded} erased meanwhile`,
     );
     return 0;
+  }
+  if (command === 'seal-existing') {
+    const dryRun = rest.includes('--dry-run');
+    const { total, byCollection } = await runSealExisting(process.env, { dryRun, log: (line) => console.error(line) });
+    for (const [name, counts] of Object.entries(byCollection)) console.log(`${name}: ${JSON.stringify(counts)}`);
+    console.log(`${dryRun ? 'would seal (dry run)' : 'sealed'}: ${JSON.stringify(total)}`);
+    return total.failed > 0 ? 1 : 0;
   }
   console.error(usage);
   return 2;

@@ -33,7 +33,8 @@ const fillEmailIndexes = async (db: ReturnType<MongoClient['db']>, blindIndexKey
   let filled = 0;
   for (const { _id, email } of missing) {
     if (typeof email !== 'string') continue;
-    filled += (await users.updateOne({ _id, email, emailIndex: { $exists: false } }, { $set: { emailIndex: indexOf(email) } })).modifiedCount;
+    filled += (await users.updateOne({ _id, email, emailIndex: { $exists: false } }, { $set: { emailIndex: indexOf(email) } }))
+      .modifiedCount;
   }
   return filled;
 };
@@ -56,7 +57,12 @@ export const migrate = async (uri: string, database: string, options: { blindInd
       created += 1;
     }
     for (const { collection, name } of retiredIndexes) {
-      const exists = (await db.collection(collection).indexes().catch(() => [])).some((index) => index.name === name);
+      const exists = (
+        await db
+          .collection(collection)
+          .indexes()
+          .catch(() => [])
+      ).some((index) => index.name === name);
       if (exists) await db.collection(collection).dropIndex(name);
     }
     return created;

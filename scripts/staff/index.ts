@@ -27,7 +27,10 @@ export const changeRole = async (
   const [command, email, role] = argv;
   if ((command !== 'grant' && command !== 'revoke') || !email || !platformRoles.includes(role as PlatformRole) || argv.length !== 3)
     throw new StaffCliError(usage);
-  const runtime = createRuntime({ name: 'staff-cli', uses: [mongo, auditLog, emailIndex] }, { APP_ENV: 'development', LOG_LEVEL: 'warn', ...env });
+  const runtime = createRuntime(
+    { name: 'staff-cli', uses: [mongo, auditLog, emailIndex] },
+    { APP_ENV: 'development', LOG_LEVEL: 'warn', ...env },
+  );
   try {
     const staff = createStaffStore(runtime.use(mongo).db);
     const userId = await staff.findUserIdByEmailIndex(runtime.use(emailIndex)(email));

@@ -79,7 +79,9 @@ export const startWorkspaceKit = async (name: string, extra: { services?: readon
     const id = newId('usr');
     const email = `${label}-${id.slice(4, 12)}@example.com`;
     const index = runtime.use(emailIndex)(email);
-    await db.collection('users').insertOne({ _id: id as never, schemaVersion: 1, email, emailIndex: index, name: label, createdAt: new Date() });
+    await db
+      .collection('users')
+      .insertOne({ _id: id as never, schemaVersion: 1, email, emailIndex: index, name: label, createdAt: new Date() });
     const { token } = await runtime.use(accessTokens).issue({ userId: id, sessionId: newId('ses'), platformRoles: [] });
     return { id, email, token };
   };

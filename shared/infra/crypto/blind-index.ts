@@ -17,7 +17,9 @@ const normalized = (email: string) => email.trim().toLowerCase();
 export const createEmailIndex =
   (key: Buffer): EmailIndex =>
   (email) =>
-    createHmac('sha256', key).update(`email:${normalized(email)}`).digest('base64url');
+    createHmac('sha256', key)
+      .update(`email:${normalized(email)}`)
+      .digest('base64url');
 
 export const emailIndex = defineResource({
   name: 'email-index',

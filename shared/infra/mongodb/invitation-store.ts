@@ -44,7 +44,14 @@ interface InvitationDocument extends Omit<InvitationRecord, 'id' | 'email'> {
 /** `workspace_invitations`, scoped by workspace except the lookup by token that acceptance needs. */
 export const createInvitationStore = (db: Db, sealer: FieldSealer, indexOf: EmailIndex): InvitationStore => {
   const invitations = invitationCollection.in<InvitationDocument>(db);
-  const toRecord = async ({ _id, schemaVersion: _v, tokenHash: _h, email, emailIndex: _i, ...rest }: InvitationDocument): Promise<InvitationRecord> => ({
+  const toRecord = async ({
+    _id,
+    schemaVersion: _v,
+    tokenHash: _h,
+    email,
+    emailIndex: _i,
+    ...rest
+  }: InvitationDocument): Promise<InvitationRecord> => ({
     id: _id,
     ...rest,
     // The address's key destroyed (its owner erased): the address is gone for good.
@@ -53,7 +60,14 @@ export const createInvitationStore = (db: Db, sealer: FieldSealer, indexOf: Emai
   return {
     insert: async ({ id, email, ...invitation }, token) => {
       const sealed = await sealer.seal(id, where(id), email);
-      await invitations.insertOne({ _id: id, schemaVersion: 1, tokenHash: hashToken(token), ...invitation, email: sealed, emailIndex: indexOf(email) });
+      await invitations.insertOne({
+        _id: id,
+        schemaVersion: 1,
+        tokenHash: hashToken(token),
+        ...invitation,
+        email: sealed,
+        emailIndex: indexOf(email),
+      });
     },
     findByToken: async (token) => {
       const doc = await invitations.findOne({ tokenHash: hashToken(token) });

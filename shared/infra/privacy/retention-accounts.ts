@@ -77,7 +77,8 @@ export const inactiveAccountsJob = (
           .toArray()
       ).map((m) => m.workspaceId as string);
       const paid = await workspaceCollection.in(db).countDocuments({ _id: { $in: workspaceIds }, plan: { $ne: 'free' } } as never);
-      if (paid === 0) found.push({ userId, email: (await openUserFields(deps.sealer, user as unknown as UserDocument)).email, lastActiveAt: last });
+      if (paid === 0)
+        found.push({ userId, email: (await openUserFields(deps.sealer, user as unknown as UserDocument)).email, lastActiveAt: last });
     }
     return found;
   };

@@ -75,7 +75,7 @@ export const sealExisting = async (
     let after: unknown = null;
     for (;;) {
       const batch = await docs
-        .find(after === null ? {} : { _id: { $gt: after } } as never)
+        .find(after === null ? {} : ({ _id: { $gt: after } } as never))
         .sort({ _id: 1 })
         .limit(batchSize)
         .toArray();
@@ -98,14 +98,16 @@ export const sealExisting = async (
           const set: Document = {};
           for (const { field, keyOwner, index } of plain) {
             const context: FieldContext = { collection: collection.name, field, recordId: byId(doc) };
-            filter[field] = doc[field];
-            set[field] = await deps.sealer.seal(keyOwner(doc), context, doc[field] as string);
-            if (index) set[index] = deps.indexOf(doc[field] as string);
+            const value = doc[field] as string;
+            filter[field] = value;
+            set[field] = await deps.sealer.seal(keyOwner(doc), context, value);
+            if (index) set[index] = deps.indexOf(value);
           }
           const update: Document = { $set: set };
           if (toScrub) {
-            filter[toScrub.field] = doc[toScrub.field];
-            set[toScrub.index] = deps.indexOf(doc[toScrub.field] as string);
+            const value = doc[toScrub.field] as string;
+            filter[toScrub.field] = value;
+            set[toScrub.index] = deps.indexOf(value);
             update.$unset = { [toScrub.field]: '' };
           }
           const { matchedCount } = await docs.updateOne(filter, update);

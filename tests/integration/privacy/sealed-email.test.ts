@@ -89,7 +89,8 @@ describe('sealing what was written before (npm run privacy -- seal-existing)', (
     const user = await legacyUser('legacy');
     expect(await mentions(user.email)).toEqual([`users: ${user.userId}`]);
     // db:migrate fills the index the unique index needs; the plain document still reads.
-    await migrate(apps.env.MONGODB_URI!, apps.env.MONGODB_DB, { blindIndexKey: blindIndexKeyIn(apps.env) });
+    const env = apps.env as Record<string, string>;
+    await migrate(env.MONGODB_URI!, env.MONGODB_DB!, { blindIndexKey: blindIndexKeyIn(apps.env) });
     expect((await rawUser(user.userId))!.emailIndex).toBe(indexOf(user.email));
     expect((await logIn(apps, user.email)).status).toBe(200);
     expect(await me(user.accessToken)).toMatchObject({ email: user.email, name: 'Legacy legacy' });
@@ -123,7 +124,11 @@ describe('sealing what was written before (npm run privacy -- seal-existing)', (
       seal: async (owner, context, plaintext) => {
         if (!renamed && owner === user.userId) {
           renamed = true;
-          const reply = await apps.call('updateMe', '/v1/me', { method: 'PATCH', body: { name: 'Renamed' }, headers: bearer(user.accessToken) });
+          const reply = await apps.call('updateMe', '/v1/me', {
+            method: 'PATCH',
+            body: { name: 'Renamed' },
+            headers: bearer(user.accessToken),
+          });
           expect(reply.status).toBe(200);
         }
         return sealer.seal(owner, context, plaintext);

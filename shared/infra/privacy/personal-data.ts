@@ -99,11 +99,11 @@ export const createPersonalData = (db: Db, sealer: FieldSealer, stores: readonly
       const records: Record<string, unknown>[] = [];
       for (const doc of docs) {
         const open = async (field: string, sealed: unknown) => {
-          try {
-            return await sealer.open(userId, { collection: store.name, field, recordId: String(doc._id) }, sealed as never);
-          } catch {
-            return null; // another person's value, or one sealed under another scheme: not theirs to read
-          }
+          const context = { collection: store.name, field, recordId: String(doc._id) };
+          const mine = await sealer.open(userId, context, sealed as never).catch(() => null);
+          // A value sealed under a key of the record's own (an invitation's address, for who sent or
+          // received it) opens with that key; another person's value does not open at all.
+          return mine ?? sealer.open(String(doc._id), context, sealed as never).catch(() => null);
         };
         records.push((await cleanRecord(doc, open, '', keepArrayItem)) as Record<string, unknown>);
       }

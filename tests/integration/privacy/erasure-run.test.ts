@@ -264,7 +264,7 @@ describe('executing an erasure', () => {
     // Seeded for real: the stores name the person before the erasure (most of MongoDB only sealed or by blind index).
     expect((await scanMongo(needles)).length).toBeGreaterThan(0);
     const index = emailIndexIn(kit.env)(seeded.email);
-    const sealedAddress = ((await kit.db.collection('users').findOne({ _id: seeded.me.id as never })) as { email: unknown }).email;
+    const sealedAddress = (await kit.db.collection<{ _id: string; email: unknown }>('users').findOne({ _id: seeded.me.id }))!.email;
     expect((await scanChroma(needles)).length).toBeGreaterThan(0);
 
     const asked = await kit.call(requestErasure, '/v1/me/privacy/erasure', seeded.me, { method: 'POST' });

@@ -5,6 +5,8 @@
  * data map. `npm run gen` writes them too, and `gen --check` fails when they are stale.
  * `npm run privacy -- rotate-kek`: a new primary version of the local KEK (development).
  * `npm run privacy -- rewrap-keys`: re-wraps the data keys under the primary KEK version now.
+ * `npm run privacy -- reseal --key auth|audit`: re-seals what AUTH_KEY_ENCRYPTION_KEY or
+ * AUDIT_KEY_ENCRYPTION_KEY (`new,old`) seals under the new key (docs/secrets.md); safe to re-run.
  * `npm run privacy -- seal-existing [--dry-run]`: seals the names and addresses written before
  * sealing began, and fills their blind indexes; prints `{scanned, sealed, alreadySealed, skipped, failed}`.
  */
@@ -14,10 +16,12 @@ import { findDrift, hasDrift } from '../gen/drift.ts';
 import { writeGenerated } from '../gen/write-files.ts';
 import { rewrapKeys, rotateKek } from './keys.ts';
 import { renderPrivacyRecords } from './render-records.ts';
+import { isResealKey, reseal } from './reseal.ts';
 import { printRetention, runRetention } from './retention.ts';
 import { runSealExisting } from './seal-existing.ts';
 
-const usage = 'usage: npm run privacy -- records [--check] | retention [--dry-run] | rotate-kek | rewrap-keys | seal-existing [--dry-run]';
+const usage =
+  'usage: npm run privacy -- records [--check] | retention [--dry-run] | rotate-kek | rewrap-keys | reseal --key auth|audit | seal-existing [--dry-run]';
 
 const records = async (isCheck: boolean): Promise<number> => {
   const files = await renderPrivacyRecords(await loadDefinitions());
@@ -58,6 +62,17 @@ const run = async (argv: readonly string[]): Promise<number> => {
     for (const [name, counts] of Object.entries(byCollection)) console.log(`${name}: ${JSON.stringify(counts)}`);
     console.log(`${dryRun ? 'would seal (dry run)' : 'sealed'}: ${JSON.stringify(total)}`);
     return total.failed > 0 ? 1 : 0;
+  }
+  if (command === 'reseal') {
+    const key = rest[rest.indexOf('--key') + 1];
+    if (!rest.includes('--key') || !isResealKey(key)) return (console.error(usage), 2);
+    const r = await reseal(key, process.env);
+    console.log(
+      `reseal ${key}: ${r.scanned} sealed secrets, ${r.resealed} re-sealed, ${r.current} already under the new key, ${r.raced} raced (run again)`,
+    );
+    if (r.unopenable.length > 0) console.error(`opened by none of the keys given: ${r.unopenable.join(', ')}`);
+    // Non-zero while anything is left under the old key: it may not be removed yet.
+    return r.raced > 0 || r.unopenable.length > 0 ? 1 : 0;
   }
   console.error(usage);
   return 2;

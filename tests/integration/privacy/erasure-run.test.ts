@@ -311,11 +311,24 @@ describe('executing an erasure', () => {
     expect(receipt.stores.find((s) => s.name === 'user_data_key_wraps')).toMatchObject({ action: 'crypto-shredded', count: 0 });
     const { hash, ...body } = receipt;
     expect(createHash('sha256').update(canonicalJson(body)).digest('hex')).toBe(hash);
+    // The audit log: the request by the person, the execution by the cron, ids and the receipt's hash only.
+    const audited = await kit.db
+      .collection<{ action: string; actor: { type: string; id: string | null }; outcome: string; details: Record<string, unknown> }>(
+        'audit_log',
+      )
+      .find({ 'target.id': seeded.me.id, action: { $in: ['privacy.erasure_requested', 'privacy.subject_erased'] } })
+      .toArray();
+    expect(audited.map((e) => [e.action, e.actor.type, e.outcome]).sort()).toEqual([
+      ['privacy.erasure_requested', 'user', 'success'],
+      ['privacy.subject_erased', 'system', 'success'],
+    ]);
+    expect(audited.find((e) => e.action === 'privacy.subject_erased')!.details).toMatchObject({ receiptId: id, receiptHash: hash });
 
     // The receipt opens with its token only; running again changes nothing.
     const wrong = await kit.call(erasureReceipt, `/v1/privacy/erasure-receipts/${id}?token=${'x'.repeat(43)}`, seeded.me);
     expect([wrong.status, wrong.body!.code]).toEqual([404, 'ERASURE_RECEIPT_NOT_FOUND']);
     await runErasures();
     expect((await kit.call(erasureReceipt, `/v1/privacy/erasure-receipts/${id}?token=${token}`, seeded.me)).body!.hash).toBe(hash);
+    expect(await kit.db.collection('audit_log').countDocuments({ action: 'privacy.subject_erased', 'target.id': seeded.me.id })).toBe(1);
   });
 });

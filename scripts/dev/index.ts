@@ -3,6 +3,8 @@ import { getService } from '../services/registry.ts';
 import { seed } from '../knowledge/index.ts';
 import { run } from '../lib/run.ts';
 import { migrate } from '../db/migrate.ts';
+import { blindIndexConfig } from '../../shared/infra/privacy/privacy-config.ts';
+import { loadConfig } from '../../shared/platform/config/index.ts';
 import { startFleet } from './fleet.ts';
 
 /**
@@ -16,7 +18,8 @@ const main = async () => {
   const background = serviceNames.filter((name) => getService(name).background === true);
   await ensureServices({ only: serviceNames.filter((name) => !background.includes(name)) });
   const seeding = seedInBackground(env, background);
-  await migrate(env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', env.MONGODB_DB ?? 'uxflow_dev');
+  const { PRIVACY_BLIND_INDEX_KEY } = loadConfig([blindIndexConfig], { APP_ENV: 'development', ...process.env });
+  await migrate(env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', env.MONGODB_DB ?? 'uxflow_dev', { blindIndexKey: PRIVACY_BLIND_INDEX_KEY });
   await run('npm', ['run', '-s', 'gen']);
   await run('npm', ['run', '-s', 'build']);
   const fleet = await startFleet({

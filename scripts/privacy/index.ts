@@ -9,6 +9,8 @@
  * AUDIT_KEY_ENCRYPTION_KEY (`new,old`) seals under the new key (docs/secrets.md); safe to re-run.
  * `npm run privacy -- seal-existing-content`: seals in place the AI and knowledge content written
  * before sealing began (safe to re-run).
+ * `npm run privacy -- seal-existing [--dry-run]`: seals the names and addresses written before
+ * sealing began, and fills their blind indexes; prints `{scanned, sealed, alreadySealed, skipped, failed}`.
  */
 import { loadDefinitions } from '../lib/load-definitions.ts';
 import { repoRoot } from '../lib/paths.ts';
@@ -18,10 +20,11 @@ import { rewrapKeys, rotateKek } from './keys.ts';
 import { renderPrivacyRecords } from './render-records.ts';
 import { isResealKey, reseal } from './reseal.ts';
 import { printRetention, runRetention } from './retention.ts';
+import { runSealExisting } from './seal-existing.ts';
 import { runSealExistingContent } from './seal-existing-content.ts';
 
 const usage =
-  'usage: npm run privacy -- records [--check] | retention [--dry-run] | rotate-kek | rewrap-keys | reseal --key auth|audit | seal-existing-content';
+  'usage: npm run privacy -- records [--check] | retention [--dry-run] | rotate-kek | rewrap-keys | reseal --key auth|audit | seal-existing [--dry-run] | seal-existing-content';
 
 const records = async (isCheck: boolean): Promise<number> => {
   const files = await renderPrivacyRecords(await loadDefinitions());
@@ -55,6 +58,13 @@ const run = async (argv: readonly string[]): Promise<number> => {
       `data keys: ${r.scanned} scanned, ${r.rewrapped} re-wrapped under KEK version ${r.primary}, ${r.raced} raced, ${r.shredded} erased meanwhile`,
     );
     return 0;
+  }
+  if (command === 'seal-existing') {
+    const dryRun = rest.includes('--dry-run');
+    const { total, byCollection } = await runSealExisting(process.env, { dryRun, log: (line) => console.error(line) });
+    for (const [name, counts] of Object.entries(byCollection)) console.log(`${name}: ${JSON.stringify(counts)}`);
+    console.log(`${dryRun ? 'would seal (dry run)' : 'sealed'}: ${JSON.stringify(total)}`);
+    return total.failed > 0 ? 1 : 0;
   }
   if (command === 'reseal') {
     const key = rest[rest.indexOf('--key') + 1];

@@ -6,8 +6,8 @@
  * `staff.role_revoked`) naming the operator. Runs against MONGODB_URI / MONGODB_DB.
  */
 import { userInfo } from 'node:os';
-import { normalizeEmail } from '../../shared/identity/index.ts';
 import { auditLog } from '../../shared/infra/audit/audit-log-resource.ts';
+import { emailIndex } from '../../shared/infra/crypto/blind-index.ts';
 import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import { createStaffStore } from '../../shared/infra/mongodb/staff-store.ts';
 import { platformRoles, type PlatformRole } from '../../shared/kernel/index.ts';
@@ -27,10 +27,13 @@ export const changeRole = async (
   const [command, email, role] = argv;
   if ((command !== 'grant' && command !== 'revoke') || !email || !platformRoles.includes(role as PlatformRole) || argv.length !== 3)
     throw new StaffCliError(usage);
-  const runtime = createRuntime({ name: 'staff-cli', uses: [mongo, auditLog] }, { APP_ENV: 'development', LOG_LEVEL: 'warn', ...env });
+  const runtime = createRuntime(
+    { name: 'staff-cli', uses: [mongo, auditLog, emailIndex] },
+    { APP_ENV: 'development', LOG_LEVEL: 'warn', ...env },
+  );
   try {
     const staff = createStaffStore(runtime.use(mongo).db);
-    const userId = await staff.findUserIdByEmail(normalizeEmail(email));
+    const userId = await staff.findUserIdByEmailIndex(runtime.use(emailIndex)(email));
     if (!userId) throw new StaffCliError(`no account with the e-mail ${email}`);
     if (command === 'grant' && !(await staff.hasSecondFactor(userId)))
       throw new StaffCliError(`${email} has no two-factor authentication: staff accounts need it (turn it on first)`);

@@ -1,6 +1,6 @@
 import { registrationMails } from './mails.ts';
 import { passwordResetTtlMs } from './one-time-tokens.ts';
-import type { Clock, Mailer, PasswordResetRequest, PasswordResetRequests, PasswordResets, Users } from './ports.ts';
+import type { Clock, Mailer, PasswordResetRequests, QueuedPasswordResetRequest, PasswordResets, Users } from './ports.ts';
 import { newSecret } from './secrets.ts';
 
 export interface PasswordResetDeliveryPorts {
@@ -31,10 +31,10 @@ export const createPasswordResetDelivery = (ports: PasswordResetDeliveryPorts) =
   const { users, passwordResets, passwordResetRequests, mailer, clock } = ports;
   const mails = registrationMails(ports.appUrl);
 
-  const deliver = async (request: PasswordResetRequest): Promise<keyof DeliveryReport> => {
+  const deliver = async (request: QueuedPasswordResetRequest): Promise<keyof DeliveryReport> => {
     const now = clock.now();
     if (now.getTime() - request.requestedAt.getTime() > passwordResetRequestTtlMs) return 'expired';
-    const user = await users.findByEmail(request.email);
+    const user = await users.findByEmailIndex(request.emailIndex);
     if (!user) return 'noAccount';
     const token = newSecret('pr');
     await passwordResets.create(token, { userId: user.id, email: user.email, expiresAt: new Date(now.getTime() + passwordResetTtlMs) });

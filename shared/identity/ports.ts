@@ -18,6 +18,8 @@ export interface Users {
   /** Inserts a user; false when the e-mail is already registered (unique index). Never overwrites. */
   create: (user: User) => Promise<boolean>;
   findByEmail: (email: string) => Promise<User | null>;
+  /** By the blind index of the address (an opaque key, as the password-reset outbox keeps it). */
+  findByEmailIndex: (index: string) => Promise<User | null>;
   findById: (id: string) => Promise<User | null>;
   /** Replaces the password hash (a plain overwrite: the last writer wins). */
   setPasswordHash: (id: string, passwordHash: string) => Promise<void>;
@@ -172,6 +174,13 @@ export interface PasswordResetRequest {
   requestedAt: Date;
 }
 
+/** A queued request as the outbox keeps it: the address only as its blind index (an opaque key). */
+export interface QueuedPasswordResetRequest {
+  id: string;
+  emailIndex: string;
+  requestedAt: Date;
+}
+
 /**
  * The outbox of password-reset mails: the request only queues (the same write whether or not the
  * address has an account); a cron function looks the address up and mails. At least once.
@@ -179,7 +188,7 @@ export interface PasswordResetRequest {
 export interface PasswordResetRequests {
   enqueue: (request: PasswordResetRequest) => Promise<void>;
   /** The oldest queued requests first, at most `limit`. */
-  queued: (limit: number) => Promise<PasswordResetRequest[]>;
+  queued: (limit: number) => Promise<QueuedPasswordResetRequest[]>;
   /** Removes a handled request (mailed, no account, or too old). Idempotent. */
   remove: (id: string) => Promise<void>;
 }

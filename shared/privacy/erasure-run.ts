@@ -31,6 +31,8 @@ export interface StepResult {
 export interface ErasureSubject {
   userId: string;
   email: string | null;
+  /** The blind index of their address (records keep it instead of the address); null once the account document is gone. */
+  emailIndex: string | null;
   name: string | null;
   /** The id that replaces theirs in records kept unlinked (billing, security events). */
   pseudonym: string;
@@ -84,7 +86,7 @@ export interface ErasureRunPorts {
 
 export interface ErasurePlan {
   /** The person's clear e-mail and name, null once the account document is gone (a resumed run). */
-  person: (userId: string) => Promise<{ email: string; name: string } | null>;
+  person: (userId: string) => Promise<{ email: string; emailIndex: string | null; name: string } | null>;
   pseudonymOf: (userId: string) => string;
   steps: readonly ErasureStep[];
 }
@@ -164,7 +166,8 @@ export const createErasureRunner = (deps: {
     const stepData = new Map(records.filter((r) => r.data).map((r) => [r.key, r.data!]));
     const subject = {
       userId: due.userId,
-      email: person?.email ?? null,
+      email: person?.email || null,
+      emailIndex: person?.emailIndex || null,
       name: person?.name ?? null,
       pseudonym: plan.pseudonymOf(due.userId),
       stepData,

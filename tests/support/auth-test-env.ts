@@ -17,6 +17,8 @@ export const authTestEnv = (services: Record<string, string>, database: string):
   // Consent: the text version the tests send back, and the key of the address hashes.
   CONSENT_TEXT_VERSION: '2025-06-01',
   PRIVACY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
+  // The key of the e-mail blind index (logins, registrations and invitations look addresses up by it).
+  PRIVACY_BLIND_INDEX_KEY: Buffer.alloc(32, 11).toString('base64'),
   // Envelope encryption: the local key file (created on first use under .data/kms).
   KMS_PROVIDER: 'local',
   KMS_KEY_NAME: 'projects/uxflow-test/locations/europe-west1/keyRings/uxflow/cryptoKeys/data-keys',

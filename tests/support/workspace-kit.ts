@@ -1,6 +1,7 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import { migrate } from '../../scripts/db/migrate.ts';
 import { ensureServices } from '../../scripts/services/index.ts';
+import { emailIndex } from '../../shared/infra/crypto/blind-index.ts';
 import { accessTokens } from '../../shared/infra/jose/access-tokens.ts';
 import { membershipCollection, membershipId } from '../../shared/infra/mongodb/membership-store.ts';
 import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
@@ -34,7 +35,7 @@ export const startWorkspaceKit = async (name: string, extra: { services?: readon
     RATE_LIMIT_UPGRADE_URL: 'https://app.uxflow.test/settings/billing',
     ...extra.env,
   };
-  const runtime = createRuntime({ name: 'workspaces-it', uses: [accessTokens, mongo] }, env);
+  const runtime = createRuntime({ name: 'workspaces-it', uses: [accessTokens, mongo, emailIndex] }, env);
   const db = runtime.use(mongo).db;
   await db.dropDatabase();
   await migrate(services.MONGODB_URI!, database);
@@ -70,11 +71,17 @@ export const startWorkspaceKit = async (name: string, extra: { services?: readon
     return { status: response.status, body, headers: response.headers, text };
   };
 
-  /** An account (no password: these tests never log in) and an access token for it. */
+  /**
+   * An account (no password: these tests never log in) and an access token for it. Written as
+   * before sealing began (name and address plain), with the blind index the migration fills.
+   */
   const user = async (label: string): Promise<TestUser> => {
     const id = newId('usr');
     const email = `${label}-${id.slice(4, 12)}@example.com`;
-    await db.collection('users').insertOne({ _id: id as never, schemaVersion: 1, email, name: label, createdAt: new Date() });
+    const index = runtime.use(emailIndex)(email);
+    await db
+      .collection('users')
+      .insertOne({ _id: id as never, schemaVersion: 1, email, emailIndex: index, name: label, createdAt: new Date() });
     const { token } = await runtime.use(accessTokens).issue({ userId: id, sessionId: newId('ses'), platformRoles: [] });
     return { id, email, token };
   };

@@ -1,3 +1,4 @@
+import { emailIndex } from '../crypto/blind-index.ts';
 import { fieldSealer } from '../crypto/field-sealer.ts';
 import { createAccounts, type Accounts } from '../../identity/index.ts';
 import { createLedger } from '../../billing/index.ts';
@@ -30,17 +31,17 @@ import { loginLockout } from './login-lockout-config.ts';
 export const accounts = defineResource({
   name: 'accounts',
   config: webAppConfig,
-  requires: [mongo, fieldSealer, ledgerPorts, accessTokens, mailer, twoFactorStore, loginLockout],
+  requires: [mongo, fieldSealer, emailIndex, ledgerPorts, accessTokens, mailer, twoFactorStore, loginLockout],
   create: (config, { use, log }): Accounts => {
     const { db } = use(mongo);
     return createAccounts({
-      users: createUserStore(db, use(fieldSealer)),
+      users: createUserStore(db, use(fieldSealer), use(emailIndex)),
       sessions: createSessionStore(db),
       refreshTokens: createRefreshTokenStore(db),
-      loginAttempts: createLoginAttemptStore(db),
-      emailVerifications: createEmailVerificationStore(db),
-      passwordResets: createPasswordResetStore(db),
-      passwordResetRequests: createPasswordResetRequestStore(db),
+      loginAttempts: createLoginAttemptStore(db, use(emailIndex)),
+      emailVerifications: createEmailVerificationStore(db, use(fieldSealer)),
+      passwordResets: createPasswordResetStore(db, use(fieldSealer)),
+      passwordResetRequests: createPasswordResetRequestStore(db, use(emailIndex)),
       twoFactor: use(twoFactorStore),
       totp: createTotp(),
       workspaces: withTrialCredits(createPersonalWorkspaceStore(db), createLedger(use(ledgerPorts)), log),

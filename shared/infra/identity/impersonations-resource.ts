@@ -5,6 +5,7 @@ import { auditLog } from '../audit/audit-log-resource.ts';
 import { fieldSealer } from '../crypto/field-sealer.ts';
 import { accessTokens } from '../jose/access-tokens.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
+import { emailIndex } from '../crypto/blind-index.ts';
 import { createSessionStore } from '../mongodb/session-store.ts';
 import { createStaffStore } from '../mongodb/staff-store.ts';
 import { createUserStore } from '../mongodb/user-store.ts';
@@ -13,11 +14,11 @@ import { createUserStore } from '../mongodb/user-store.ts';
 export const impersonations = defineResource({
   name: 'impersonations',
   config: defineConfig({ name: 'impersonations', shape: {}, devDefaults: {} }),
-  requires: [mongo, fieldSealer, accessTokens, auditLog],
+  requires: [mongo, fieldSealer, emailIndex, accessTokens, auditLog],
   create: (_config, { use }): Impersonations => {
     const { db } = use(mongo);
     return createImpersonations({
-      users: createUserStore(db, use(fieldSealer)),
+      users: createUserStore(db, use(fieldSealer), use(emailIndex)),
       sessions: createSessionStore(db),
       accessTokens: use(accessTokens),
       audit: use(auditLog),

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { EmailVerifications, PasswordResets, PersonalWorkspaces } from '../../identity/index.ts';
+import type { FieldSealer } from '../crypto/field-sealer.ts';
 import { createOneTimeTokenStore } from './one-time-token-store.ts';
 import { defineCollection } from './collection.ts';
 import { membershipCollection } from './membership-store.ts';
@@ -10,10 +11,10 @@ export const emailVerificationCollection = defineCollection({
   name: 'email_verifications',
   privacy: {
     classes: ['secret', 'pseudonymous'],
-    personalData: ['credentials'],
+    personalData: ['credentials', 'contact'],
     retention: 'short-lived',
     subject: { userId: 'userId' },
-    export: { none: 'one-time token digests, expiring within days' },
+    export: { none: 'one-time token digests and the sealed address mailed, expiring within days' },
     erase: 'delete',
   },
   indexes: [{ name: 'email_verifications_user', keys: { userId: 1 } }],
@@ -28,7 +29,7 @@ export const passwordResetCollection = defineCollection({
   name: 'password_resets',
   privacy: {
     classes: ['secret', 'pseudonymous'],
-    personalData: ['credentials'],
+    personalData: ['credentials', 'contact'],
     retention: 'short-lived',
     subject: { userId: 'userId' },
     export: { none: 'one-time token digests, expiring within an hour' },
@@ -42,13 +43,13 @@ export const passwordResetUseCollection = defineCollection({
   privacy: noPersonalData('which one-time tokens were used, by digest', 'short-lived', ['secret']),
 });
 
-/** `email_verifications` (+ `email_verifications_used`): `_id` is the token's SHA-256. */
-export const createEmailVerificationStore = (db: Db): EmailVerifications =>
-  createOneTimeTokenStore(db, { tokens: emailVerificationCollection, uses: emailVerificationUseCollection });
+/** `email_verifications` (+ `email_verifications_used`): `_id` is the token's SHA-256; the address sealed. */
+export const createEmailVerificationStore = (db: Db, sealer: FieldSealer): EmailVerifications =>
+  createOneTimeTokenStore(db, { tokens: emailVerificationCollection, uses: emailVerificationUseCollection }, sealer);
 
-/** `password_resets` (+ `password_resets_used`): `_id` is the token's SHA-256. */
-export const createPasswordResetStore = (db: Db): PasswordResets =>
-  createOneTimeTokenStore(db, { tokens: passwordResetCollection, uses: passwordResetUseCollection });
+/** `password_resets` (+ `password_resets_used`): `_id` is the token's SHA-256; the address sealed. */
+export const createPasswordResetStore = (db: Db, sealer: FieldSealer): PasswordResets =>
+  createOneTimeTokenStore(db, { tokens: passwordResetCollection, uses: passwordResetUseCollection }, sealer);
 
 /** `workspaces` and `workspace_members` (`_id` = `<workspaceId>:<userId>`, the shape the authenticator reads). */
 export const createPersonalWorkspaceStore = (db: Db): PersonalWorkspaces => ({

@@ -1,17 +1,19 @@
 import type { Db } from 'mongodb';
 import type { AttemptOutcome, LoginAttempts } from '../../identity/index.ts';
+import type { EmailIndex } from '../crypto/blind-index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { defineCollection } from './collection.ts';
 
 /**
- * `_id` = `<email>#<seq>`: attempt `seq` of an account can be inserted once, so of concurrent
+ * `_id` = `<account>#<seq>`: attempt `seq` of an account can be inserted once, so of concurrent
  * attempts that read the same history exactly one claims the next number (also on FerretDB, where
- * a conditional update would be a read then a write). The sequence is per e-mail, known or not.
+ * a conditional update would be a read then a write). The sequence is per e-mail, known or not;
+ * `account` is the blind index of the address (no address is kept).
  */
 interface LoginAttemptDocument {
   _id: string;
-  schemaVersion: 2;
-  email: string;
+  schemaVersion: 3;
+  account: string;
   seq: number;
   ip: string;
   outcome: AttemptOutcome;
@@ -19,7 +21,7 @@ interface LoginAttemptDocument {
   settledAt?: Date;
 }
 
-const attemptId = (email: string, seq: number) => `${email}#${seq}`;
+const attemptId = (account: string, seq: number) => `${account}#${seq}`;
 
 export const loginAttemptCollection = defineCollection({
   name: 'login_attempts',
@@ -27,26 +29,27 @@ export const loginAttemptCollection = defineCollection({
     classes: ['pseudonymous', 'network'],
     personalData: ['contact', 'security', 'network'],
     retention: 'security-records',
-    subject: { email: 'email' },
+    subject: { emailIndex: 'account' },
     export: 'records',
     erase: 'delete',
   },
   indexes: [
-    // Claiming attempt n of an account is an insert unique on `_id` (`<email>#<n>`); the lockout reads
+    // Claiming attempt n of an account is an insert unique on `_id` (`<account>#<n>`); the lockout reads
     // an account's newest attempts by number and an address's failures by time.
-    { name: 'login_attempts_email_seq', keys: { email: 1, seq: -1 } },
+    { name: 'login_attempts_account_seq', keys: { account: 1, seq: -1 } },
     { name: 'login_attempts_ip_outcome_at', keys: { ip: 1, outcome: 1, at: -1 } },
   ],
 });
 
 /** `login_attempts`: one document per attempt, read by account (by `seq`) or by address (by time). */
-export const createLoginAttemptStore = (db: Db): LoginAttempts => {
-  // Version 1 documents (no `seq`, a `success` flag) are left to age out: no query below matches them.
+export const createLoginAttemptStore = (db: Db, indexOf: EmailIndex): LoginAttempts => {
+  // Older documents (version 1: no `seq`; version 2: the clear address) are left to age out: no
+  // account query below matches them (their failures still count for their address until then).
   const attempts = loginAttemptCollection.in<LoginAttemptDocument>(db);
   return {
     latestOfAccount: async (email, limit) => {
       const found = await attempts
-        .find({ email, schemaVersion: 2 }, { projection: { seq: 1, outcome: 1, at: 1 } })
+        .find({ account: indexOf(email), schemaVersion: 3 }, { projection: { seq: 1, outcome: 1, at: 1 } })
         .sort({ seq: -1 })
         .limit(limit)
         .toArray();
@@ -68,7 +71,8 @@ export const createLoginAttemptStore = (db: Db): LoginAttempts => {
     },
     claim: async ({ email, seq, ip, at }) => {
       try {
-        await attempts.insertOne({ _id: attemptId(email, seq), schemaVersion: 2, email, seq, ip, outcome: 'pending', at });
+        const account = indexOf(email);
+        await attempts.insertOne({ _id: attemptId(account, seq), schemaVersion: 3, account, seq, ip, outcome: 'pending', at });
         return true;
       } catch (error) {
         if (isDuplicateKey(error)) return false;
@@ -77,7 +81,7 @@ export const createLoginAttemptStore = (db: Db): LoginAttempts => {
     },
     settle: async (email, seq, outcome) => {
       // Written by the claimer alone: a plain `$set` by `_id`, no decision rests on a read of it.
-      await attempts.updateOne({ _id: attemptId(email, seq) }, { $set: { outcome, settledAt: new Date() } });
+      await attempts.updateOne({ _id: attemptId(indexOf(email), seq) }, { $set: { outcome, settledAt: new Date() } });
     },
   };
 };

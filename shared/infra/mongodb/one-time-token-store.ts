@@ -1,5 +1,7 @@
 import type { Db } from 'mongodb';
 import type { OneTimeTokens } from '../../identity/index.ts';
+import type { SealedValue } from '../crypto/envelope.ts';
+import type { FieldSealer } from '../crypto/field-sealer.ts';
 import type { CollectionDeclaration } from './collection.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { hashToken } from './token-hash.ts';
@@ -8,7 +10,8 @@ interface TokenDocument {
   _id: string;
   schemaVersion: 1;
   userId: string;
-  email: string;
+  /** The address the token was mailed to, sealed under the user's data key (plain in documents written before). */
+  email: string | SealedValue;
   expiresAt: Date;
   createdAt: Date;
 }
@@ -28,7 +31,9 @@ interface UseDocument {
 export const createOneTimeTokenStore = (
   db: Db,
   collections: { tokens: CollectionDeclaration; uses: CollectionDeclaration },
+  sealer: FieldSealer,
 ): OneTimeTokens => {
+  const where = (hash: string) => ({ collection: collections.tokens.name, field: 'email', recordId: hash });
   const tokens = collections.tokens.in<TokenDocument>(db);
   const uses = collections.uses.in<UseDocument>(db);
   const markUsed = async (hash: string, reason: UseDocument['reason']) => {
@@ -41,12 +46,17 @@ export const createOneTimeTokenStore = (
     }
   };
   return {
-    create: async (token, entry) => {
-      await tokens.insertOne({ _id: hashToken(token), schemaVersion: 1, ...entry, createdAt: new Date() });
+    create: async (token, { email, ...entry }) => {
+      const hash = hashToken(token);
+      const sealed = await sealer.seal(entry.userId, where(hash), email);
+      await tokens.insertOne({ _id: hash, schemaVersion: 1, ...entry, email: sealed, createdAt: new Date() });
     },
     find: async (token) => {
       const document = await tokens.findOne({ _id: hashToken(token) });
-      return document && { userId: document.userId, email: document.email, expiresAt: document.expiresAt };
+      if (!document) return null;
+      // A shredded key (the person erased) leaves an address that matches nothing: the token is refused.
+      const email = (await sealer.open(document.userId, where(document._id), document.email)) ?? '';
+      return { userId: document.userId, email, expiresAt: document.expiresAt };
     },
     consume: (token) => markUsed(hashToken(token), 'used'),
     consumeAllOf: async (userId) => {

@@ -1,25 +1,17 @@
 import type { Db } from 'mongodb';
 import type { People, Person } from '../../workspaces/index.ts';
-import type { SealedValue } from '../crypto/envelope.ts';
+import type { EmailIndex } from '../crypto/blind-index.ts';
 import type { FieldSealer } from '../crypto/field-sealer.ts';
-import { userCollection, userNameContext } from './user-store.ts';
+import { openUserFields, userCollection, type UserDocument } from './user-store.ts';
 
-interface UserFields {
-  _id: string;
-  email: string;
-  name: string | SealedValue;
-}
+type UserFields = Pick<UserDocument, '_id' | 'email' | 'name'>;
 
 const projection = { _id: 1, email: 1, name: 1 } as const;
 
-/** Read-only view of `users` for the workspaces domain: id, e-mail and name (opened), nothing else. */
-export const createPeopleStore = (db: Db, sealer: FieldSealer): People => {
+/** Read-only view of `users` for the workspaces domain: id, e-mail and name (both opened), nothing else. */
+export const createPeopleStore = (db: Db, sealer: FieldSealer, indexOf: EmailIndex): People => {
   const users = userCollection.in<UserFields>(db);
-  const toPerson = async (doc: UserFields): Promise<Person> => ({
-    id: doc._id,
-    email: doc.email,
-    name: (await sealer.open(doc._id, userNameContext(doc._id), doc.name)) ?? '',
-  });
+  const toPerson = async (doc: UserFields): Promise<Person> => ({ id: doc._id, ...(await openUserFields(sealer, doc)) });
   return {
     findById: async (userId) => {
       const doc = await users.findOne({ _id: userId }, { projection });
@@ -28,7 +20,7 @@ export const createPeopleStore = (db: Db, sealer: FieldSealer): People => {
     findByIds: async (userIds) =>
       userIds.length === 0 ? [] : Promise.all((await users.find({ _id: { $in: [...userIds] } }, { projection }).toArray()).map(toPerson)),
     findByEmail: async (email) => {
-      const doc = await users.findOne({ email }, { projection });
+      const doc = await users.findOne({ emailIndex: indexOf(email) } as never, { projection });
       return doc && (await toPerson(doc));
     },
   };

@@ -52,8 +52,9 @@ export const createStaffStore = (db: Db) => {
         change === 'grant' ? { $addToSet: { platformRoles: role } } : { $pull: { platformRoles: role } },
       );
     },
-    findUserIdByEmail: async (email: string): Promise<string | null> =>
-      (await userCollection.in<{ _id: string; email: string }>(db).findOne({ email }, { projection: { _id: 1 } }))?._id ?? null,
+    /** By the blind index of the address (`emailIndex` resource), as `users` is unique on it. */
+    findUserIdByEmailIndex: async (emailIndex: string): Promise<string | null> =>
+      (await userCollection.in<{ _id: string; emailIndex: string }>(db).findOne({ emailIndex }, { projection: { _id: 1 } }))?._id ?? null,
   };
 };
 

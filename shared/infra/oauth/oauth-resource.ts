@@ -1,3 +1,4 @@
+import { emailIndex } from '../crypto/blind-index.ts';
 import { fieldSealer } from '../crypto/field-sealer.ts';
 import { createOAuthLogin, createSessionService, type OAuthLogin } from '../../identity/index.ts';
 import { createLedger } from '../../billing/index.ts';
@@ -26,7 +27,7 @@ export const oauthLogin = defineResource({
     role: 'sign-in identity providers (independent controllers: they receive the sign-in request)',
     transfer: 'USA, at the person’s own choice of provider',
   },
-  requires: [mongo, fieldSealer, ledgerPorts, accessTokens, twoFactorStore],
+  requires: [mongo, fieldSealer, emailIndex, ledgerPorts, accessTokens, twoFactorStore],
   create: (config, { use, log }): OAuthLogin => {
     const { db } = use(mongo);
     const clock = { now: () => new Date() };
@@ -40,8 +41,8 @@ export const oauthLogin = defineResource({
     });
     return createOAuthLogin({
       states: createOAuthStateStore(db),
-      identities: createOAuthIdentityStore(db),
-      users: createUserStore(db, use(fieldSealer)),
+      identities: createOAuthIdentityStore(db, use(fieldSealer)),
+      users: createUserStore(db, use(fieldSealer), use(emailIndex)),
       workspaces: withTrialCredits(createPersonalWorkspaceStore(db), createLedger(use(ledgerPorts)), log),
       sessions,
       hasSecondFactor: async (userId) => (await use(twoFactorStore).findActive(userId)) !== null,

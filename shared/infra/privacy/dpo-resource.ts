@@ -2,6 +2,7 @@ import { createDpoDesk, type DpoDesk } from '../../privacy/index.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { auditLog } from '../audit/audit-log-resource.ts';
+import { emailIndex } from '../crypto/blind-index.ts';
 import { fieldSealer } from '../crypto/field-sealer.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { createRequestDirectory } from '../mongodb/privacy-request-directory.ts';
@@ -14,10 +15,10 @@ import { restrictions } from './restrictions-resource.ts';
 export const dpoDesk = defineResource({
   name: 'dpo-desk',
   config: defineConfig({ name: 'dpo-desk', shape: {}, devDefaults: {} }),
-  requires: [mongo, fieldSealer, privacyExports, erasureScheduling, restrictions, auditLog],
+  requires: [mongo, fieldSealer, emailIndex, privacyExports, erasureScheduling, restrictions, auditLog],
   create: (_config, { use }): DpoDesk => {
     const { db } = use(mongo);
-    const users = createUserStore(db, use(fieldSealer));
+    const users = createUserStore(db, use(fieldSealer), use(emailIndex));
     return createDpoDesk({
       directory: createRequestDirectory(db),
       exports: use(privacyExports),

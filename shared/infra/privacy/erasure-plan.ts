@@ -7,7 +7,8 @@ import type { StripeClient } from '../stripe/stripe-client.ts';
 import type { FieldSealer } from '../crypto/field-sealer.ts';
 import { isCollectionDeclaration, type CollectionDeclaration } from '../mongodb/collection.ts';
 import { membershipCollection, workspaceTombstoneCollection, type MembershipDocument } from '../mongodb/membership-store.ts';
-import { userCollection, userNameContext } from '../mongodb/user-store.ts';
+import { invitationCollection } from '../mongodb/invitation-store.ts';
+import { openUserFields, userCollection, type UserDocument } from '../mongodb/user-store.ts';
 import { createWorkspaceStore } from '../mongodb/workspace-store.ts';
 import { billingAccountCollection } from '../mongodb/billing-account-store.ts';
 import { fateOf, mongoEraseStep, workspacesStepKey, type WorkspaceFate } from './mongo-eraser.ts';
@@ -116,6 +117,28 @@ export const createErasurePlan = (deps: {
     }),
   });
 
+  // Invitees' addresses are sealed under a key per invitation: destroyed before the invitations
+  // step deletes them (those to the person's address, those they sent, those of their deleted workspaces).
+  const invitationKeysStep: ErasureStep = {
+    key: `mongodb:${invitationCollection.name}:keys`,
+    run: async (subject) => {
+      const or: Record<string, unknown>[] = [{ invitedBy: subject.userId }];
+      if (subject.emailIndex) or.push({ emailIndex: subject.emailIndex });
+      const deleted = fateOf(subject).deleted;
+      if (deleted.length > 0) or.push({ workspaceId: { $in: deleted } });
+      const found = await invitationCollection
+        .in<{ _id: string }>(db)
+        .find({ $or: or } as never, { projection: { _id: 1 } })
+        .toArray();
+      for (const { _id } of found) await deps.sealer.shred(_id);
+      return {
+        outcomes: [
+          outcome(invitationCollection, 'crypto-shredded', found.length, 'the keys the invitees’ addresses were sealed under, destroyed'),
+        ],
+      };
+    },
+  };
+
   const shredStep = (store: CollectionDeclaration): ErasureStep => ({
     key: `mongodb:${store.name}`,
     run: async ({ userId }) => {
@@ -206,6 +229,7 @@ export const createErasurePlan = (deps: {
     );
   const steps: ErasureStep[] = [
     workspacesStep,
+    invitationKeysStep,
     ...mongoSteps,
     ...stores.filter((s) => s.store === 'redis').map(redisStep),
     ...stores.filter((s) => s.store === 'chroma').map(chromaStep),
@@ -223,9 +247,10 @@ export const createErasurePlan = (deps: {
     person: async (userId) => {
       const user = await userCollection.in(db).findOne({ _id: userId } as never);
       if (!user) return null;
-      const doc = user as unknown as { email: string; name: Parameters<FieldSealer['open']>[2] };
-      const name = await deps.sealer.open(userId, userNameContext(userId), doc.name).catch(() => null);
-      return { email: doc.email, name: name ?? '' };
+      const doc = user as unknown as UserDocument;
+      // A value that does not open (the key already shredded by an earlier attempt) leaves nothing to find.
+      const { email, name } = await openUserFields(deps.sealer, doc).catch(() => ({ email: '', name: '' }));
+      return { email, emailIndex: doc.emailIndex ?? null, name };
     },
   };
 };

@@ -85,6 +85,7 @@ export const mongoEraseStep = (
     const filters: Filter<Document>[] = [];
     if (link?.userId) filters.push({ [link.userId]: subject.userId });
     if (link?.email && subject.email) filters.push({ [link.email]: subject.email });
+    if (link?.emailIndex && subject.emailIndex) filters.push({ [link.emailIndex]: subject.emailIndex });
     const ids = await parentIds(subject, false);
     if (link?.parent && ids.length > 0) filters.push({ [link.parent.field]: { $in: ids } });
     return filters;

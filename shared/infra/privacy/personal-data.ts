@@ -4,10 +4,11 @@ import type { CollectionDeclaration } from '../mongodb/collection.ts';
 import { isSealedValue } from '../crypto/envelope.ts';
 import type { FieldSealer } from '../crypto/field-sealer.ts';
 import { membershipCollection } from '../mongodb/membership-store.ts';
-import { userCollection } from '../mongodb/user-store.ts';
+import { openUserFields, userCollection, type UserDocument } from '../mongodb/user-store.ts';
 
 /** Field names whose values are credentials or their digests: never exported (the data map's "secret fields left out"). */
-const secretField = /(hash|secret|password|digest|token|salt|signature|wrapped)/i;
+// `emailIndex`: the keyed blind index of the address, a lookup key (the address itself is exported, opened).
+const secretField = /(hash|secret|password|digest|token|salt|signature|wrapped|emailIndex)/i;
 
 /** Parents before the stores found through them. */
 const parentsFirst = (stores: readonly CollectionDeclaration[]) => {
@@ -30,13 +31,14 @@ const parentsFirst = (stores: readonly CollectionDeclaration[]) => {
  */
 const filterOf = (
   store: CollectionDeclaration,
-  person: { userId: string; email: string | null; owned: string[] },
+  person: { userId: string; email: string | null; emailIndex: string | null; owned: string[] },
   taken: Map<string, unknown[]>,
 ) => {
   const subject = store.privacy.subject ?? {};
   const or: Filter<Document>[] = [];
   if (subject.userId) or.push({ [subject.userId]: person.userId });
   if (subject.email && person.email) or.push({ [subject.email]: person.email });
+  if (subject.emailIndex && person.emailIndex) or.push({ [subject.emailIndex]: person.emailIndex });
   if (subject.parent) or.push({ [subject.parent.field]: { $in: taken.get(subject.parent.collection) ?? [] } });
   if (or.length === 0 && subject.workspaceId) or.push({ [subject.workspaceId]: { $in: person.owned } });
   return or.length === 0 ? null : or.length === 1 ? or[0]! : { $or: or };
@@ -73,12 +75,13 @@ const cleanRecord = async (
 /** Each exported store's records about the person, read through the data map's declarations. */
 export const createPersonalData = (db: Db, sealer: FieldSealer, stores: readonly CollectionDeclaration[]): PersonalData => ({
   collect: async (userId) => {
-    const user = await userCollection.in<{ _id: string; email?: unknown }>(db).findOne({ _id: userId });
-    const email = typeof user?.email === 'string' ? user.email : null;
+    const user = await userCollection.in<UserDocument>(db).findOne({ _id: userId });
+    const email = user ? (await openUserFields(sealer, user)).email || null : null;
+    const emailIndex = user?.emailIndex ?? null;
     const owned = (await membershipCollection.in<{ workspaceId: string }>(db).find({ userId, role: 'owner' }).toArray()).map(
       (m) => m.workspaceId,
     );
-    const person = { userId, email, owned };
+    const person = { userId, email, emailIndex, owned };
     const taken = new Map<string, unknown[]>();
     const out: { store: string; records: Record<string, unknown>[] }[] = [];
     for (const store of parentsFirst(stores)) {
@@ -97,8 +100,10 @@ export const createPersonalData = (db: Db, sealer: FieldSealer, stores: readonly
       for (const doc of docs) {
         const open = async (field: string, sealed: unknown) => {
           const context = { collection: store.name, field, recordId: String(doc._id) };
-          // The person's key, else the workspace's (its knowledge documents, of which the person wrote this one).
-          for (const subject of [userId, typeof doc.workspaceId === 'string' ? doc.workspaceId : null]) {
+          // The person's key, else the workspace's (its knowledge documents, of which the person wrote
+          // this one), else a key of the record's own (an invitation's address, for who sent or received it);
+          // another person's value does not open at all.
+          for (const subject of [userId, typeof doc.workspaceId === 'string' ? doc.workspaceId : null, String(doc._id)]) {
             if (subject === null) continue;
             try {
               const opened = await sealer.open(subject, context, sealed as never);

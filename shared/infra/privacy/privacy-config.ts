@@ -22,3 +22,15 @@ export const privacyHashConfig = defineConfig({
   },
   devDefaults: { PRIVACY_HASH_KEY: 'ZGV2ZWxvcG1lbnQtb25seS1wcml2YWN5LWhhc2hrZXk=' },
 });
+
+/** The key of the blind index: the keyed hash of a normalised e-mail address that logins and invitations look people up by. */
+export const blindIndexConfig = defineConfig({
+  name: 'blind-index',
+  shape: {
+    /** 32 bytes, base64. Never rotated: every stored index would have to be recomputed from the sealed addresses. */
+    PRIVACY_BLIND_INDEX_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)'),
+  },
+  devDefaults: { PRIVACY_BLIND_INDEX_KEY: 'ZGV2ZWxvcG1lbnQtb25seS1ibGluZC1pbmRleC1rZXk=' },
+});

@@ -8,7 +8,8 @@ import { erasureReceiptCollection, erasureRunCollection } from '../mongodb/erasu
 import { createErasureStore } from '../mongodb/erasure-store.ts';
 import { membershipCollection } from '../mongodb/membership-store.ts';
 import { sessionCollection } from '../mongodb/session-store.ts';
-import { userCollection } from '../mongodb/user-store.ts';
+import type { FieldSealer } from '../crypto/field-sealer.ts';
+import { openUserFields, userCollection, type UserDocument } from '../mongodb/user-store.ts';
 import { workspaceCollection } from '../mongodb/workspace-store.ts';
 
 /** One notice of coming erasure per inactive period: `_id` = `<userId>:<last activity, ISO>` (a unique insert: sent once). */
@@ -46,7 +47,10 @@ interface Mail {
  * it out, receipt included). Activity is the newest session use or sign-in, or the account's
  * creation; an account in any paid workspace is not free.
  */
-export const inactiveAccountsJob = (db: Db, deps: { send: (mail: Mail) => Promise<void>; webAppUrl: string }): RetentionJob => {
+export const inactiveAccountsJob = (
+  db: Db,
+  deps: { send: (mail: Mail) => Promise<void>; webAppUrl: string; sealer: FieldSealer },
+): RetentionJob => {
   const notices = inactivityNoticeCollection.in(db);
   const erasures = createErasureStore(db);
   const candidates = async (now: Date) => {
@@ -73,7 +77,8 @@ export const inactiveAccountsJob = (db: Db, deps: { send: (mail: Mail) => Promis
           .toArray()
       ).map((m) => m.workspaceId as string);
       const paid = await workspaceCollection.in(db).countDocuments({ _id: { $in: workspaceIds }, plan: { $ne: 'free' } } as never);
-      if (paid === 0) found.push({ userId, email: user.email as string, lastActiveAt: last });
+      if (paid === 0)
+        found.push({ userId, email: (await openUserFields(deps.sealer, user as unknown as UserDocument)).email, lastActiveAt: last });
     }
     return found;
   };

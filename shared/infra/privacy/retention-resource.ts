@@ -2,6 +2,7 @@ import type { RetentionJob } from '../../privacy/index.ts';
 import { defineConfig } from '../../platform/config/fragment.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { auditLog } from '../audit/audit-log-resource.ts';
+import { fieldSealer } from '../crypto/field-sealer.ts';
 import { flowSystem } from '../flows/flow-system-resource.ts';
 import { mailer } from '../mail/smtp-mailer.ts';
 import { createErasureRunStore } from '../mongodb/erasure-run-store.ts';
@@ -68,9 +69,13 @@ export const securityRecordsRetention = defineResource({
 export const inactiveAccountsRetention = defineResource({
   name: 'retention-inactive-accounts',
   config: webAppConfig,
-  requires: [mongo, mailer],
+  requires: [mongo, mailer, fieldSealer],
   create: (config, { use }) =>
-    inactiveAccountsJob(use(mongo).db, { send: (mail) => use(mailer).send(mail), webAppUrl: config.WEB_APP_URL }),
+    inactiveAccountsJob(use(mongo).db, {
+      send: (mail) => use(mailer).send(mail),
+      webAppUrl: config.WEB_APP_URL,
+      sealer: use(fieldSealer),
+    }),
 });
 export const erasedAccountsRetention = defineResource({
   name: 'retention-erased-accounts',

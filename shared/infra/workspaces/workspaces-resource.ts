@@ -1,3 +1,4 @@
+import { emailIndex } from '../crypto/blind-index.ts';
 import { fieldSealer } from '../crypto/field-sealer.ts';
 import { createInvitationService, createMemberService, createWorkspaceService, type WorkspacesPorts } from '../../workspaces/index.ts';
 import { defineResource } from '../../platform/resource.ts';
@@ -16,15 +17,15 @@ import { webAppConfig } from '../web-app-config.ts';
 export const workspacesService = defineResource({
   name: 'workspaces-service',
   config: webAppConfig,
-  requires: [mongo, fieldSealer, mailer, auditLog],
+  requires: [mongo, fieldSealer, emailIndex, mailer, auditLog],
   create: (config, { use }) => {
     const { db } = use(mongo);
     const ports: WorkspacesPorts = {
       workspaces: createWorkspaceStore(db),
       slots: createWorkspaceSlotStore(db),
       members: createMemberStore(db),
-      invitations: createInvitationStore(db),
-      people: createPeopleStore(db, use(fieldSealer)),
+      invitations: createInvitationStore(db, use(fieldSealer), use(emailIndex)),
+      people: createPeopleStore(db, use(fieldSealer), use(emailIndex)),
       mailer: {
         send: (mail) => use(mailer).send(mail),
       },

@@ -41,6 +41,8 @@ export interface SubjectLink {
   userId?: string;
   /** The field holding the person's normalised e-mail address (records made before an account existed). */
   email?: string;
+  /** The field holding the blind index of the person's normalised e-mail address (the address itself sealed, or not kept). */
+  emailIndex?: string;
   /** The field holding a workspace id: the record belongs to the workspace, not to one person. */
   workspaceId?: string;
   /** The field holding (or, in stored event text, naming) the Stripe customer id of the person's workspace. */

@@ -35,8 +35,11 @@ export const storePrivacyProblems = ({ store, name, privacy }: DataStore): strin
     if (!isNone(privacy.export) || !isNone(privacy.erase)) problems.push(`${at}: no personal data, so nothing to export or erase`);
   }
   const linked = links(subject);
-  if (privacy.export === 'records' && !linked.some((l) => l === 'userId' || l === 'email' || l === 'workspaceId' || l === 'parent')) {
-    problems.push(`${at}: exporting records needs a subject link (userId, email, workspaceId or parent)`);
+  if (
+    privacy.export === 'records' &&
+    !linked.some((l) => l === 'userId' || l === 'email' || l === 'emailIndex' || l === 'workspaceId' || l === 'parent')
+  ) {
+    problems.push(`${at}: exporting records needs a subject link (userId, email, emailIndex, workspaceId or parent)`);
   }
   if (!isNone(privacy.erase) && privacy.erase !== 'crypto-shred' && linked.length === 0) {
     problems.push(`${at}: erasing (${privacy.erase}) needs a subject link to find the person's records`);

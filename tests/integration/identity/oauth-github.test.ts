@@ -38,10 +38,11 @@ describe('identity-oauth (GitHub, OAuth 2.0 against the stand-in)', () => {
     expect(response.headers.get('location')).toBe(appRedirectUri);
     expect(Object.keys(cookiesOf(response)).sort()).toEqual(['__Secure-uxf_csrf', '__Secure-uxf_oauth', '__Secure-uxf_refresh']);
     const link = await apps.db.collection('oauth_identities').findOne({ provider: 'github', subject: String(id) });
-    // The name is stored sealed under the user's data key (docs/privacy.md), and answered in clear.
+    // Name and address are stored sealed under the user's data key (docs/privacy.md), and answered in clear.
     const stored = await apps.db.collection('users').findOne({ _id: link?.userId });
-    expect(stored).toMatchObject({ email, emailVerified: true, name: { sealed: 'A256GCM' } });
+    expect(stored).toMatchObject({ email: { sealed: 'A256GCM' }, emailVerified: true, name: { sealed: 'A256GCM' } });
     expect(JSON.stringify(stored)).not.toContain(`octo${id}`);
+    expect(JSON.stringify([stored, link])).not.toContain(email);
     const again = (await (await apps.callback(await apps.begin('github'), asJson)).json()) as SignedIn;
     expect(again).toMatchObject({ user: { id: link?.userId, email }, isNewUser: false });
     const me = await apps.app('me').request('/v1/me', { headers: { authorization: `Bearer ${again.accessToken}` } });

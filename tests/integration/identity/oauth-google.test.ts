@@ -8,6 +8,10 @@ import { createFieldSealer } from '../../../shared/infra/crypto/field-sealer.ts'
 import { createLocalKms } from '../../../shared/infra/kms/local-kms.ts';
 import { keyringOf } from '../../../shared/infra/crypto/keyring.ts';
 import { createTwoFactorStore } from '../../../shared/infra/mongodb/two-factor-store.ts';
+import { emailIndexIn } from '../../support/blind-index.ts';
+
+/** The apps run with the development blind-index key. */
+const indexOf = emailIndexIn({});
 
 let apps: Awaited<ReturnType<typeof startOAuthApps>>;
 beforeAll(async () => {
@@ -57,7 +61,7 @@ describe('identity-oauth (Google, OIDC against oidc-provider)', () => {
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe(appRedirectUri);
     expect(Object.keys(cookiesOf(response)).sort()).toEqual(['__Secure-uxf_csrf', '__Secure-uxf_oauth', '__Secure-uxf_refresh']);
-    const user = await apps.db.collection('users').findOne({ email });
+    const user = await apps.db.collection('users').findOne({ emailIndex: indexOf(email) });
     expect(user).toMatchObject({ emailVerified: true, passwordHash: '' });
     expect(await apps.db.collection('workspaces').findOne({ ownerId: user!._id })).toMatchObject({ personal: true, plan: 'pro' });
     expect(await apps.db.collection('oauth_identities').findOne({ provider: 'google', subject: sub })).toMatchObject({ userId: user!._id });
@@ -102,7 +106,7 @@ describe('identity-oauth (Google, OIDC against oidc-provider)', () => {
     const email = uniqueEmail('twofactor');
     signInAs(email);
     expect((await apps.callback(await apps.begin('google'))).status).toBe(302);
-    const user = await apps.db.collection<{ _id: string }>('users').findOne({ email });
+    const user = await apps.db.collection<{ _id: string }>('users').findOne({ emailIndex: indexOf(email) });
     // The apps' own key file (the default): the secret is sealed under the person's data key.
     const sealer = createFieldSealer(createDataKeys(apps.db, createLocalKms(path.resolve('.data/kms/local-kek.json'))));
     const store = createTwoFactorStore(apps.db, keyringOf('ZGV2ZWxvcG1lbnQtb25seS1rZXktZW5jcnlwdGlvbjE='), sealer);

@@ -7,6 +7,7 @@ import { createLocalKms } from '../../../shared/infra/kms/local-kms.ts';
 import { goodPassword, startIdentityApps } from '../../support/identity-apps.ts';
 import { bearer, codeOf, logIn, signUp, type SignedUp } from '../../support/identity-flows.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
+import { emailIndexIn } from '../../support/blind-index.ts';
 
 let apps: Awaited<ReturnType<typeof startIdentityApps>>;
 beforeAll(async () => {
@@ -65,7 +66,9 @@ describe('identity-login with 2FA', () => {
     expect([missing.status, await codeOf(missing)]).toEqual([401, 'TOTP_REQUIRED']);
     const wrong = await logIn(apps, user.email, { totp: codeAt(totp, 5) });
     expect([wrong.status, await codeOf(wrong)]).toEqual([401, 'INVALID_TOTP']);
-    expect(await apps.db.collection('login_attempts').countDocuments({ email: user.email, outcome: 'failure' })).toBe(1);
+    expect(
+      await apps.db.collection('login_attempts').countDocuments({ account: emailIndexIn(apps.env)(user.email), outcome: 'failure' }),
+    ).toBe(1);
     // The next step: the current one was used to enable 2FA, and a step works once.
     expect((await logIn(apps, user.email, { totp: codeAt(totp, 1) })).status).toBe(200);
     expect(await codeOf(await logIn(apps, user.email, { totp: codeAt(totp, 1) }))).toBe('INVALID_TOTP');
@@ -105,7 +108,9 @@ describe('identity 2FA: changes need the password, not just an access token', ()
     expect([bare.status, await codeOf(bare)]).toEqual([403, 'REAUTHENTICATION_REQUIRED']);
     const wrong = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: codeAt(totp), password: 'not my password' });
     expect([wrong.status, await codeOf(wrong)]).toEqual([403, 'INVALID_CURRENT_PASSWORD']);
-    expect(await apps.db.collection('login_attempts').countDocuments({ email: user.email, outcome: 'failure' })).toBe(1);
+    expect(
+      await apps.db.collection('login_attempts').countDocuments({ account: emailIndexIn(apps.env)(user.email), outcome: 'failure' }),
+    ).toBe(1);
     expect(await apps.db.collection('two_factor').countDocuments({ _id: user.userId as never })).toBe(0);
     const right = await call('enableTwoFactor', '/v1/auth/2fa/enable', user, { code: codeAt(totp), password: goodPassword });
     expect(right.status).toBe(200);

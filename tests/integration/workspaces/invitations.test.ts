@@ -6,6 +6,7 @@ import revokeInvitation from '../../../functions/workspaces/revoke-invitation.ts
 import { readMail } from '../../../scripts/services/index.ts';
 import { newId } from '../../../shared/kernel/index.ts';
 import type { Plan } from '../../../shared/workspaces/index.ts';
+import { emailIndexIn } from '../../support/blind-index.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { outcome, startWorkspaceKit, type TestUser, type WorkspaceKit } from '../../support/workspace-kit.ts';
 
@@ -43,8 +44,12 @@ describe('POST /v1/workspaces/{workspaceId}/invitations', () => {
     expect(reply.body).toMatchObject({ email: guest.email, role: 'viewer', status: 'pending', invitedBy: admin.id });
     const token = await tokenFor(guest.email);
     expect(token).toMatch(/^wsi_/);
-    const stored = JSON.stringify(await kit.db.collection('workspace_invitations').findOne({ _id: reply.body?.id as never }));
+    const raw = await kit.db.collection('workspace_invitations').findOne({ _id: reply.body?.id as never });
+    const stored = JSON.stringify(raw);
     expect(stored).not.toContain(token);
+    // The address sealed under the invitation's own key, found by its blind index.
+    expect(stored).not.toContain(guest.email);
+    expect(raw).toMatchObject({ email: { sealed: 'A256GCM' }, emailIndex: emailIndexIn(kit.env)(guest.email) });
     const listed = await kit.call(listInvitations, invitationsPath(id), owner);
     expect((listed.body?.items as { id: string }[]).map((i) => i.id)).toEqual([reply.body?.id]);
   });
@@ -113,6 +118,8 @@ describe('GET and DELETE /v1/workspaces/{workspaceId}/invitations', () => {
       code: 'INVITATION_NOT_FOUND',
     });
     expect(outcome(await accept(await tokenFor(guest.email), guest))).toEqual({ status: 404, code: 'INVITATION_NOT_FOUND' });
+    // The key its address was sealed under is destroyed with it (backups included).
+    expect(await kit.db.collection('user_data_keys').findOne({ _id: String(created.body?.id) as never })).toMatchObject({ wrapped: null });
   });
 
   it('should answer 404 INVITATION_NOT_FOUND for an invitation of another workspace', async () => {

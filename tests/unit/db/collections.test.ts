@@ -42,7 +42,7 @@ describe('the collection declarations', () => {
   });
 
   it.each([
-    ['users', 'users_email_unique'],
+    ['users', 'users_email_index_unique'],
     ['refresh_tokens', 'refresh_tokens_family_seq_unique'],
     ['flow_versions', 'flow_versions_flow_version_unique'],
     ['credit_ledger', 'credit_ledger_workspace_seq_unique'],

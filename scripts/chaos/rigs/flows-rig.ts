@@ -16,6 +16,8 @@ import { problemResponse, toProblem } from '../../../shared/platform/http/proble
 import { reconcileLedger } from '../../billing-reconcile.ts';
 import type { LoadAction, Phase } from '../load.ts';
 import { pick, startRigBase } from './rig-base.ts';
+import { flowHeadCollection } from '../../../shared/infra/mongodb/flow-head-store.ts';
+import { flowVersionCollection } from '../../../shared/infra/mongodb/flow-version-store.ts';
 
 export type RigChecks = {
   /** Each finding is a write left half-done: a gap in a flow's versions, a head behind them, a ledger problem, an event never published. */
@@ -155,10 +157,10 @@ export const startFlowsRig = async (name: string, env: Record<string, string>, o
     const partialWrites: string[] = [];
     for (let i = 0; i < 5 && !(await drainOnce()); i += 1) await new Promise((resolve) => setTimeout(resolve, 1000));
     await drainOnce();
-    const versions = await kit.db.collection('flow_versions').find({ workspaceId }).project({ flowId: 1, versionNumber: 1 }).toArray();
+    const versions = await flowVersionCollection.in(kit.db).find({ workspaceId }).project({ flowId: 1, versionNumber: 1 }).toArray();
     const byFlow = new Map<string, number[]>();
     for (const v of versions) byFlow.set(v.flowId as string, [...(byFlow.get(v.flowId as string) ?? []), v.versionNumber as number]);
-    const heads = await kit.db.collection('flows').find({ workspaceId }).toArray();
+    const heads = await flowHeadCollection.in(kit.db).find({ workspaceId }).toArray();
     for (const head of heads) {
       const numbers = (byFlow.get(String(head._id)) ?? []).sort((a, b) => a - b);
       if (numbers.some((n, i) => n !== i + 1))

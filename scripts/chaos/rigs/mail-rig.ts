@@ -38,11 +38,7 @@ export const startMailRig = async (name: string, env: Record<string, string>) =>
   ];
   const nextAction = () => (Math.random() < 0.5 ? write : pick(reads));
   const check = async () => {
-    const stored = await base.kit.db
-      .collection(invitationCollection.name)
-      .find({ workspaceId: base.workspaceId })
-      .project({ _id: 1 })
-      .toArray();
+    const stored = await invitationCollection.in(base.kit.db).find({ workspaceId: base.workspaceId }).project({ _id: 1 }).toArray();
     const ids = new Set(stored.map((i) => String(i._id)));
     const partialWrites = [
       ...[...ids].filter((id) => !created.has(id)).map((id) => `invitation ${id} stored but its mail was never sent (answered non-201)`),

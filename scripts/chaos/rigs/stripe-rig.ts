@@ -49,7 +49,7 @@ export const startStripeRig = async (name: string, env: Record<string, string>) 
     return buy(pick(workspaces));
   };
   const check = async () => {
-    const accounts = await base.kit.db.collection(billingAccountCollection.name).find({}).toArray();
+    const accounts = await billingAccountCollection.in(base.kit.db).find({}).toArray();
     const partialWrites: string[] = [];
     const seen = new Set<string>();
     for (const account of accounts) {

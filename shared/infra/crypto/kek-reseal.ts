@@ -1,3 +1,4 @@
+import type { CollectionDeclaration } from '../mongodb/collection.ts';
 import type { Db } from 'mongodb';
 import { auditSigningKeyCollection } from '../audit/audit-signing-keys.ts';
 import { signingKeyCollection } from '../jose/signing-key-store.ts';
@@ -8,7 +9,7 @@ import { open, seal, type SealedSecret } from './sealed-secret.ts';
 
 /** Where a key-encryption key seals secrets: a collection, the sealed field, the context it was bound to. */
 export interface SealedField {
-  collection: string;
+  collection: CollectionDeclaration;
   field: string;
   contextOf: (doc: Record<string, unknown>) => string;
   /** Members that must still hold their value for the re-sealed one to be written (the record's identity). */
@@ -20,15 +21,13 @@ const totp = (doc: Record<string, unknown>) => `totp:${String(doc._id)}:${String
 
 /** What AUTH_KEY_ENCRYPTION_KEY seals: the access-token signing keys, and 2FA secrets written before the data keys. */
 export const authSealedFields: readonly SealedField[] = [
-  { collection: signingKeyCollection.name, field: 'privateJwk', contextOf: byId },
-  { collection: twoFactorCollection.name, field: 'secret', contextOf: totp, identity: ['enrollmentId'] },
-  { collection: twoFactorPendingCollection.name, field: 'secret', contextOf: totp, identity: ['enrollmentId'] },
+  { collection: signingKeyCollection, field: 'privateJwk', contextOf: byId },
+  { collection: twoFactorCollection, field: 'secret', contextOf: totp, identity: ['enrollmentId'] },
+  { collection: twoFactorPendingCollection, field: 'secret', contextOf: totp, identity: ['enrollmentId'] },
 ];
 
 /** What AUDIT_KEY_ENCRYPTION_KEY seals: the audit checkpoint signing keys. */
-export const auditSealedFields: readonly SealedField[] = [
-  { collection: auditSigningKeyCollection.name, field: 'privateKey', contextOf: byId },
-];
+export const auditSealedFields: readonly SealedField[] = [{ collection: auditSigningKeyCollection, field: 'privateKey', contextOf: byId }];
 
 export interface ResealReport {
   scanned: number;
@@ -63,7 +62,7 @@ export const resealFields = async (
 ): Promise<ResealReport> => {
   const report: ResealReport = { scanned: 0, resealed: 0, current: 0, raced: 0, unopenable: [] };
   for (const { collection, field, contextOf, identity = [] } of fields) {
-    const documents = db.collection<Record<string, unknown>>(collection);
+    const documents = collection.in<Record<string, unknown>>(db);
     for (let after: unknown = null; ;) {
       const page = await documents
         .find(after === null ? {} : { _id: { $gt: after as never } })
@@ -81,7 +80,7 @@ export const resealFields = async (
         }
         const old = keys.from.find((kek) => opensUnder(kek, context, sealed));
         if (!old) {
-          report.unopenable.push(`${collection}/${String(doc._id)}`);
+          report.unopenable.push(`${collection.name}/${String(doc._id)}`);
           continue;
         }
         const resealed = seal(keys.to, context, open(old, context, sealed));

@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { billingRetentionBound, ledgerCut } from '../../billing/index.ts';
 import type { RetentionCounts, RetentionJob } from '../../privacy/index.ts';
+import type { CollectionDeclaration } from '../mongodb/collection.ts';
 import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
 import { ledgerCollection, ledgerCutCollection, ledgerReservationPointerCollection } from '../mongodb/ledger-entry-store.ts';
 import { modelCallCollection } from '../mongodb/model-call-store.ts';
@@ -15,14 +16,14 @@ interface Cut {
 }
 
 /** Billing records older than `bound` that go by date alone (the ledger and snapshots need more care). */
-const datedSweeps = (bound: Date): { collection: string; filter: Record<string, unknown> }[] => {
+const datedSweeps = (bound: Date): { collection: CollectionDeclaration; filter: Record<string, unknown> }[] => {
   const day = bound.toISOString().slice(0, 10);
   return [
     // Unpublished events stay until the publisher has sent them, however old.
-    { collection: stripeEventCollection.name, filter: { created: { $lt: bound }, published: true } },
-    { collection: modelCallCollection.name, filter: { at: { $lt: bound } } },
-    { collection: usageDailyCollection.name, filter: { day: { $lt: day } } },
-    { collection: usageRunCollection.name, filter: { _id: { $lt: day } } },
+    { collection: stripeEventCollection, filter: { created: { $lt: bound }, published: true } },
+    { collection: modelCallCollection, filter: { at: { $lt: bound } } },
+    { collection: usageDailyCollection, filter: { day: { $lt: day } } },
+    { collection: usageRunCollection, filter: { _id: { $lt: day } } },
   ];
 };
 
@@ -63,7 +64,7 @@ export const billingRecordsJob = (db: Db): RetentionJob => {
   };
   /** Snapshots older than `bound` that are not their workspace's newest. */
   const staleSnapshots = async (bound: Date): Promise<string[]> => {
-    const snapshots = db.collection<{ _id: string; workspaceId: string; observedAt: Date }>(subscriptionSnapshotCollection.name);
+    const snapshots = subscriptionSnapshotCollection.in<{ _id: string; workspaceId: string; observedAt: Date }>(db);
     const old = await snapshots.find({ observedAt: { $lt: bound } }, { projection: { workspaceId: 1, observedAt: 1 } }).toArray();
     const stale: string[] = [];
     for (const workspaceId of new Set(old.map((snapshot) => snapshot.workspaceId))) {
@@ -82,7 +83,7 @@ export const billingRecordsJob = (db: Db): RetentionJob => {
     dryRun: async (now) => {
       const bound = billingRetentionBound(now);
       const counts: RetentionCounts = { credit_ledger: (await cutsOf(bound)).reduce((sum, cut) => sum + cut.entries.length, 0) };
-      for (const sweep of datedSweeps(bound)) counts[sweep.collection] = await db.collection(sweep.collection).countDocuments(sweep.filter);
+      for (const sweep of datedSweeps(bound)) counts[sweep.collection.name] = await sweep.collection.in(db).countDocuments(sweep.filter);
       counts.subscription_snapshots = (await staleSnapshots(bound)).length;
       return counts;
     },
@@ -109,12 +110,10 @@ export const billingRecordsJob = (db: Db): RetentionJob => {
         counts.credit_ledger = (counts.credit_ledger ?? 0) + cut.entries.length;
       }
       for (const sweep of datedSweeps(bound))
-        counts[sweep.collection] = (await db.collection(sweep.collection).deleteMany(sweep.filter)).deletedCount;
+        counts[sweep.collection.name] = (await sweep.collection.in(db).deleteMany(sweep.filter)).deletedCount;
       const stale = await staleSnapshots(bound);
       counts.subscription_snapshots =
-        stale.length === 0
-          ? 0
-          : (await db.collection(subscriptionSnapshotCollection.name).deleteMany({ _id: { $in: stale } } as never)).deletedCount;
+        stale.length === 0 ? 0 : (await subscriptionSnapshotCollection.in(db).deleteMany({ _id: { $in: stale } } as never)).deletedCount;
       return counts;
     },
   };

@@ -36,6 +36,14 @@ const fleet = await startFleet({
   env: { ...env, MONGODB_DB: database, LOG_LEVEL: 'warn' },
   log: (line) => appendFileSync(fleetLog, `${line}\n`),
 });
+const cleanUp = async () => {
+  await fleet.stop();
+  const mongo = new MongoClient(mongoUri);
+  await mongo.db(database).dropDatabase();
+  await mongo.close();
+};
+// Ctrl-C stops the fleet's processes and drops the run's database as a finished run does.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 const started = Date.now();
 let exitCode = 1;
 try {
@@ -52,9 +60,6 @@ try {
   console.log(JSON.stringify(summary));
   exitCode = summary.server_errors > 0 || summary.schema_violations > 0 ? 1 : 0;
 } finally {
-  await fleet.stop();
-  const mongo = new MongoClient(mongoUri);
-  await mongo.db(database).dropDatabase();
-  await mongo.close();
+  await cleanUp();
 }
 process.exit(exitCode);

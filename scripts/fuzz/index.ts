@@ -17,6 +17,7 @@ const { values } = parseArgs({
     'max-examples': { type: 'string', default: '100' },
     seed: { type: 'string', default: String(Date.now() % 2 ** 31) },
     phases: { type: 'string', default: 'examples,coverage,fuzzing,stateful' },
+    'max-time': { type: 'string' },
     'http-port': { type: 'string', default: '3500' },
     'broker-port': { type: 'string', default: '8588' },
     'skip-build': { type: 'boolean', default: false },
@@ -53,6 +54,7 @@ try {
     maxExamples: Number(values['max-examples']),
     hypothesisSeed: Number(values.seed),
     phases: values.phases,
+    ...(values['max-time'] === undefined ? {} : { maxTimeSeconds: Number(values['max-time']) }),
     output: (chunk) => process.stderr.write(chunk),
   });
   console.error(`fuzz: the functions' logs are in ${fleetLog}`);

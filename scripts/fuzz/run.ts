@@ -16,6 +16,8 @@ export interface FuzzOptions {
   hypothesisSeed: number;
   /** Schemathesis phases, e.g. `examples,coverage,fuzzing,stateful`. */
   phases: string;
+  /** A time budget in seconds (`--max-time`): the run stops when it is spent. */
+  maxTimeSeconds?: number;
   /** Where Schemathesis's own output goes (its progress and the failures it found). */
   output: (chunk: string) => void;
 }
@@ -93,6 +95,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     '--continue-on-failure',
     '--generation-database',
     'none',
+    ...(options.maxTimeSeconds === undefined ? [] : ['--max-time', String(options.maxTimeSeconds)]),
     '--report',
     'json',
     '--report-json-path',

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { verifyStoredChains, type VerifyReport } from '../../shared/audit/index.ts';
+import { auditRetentionBound, verifyStoredChains, type VerifyReport } from '../../shared/audit/index.ts';
 import { sha256Hex } from '../../shared/infra/audit/audit-crypto.ts';
 import { createAuditCheckpointStore } from '../../shared/infra/mongodb/audit-checkpoint-store.ts';
 import { createAuditEntryStore } from '../../shared/infra/mongodb/audit-entry-store.ts';
@@ -28,7 +28,9 @@ export interface VerifyOptions {
 /** Verifies the database's chains, or an export's. */
 export const verify = async (options: VerifyOptions, env: Record<string, string | undefined>): Promise<VerifyReport> => {
   const checkSignature = await loadSignatureCheck(options.publicKey, options.keysUrl ?? env.AUDIT_KEYS_URL ?? defaultKeysUrl);
-  if (options.from) return verifyExport(await readFile(options.from, 'utf8'), sha256Hex, checkSignature);
+  // Entries past the 7-year retention may have been cut, at a checkpoint signed before then.
+  const retentionBound = auditRetentionBound(new Date());
+  if (options.from) return verifyExport(await readFile(options.from, 'utf8'), sha256Hex, checkSignature, retentionBound);
   const runtime = createRuntime({ name: 'audit-verify', uses: [mongo] }, { APP_ENV: 'development', LOG_LEVEL: 'warn', ...env });
   try {
     const { db } = runtime.use(mongo);
@@ -37,6 +39,7 @@ export const verify = async (options: VerifyOptions, env: Record<string, string 
       checkpoints: createAuditCheckpointStore(db),
       digest: sha256Hex,
       checkSignature,
+      retentionBound,
     });
   } finally {
     await runtime.close();

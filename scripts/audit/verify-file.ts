@@ -13,7 +13,7 @@ import {
  * its line order: a reordered pair of lines is a break, as a reordered pair of entries would be.
  * A line that is not JSON, or of no known kind, breaks the chain it sits in (or the first).
  */
-export const verifyExport = (text: string, digest: Digest, checkSignature: SignatureCheck): VerifyReport => {
+export const verifyExport = (text: string, digest: Digest, checkSignature: SignatureCheck, retentionBound?: Date): VerifyReport => {
   const entries = new Map<string, unknown[]>();
   const checkpoints = new Map<string, SignedCheckpoint[]>();
   const unreadable: { line: number }[] = [];
@@ -38,7 +38,12 @@ export const verifyExport = (text: string, digest: Digest, checkSignature: Signa
   });
   const chains = [...new Set([...entries.keys(), ...checkpoints.keys()])].sort();
   const reports = chains.map((chain) => {
-    const verifier = createChainVerifier(chain, { digest, checkpoints: checkpoints.get(chain) ?? [], checkSignature });
+    const verifier = createChainVerifier(chain, {
+      digest,
+      checkpoints: checkpoints.get(chain) ?? [],
+      checkSignature,
+      ...(retentionBound ? { retentionBound } : {}),
+    });
     for (const entry of entries.get(chain) ?? []) if (!verifier.push(entry)) break;
     return verifier.finish();
   });

@@ -13,3 +13,4 @@ export * from './recorder.ts';
 export * from './security-events.ts';
 export * from './system-service.ts';
 export * from './read-service.ts';
+export * from './retention.ts';

@@ -32,6 +32,11 @@ export interface AuditEntryStore {
   newest: (chain: string, beforeSeq: number | null, limit: number) => Promise<AuditEntry[]>;
   /** Chain ids in id order after `afterChain`, at most `limit`. */
   chains: (afterChain: string | null, limit: number) => Promise<string[]>;
+  /**
+   * Retention: removes the chain's entries numbered up to `throughSeq`, oldest first, at most
+   * `limit`; the keys of those removed (their sidecar records go too).
+   */
+  removeThrough: (chain: string, throughSeq: number, limit: number) => Promise<string[]>;
   /** Entries matching the filter, newest first, before the cursor; at most `limit`. */
   search: (filter: AuditFilter, before: { at: Date; id: string } | null, limit: number) => Promise<AuditEntry[]>;
 }
@@ -49,6 +54,8 @@ export interface PersonalStore {
   /** Stores the values, or returns those stored first under the key (a retry keeps its salt). */
   put: (record: PersonalRecord) => Promise<PersonalRecord>;
   find: (keys: readonly string[]) => Promise<PersonalRecord[]>;
+  /** Deletes the records of these entry keys (entries removed by retention); how many. */
+  remove: (keys: readonly string[]) => Promise<number>;
   /** Deletes every record about the user; how many. */
   eraseSubject: (userId: string) => Promise<number>;
 }
@@ -71,6 +78,8 @@ export interface CheckpointStore {
   latest: (chain: string) => Promise<SignedCheckpoint | null>;
   /** Every checkpoint of the chain, oldest first. */
   list: (chain: string) => Promise<SignedCheckpoint[]>;
+  /** Retention: removes the chain's checkpoints numbered below `seq` (the anchor stays); how many. */
+  removeBefore: (chain: string, seq: number) => Promise<number>;
 }
 
 /** The audit signing key of the moment (Ed25519): its id goes into the statement it then signs. */

@@ -5,6 +5,7 @@ import type { AuditActor, AuditEntry, PersonalFields } from './entry.ts';
 import { auditErrors } from './errors.ts';
 import type { AuditEntryStore, AuditFilter, AuditLog, CheckpointStore, PersonalStore, SignatureCheck } from './ports.ts';
 import type { VerifyReport } from './verify.ts';
+import { auditRetentionBound } from './retention.ts';
 import { verifyStoredChains } from './verify-store.ts';
 
 export interface AuditReadPorts {
@@ -58,7 +59,13 @@ export const createAuditReadService = (ports: AuditReadPorts) => {
 
     /** Verifies every chain and its checkpoints; the check is recorded (`audit.verified`). */
     verifyAll: async (staff: AuditActor): Promise<VerifyReport> => {
-      const report = await verifyStoredChains({ entries, checkpoints, digest, checkSignature: await ports.checkSignature() });
+      const report = await verifyStoredChains({
+        entries,
+        checkpoints,
+        digest,
+        checkSignature: await ports.checkSignature(),
+        retentionBound: auditRetentionBound(ports.clock.now()),
+      });
       await log.record({
         action: 'audit.verified',
         actor: staff,

@@ -10,14 +10,21 @@ export interface StoredChains {
   checkpoints: Pick<CheckpointStore, 'list'>;
   digest: Digest;
   checkSignature: SignatureCheck;
+  /** Entries signed before this may have been removed by retention (retention.ts). */
+  retentionBound?: Date;
 }
 
 /** Verifies one chain as stored, page by page in number order. */
 export const verifyStoredChain = async (
-  { entries, checkpoints, digest, checkSignature }: StoredChains,
+  { entries, checkpoints, digest, checkSignature, retentionBound }: StoredChains,
   chain: string,
 ): Promise<ChainReport> => {
-  const verifier = createChainVerifier(chain, { digest, checkpoints: await checkpoints.list(chain), checkSignature });
+  const verifier = createChainVerifier(chain, {
+    digest,
+    checkpoints: await checkpoints.list(chain),
+    checkSignature,
+    ...(retentionBound ? { retentionBound } : {}),
+  });
   for (let after = 0; ;) {
     const page = await entries.range(chain, after, pageSize);
     if (!page.every((entry) => verifier.push(entry))) break;

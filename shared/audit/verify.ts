@@ -3,6 +3,7 @@ import { chainedFormOf, entryHash, genesisHash, type Digest } from './chain.ts';
 import { checkpointMessage, type SignedCheckpoint } from './checkpoint.ts';
 import { chainedEntrySchema, entryId } from './entry.ts';
 import type { SignatureCheck } from './ports.ts';
+import { cutAnchor, mayPrecedeCut } from './retention.ts';
 
 /** Why an entry (or the chain at it) does not verify. */
 export type BreakReason =
@@ -32,6 +33,8 @@ export interface ChainReport {
   checkpoints: number;
   /** Entries after the newest checkpoint: intact as far as the chain shows, not yet signed. */
   unsigned: number;
+  /** The number through which retention removed the chain's start (0: it starts at entry 1). */
+  cutThrough: number;
   firstBreak: ChainBreak | null;
 }
 
@@ -53,13 +56,40 @@ const idOf = (raw: unknown, chain: string, place: number): { _id: string; seq: n
  */
 export const createChainVerifier = (
   chain: string,
-  { digest, checkpoints, checkSignature }: { digest: Digest; checkpoints: readonly SignedCheckpoint[]; checkSignature: SignatureCheck },
+  {
+    digest,
+    checkpoints,
+    checkSignature,
+    retentionBound,
+  }: {
+    digest: Digest;
+    checkpoints: readonly SignedCheckpoint[];
+    checkSignature: SignatureCheck;
+    /** Entries signed before this may have been removed by retention (retention.ts); absent: none may. */
+    retentionBound?: Date;
+  },
 ) => {
   const wanted = new Set(checkpoints.map((c) => c.seq));
   const hashesAt = new Map<number, string>();
   let head: { seq: number; hash: string } | null = null;
   let count = 0;
+  let cutThrough = 0;
   let firstBreak: ChainBreak | null = null;
+
+  /** A chain that starts after entry 1: the start the anchor vouches for, or null (entries are missing). */
+  const startAfterCut = (first: { seq: number; prevHash: string }): { seq: number; hash: string } | null => {
+    const anchor = retentionBound
+      ? cutAnchor(
+          checkpoints.filter((c) => c.chain === chain),
+          first.seq,
+          retentionBound,
+        )
+      : null;
+    if (!anchor) return null;
+    cutThrough = first.seq - 1;
+    // At the gap the signed hash is the link; past it, the chain up to the anchor's entry must reach the signed hash (finish).
+    return { seq: cutThrough, hash: anchor.seq === cutThrough ? anchor.hash : first.prevHash };
+  };
 
   const broken = (at: { _id: string; seq: number | null }, reason: BreakReason) => {
     firstBreak = { chain, _id: at._id, seq: at.seq, reason };
@@ -73,9 +103,11 @@ export const createChainVerifier = (
     const expected = (head?.seq ?? 0) + 1;
     if (!parsed.success) return broken(idOf(raw, chain, expected), 'malformed');
     const entry = parsed.data;
+    if (head === null && count === 0 && entry.seq > 1 && entry.chain === chain) head = startAfterCut(entry);
     if (entry.chain !== chain || entry._id !== entryId(entry.chain, entry.seq)) return broken(entry, 'id_mismatch');
-    if (entry.seq > expected) return broken({ _id: entryId(chain, expected), seq: expected }, 'missing');
-    if (entry.seq < expected) return broken(entry, 'out_of_order');
+    const next = (head?.seq ?? 0) + 1;
+    if (entry.seq > next) return broken({ _id: entryId(chain, next), seq: next }, 'missing');
+    if (entry.seq < next) return broken(entry, 'out_of_order');
     if (entryHash(chainedFormOf(entry), digest) !== entry.hash) return broken(entry, 'hash_mismatch');
     if (entry.prevHash !== (head?.hash ?? genesisHash)) return broken(entry, 'prev_hash_mismatch');
     head = { seq: entry.seq, hash: entry.hash };
@@ -92,6 +124,15 @@ export const createChainVerifier = (
       if (checkpoint.chain !== chain || !checkSignature(checkpoint.keyId, checkpointMessage(checkpoint), checkpoint.signature)) {
         broken(at, 'checkpoint_signature_invalid');
         break;
+      }
+      // Before the retention cut: the entries it signed are gone by design if it is old enough.
+      if (checkpoint.seq <= cutThrough) {
+        if (!mayPrecedeCut(checkpoint, retentionBound!)) {
+          broken(at, 'missing');
+          break;
+        }
+        newest = checkpoint;
+        continue;
       }
       // Signed entries that are gone: the chain was cut after its last surviving entry.
       const headSeq = (head as { seq: number } | null)?.seq ?? 0;
@@ -114,6 +155,7 @@ export const createChainVerifier = (
       checkpoint: signed ? { seq: signed.seq, period: signed.period, keyId: signed.keyId } : null,
       checkpoints: checkpoints.length,
       unsigned: (finalHead?.seq ?? 0) - (signed?.seq ?? 0),
+      cutThrough,
       firstBreak,
     };
   };

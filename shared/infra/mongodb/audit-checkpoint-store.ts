@@ -35,5 +35,6 @@ export const createAuditCheckpointStore = (db: Db): CheckpointStore => {
       return found ? toCheckpoint(found) : null;
     },
     list: async (chain) => (await checkpoints.find({ chain }).sort({ seq: 1 }).toArray()).map(toCheckpoint),
+    removeBefore: async (chain, seq) => (await checkpoints.deleteMany({ chain, seq: { $lt: seq } })).deletedCount,
   };
 };

@@ -143,6 +143,16 @@ export const createAuditEntryStore = (db: Db): AuditEntryStore => {
           .limit(limit)
           .toArray()
       ).map(toAuditEntry),
+    removeThrough: async (chain, throughSeq, limit) => {
+      // Oldest first, one batch at a time: a run that stops leaves the chain cut at its start, never holed.
+      const batch = await entries
+        .find({ chain, seq: { $lte: throughSeq } }, { projection: { _id: 1, key: 1, seq: 1 } })
+        .sort({ seq: 1 })
+        .limit(limit)
+        .toArray();
+      for (const entry of batch) await entries.deleteOne({ _id: entry._id });
+      return batch.map((entry) => entry.key);
+    },
     newest: async (chain, beforeSeq, limit) =>
       (
         await entries

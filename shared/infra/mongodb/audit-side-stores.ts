@@ -61,6 +61,7 @@ export const createAuditPersonalStore = (db: Db): PersonalStore => {
       }
     },
     find: async (keys) => (keys.length === 0 ? [] : (await personal.find({ _id: { $in: [...keys] } }).toArray()).map(toRecord)),
+    remove: async (keys) => (keys.length === 0 ? 0 : (await personal.deleteMany({ _id: { $in: [...keys] } })).deletedCount),
     eraseSubject: async (userId) => (await personal.deleteMany({ subjectId: userId })).deletedCount,
   };
 };

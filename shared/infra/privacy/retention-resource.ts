@@ -7,7 +7,11 @@ import { mailer } from '../mail/smtp-mailer.ts';
 import { createErasureRunStore } from '../mongodb/erasure-run-store.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
 import { webAppConfig } from '../web-app-config.ts';
+import { createAuditCheckpointStore } from '../mongodb/audit-checkpoint-store.ts';
+import { createAuditEntryStore } from '../mongodb/audit-entry-store.ts';
+import { createAuditPersonalStore } from '../mongodb/audit-side-stores.ts';
 import { auditPseudonymisationJob, erasedAccountsDryRun, inactiveAccountsJob } from './retention-accounts.ts';
+import { auditLogEndJob } from './retention-audit-log.ts';
 import { aiConversationsJob, securityRecordsJob, sessionsAndTokensJob } from './retention-sweeps.ts';
 import { daysBefore } from '../../privacy/index.ts';
 
@@ -87,6 +91,19 @@ export const auditPseudonymisationRetention = defineResource({
   requires: [mongo, auditLog],
   create: (_c, { use }) => auditPseudonymisationJob(use(mongo).db, use(auditLog)),
 });
+export const auditLogEndRetention = defineResource({
+  name: 'retention-audit-log',
+  config: noConfig('retention-audit-log'),
+  requires: [mongo],
+  create: (_c, { use }) => {
+    const { db } = use(mongo);
+    return auditLogEndJob({
+      entries: createAuditEntryStore(db),
+      personal: createAuditPersonalStore(db),
+      checkpoints: createAuditCheckpointStore(db),
+    });
+  },
+});
 
 /** Every retention job's resource, in the order of the product's table. */
 export const retentionResources = [
@@ -97,4 +114,5 @@ export const retentionResources = [
   inactiveAccountsRetention,
   erasedAccountsRetention,
   auditPseudonymisationRetention,
+  auditLogEndRetention,
 ] as const;

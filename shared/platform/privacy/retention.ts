@@ -21,7 +21,7 @@ export const retentionRules = {
   'billing-records': { period: '10 years, unlinked from personal data after erasure', enforcedBy: null },
   'audit-log': {
     period: '7 years; personal data in it pseudonymised after erasure',
-    enforcedBy: 'privacy-execute-erasures and privacy-retention-audit-pseudonymisation (the 7-year end: not yet)',
+    enforcedBy: 'privacy-execute-erasures and privacy-retention-audit-pseudonymisation; the 7-year end privacy-retention-audit-log',
   },
   'erased-accounts': {
     period: '30-day grace after the request, then hard delete and key destruction',

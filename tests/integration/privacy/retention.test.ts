@@ -144,6 +144,7 @@ describe('retention jobs', () => {
       'inactive-accounts',
       'erased-accounts',
       'audit-pseudonymisation',
+      'audit-log',
     ])
       expect(text).toContain(`${rule}: would remove`);
   });

@@ -37,14 +37,14 @@ export const buildChain = (chain: string, count: number): AuditEntry[] => {
 /** A key pair and a signed checkpoint of an entry, as the cron signs it. */
 export const signer = (kid = 'audit-2025') => {
   const { publicJwk, privatePkcs8 } = newEd25519Pair(kid);
-  const checkpointOf = (entry: AuditEntry): SignedCheckpoint => {
+  const checkpointOf = (entry: AuditEntry, signedAt = '2025-01-01T01:05:00.000Z'): SignedCheckpoint => {
     const statement = {
       v: 1 as const,
       chain: entry.chain,
       seq: entry.seq,
       hash: entry.hash,
       period: '2025-01-01T01:00Z',
-      signedAt: '2025-01-01T01:05:00.000Z',
+      signedAt,
       keyId: kid,
     };
     return { ...statement, alg: 'Ed25519', signature: signEd25519(privatePkcs8, checkpointMessage(statement)) };

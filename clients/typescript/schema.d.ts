@@ -7598,7 +7598,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        data: string;
+                        event: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description JOB_NOT_FOUND */

@@ -1,6 +1,11 @@
 import { MongoClient, type Db } from 'mongodb';
 import type { Allocation, LedgerEntry } from '../shared/billing/index.ts';
-import { ledgerCollection, toLedgerEntry, type LedgerEntryDocument } from '../shared/infra/mongodb/ledger-entry-store.ts';
+import {
+  ledgerCollection,
+  ledgerCutCollection,
+  toLedgerEntry,
+  type LedgerEntryDocument,
+} from '../shared/infra/mongodb/ledger-entry-store.ts';
 import { mongoConfig } from '../shared/infra/mongodb/mongo-resource.ts';
 import { isEntryModule } from './services/paths.ts';
 
@@ -29,17 +34,24 @@ export interface ReconcileReport {
 
 const sumOf = (allocation: Allocation) => allocation.plan + allocation.packs.reduce((sum, part) => sum + part.amount, 0);
 
-/** The problems of one workspace's entries, in `seq` order. */
-export const checkWorkspace = (entries: readonly LedgerEntry[]): ReconcileProblem[] => {
+/**
+ * The problems of one workspace's entries, in `seq` order. `cutThrough`: the number through which
+ * the 10-year retention removed the ledger's start (credit_ledger_cuts); a ledger may then start
+ * anywhere up to the entry after it, its first entry's balances less its amount opening the sum.
+ */
+export const checkWorkspace = (entries: readonly LedgerEntry[], cutThrough = 0): ReconcileProblem[] => {
   const problems: ReconcileProblem[] = [];
   const reserves = new Map<string, LedgerEntry>();
   const settled = new Set<string>();
-  let running = 0;
+  const first = entries[0];
+  const cut = first !== undefined && first.seq > 1 && first.seq - 1 <= cutThrough;
+  const offset = cut ? first.seq - 1 : 0;
+  let running = cut ? first.balances.total - first.amount : 0;
   let previous: LedgerEntry | null = null;
   entries.forEach((entry, index) => {
     const report = (problem: string) => problems.push({ workspaceId: entry.workspaceId, seq: entry.seq, problem });
     const { balances } = entry;
-    if (entry.seq !== index + 1) report(`seq ${entry.seq} where ${index + 1} was expected`);
+    if (entry.seq !== index + 1 + offset) report(`seq ${entry.seq} where ${index + 1 + offset} was expected`);
     if (!Number.isSafeInteger(entry.amount)) report(`amount ${entry.amount} is not a whole number`);
     running += entry.amount;
     if (running !== balances.total) report(`running sum ${running} but balances.total ${balances.total}`);
@@ -53,8 +65,10 @@ export const checkWorkspace = (entries: readonly LedgerEntry[]): ReconcileProble
     }
     if (entry.type === 'commit' || entry.type === 'release') {
       const reserve = entry.reservationId ? reserves.get(entry.reservationId) : undefined;
-      if (!reserve) report(`${entry.type} of unknown reservation ${entry.reservationId ?? '(none)'}`);
-      else if (settled.has(reserve.reservationId ?? '')) report(`reservation ${reserve.reservationId ?? ''} settled twice`);
+      // Up to the cut, a reserve may be gone already (a cut interrupted between its entries).
+      if (!reserve) {
+        if (entry.seq > cutThrough) report(`${entry.type} of unknown reservation ${entry.reservationId ?? '(none)'}`);
+      } else if (settled.has(reserve.reservationId ?? '')) report(`reservation ${reserve.reservationId ?? ''} settled twice`);
       settled.add(entry.reservationId ?? '');
       if (entry.type === 'commit' && entry.amount !== 0) report(`commit with amount ${entry.amount}`);
       if (entry.type === 'release' && reserve?.allocation) {
@@ -81,7 +95,15 @@ export const reconcileLedger = async (db: Db, options: { workspaceId?: string } 
     list.push(entry);
     byWorkspace.set(entry.workspaceId, list);
   }
-  const problems = [...byWorkspace.values()].flatMap((list) => checkWorkspace(list.sort((a, b) => a.seq - b.seq)));
+  const cuts = new Map<string, number>();
+  for await (const cut of ledgerCutCollection.in<{ workspaceId: string; through: number }>(db).find(filter))
+    cuts.set(cut.workspaceId, Math.max(cuts.get(cut.workspaceId) ?? 0, cut.through));
+  const problems = [...byWorkspace.entries()].flatMap(([workspaceId, list]) =>
+    checkWorkspace(
+      list.sort((a, b) => a.seq - b.seq),
+      cuts.get(workspaceId) ?? 0,
+    ),
+  );
   return { workspaces: byWorkspace.size, entries: count, problems };
 };
 

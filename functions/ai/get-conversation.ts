@@ -17,7 +17,8 @@ const cursor = cursorCodec(
 const entrySchema = z.object({
   id: z.string(),
   kind: z.enum(messageKinds),
-  text: z.string(),
+  text: z.string().nullable().describe('null when the text is unavailable: its author was erased and their data key destroyed'),
+  textUnavailable: z.boolean(),
   focusNodeIds: z.array(z.string()),
   createdAt: z.string(),
   job: z
@@ -60,6 +61,7 @@ export default defineHttpFunction({
           id: message.id,
           kind: message.kind,
           text: message.text,
+          textUnavailable: message.text === null,
           focusNodeIds: message.focusNodeIds,
           createdAt: message.createdAt.toISOString(),
           job,

@@ -23,7 +23,9 @@ export default defineHttpFunction({
   description: 'Shows the newest blast radius computed for a breach (each computation is kept, numbered).',
   route,
   handler: async (c) => {
-    const { seq, radius } = await c.var.use(breachRegister).investigation.latestAssessment(c.req.valid('param').breachId);
+    const { seq, radius } = await c.var
+      .use(breachRegister)
+      .investigation.latestAssessment(c.var.auth.userId, c.req.valid('param').breachId);
     c.header('cache-control', 'no-store');
     return c.json(toRadiusBody(seq, radius), 200);
   },

@@ -30,7 +30,7 @@ export default defineHttpFunction({
   handler: async (c) => {
     const { breachId, audience } = c.req.valid('param');
     const { version } = c.req.valid('query');
-    const notice = await c.var.use(breachRegister).investigation.notice(breachId, audience, version ?? null);
+    const notice = await c.var.use(breachRegister).investigation.notice(c.var.auth.userId, breachId, audience, version ?? null);
     c.header('cache-control', 'no-store');
     return c.json(toNoticeBody(notice), 200);
   },

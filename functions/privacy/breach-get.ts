@@ -23,7 +23,7 @@ export default defineHttpFunction({
   description: 'Shows a breach: its facts, its status history, the 72-hour authority deadline and the deadline alerts raised.',
   route,
   handler: async (c) => {
-    const breach = await c.var.use(breachRegister).register.get(c.req.valid('param').breachId);
+    const breach = await c.var.use(breachRegister).register.get(c.var.auth.userId, c.req.valid('param').breachId);
     c.header('cache-control', 'no-store');
     return c.json(toBreachBody(breach), 200);
   },

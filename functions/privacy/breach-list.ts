@@ -33,7 +33,7 @@ export default defineHttpFunction({
   handler: async (c) => {
     const { cursor, limit } = c.req.valid('query');
     const before = cursor === undefined ? null : listCursor.decode(cursor);
-    const read = (n: number) => c.var.use(breachRegister).register.list(before, n);
+    const read = (n: number) => c.var.use(breachRegister).register.list(c.var.auth.userId, before, n);
     const { items, next } = await page(limit, read, (last) => listCursor.encode({ reportedAt: last.reportedAt, id: last.id }));
     c.header('cache-control', 'no-store');
     return c.json({ items: items.map(toSummaryBody), nextCursor: next }, 200);

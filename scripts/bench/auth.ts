@@ -5,7 +5,7 @@ import { accessTokens } from '../../shared/infra/jose/access-tokens.ts';
 import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import { createRuntime } from '../../shared/platform/runtime.ts';
 import { startFunctionProcess } from './function-process.ts';
-import { runLoad } from './load.ts';
+import { runLoad } from './closed-loop.ts';
 
 /**
  * Identity under load, against the ops-health baseline in the same run, each function in its own

@@ -11,7 +11,7 @@ import { mongo } from '../../shared/infra/mongodb/mongo-resource.ts';
 import { newId } from '../../shared/kernel/index.ts';
 import { createRuntime } from '../../shared/platform/runtime.ts';
 import { startFunctionProcess } from './function-process.ts';
-import { runLoad } from './load.ts';
+import { runLoad } from './closed-loop.ts';
 
 /**
  * Billing under load against the ops-health baseline of the same run, at 50 concurrent:

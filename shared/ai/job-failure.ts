@@ -17,6 +17,8 @@ export const jobFailures = {
   imageFlagged: (rules: string[]) =>
     failure('unprocessable', 'IMAGE_FLAGGED', 'Text in the image reads as instructions to a model; nothing was charged.', { rules }),
   imageGone: () => failure('not_found', 'IMAGE_NOT_FOUND', 'The image of the job is gone (it is kept only for the job’s lifetime).'),
+  messageUnavailable: () =>
+    failure('not_found', 'MESSAGE_UNAVAILABLE', 'The message of the job is unavailable: its author’s account was erased.'),
   proposalGone: () => failure('not_found', 'PROPOSAL_NOT_FOUND', 'The proposal to refine is gone.'),
 };
 

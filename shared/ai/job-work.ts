@@ -69,14 +69,16 @@ export const doJob = async (ports: JobPorts, job: AiJob, calls: AgentCalls, step
     ports.messages.find(job.messageId),
   ]);
   if (!message) throw new Error(`job ${job.id}: message ${job.messageId} is missing`);
+  if (message.text === null) throw jobFailures.messageUnavailable();
+  const text = message.text;
   await steps.step('classifying', { operation: job.operation, by: job.intentSource });
   const previous = job.proposalId === null ? null : await ports.proposals.find(job.proposalId);
   if (job.proposalId !== null && !previous) throw jobFailures.proposalGone();
-  const question = [message.text, version.document.metadata.flowName].filter((text) => text.trim().length > 0).join('\n');
+  const question = [text, version.document.metadata.flowName].filter((text) => text.trim().length > 0).join('\n');
   const passages = await ports.retrieval.passages(job.workspaceId, question);
   await steps.step('retrieving', { passages: passages.length });
   const context: AgentContext = {
-    message: message.text,
+    message: text,
     messageId: message.id,
     flow: version.document,
     focusNodeIds: message.focusNodeIds,

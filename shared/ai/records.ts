@@ -14,7 +14,8 @@ export interface AiMessage {
   /** A user id, or `apikey:<id>` when an API key sent it (the ledger's actor). */
   actor: string;
   kind: MessageKind;
-  text: string;
+  /** Sealed at rest under the author's data key; null once that key is destroyed (the author was erased). */
+  text: string | null;
   focusNodeIds: string[];
   jobId: string;
   createdAt: Date;

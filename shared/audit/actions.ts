@@ -61,8 +61,12 @@ export const auditActionCatalog = {
   'security.incidents_listed': { category: 'staff', durability: 'must' },
   'security.incident_viewed': { category: 'staff', durability: 'must' },
   'security.incident_updated': { category: 'staff', durability: 'must' },
-  // Privacy: an erasure pseudonymises the log (the privacy service records the rest of its steps).
+  // Privacy: an erasure carried out (its receipt written: the log keeps ids and hashes only).
   'privacy.subject_erased': { category: 'privacy', durability: 'must' },
+  // Consent and erasure requests, by the person or by the DPO for them (the actor tells which).
+  'privacy.consent_changed': { category: 'privacy', durability: 'must' },
+  'privacy.erasure_requested': { category: 'privacy', durability: 'must' },
+  'privacy.erasure_cancelled': { category: 'privacy', durability: 'must' },
   // The breach register (DPO and admins; the deadline alerts are the system's).
   'breach.reported': { category: 'staff', durability: 'must' },
   'breach.status_changed': { category: 'staff', durability: 'must' },
@@ -70,6 +74,9 @@ export const auditActionCatalog = {
   'breach.notice_drafted': { category: 'staff', durability: 'must' },
   'breach.notice_edited': { category: 'staff', durability: 'must' },
   'breach.deadline_alert_raised': { category: 'privacy', durability: 'must' },
+  // Staff reading the register (a blast radius names the people affected).
+  'breach.listed': { category: 'staff', durability: 'must' },
+  'breach.viewed': { category: 'staff', durability: 'must' },
   // Data-subject requests: exports, restrictions, and the DPO's handling of requests.
   'privacy.export_requested': { category: 'privacy', durability: 'must' },
   'privacy.export_downloaded': { category: 'privacy', durability: 'must' },

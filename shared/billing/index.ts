@@ -8,3 +8,4 @@ export { reservationTtlMs } from './ledger-reservations.ts';
 export type { PackGrant } from './ledger-grants.ts';
 export * from './credit-gate.ts';
 export * from './billing-account.ts';
+export * from './ledger-cut.ts';

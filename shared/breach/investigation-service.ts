@@ -86,10 +86,17 @@ export const createBreachInvestigation = (deps: InvestigationDeps) => {
     },
 
     /** The newest blast radius kept for the breach. */
-    latestAssessment: async (breachId: string): Promise<{ seq: number; radius: BlastRadius }> => {
+    latestAssessment: async (staffId: string, breachId: string): Promise<{ seq: number; radius: BlastRadius }> => {
       await find(breachId);
       const latest = await assessments.latest(breachId);
       if (!latest) throw breachErrors.assessmentNotFound();
+      // It names the people affected: who read it is recorded.
+      await audit.record({
+        action: 'breach.viewed',
+        actor: staff(staffId),
+        target: { type: 'breach', id: breachId },
+        details: { part: 'blast_radius', seq: latest.seq },
+      });
       return latest;
     },
 
@@ -133,10 +140,16 @@ export const createBreachInvestigation = (deps: InvestigationDeps) => {
       return stored;
     },
 
-    notice: async (breachId: string, audience: NoticeAudience, version: number | null): Promise<NoticeDraft> => {
+    notice: async (staffId: string, breachId: string, audience: NoticeAudience, version: number | null): Promise<NoticeDraft> => {
       await find(breachId);
       const found = version === null ? await notices.latest(breachId, audience) : await notices.version(breachId, audience, version);
       if (!found) throw breachErrors.noticeNotFound();
+      await audit.record({
+        action: 'breach.viewed',
+        actor: staff(staffId),
+        target: { type: 'breach', id: breachId },
+        details: { part: 'notice', audience, version: found.version },
+      });
       return found;
     },
   };

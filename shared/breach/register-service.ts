@@ -84,10 +84,15 @@ export const createBreachRegister = ({ breaches, history, alerts, audit, clock, 
       return view(breach);
     },
 
-    get: async (id: string): Promise<BreachView> => view(await find(id)),
+    get: async (staffId: string, id: string): Promise<BreachView> => {
+      const shown = await view(await find(id));
+      await audit.record({ action: 'breach.viewed', actor: staff(staffId), target: { type: 'breach', id }, details: { part: 'facts' } });
+      return shown;
+    },
 
-    list: async (before: { reportedAt: Date; id: string } | null, limit: number) => {
+    list: async (staffId: string, before: { reportedAt: Date; id: string } | null, limit: number) => {
       const found = await breaches.list(before, limit);
+      await audit.record({ action: 'breach.listed', actor: staff(staffId), details: { limit, count: found.length } });
       const latest = await history.latestOf(found.map((b) => b.id));
       const now = clock.now();
       return found.map((breach) => {

@@ -1,7 +1,9 @@
+import type { AuditActor, AuditLog } from '../audit/index.ts';
 import { DomainError } from '../kernel/index.ts';
 import {
   applyConsentChanges,
   initialConsentState,
+  optionalPurposes,
   type ConsentChanges,
   type ConsentEntry,
   type ConsentPurpose,
@@ -27,6 +29,7 @@ export interface ConsentsDeps {
   hashIp: (ip: string) => string;
   /** Whether the person restricted or objected to the purpose (restriction.ts): that wins over consent. */
   restricted?: (userId: string, purpose: ConsentPurpose) => Promise<boolean>;
+  audit: Pick<AuditLog, 'record'>;
 }
 
 export interface CurrentConsents {
@@ -49,7 +52,25 @@ export const consentErrors = {
 };
 
 /** Consent per purpose, with its full history (who, when, which text version, from where). */
-export const createConsents = ({ log, clock, textVersion, hashIp, restricted }: ConsentsDeps) => {
+export const createConsents = ({ log, clock, textVersion, hashIp, restricted, audit }: ConsentsDeps) => {
+  /**
+   * One audit entry per history entry, keyed by it: a change whose entry was written but whose
+   * record failed (the request answered 5xx) is recorded when the person sends it again, which
+   * then changes nothing.
+   */
+  const recordEntry = (entry: ConsentEntry, previous: ConsentState, actor: AuditActor | undefined) => {
+    const changed = optionalPurposes.filter(
+      (p) => entry.state[p].granted !== previous[p].granted || entry.state[p].textVersion !== previous[p].textVersion,
+    );
+    return audit.record({
+      action: 'privacy.consent_changed',
+      ...(actor ? { actor } : {}),
+      target: { type: 'user', id: entry.userId },
+      details: { seq: entry.seq, textVersion: entry.textVersion, ...Object.fromEntries(changed.map((p) => [p, entry.state[p].granted])) },
+      key: `consent:${entry.userId}:${entry.seq}`,
+      at: entry.at,
+    });
+  };
   const stateOf = async (userId: string) => (await log.latest(userId))?.state ?? initialConsentState();
   return {
     current: async (userId: string): Promise<CurrentConsents> => ({ textVersion, purposes: await stateOf(userId) }),
@@ -67,7 +88,11 @@ export const createConsents = ({ log, clock, textVersion, hashIp, restricted }: 
      * Applies a partial change given under `shownVersion`; a change that changes nothing adds no entry.
      * @throws CONSENT_CHANGE_EMPTY, CONSENT_TEXT_OUTDATED, CONSENT_CHANGE_CONFLICT
      */
-    update: async (userId: string, changes: ConsentChanges, context: { shownVersion: string; ip: string }): Promise<CurrentConsents> => {
+    update: async (
+      userId: string,
+      changes: ConsentChanges,
+      context: { shownVersion: string; ip: string; actor?: AuditActor },
+    ): Promise<CurrentConsents> => {
       const asked = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as ConsentChanges;
       if (Object.keys(asked).length === 0) throw consentErrors.nothingAsked();
       if (context.shownVersion !== textVersion) throw consentErrors.textOutdated(textVersion);
@@ -75,9 +100,18 @@ export const createConsents = ({ log, clock, textVersion, hashIp, restricted }: 
         const latest = await log.latest(userId);
         const at = clock.now();
         const state = applyConsentChanges(latest?.state ?? initialConsentState(), asked, textVersion, at);
-        if (state === null) return { textVersion, purposes: latest?.state ?? initialConsentState() };
+        if (state === null) {
+          if (latest) {
+            const [before] = await log.list(userId, { beforeSeq: latest.seq, limit: 1 });
+            await recordEntry(latest, before?.state ?? initialConsentState(), context.actor);
+          }
+          return { textVersion, purposes: latest?.state ?? initialConsentState() };
+        }
         const entry = { userId, seq: (latest?.seq ?? 0) + 1, changes: asked, state, textVersion, at, ipHash: hashIp(context.ip) };
-        if (await log.append(entry)) return { textVersion, purposes: state };
+        if (await log.append(entry)) {
+          await recordEntry(entry, latest?.state ?? initialConsentState(), context.actor);
+          return { textVersion, purposes: state };
+        }
       }
       throw consentErrors.busy();
     },

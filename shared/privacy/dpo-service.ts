@@ -43,9 +43,30 @@ export const createDpoDesk = ({ directory, exports, erasure, restrictions, findU
     const userId = await findUser({ ...(body.userId ? { userId: body.userId } : {}), ...(body.email ? { email: body.email } : {}) });
     if (!userId) throw requestErrors.subjectNotFound();
     const origin = { by: 'dpo' as const, staffId: staff.id, channel: body.channel, reference: body.reference };
-    if (body.kind === 'export') await exports.request(userId, origin);
-    else if (body.kind === 'erasure') await erasure.request(userId, { ip });
-    else await restrictions.change(userId, body.restriction!, { origin, ip });
+    // The request's own entry too, with the staff member as actor, keyed as the person's own would
+    // be: a search by action finds every erasure, export and restriction, whoever entered it.
+    if (body.kind === 'export') {
+      const { view } = await exports.request(userId, origin);
+      await audit.record({
+        action: 'privacy.export_requested',
+        actor: staff,
+        target: { type: 'privacy_export', id: view.id },
+        subjectId: userId,
+        key: `export:${view.id}`,
+      });
+    } else if (body.kind === 'erasure') await erasure.request(userId, { ip, actor: staff });
+    else {
+      const { entry } = await restrictions.change(userId, body.restriction!, { origin, ip });
+      if (entry)
+        await audit.record({
+          action: 'privacy.restriction_changed',
+          actor: staff,
+          target: { type: 'privacy_restriction', id: `${userId}:${entry.seq}` },
+          details: { purpose: body.restriction!.purpose, kind: body.restriction!.kind, active: body.restriction!.active },
+          subjectId: userId,
+          key: `restriction:${userId}:${entry.seq}`,
+        });
+    }
     // The request as recorded: a repeated one (an export being built, an erasure already
     // scheduled, a restriction already held) is the one already there.
     const request = await directory.latest(body.kind, userId, clock.now());

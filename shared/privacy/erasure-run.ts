@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/index.ts';
 import { DomainError } from '../kernel/index.ts';
 
 /** An erasure whose grace period is over: the newest entry of the person's requests, not cancelled. */
@@ -114,9 +115,11 @@ export const createErasureRunner = (deps: {
   runIdOf: (userId: string, seq: number) => string;
   /** SHA-256, lower-case hex, of the canonical JSON of a value. */
   hashOf: (value: unknown) => string;
+  /** Records `privacy.subject_erased` before the receipt is written (no receipt: the run is not over). */
+  audit: Pick<AuditLog, 'record'>;
   leaseMs?: number;
 }) => {
-  const { ports, plan, clock, runIdOf, hashOf, leaseMs = 600_000 } = deps;
+  const { ports, plan, clock, runIdOf, hashOf, audit, leaseMs = 600_000 } = deps;
 
   const finish = async (run: ErasureRun, records: readonly StepRecord[]): Promise<ErasureReceipt> => {
     const order = new Map(plan.steps.map((step, i) => [step.key, i]));
@@ -131,6 +134,20 @@ export const createErasureRunner = (deps: {
       hashAlgorithm: 'SHA-256 over RFC 8785 canonical JSON of the receipt without `hash`' as const,
     };
     const receipt = { ...body, hash: hashOf(body) };
+    // Ids and the receipt's hash only: the person's values are gone by now. Keyed by the run, so a
+    // run whose receipt insert failed records it once when it resumes.
+    await audit.record({
+      action: 'privacy.subject_erased',
+      actor: { type: 'system', id: 'privacy-execute-erasures', userId: null },
+      target: { type: 'user', id: run.userId },
+      details: {
+        requestId: `erasure:${run.userId}:${run.seq}`,
+        receiptId: run.id,
+        receiptHash: receipt.hash,
+        stores: receipt.stores.length,
+      },
+      key: `erasure-run:${run.id}`,
+    });
     await ports.insertReceipt(receipt);
     return (await ports.receipt(run.id)) ?? receipt;
   };
@@ -161,11 +178,11 @@ export const createErasureRunner = (deps: {
         records.push(record);
         if (result.data) stepData.set(step.key, result.data);
       }
+      return { runId, state: 'completed', receipt: await finish(run, records) };
     } catch (error) {
       const code = error instanceof DomainError ? error.code : 'ERASURE_STEP_FAILED';
       return { runId, state: code === 'ERASURE_SOLE_OWNER' ? 'blocked' : 'failed', code, error };
     }
-    return { runId, state: 'completed', receipt: await finish(run, records) };
   };
 
   return {

@@ -1,3 +1,4 @@
+import type { AuditActor, AuditLog } from '../audit/index.ts';
 import { DomainError } from '../kernel/index.ts';
 
 /** How long an erasure waits after it is asked, so the person can change their mind (sign-in shows it). */
@@ -62,20 +63,42 @@ export const createErasureScheduling = (deps: {
   ownership: SoleOwnership;
   clock: { now: () => Date };
   hashIp: (ip: string) => string;
+  audit: Pick<AuditLog, 'record'>;
 }) => {
-  const { log, ownership, clock, hashIp } = deps;
+  const { log, ownership, clock, hashIp, audit } = deps;
+  /**
+   * One audit entry per entry of the requests, keyed by it; the entry a repeated call finds is
+   * recorded again (a no-op when it was), so one whose record failed is recorded on the retry.
+   * No actor: the caller of the request (the person); the DPO's desk names the staff member.
+   */
+  const recordEntry = (entry: ErasureEntry, actor: AuditActor | undefined) =>
+    audit.record({
+      action: entry.kind === 'requested' ? 'privacy.erasure_requested' : 'privacy.erasure_cancelled',
+      ...(actor ? { actor } : {}),
+      target: { type: 'user', id: entry.userId },
+      details: { requestId: `erasure:${entry.userId}:${entry.seq}`, scheduledFor: entry.scheduledFor?.toISOString() ?? null },
+      key: `erasure:${entry.userId}:${entry.seq}`,
+      at: entry.at,
+    });
   /** Appends the entry `next` builds from the newest one, or returns what `settled` says needs no entry. */
   const change = async (
     userId: string,
     settled: (latest: ErasureEntry | null) => ErasureStatus | null,
     next: (latest: ErasureEntry | null, now: Date) => Omit<ErasureEntry, 'userId' | 'seq'>,
+    actor: AuditActor | undefined,
   ): Promise<{ status: ErasureStatus; isNew: boolean }> => {
     for (let attempt = 0; attempt < attempts; attempt += 1) {
       const latest = await log.latest(userId);
       const done = settled(latest);
-      if (done) return { status: done, isNew: false };
+      if (done) {
+        if (latest) await recordEntry(latest, actor);
+        return { status: done, isNew: false };
+      }
       const entry = { ...next(latest, clock.now()), userId, seq: (latest?.seq ?? 0) + 1 };
-      if (await log.append(entry)) return { status: statusOf(entry), isNew: true };
+      if (await log.append(entry)) {
+        await recordEntry(entry, actor);
+        return { status: statusOf(entry), isNew: true };
+      }
     }
     throw erasureErrors.busy();
   };
@@ -86,7 +109,7 @@ export const createErasureScheduling = (deps: {
      * Schedules the erasure `erasureGraceDays` from now; asking again while scheduled keeps the date.
      * @throws ERASURE_SOLE_OWNER, ERASURE_CHANGE_CONFLICT
      */
-    request: async (userId: string, context: { ip: string }) => {
+    request: async (userId: string, context: { ip: string; actor?: AuditActor }) => {
       const blocking = await ownership.blockingWorkspaces(userId);
       if (blocking.length > 0) throw erasureErrors.soleOwner(blocking);
       return change(
@@ -98,11 +121,12 @@ export const createErasureScheduling = (deps: {
           scheduledFor: new Date(now.getTime() + erasureGraceDays * dayMs),
           ipHash: hashIp(context.ip),
         }),
+        context.actor,
       );
     },
 
     /** Cancels a scheduled erasure. @throws ERASURE_NOT_SCHEDULED, ERASURE_CHANGE_CONFLICT */
-    cancel: async (userId: string, context: { ip: string }) =>
+    cancel: async (userId: string, context: { ip: string; actor?: AuditActor }) =>
       change(
         userId,
         (latest) => {
@@ -110,6 +134,7 @@ export const createErasureScheduling = (deps: {
           return null;
         },
         (_latest, now) => ({ kind: 'cancelled', at: now, scheduledFor: null, ipHash: hashIp(context.ip) }),
+        context.actor,
       ),
   };
 };

@@ -70,4 +70,5 @@ module "data" {
   atlas_instance_size = var.atlas_instance_size
   atlas_allowed_cidrs = ["${module.cluster.nat_ip}/32"]
   chroma_storage_gb   = var.chroma_storage_gb
+  atlas_restore_drill = var.atlas_restore_drill
 }

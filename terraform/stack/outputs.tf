@@ -32,3 +32,8 @@ output "chroma_url" {
   description = "CHROMA_URL for the overlay's configuration."
   value       = module.data.chroma_url
 }
+
+output "atlas_restore_drill_cluster" {
+  description = "The Atlas restore drill's target cluster, null outside a drill."
+  value       = module.data.atlas_restore_drill_cluster
+}

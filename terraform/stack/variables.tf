@@ -106,3 +106,9 @@ variable "commitment_plan" {
   type        = string
   default     = "THIRTY_SIX_MONTH"
 }
+
+variable "atlas_restore_drill" {
+  description = "Creates the Atlas restore drill's target cluster (docs/backups.md); true only during a drill."
+  type        = bool
+  default     = false
+}

@@ -55,8 +55,16 @@ export interface WireServer {
   baseURL: (label: string, kind: WireKind) => string;
   script: (label: string, steps: readonly WireStep[], otherwise?: WireStep) => void;
   requests: (label: string) => WireRequest[];
+  /** Answers 401 (the provider's error shape) to a request of `label` without one of `keys`; null accepts any key. */
+  acceptKeys: (label: string, keys: readonly string[] | null) => void;
   close: () => Promise<void>;
 }
+
+/** The key a request carried, wherever its vendor puts it. */
+export const keyOf = (kind: WireKind, headers: IncomingMessage['headers']): string => {
+  const value = headers[kind === 'openai' ? 'authorization' : kind === 'anthropic' ? 'x-api-key' : 'x-goog-api-key'];
+  return String(value ?? '').replace(/^Bearer /, '');
+};
 
 const readJson = async (request: IncomingMessage): Promise<Record<string, unknown>> => {
   const chunks: Buffer[] = [];
@@ -96,6 +104,7 @@ const errorBody = (kind: WireKind, status: number) => {
 export const startAiWireServer = async (): Promise<WireServer> => {
   const scripts = new Map<string, { steps: WireStep[]; otherwise: WireStep }>();
   const seen = new Map<string, WireRequest[]>();
+  const accepted = new Map<string, readonly string[]>();
 
   const answer = async (incoming: IncomingMessage, response: ServerResponse) => {
     const url = new URL(incoming.url ?? '/', 'http://localhost');
@@ -132,6 +141,11 @@ export const startAiWireServer = async (): Promise<WireServer> => {
       images,
     };
     seen.set(label, [...(seen.get(label) ?? []), request]);
+    const keys = accepted.get(label);
+    if (keys && !keys.includes(keyOf(wire.kind, incoming.headers))) {
+      response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify(errorBody(wire.kind, 401)));
+      return;
+    }
     const script = scripts.get(label);
     const step = script?.steps.shift() ?? script?.otherwise ?? { status: 500 };
     if ('delayMs' in step && step.delayMs) await wait(step.delayMs);
@@ -187,6 +201,10 @@ export const startAiWireServer = async (): Promise<WireServer> => {
       scripts.set(label, { steps: [...steps], otherwise });
     },
     requests: (label) => seen.get(label) ?? [],
+    acceptKeys: (label, keys) => {
+      if (keys) accepted.set(label, [...keys]);
+      else accepted.delete(label);
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -46,23 +46,34 @@ export const startGateway = (options: {
     const instance = await options.pool.instanceOf(target);
     const headers = withoutHopByHop(req.rawHeaders);
     if (!req.headers['x-forwarded-for']) headers.push('x-forwarded-for', req.socket.remoteAddress ?? '127.0.0.1');
-    const upstream = request({
-      host: '127.0.0.1',
-      port: instance.port,
-      method: req.method,
-      path: event ? '/' : url,
-      headers,
-      agent,
-    });
-    upstream.once('response', (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.rawHeaders));
-      answer.pipe(res);
-    });
-    upstream.once('error', (error) => {
-      options.log(`[gateway] ${target}: ${String(error)}`);
-      problem(res, 502, 'FUNCTION_UNAVAILABLE', `${target} did not answer.`);
-    });
-    req.pipe(upstream);
+    // Buffered, so that a request can be sent again (bodies are bounded by the functions' own limits).
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const send = (again: boolean) => {
+      const upstream = request({
+        host: '127.0.0.1',
+        port: instance.port,
+        method: req.method,
+        path: event ? '/' : url,
+        headers,
+        agent: again ? false : agent,
+      });
+      upstream.once('response', (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.rawHeaders));
+        answer.pipe(res);
+      });
+      upstream.once('error', (error: NodeJS.ErrnoException) => {
+        // The function's server closed an idle keep-alive connection as this request went out on it
+        // (its keep-alive timeout racing the agent's): the request was never read, so it goes again,
+        // once, on a new connection — what Node's documentation prescribes for `reusedSocket`.
+        if (!again && upstream.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) return send(true);
+        options.log(`[gateway] ${target}: ${String(error)}`);
+        problem(res, 502, 'FUNCTION_UNAVAILABLE', `${target} did not answer.`);
+      });
+      upstream.end(body);
+    };
+    send(false);
   };
   const server = createServer((req, res) => {
     forward(req, res).catch((error: unknown) => {

@@ -9,6 +9,8 @@ import { createAiJobImageStore } from '../mongodb/ai-image-store.ts';
 import { createAiJobLog, createAiJobStore, createAiMessageStore } from '../mongodb/ai-job-stores.ts';
 import { createAiProposalOutcomes, createAiProposalSlots, createAiProposalStore } from '../mongodb/ai-proposal-stores.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
+import { fieldSealer } from '../crypto/field-sealer.ts';
+import { createContentSealer } from '../crypto/sealed-content.ts';
 import { webAppConfig } from '../web-app-config.ts';
 
 /**
@@ -18,14 +20,15 @@ import { webAppConfig } from '../web-app-config.ts';
 export const aiPorts = defineResource({
   name: 'ai-ports',
   config: webAppConfig,
-  requires: [mongo, ledgerPorts, flowPorts],
+  requires: [mongo, fieldSealer, ledgerPorts, flowPorts],
   create: (settings, { use }): AiPorts => {
     const { db } = use(mongo);
+    const seal = createContentSealer(use(fieldSealer));
     return {
-      messages: createAiMessageStore(db),
+      messages: createAiMessageStore(db, seal),
       jobs: createAiJobStore(db),
-      log: createAiJobLog(db),
-      proposals: createAiProposalStore(db),
+      log: createAiJobLog(db, seal),
+      proposals: createAiProposalStore(db, seal),
       slots: createAiProposalSlots(db),
       outcomes: createAiProposalOutcomes(db),
       images: createAiJobImageStore(db),

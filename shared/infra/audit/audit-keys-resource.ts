@@ -1,6 +1,6 @@
 import { defineResource } from '../../platform/resource.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
-import { auditKeysConfig } from './audit-config.ts';
+import { auditKeyring, auditKeysConfig } from './audit-config.ts';
 import { createAuditSigningKeys } from './audit-signing-keys.ts';
 
 /** The audit signing keys (`audit_signing_keys`), private halves sealed under AUDIT_KEY_ENCRYPTION_KEY. */
@@ -8,5 +8,5 @@ export const auditKeys = defineResource({
   name: 'audit-keys',
   config: auditKeysConfig,
   requires: [mongo],
-  create: (config, { use }) => createAuditSigningKeys(use(mongo).db, Buffer.from(config.AUDIT_KEY_ENCRYPTION_KEY, 'base64')),
+  create: (config, { use }) => createAuditSigningKeys(use(mongo).db, auditKeyring(config)),
 });

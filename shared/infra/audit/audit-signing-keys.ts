@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { CheckpointSigner, SignatureCheck } from '../../audit/index.ts';
-import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
+import { openWithRing, sealWithRing, type Keyring } from '../crypto/keyring.ts';
+import type { SealedSecret } from '../crypto/sealed-secret.ts';
 import { defineCollection } from '../mongodb/collection.ts';
 import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
 import { newEd25519Pair, publicKeysFromJwks, signatureCheckOf, signEd25519, type AuditPublicJwk } from './audit-crypto.ts';
@@ -26,7 +27,7 @@ interface AuditSigningKeyDocument {
 export const auditKeyIdOf = (now: Date): string => `audit-${now.getUTCFullYear()}`;
 
 /** The audit signing keys in MongoDB: the signer of the checkpoint cron and the published public keys. */
-export const createAuditSigningKeys = (db: Db, kek: Buffer) => {
+export const createAuditSigningKeys = (db: Db, kek: Keyring) => {
   const keys = auditSigningKeyCollection.in<AuditSigningKeyDocument>(db);
 
   /** The key of `now`'s year, created when missing; concurrent creators all get the one inserted first. */
@@ -40,7 +41,7 @@ export const createAuditSigningKeys = (db: Db, kek: Buffer) => {
       schemaVersion: 1,
       alg: 'Ed25519',
       publicJwk,
-      privateKey: seal(kek, kid, privatePkcs8),
+      privateKey: sealWithRing(kek, kid, privatePkcs8),
       createdAt: now,
     };
     try {
@@ -60,7 +61,7 @@ export const createAuditSigningKeys = (db: Db, kek: Buffer) => {
   const signer: CheckpointSigner = {
     current: async (now) => {
       const document = await ensure(now);
-      const privatePkcs8 = open(kek, document._id, document.privateKey);
+      const privatePkcs8 = openWithRing(kek, document._id, document.privateKey);
       return { keyId: document._id, sign: (message) => signEd25519(privatePkcs8, message) };
     },
   };

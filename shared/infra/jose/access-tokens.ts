@@ -2,6 +2,7 @@ import { importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTHeader
 import { accessTokenTtlSeconds, type AccessTokenClaims, type AccessTokens } from '../../identity/access-token.ts';
 import type { KeySchedule } from '../../identity/signing-key-schedule.ts';
 import { DomainError, platformRoles, type PlatformRole } from '../../kernel/index.ts';
+import { isDependencyFailure } from '../../platform/http/dependency-failure.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { authConfig } from './auth-config.ts';
 import type { SigningKeyStore } from './signing-key-store.ts';
@@ -71,7 +72,8 @@ export const createAccessTokens = (
         typ: tokenType,
         requiredClaims: ['sub', 'sid', 'exp', 'iat'],
       }).catch((cause: unknown) => {
-        throw cause instanceof DomainError ? cause : invalidToken(cause);
+        // The public keys come from the database: its outage is a 503, not a bad token (a 401 would make clients sign their users out).
+        throw cause instanceof DomainError || isDependencyFailure(cause) ? cause : invalidToken(cause);
       });
       const roles = Array.isArray(payload.roles) ? payload.roles : [];
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !roles.every(isPlatformRole)) throw invalidToken();

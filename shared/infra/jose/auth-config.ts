@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { defineConfig } from '../../platform/config/fragment.ts';
-
-const base64Key = z
-  .string()
-  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+import { keyListSchema, keyringOf, type Keyring } from '../crypto/keyring.ts';
 
 export const authConfig = defineConfig({
   name: 'auth-tokens',
@@ -12,8 +9,8 @@ export const authConfig = defineConfig({
     AUTH_ISSUER: z.string().min(1),
     /** `aud` of our access tokens. */
     AUTH_AUDIENCE: z.string().min(1),
-    /** Encrypts the signing keys' private halves at rest (AES-256-GCM). */
-    AUTH_KEY_ENCRYPTION_KEY: base64Key,
+    /** Encrypts the signing keys' private halves at rest (AES-256-GCM); `new,old` during a rotation (the first seals). */
+    AUTH_KEY_ENCRYPTION_KEY: keyListSchema,
     /** Days between signing-key rotations. */
     AUTH_SIGNING_KEY_ROTATION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   },
@@ -23,3 +20,6 @@ export const authConfig = defineConfig({
     AUTH_KEY_ENCRYPTION_KEY: 'ZGV2ZWxvcG1lbnQtb25seS1rZXktZW5jcnlwdGlvbjE=',
   },
 });
+
+/** The ring that opens what AUTH_KEY_ENCRYPTION_KEY seals (signing keys, 2FA secrets of before the data keys). */
+export const authKeyring = (config: { AUTH_KEY_ENCRYPTION_KEY: string }): Keyring => keyringOf(config.AUTH_KEY_ENCRYPTION_KEY);

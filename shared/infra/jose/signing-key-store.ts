@@ -1,7 +1,8 @@
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Db } from 'mongodb';
 import type { KeySchedule } from '../../identity/signing-key-schedule.ts';
-import { open, seal, type SealedSecret } from '../crypto/sealed-secret.ts';
+import { openWithRing, sealWithRing, type Keyring } from '../crypto/keyring.ts';
+import type { SealedSecret } from '../crypto/sealed-secret.ts';
 import { defineCollection } from '../mongodb/collection.ts';
 import { isDuplicateKey } from '../mongodb/duplicate-key.ts';
 import { noPersonalData } from '../../platform/privacy/data-map.ts';
@@ -32,13 +33,13 @@ export interface SigningKey {
   verifiesUntil: Date;
 }
 
-/** Signing keys in MongoDB, private halves sealed under the key-encryption key. */
-export const createSigningKeyStore = (db: Db, kek: Buffer, schedule: KeySchedule) => {
+/** Signing keys in MongoDB, private halves sealed under the key-encryption key (any key of the ring opens them). */
+export const createSigningKeyStore = (db: Db, kek: Keyring, schedule: KeySchedule) => {
   const keys = signingKeyCollection.in<SigningKeyDocument>(db);
   const toKey = (doc: SigningKeyDocument): SigningKey => ({
     kid: doc._id,
     publicJwk: doc.publicJwk,
-    privateJwk: JSON.parse(open(kek, doc._id, doc.privateJwk)) as JWK,
+    privateJwk: JSON.parse(openWithRing(kek, doc._id, doc.privateJwk)) as JWK,
     verifiesUntil: doc.verifiesUntil,
   });
 
@@ -55,7 +56,7 @@ export const createSigningKeyStore = (db: Db, kek: Buffer, schedule: KeySchedule
       alg: 'ES256',
       period,
       publicJwk,
-      privateJwk: seal(kek, kid, JSON.stringify(await exportJWK(privateKey))),
+      privateJwk: sealWithRing(kek, kid, JSON.stringify(await exportJWK(privateKey))),
       createdAt: now,
       signsFrom: schedule.startOf(period),
       verifiesUntil: schedule.verifiesUntil(period),

@@ -1,7 +1,7 @@
 import { createKeySchedule } from '../../identity/signing-key-schedule.ts';
 import { defineResource } from '../../platform/resource.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
-import { authConfig } from './auth-config.ts';
+import { authConfig, authKeyring } from './auth-config.ts';
 import { createSigningKeyStore } from './signing-key-store.ts';
 
 /** The signing-key store with its schedule, for the JWKS endpoint and the rotation job. */
@@ -11,6 +11,6 @@ export const signingKeys = defineResource({
   requires: [mongo],
   create: (config, { use }) => {
     const schedule = createKeySchedule(config.AUTH_SIGNING_KEY_ROTATION_DAYS);
-    return { schedule, store: createSigningKeyStore(use(mongo).db, Buffer.from(config.AUTH_KEY_ENCRYPTION_KEY, 'base64'), schedule) };
+    return { schedule, store: createSigningKeyStore(use(mongo).db, authKeyring(config), schedule) };
   },
 });

@@ -11,6 +11,9 @@ import { createChromaVectorIndex } from '../chroma/knowledge-vector-index.ts';
 import { createKnowledgeDocumentStore } from '../mongodb/knowledge-document-store.ts';
 import { createKnowledgeContentStore, createKnowledgeDeletionMarks, createKnowledgeUsageStore } from '../mongodb/knowledge-stores.ts';
 import { mongo } from '../mongodb/mongo-resource.ts';
+import { fieldSealer } from '../crypto/field-sealer.ts';
+import { createContentSealer } from '../crypto/sealed-content.ts';
+import { createSealedVectorIndex } from './sealed-vector-index.ts';
 import { createWorkspaceStore } from '../mongodb/workspace-store.ts';
 import { webAppConfig } from '../web-app-config.ts';
 import { createAiEmbedder } from './ai-embedder.ts';
@@ -25,22 +28,23 @@ const config = defineConfig({
 });
 
 /**
- * The knowledge services' ports: documents, contents, deletion marks and usage in MongoDB, vectors
- * and chunk texts in Chroma, BM25 in the instance, embeddings through the AI SDK, credits through
+ * The knowledge services' ports: documents, contents (sealed under the workspace's key), deletion
+ * marks and usage in MongoDB, vectors and sealed chunk texts in Chroma, BM25 in the instance, embeddings through the AI SDK, credits through
  * the ledger, the plan from the workspace document. The lexical indexes live as long as the instance.
  */
 export const knowledgePorts = defineResource({
   name: 'knowledge-ports',
   config,
   recipient: { name: 'the embeddings provider (EMBEDDINGS_BASE_URL)', role: 'vectors of document passages and questions (processor)' },
-  requires: [mongo, chroma, ledgerPorts],
+  requires: [mongo, chroma, fieldSealer, ledgerPorts],
   create: (settings, { use }): KnowledgePorts => {
     const { db } = use(mongo);
-    const vectors = createChromaVectorIndex(use(chroma), settings.KNOWLEDGE_COLLECTION_PREFIX);
+    const seal = createContentSealer(use(fieldSealer));
+    const vectors = createSealedVectorIndex(createChromaVectorIndex(use(chroma), settings.KNOWLEDGE_COLLECTION_PREFIX), seal);
     const workspaces = createWorkspaceStore(db);
     return {
       documents: createKnowledgeDocumentStore(db),
-      contents: createKnowledgeContentStore(db),
+      contents: createKnowledgeContentStore(db, seal),
       deletions: createKnowledgeDeletionMarks(db),
       usage: createKnowledgeUsageStore(db),
       vectors,

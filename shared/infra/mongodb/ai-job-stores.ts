@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { AiJob, AiMessage, JobEntry, JobLog, JobStore, MessageStore } from '../../ai/index.ts';
+import type { ContentSealer } from '../crypto/sealed-content.ts';
 import { defineCollection } from './collection.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 
@@ -43,13 +44,23 @@ export const aiJobStepCollection = defineCollection({
 type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string; schemaVersion: 1 };
 const fromStored = <T extends { id: string }>({ _id, schemaVersion: _s, ...rest }: Stored<T>): T => ({ ...rest, id: _id }) as unknown as T;
 
-/** `ai_messages`: immutable, `_id` = the message id. */
-export const createAiMessageStore = (db: Db): MessageStore => {
-  const messages = aiMessageCollection.in<Stored<AiMessage>>(db);
+type StoredMessage = Omit<Stored<AiMessage>, 'text'> & { text: unknown };
+
+/**
+ * `ai_messages`: immutable, `_id` = the message id. The text is sealed under the author's data key
+ * (a plain text written before sealing reads as it is); once that key is destroyed it reads null.
+ */
+export const createAiMessageStore = (db: Db, seal: ContentSealer): MessageStore => {
+  const messages = aiMessageCollection.in<StoredMessage>(db);
+  const toMessage = async ({ text, ...stored }: StoredMessage): Promise<AiMessage> => ({
+    ...fromStored<AiMessage>({ ...stored, text: null }),
+    text: await seal.openText(stored.userId, aiMessageCollection.name, 'text', stored._id, text),
+  });
   return {
-    insert: async ({ id, ...message }) => {
+    insert: async ({ id, text, ...message }) => {
+      const sealed = text === null ? null : await seal.text(message.userId, aiMessageCollection.name, 'text', id, text);
       try {
-        await messages.insertOne({ ...message, _id: id, schemaVersion: 1 });
+        await messages.insertOne({ ...message, text: sealed, _id: id, schemaVersion: 1 });
         return true;
       } catch (error) {
         if (isDuplicateKey(error)) return false;
@@ -61,13 +72,13 @@ export const createAiMessageStore = (db: Db): MessageStore => {
     },
     find: async (id) => {
       const found = await messages.findOne({ _id: id });
-      return found ? fromStored<AiMessage>(found) : null;
+      return found ? toMessage(found) : null;
     },
     list: async (flowId, userId, { after, limit }) => {
       const filter = after
         ? { flowId, userId, $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, _id: { $lt: after.id } }] }
         : { flowId, userId };
-      return (await messages.find(filter).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray()).map((m) => fromStored<AiMessage>(m));
+      return Promise.all((await messages.find(filter).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray()).map(toMessage));
     },
   };
 };
@@ -110,13 +121,62 @@ export const createAiJobStore = (db: Db): JobStore => {
 
 type StoredEntry = JobEntry & { _id: string; schemaVersion: 1 };
 
-/** `ai_job_steps`: append-only; a taken `<jobId>:<seq>` is a duplicate key (for seq 0: the job is claimed). */
-export const createAiJobLog = (db: Db): JobLog => {
-  const entries = aiJobStepCollection.in<StoredEntry>(db);
+/** The part of an entry that carries the person's content (plan steps, screens, operations, answers): sealed whole as `sealed`. */
+const contentOf = (entry: JobEntry): Record<string, unknown> | null => {
+  if (entry.kind === 'step') return { detail: entry.detail };
+  if (entry.kind === 'operation') return { operation: entry.operation, rationale: entry.rationale };
+  if (entry.kind === 'done') return { result: entry.result };
+  return null;
+};
+const contentFields = new Set(['detail', 'operation', 'rationale', 'result']);
+const withoutContent = (entry: JobEntry): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(entry).filter(([field]) => !contentFields.has(field)));
+
+/**
+ * `ai_job_steps`: append-only; a taken `<jobId>:<seq>` is a duplicate key (for seq 0: the job is
+ * claimed). The content of an entry is sealed under the data key of the job's requester (looked
+ * up once per job and instance); entries written before sealing read as they are. Once that key is
+ * destroyed an entry reads with its content empty (`unavailable: true`).
+ */
+export const createAiJobLog = (db: Db, seal: ContentSealer): JobLog => {
+  const entries = aiJobStepCollection.in<StoredEntry & { sealed?: unknown; unavailable?: true }>(db);
+  const owners = new Map<string, string>();
+  const ownerOf = async (jobId: string) => {
+    const known = owners.get(jobId);
+    if (known) return known;
+    const job = await aiJobCollection.in<{ _id: string; userId: string }>(db).findOne({ _id: jobId }, { projection: { userId: 1 } });
+    if (!job) throw new Error(`job ${jobId} is missing: its steps cannot be sealed or opened`);
+    if (owners.size >= 1000) owners.delete(owners.keys().next().value!);
+    owners.set(jobId, job.userId);
+    return job.userId;
+  };
+  const recordId = (entry: { jobId: string; seq: number }) => `${entry.jobId}:${entry.seq}`;
+  const toEntry = async ({ _id, schemaVersion: _s, sealed, ...stored }: StoredEntry & { sealed?: unknown }): Promise<JobEntry> => {
+    if (sealed === undefined) return stored;
+    const content = await seal.openJson<Record<string, unknown>>(
+      await ownerOf(stored.jobId),
+      aiJobStepCollection.name,
+      'sealed',
+      _id,
+      sealed,
+    );
+    if (content !== null) return { ...stored, ...content };
+    const empties: Record<string, object> = { step: { detail: {} }, operation: { operation: null, rationale: '' }, done: { result: null } };
+    const empty = empties[stored.kind] ?? {};
+    return { ...stored, ...empty, unavailable: true } as unknown as JobEntry;
+  };
   return {
     append: async (entry) => {
+      const content = contentOf(entry);
+      const stored =
+        content === null
+          ? entry
+          : {
+              ...withoutContent(entry),
+              sealed: await seal.json(await ownerOf(entry.jobId), aiJobStepCollection.name, 'sealed', recordId(entry), content),
+            };
       try {
-        await entries.insertOne({ ...entry, _id: `${entry.jobId}:${entry.seq}`, schemaVersion: 1 });
+        await entries.insertOne({ ...(stored as JobEntry), _id: recordId(entry), schemaVersion: 1 });
         return true;
       } catch (error) {
         if (isDuplicateKey(error)) return false;
@@ -124,11 +184,13 @@ export const createAiJobLog = (db: Db): JobLog => {
       }
     },
     after: async (jobId, after) =>
-      (
-        await entries
-          .find({ jobId, seq: { $gt: after } })
-          .sort({ seq: 1 })
-          .toArray()
-      ).map(({ _id, schemaVersion: _s, ...entry }): JobEntry => entry),
+      Promise.all(
+        (
+          await entries
+            .find({ jobId, seq: { $gt: after } })
+            .sort({ seq: 1 })
+            .toArray()
+        ).map(toEntry),
+      ),
   };
 };

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { Proposal, ProposalOutcome, ProposalOutcomes, ProposalSlot, ProposalSlots, ProposalStore } from '../../ai/index.ts';
+import type { ContentSealer } from '../crypto/sealed-content.ts';
 import { defineCollection } from './collection.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 
@@ -42,22 +43,41 @@ export const aiProposalOutcomeCollection = defineCollection({
   },
 });
 
-type StoredProposal = Omit<Proposal, 'id'> & { _id: string; schemaVersion: 1 };
-const toProposal = ({ _id, schemaVersion: _s, ...rest }: StoredProposal): Proposal => ({ ...rest, id: _id });
+type StoredProposal = Omit<Proposal, 'id' | 'steps' | 'operations'> & {
+  _id: string;
+  schemaVersion: 1;
+  steps: unknown;
+  operations: unknown;
+};
 
-/** `ai_proposals`: immutable, `_id` = the proposal id. */
-export const createAiProposalStore = (db: Db): ProposalStore => {
+/**
+ * `ai_proposals`: immutable, `_id` = the proposal id. The plan and the operations (made from the
+ * person's message) are sealed under the requester's data key; proposals written before sealing
+ * read as they are, and once the key is destroyed both read empty.
+ */
+export const createAiProposalStore = (db: Db, seal: ContentSealer): ProposalStore => {
   const proposals = aiProposalCollection.in<StoredProposal>(db);
+  const name = aiProposalCollection.name;
+  const toProposal = async ({ _id, schemaVersion: _s, steps, operations, ...rest }: StoredProposal): Promise<Proposal> => ({
+    ...rest,
+    id: _id,
+    steps: (await seal.openJson<Proposal['steps']>(rest.userId, name, 'steps', _id, steps)) ?? [],
+    operations: (await seal.openJson<Proposal['operations']>(rest.userId, name, 'operations', _id, operations)) ?? [],
+  });
   return {
-    insert: async ({ id, ...proposal }) => {
-      await proposals.insertOne({ ...proposal, _id: id, schemaVersion: 1 });
+    insert: async ({ id, steps, operations, ...proposal }) => {
+      const [sealedSteps, sealedOperations] = await Promise.all([
+        seal.json(proposal.userId, name, 'steps', id, steps),
+        seal.json(proposal.userId, name, 'operations', id, operations),
+      ]);
+      await proposals.insertOne({ ...proposal, steps: sealedSteps, operations: sealedOperations, _id: id, schemaVersion: 1 });
     },
     find: async (id) => {
       const found = await proposals.findOne({ _id: id });
       return found ? toProposal(found) : null;
     },
     findByJobs: async (jobIds) =>
-      jobIds.length === 0 ? [] : (await proposals.find({ jobId: { $in: [...jobIds] } }).toArray()).map(toProposal),
+      jobIds.length === 0 ? [] : Promise.all((await proposals.find({ jobId: { $in: [...jobIds] } }).toArray()).map(toProposal)),
   };
 };
 

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { Block, ContentStore, DeletionMarks, UsageEntry, UsageStore } from '../../knowledge/index.ts';
+import type { ContentSealer } from '../crypto/sealed-content.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { defineCollection } from './collection.ts';
 import { noPersonalData } from '../../platform/privacy/data-map.ts';
@@ -30,14 +31,24 @@ export const knowledgeUsageCollection = defineCollection({
   ],
 });
 
-/** `knowledge_document_contents`: a document's extracted blocks, `_id` = the document id. */
-export const createKnowledgeContentStore = (db: Db): ContentStore => {
-  const contents = knowledgeContentCollection.in<{ _id: string; workspaceId: string; blocks: Block[]; schemaVersion: 1 }>(db);
+/**
+ * `knowledge_document_contents`: a document's extracted blocks, `_id` = the document id, sealed
+ * under the workspace's data key (the documents are the workspace's: the uploader's erasure leaves
+ * them readable to the others). Blocks written before sealing read as they are; once the
+ * workspace's key is destroyed the content reads as missing.
+ */
+export const createKnowledgeContentStore = (db: Db, seal: ContentSealer): ContentStore => {
+  const contents = knowledgeContentCollection.in<{ _id: string; workspaceId: string; blocks: unknown; schemaVersion: 1 }>(db);
+  const name = knowledgeContentCollection.name;
   return {
     put: async (workspaceId, documentId, blocks) => {
-      await contents.replaceOne({ _id: documentId, workspaceId }, { workspaceId, blocks: [...blocks], schemaVersion: 1 }, { upsert: true });
+      const sealed = await seal.json(workspaceId, name, 'blocks', documentId, blocks);
+      await contents.replaceOne({ _id: documentId, workspaceId }, { workspaceId, blocks: sealed, schemaVersion: 1 }, { upsert: true });
     },
-    get: async (workspaceId, documentId) => (await contents.findOne({ _id: documentId, workspaceId }))?.blocks ?? null,
+    get: async (workspaceId, documentId) => {
+      const found = await contents.findOne({ _id: documentId, workspaceId });
+      return found ? seal.openJson<Block[]>(workspaceId, name, 'blocks', documentId, found.blocks) : null;
+    },
     remove: async (workspaceId, documentId) => {
       await contents.deleteOne({ _id: documentId, workspaceId });
     },

@@ -35,6 +35,16 @@ export const ledgerHeadCollection = defineCollection({
   name: 'credit_ledger_heads',
   privacy: noPersonalData('the newest entry number per workspace ledger (a hint)', 'billing-records', ['financial']),
 });
+/**
+ * Where retention cut a ledger's start (shared/billing/ledger-cut.ts): `_id` `<workspaceId>:<through>`,
+ * insert-only (a later cut is a new record), written before the entries go; the reconcile check
+ * accepts a ledger that starts after one.
+ */
+export const ledgerCutCollection = defineCollection({
+  name: 'credit_ledger_cuts',
+  privacy: noPersonalData('where the 10-year retention cut a workspace ledger (ids and numbers)', 'billing-records', ['financial']),
+  indexes: [{ name: 'credit_ledger_cuts_workspace', keys: { workspaceId: 1 } }],
+});
 
 /** A stored entry: `_id` is `<workspaceId>:<seq>`, so the next entry is found by `_id` equality. */
 export interface LedgerEntryDocument extends LedgerEntry {

@@ -1,11 +1,12 @@
 import type { Db } from 'mongodb';
 import type { TotpEnrollment, TwoFactorStore } from '../../identity/index.ts';
 import { defineResource } from '../../platform/resource.ts';
-import { authConfig } from '../jose/auth-config.ts';
+import { authConfig, authKeyring } from '../jose/auth-config.ts';
 import { dataKeyErrors } from '../crypto/data-keys.ts';
 import { isSealedValue, type SealedValue } from '../crypto/envelope.ts';
 import { fieldSealer, type FieldSealer } from '../crypto/field-sealer.ts';
-import { open, type SealedSecret } from '../crypto/sealed-secret.ts';
+import { openWithRing, type Keyring } from '../crypto/keyring.ts';
+import type { SealedSecret } from '../crypto/sealed-secret.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { mongo } from './mongo-resource.ts';
 import { hashToken } from './token-hash.ts';
@@ -92,7 +93,7 @@ export const totpStepUseCollection = defineCollection({
  * enrollment id and code) with their uses in `two_factor_backup_codes_used`, and
  * `totp_steps_used` (`<userId>:<step>`) against replays.
  */
-export const createTwoFactorStore = (db: Db, kek: Buffer, sealer: FieldSealer): TwoFactorStore => {
+export const createTwoFactorStore = (db: Db, kek: Keyring, sealer: FieldSealer): TwoFactorStore => {
   const pending = twoFactorPendingCollection.in<EnrollmentDocument>(db);
   const active = twoFactorCollection.in<EnrollmentDocument & { enabledAt: Date }>(db);
   const codes = backupCodeCollection.in<{ _id: string; schemaVersion: 1; enrollmentId: string; userId: string; createdAt: Date }>(db);
@@ -114,7 +115,7 @@ export const createTwoFactorStore = (db: Db, kek: Buffer, sealer: FieldSealer): 
   const toEnrollment = async (collection: string, doc: EnrollmentDocument | null): Promise<TotpEnrollment | null> => {
     if (!doc) return null;
     const { _id: userId, enrollmentId, secret: stored, createdAt } = doc;
-    if (!isSealedValue(stored)) return { enrollmentId, secret: open(kek, context(userId, enrollmentId), stored), createdAt };
+    if (!isSealedValue(stored)) return { enrollmentId, secret: openWithRing(kek, context(userId, enrollmentId), stored), createdAt };
     const secret = await sealer.open(userId, where(collection, userId, enrollmentId), stored);
     // Fail closed: a shredded secret must not read as "no second factor".
     if (secret === null) throw dataKeyErrors.destroyed();
@@ -160,5 +161,5 @@ export const twoFactorStore = defineResource({
   name: 'two-factor-store',
   config: authConfig,
   requires: [mongo, fieldSealer],
-  create: (config, { use }) => createTwoFactorStore(use(mongo).db, Buffer.from(config.AUTH_KEY_ENCRYPTION_KEY, 'base64'), use(fieldSealer)),
+  create: (config, { use }) => createTwoFactorStore(use(mongo).db, authKeyring(config), use(fieldSealer)),
 });

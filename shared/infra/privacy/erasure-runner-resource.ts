@@ -42,6 +42,7 @@ export const erasureRunner = defineResource({
       clock,
       runIdOf: ids.receiptIdOf,
       hashOf: receiptHashOf,
+      audit: use(auditLog),
     });
   },
 });

@@ -38,7 +38,12 @@ import {
 import { invitationCollection } from '../mongodb/invitation-store.ts';
 import { knowledgeDocumentCollection } from '../mongodb/knowledge-document-store.ts';
 import { knowledgeContentCollection, knowledgeDeletionCollection, knowledgeUsageCollection } from '../mongodb/knowledge-stores.ts';
-import { ledgerCollection, ledgerHeadCollection, ledgerReservationPointerCollection } from '../mongodb/ledger-entry-store.ts';
+import {
+  ledgerCollection,
+  ledgerCutCollection,
+  ledgerHeadCollection,
+  ledgerReservationPointerCollection,
+} from '../mongodb/ledger-entry-store.ts';
 import { ledgerIntentCollection } from '../mongodb/ledger-intent-store.ts';
 import { loginAttemptCollection } from '../mongodb/login-attempt-store.ts';
 import { membershipCollection, workspaceTombstoneCollection } from '../mongodb/membership-store.ts';
@@ -133,6 +138,7 @@ export const erasureStores: readonly DataStore[] = [
   knowledgeDeletionCollection,
   knowledgeUsageCollection,
   ledgerCollection,
+  ledgerCutCollection,
   ledgerHeadCollection,
   ledgerReservationPointerCollection,
   ledgerIntentCollection,

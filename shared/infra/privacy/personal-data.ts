@@ -96,11 +96,18 @@ export const createPersonalData = (db: Db, sealer: FieldSealer, stores: readonly
       const records: Record<string, unknown>[] = [];
       for (const doc of docs) {
         const open = async (field: string, sealed: unknown) => {
-          try {
-            return await sealer.open(userId, { collection: store.name, field, recordId: String(doc._id) }, sealed as never);
-          } catch {
-            return null; // another person's value, or one sealed under another scheme: not theirs to read
+          const context = { collection: store.name, field, recordId: String(doc._id) };
+          // The person's key, else the workspace's (its knowledge documents, of which the person wrote this one).
+          for (const subject of [userId, typeof doc.workspaceId === 'string' ? doc.workspaceId : null]) {
+            if (subject === null) continue;
+            try {
+              const opened = await sealer.open(subject, context, sealed as never);
+              if (opened !== null) return opened;
+            } catch {
+              // another person's value, or one sealed under another scheme: not theirs to read
+            }
           }
+          return null;
         };
         records.push((await cleanRecord(doc, open, '', keepArrayItem)) as Record<string, unknown>);
       }

@@ -12,6 +12,7 @@ import { createAuditEntryStore } from '../mongodb/audit-entry-store.ts';
 import { createAuditPersonalStore } from '../mongodb/audit-side-stores.ts';
 import { auditPseudonymisationJob, erasedAccountsDryRun, inactiveAccountsJob } from './retention-accounts.ts';
 import { auditLogEndJob } from './retention-audit-log.ts';
+import { billingRecordsJob } from './retention-billing.ts';
 import { aiConversationsJob, securityRecordsJob, sessionsAndTokensJob } from './retention-sweeps.ts';
 import { daysBefore } from '../../privacy/index.ts';
 
@@ -104,6 +105,12 @@ export const auditLogEndRetention = defineResource({
     });
   },
 });
+export const billingRecordsRetention = defineResource({
+  name: 'retention-billing-records',
+  config: noConfig('retention-billing-records'),
+  requires: [mongo],
+  create: (_c, { use }) => billingRecordsJob(use(mongo).db),
+});
 
 /** Every retention job's resource, in the order of the product's table. */
 export const retentionResources = [
@@ -113,6 +120,7 @@ export const retentionResources = [
   securityRecordsRetention,
   inactiveAccountsRetention,
   erasedAccountsRetention,
+  billingRecordsRetention,
   auditPseudonymisationRetention,
   auditLogEndRetention,
 ] as const;

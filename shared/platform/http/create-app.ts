@@ -46,9 +46,10 @@ export const createHttpApp = <R extends RouteConfig>(definition: HttpFunctionDef
     }),
   );
   app.onError((error, c) => {
-    const { problem, isUnexpected } = toProblem(error);
+    const { problem, isUnexpected, isDependencyFailure } = toProblem(error);
     const log = c.get('log') ?? runtime.log;
     if (isUnexpected) log.error({ err: error }, 'unhandled error');
+    if (isDependencyFailure) log.warn({ err: error }, 'dependency unavailable');
     return problemResponse({ ...problem, instance: c.req.path, requestId: c.get('requestId') });
   });
   return app;

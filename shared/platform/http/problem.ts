@@ -1,6 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isDomainError, type ErrorKind } from '../../kernel/index.ts';
+import { dependencyRetryAfterSeconds, isDependencyFailure } from './dependency-failure.ts';
 
 /** RFC 9457 problem details, with our stable `code` and the request id for support. */
 export interface Problem {
@@ -68,19 +69,34 @@ const build = (status: ContentfulStatusCode, code: string, rest: Partial<Problem
 
 /**
  * The one mapper from errors to problem documents. Domain errors keep their code and safe
- * detail; HTTP exceptions raised by middleware keep their status; anything else is a bare 500
- * (`isUnexpected` tells the caller to log the cause — it is never sent).
+ * detail; HTTP exceptions raised by middleware keep their status; a dependency that did not
+ * answer (a driver's network error, wherever a function met it) is a 503 `DEPENDENCY_UNAVAILABLE`
+ * (`isDependencyFailure` tells the caller to log it as a warning); anything else is a bare 500
+ * (`isUnexpected` tells the caller to log the cause — it is never sent). Every 503 carries
+ * `retryAfter`, sent as `Retry-After` too, so clients back off instead of hammering a recovering service.
  */
-export const toProblem = (error: unknown): { problem: Problem; isUnexpected: boolean } => {
+export const toProblem = (error: unknown): { problem: Problem; isUnexpected: boolean; isDependencyFailure?: boolean } => {
   if (isDomainError(error)) {
     const detail = error.detail === undefined ? {} : { detail: error.detail };
-    return { problem: build(statusByKind[error.kind], error.code, { ...error.extensions, ...detail }), isUnexpected: false };
+    const retry =
+      error.kind === 'unavailable' && error.extensions.retryAfter === undefined ? { retryAfter: dependencyRetryAfterSeconds } : {};
+    return { problem: build(statusByKind[error.kind], error.code, { ...retry, ...error.extensions, ...detail }), isUnexpected: false };
   }
   if (error instanceof HTTPException && error.status < 500) {
     const status = error.status;
     return {
       problem: build(status, codeByStatus[status] ?? `HTTP_${status}`, { detail: error.message || undefined }),
       isUnexpected: false,
+    };
+  }
+  if (isDependencyFailure(error)) {
+    return {
+      problem: build(503, 'DEPENDENCY_UNAVAILABLE', {
+        detail: 'A service this request depends on is not answering; try again shortly.',
+        retryAfter: dependencyRetryAfterSeconds,
+      }),
+      isUnexpected: false,
+      isDependencyFailure: true,
     };
   }
   return { problem: build(500, 'INTERNAL_ERROR', { detail: 'An unexpected error occurred.' }), isUnexpected: true };

@@ -18,7 +18,10 @@ export const retentionRules = {
   'ai-conversations': { period: '365 days after last activity', enforcedBy: 'privacy-retention-ai-conversations' },
   'deleted-flows': { period: 'while the flow exists; 30 days after its deletion', enforcedBy: 'privacy-retention-deleted-flows' },
   'security-records': { period: '90 days', enforcedBy: 'privacy-retention-security-records' },
-  'billing-records': { period: '10 years, unlinked from personal data after erasure', enforcedBy: null },
+  'billing-records': {
+    period: '10 years, unlinked from personal data after erasure',
+    enforcedBy: 'privacy-execute-erasures (unlinking) and privacy-retention-billing-records',
+  },
   'audit-log': {
     period: '7 years; personal data in it pseudonymised after erasure',
     enforcedBy: 'privacy-execute-erasures and privacy-retention-audit-pseudonymisation; the 7-year end privacy-retention-audit-log',

@@ -19,6 +19,11 @@ variable "master_authorized_networks" {
   type    = map(string)
   default = {}
 }
+# The restore drill (docs/backups.md): terraform apply -var atlas_restore_drill=true, then false.
+variable "atlas_restore_drill" {
+  type    = bool
+  default = false
+}
 
 module "stack" {
   source = "../../stack"
@@ -29,6 +34,7 @@ module "stack" {
   atlas_org_id               = var.atlas_org_id
   api_host                   = var.api_host
   master_authorized_networks = var.master_authorized_networks
+  atlas_restore_drill        = var.atlas_restore_drill
 
   max_vcpus           = 48
   deletion_protection = true

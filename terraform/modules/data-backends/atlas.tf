@@ -20,10 +20,13 @@ resource "mongodbatlas_project_ip_access_list" "cluster" {
 }
 
 resource "mongodbatlas_advanced_cluster" "this" {
-  project_id     = mongodbatlas_project.this.id
-  name           = var.name
-  cluster_type   = "REPLICASET"
+  project_id   = mongodbatlas_project.this.id
+  name         = var.name
+  cluster_type = "REPLICASET"
+  # Continuous cloud backup: snapshots plus the oplog, so any second of the window can be restored
+  # (backup.tf holds the policy).
   backup_enabled = true
+  pit_enabled    = true
 
   replication_specs {
     region_configs {

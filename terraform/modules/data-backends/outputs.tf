@@ -12,3 +12,8 @@ output "chroma_url" {
   description = "CHROMA_URL inside the cluster."
   value       = "http://${kubernetes_service_v1.chroma.metadata[0].name}.${kubernetes_namespace_v1.data.metadata[0].name}.svc.cluster.local:8000"
 }
+
+output "atlas_restore_drill_cluster" {
+  description = "Name of the restore drill's target cluster, or null when no drill is running."
+  value       = var.atlas_restore_drill ? mongodbatlas_advanced_cluster.drill[0].name : null
+}

@@ -56,3 +56,29 @@ variable "functions_namespace" {
   type        = string
   default     = "uxflow"
 }
+
+variable "atlas_pit_window_days" {
+  description = "Point-in-time restore window of the Atlas continuous backup, in days (hourly snapshots are kept as long)."
+  type        = number
+  default     = 7
+  validation {
+    condition     = var.atlas_pit_window_days >= 1 && var.atlas_pit_window_days <= 14
+    error_message = "atlas_pit_window_days must be between 1 and 14 (the daily snapshots' retention)."
+  }
+}
+
+variable "atlas_backup_retention_weeks" {
+  description = "How long weekly snapshots are kept: the longest any backup is kept (the backup window of crypto-shredding)."
+  type        = number
+  default     = 5
+  validation {
+    condition     = var.atlas_backup_retention_weeks >= 2 && var.atlas_backup_retention_weeks <= 8
+    error_message = "atlas_backup_retention_weeks must be between 2 and 8: erased data leaves the backups only when they age out."
+  }
+}
+
+variable "atlas_restore_drill" {
+  description = "Creates the restore drill's target cluster <name>-drill (true only during a drill)."
+  type        = bool
+  default     = false
+}

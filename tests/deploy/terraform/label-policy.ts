@@ -37,6 +37,7 @@ export const unlabelledTypes = new Set([
   'google_service_account',
   'google_service_account_iam_member',
   'helm_release',
+  'mongodbatlas_cloud_backup_schedule',
   'mongodbatlas_project_ip_access_list',
   'upstash_redis_database',
 ]);

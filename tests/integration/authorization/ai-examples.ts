@@ -1,6 +1,7 @@
 import { createLedger } from '../../../shared/billing/index.ts';
 import { createAiJobLog } from '../../../shared/infra/mongodb/ai-job-stores.ts';
 import { createAiProposalSlots, createAiProposalStore } from '../../../shared/infra/mongodb/ai-proposal-stores.ts';
+import { testContentSealer } from '../../support/content-sealer.ts';
 import { createLedgerEntryStore } from '../../../shared/infra/mongodb/ledger-entry-store.ts';
 import { createLedgerIntentStore } from '../../../shared/infra/mongodb/ledger-intent-store.ts';
 import { membershipCollection, membershipId } from '../../../shared/infra/mongodb/membership-store.ts';
@@ -63,7 +64,7 @@ const proposalOf = async (ctx: ExampleContext, caller: Caller) => {
   const id = newId('prp');
   const now = new Date();
   const userId = ctx.users[caller].userId;
-  await createAiProposalStore(ctx.db).insert({
+  await createAiProposalStore(ctx.db, testContentSealer(ctx.db)).insert({
     id,
     jobId: newId('job'),
     workspaceId: ctx.workspaceId,
@@ -133,7 +134,7 @@ export const aiExamples: Record<string, Example> = {
   // The job ends at once (as a failed one), so the stream ends too.
   'ai-stream-job': async (ctx, caller) => {
     const jobId = await jobOf(ctx, caller);
-    const log = createAiJobLog(ctx.db);
+    const log = createAiJobLog(ctx.db, testContentSealer(ctx.db));
     await log.append({ jobId, seq: 0, at: new Date(), kind: 'claimed' });
     await log.append({ jobId, seq: 1, at: new Date(), kind: 'failed', error: { code: 'AI_UNAVAILABLE', message: 'matrix' }, usage: [] });
     return { method: 'GET', path: `/v1/ai/jobs/${jobId}/events` };

@@ -6,6 +6,7 @@ import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { createDataKeys } from '../../../shared/infra/crypto/data-keys.ts';
 import { createFieldSealer } from '../../../shared/infra/crypto/field-sealer.ts';
 import { createLocalKms } from '../../../shared/infra/kms/local-kms.ts';
+import { keyringOf } from '../../../shared/infra/crypto/keyring.ts';
 import { createTwoFactorStore } from '../../../shared/infra/mongodb/two-factor-store.ts';
 
 let apps: Awaited<ReturnType<typeof startOAuthApps>>;
@@ -104,7 +105,7 @@ describe('identity-oauth (Google, OIDC against oidc-provider)', () => {
     const user = await apps.db.collection<{ _id: string }>('users').findOne({ email });
     // The apps' own key file (the default): the secret is sealed under the person's data key.
     const sealer = createFieldSealer(createDataKeys(apps.db, createLocalKms(path.resolve('.data/kms/local-kek.json'))));
-    const store = createTwoFactorStore(apps.db, Buffer.from('ZGV2ZWxvcG1lbnQtb25seS1rZXktZW5jcnlwdGlvbjE=', 'base64'), sealer);
+    const store = createTwoFactorStore(apps.db, keyringOf('ZGV2ZWxvcG1lbnQtb25seS1rZXktZW5jcnlwdGlvbjE='), sealer);
     const enrollment = { enrollmentId: 'tfe_matrix', secret: 'JBSWY3DPEHPK3PXP', createdAt: new Date() };
     await store.savePending(user!._id, enrollment);
     await store.activate(user!._id, enrollment, ['ABCD-EFGH']);

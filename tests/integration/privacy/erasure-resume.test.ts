@@ -48,6 +48,7 @@ describe('erasure runs', () => {
       clock: { now: () => now },
       runIdOf: (u) => `era_${u}`,
       hashOf,
+      audit: { record: async () => undefined },
     });
     expect((await runner.runOne(due('usr_resume'))).state).toBe('failed');
     // The next tick, after the attempt's lease expired.
@@ -66,7 +67,9 @@ describe('erasure runs', () => {
     const { runs, plan } = planWith(0);
     const clock = { now: () => new Date('2030-01-01T00:00:00Z') };
     const ports = createErasureRunStore(kit.db);
-    const runners = Array.from({ length: 4 }, () => createErasureRunner({ ports, plan, clock, runIdOf: (u) => `era_${u}`, hashOf }));
+    const runners = Array.from({ length: 4 }, () =>
+      createErasureRunner({ ports, plan, clock, runIdOf: (u) => `era_${u}`, hashOf, audit: { record: async () => undefined } }),
+    );
     const outcomes = await Promise.all(runners.map((r) => r.runOne(due('usr_race'))));
     expect(outcomes.filter((o) => o.state === 'completed')).toHaveLength(1);
     expect(outcomes.filter((o) => o.state === 'busy')).toHaveLength(3);

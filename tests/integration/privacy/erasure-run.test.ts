@@ -38,6 +38,7 @@ import { addScreen, etag } from '../../support/flow-kit.ts';
 import { goodPassword } from '../../support/identity-apps.ts';
 import { servicesHookTimeoutMs } from '../../support/required-env.ts';
 import { startWorkspaceKit, type TestUser, type WorkspaceKit } from '../../support/workspace-kit.ts';
+import { useLogDestination } from '../../../shared/platform/logger.ts';
 
 /*
  * The erasure, end to end: one person seeded through every feature, erased, then every store
@@ -46,10 +47,13 @@ import { startWorkspaceKit, type TestUser, type WorkspaceKit } from '../../suppo
 let kit: WorkspaceKit;
 let runtime: Runtime;
 const prefix = `it-erasure-${randomUUID().slice(0, 8)}`;
+/** Every line the functions of this file log, at every level: logs must carry no personal data. */
+const logs: string[] = [];
 beforeAll(async () => {
+  useLogDestination({ write: (line: string) => void logs.push(line) });
   kit = await startWorkspaceKit('it_privacy_erasure_run', {
     services: ['chroma', 'embeddings', 'stripe'],
-    env: { KNOWLEDGE_COLLECTION_PREFIX: prefix },
+    env: { KNOWLEDGE_COLLECTION_PREFIX: prefix, LOG_LEVEL: 'debug' },
   });
   runtime = createRuntime({ name: 'erasure-it', uses: [knowledgePorts, ledgerPorts, stripe, redis, chroma] }, kit.env);
 }, servicesHookTimeoutMs);
@@ -58,6 +62,7 @@ afterAll(async () => {
   for (const { name } of await client.listCollections()) if (name.startsWith(prefix)) await client.deleteCollection({ name });
   await runtime.close();
   await kit.close();
+  useLogDestination(undefined);
 });
 
 const ok = (reply: { status: number; text: string }, status: number) => {
@@ -257,7 +262,9 @@ describe('executing an erasure', () => {
     const needles = [seeded.email, seeded.name, seeded.totpSecret];
     // Seeded for real: every store kind names the person before the erasure.
     expect((await scanMongo(needles)).length).toBeGreaterThan(5);
-    expect((await scanChroma(needles)).length).toBeGreaterThan(0);
+    // Chroma holds the document's chunks, sealed under the workspace's key: nothing in clear even before.
+    expect(await scanChroma(needles)).toEqual([]);
+    expect(await scanChroma(['uxf-sealed:'])).not.toEqual([]);
 
     const asked = await kit.call(requestErasure, '/v1/me/privacy/erasure', seeded.me, { method: 'POST' });
     expect(asked.status).toBe(202);
@@ -273,6 +280,10 @@ describe('executing an erasure', () => {
     expect(await scanMongo(needles)).toEqual([]);
     expect(await scanRedis(needles)).toEqual([]);
     expect(await scanChroma(needles)).toEqual([]);
+    expect(await scanChroma(['uxf-sealed:'])).toEqual([]); // the deleted workspace's collection is gone
+    // The functions logged (registration, sign-in, the erasure run…), never the person's address, name or secret.
+    expect(logs.length).toBeGreaterThan(10);
+    expect(logs.filter((line) => needles.some((needle) => line.includes(needle)))).toEqual([]);
     // The records kept (billing) stay, naming no one; the colleague's workspace and shared flow stay.
     expect(await billingAccountCollection.in(kit.db).countDocuments({ _id: seeded.own } as never)).toBe(1);
     expect(await kit.db.collection('flows').countDocuments({ workspaceId: seeded.theirs })).toBe(1);
@@ -289,11 +300,24 @@ describe('executing an erasure', () => {
     expect(receipt.stores.find((s) => s.name === 'user_data_key_wraps')).toMatchObject({ action: 'crypto-shredded', count: 0 });
     const { hash, ...body } = receipt;
     expect(createHash('sha256').update(canonicalJson(body)).digest('hex')).toBe(hash);
+    // The audit log: the request by the person, the execution by the cron, ids and the receipt's hash only.
+    const audited = await kit.db
+      .collection<{ action: string; actor: { type: string; id: string | null }; outcome: string; details: Record<string, unknown> }>(
+        'audit_log',
+      )
+      .find({ 'target.id': seeded.me.id, action: { $in: ['privacy.erasure_requested', 'privacy.subject_erased'] } })
+      .toArray();
+    expect(audited.map((e) => [e.action, e.actor.type, e.outcome]).sort()).toEqual([
+      ['privacy.erasure_requested', 'user', 'success'],
+      ['privacy.subject_erased', 'system', 'success'],
+    ]);
+    expect(audited.find((e) => e.action === 'privacy.subject_erased')!.details).toMatchObject({ receiptId: id, receiptHash: hash });
 
     // The receipt opens with its token only; running again changes nothing.
     const wrong = await kit.call(erasureReceipt, `/v1/privacy/erasure-receipts/${id}?token=${'x'.repeat(43)}`, seeded.me);
     expect([wrong.status, wrong.body!.code]).toEqual([404, 'ERASURE_RECEIPT_NOT_FOUND']);
     await runErasures();
     expect((await kit.call(erasureReceipt, `/v1/privacy/erasure-receipts/${id}?token=${token}`, seeded.me)).body!.hash).toBe(hash);
+    expect(await kit.db.collection('audit_log').countDocuments({ action: 'privacy.subject_erased', 'target.id': seeded.me.id })).toBe(1);
   });
 });

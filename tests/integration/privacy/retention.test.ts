@@ -143,6 +143,7 @@ describe('retention jobs', () => {
       'security-records',
       'inactive-accounts',
       'erased-accounts',
+      'billing-records',
       'audit-pseudonymisation',
       'audit-log',
     ])

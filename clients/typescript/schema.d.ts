@@ -7598,7 +7598,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        data: string;
+                        event: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description JOB_NOT_FOUND */
@@ -9348,7 +9353,434 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.uxflow+json": string;
+                    "application/vnd.uxflow+json": {
+                        edges: {
+                            animated?: boolean;
+                            id: string;
+                            label?: string;
+                            source: string;
+                            sourceHandle?: string;
+                            target: string;
+                            targetHandle?: string;
+                            trigger?: ("onLoad" | "onSubmit" | "onSuccess" | "onError" | "if_true" | "if_false" | "onTimeout" | "onSwipe" | "onHover") | string;
+                            /** @enum {string} */
+                            type?: "default" | "straight" | "step" | "smoothstep";
+                        }[];
+                        frames: {
+                            id: string;
+                            nodeIds: string[];
+                            position: {
+                                x: number;
+                                y: number;
+                            };
+                            size: {
+                                height: number;
+                                width: number;
+                            };
+                            style?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            title: string;
+                        }[];
+                        metadata: {
+                            description?: string;
+                            flowName: string;
+                            globalSettings?: {
+                                gridSize?: number;
+                                showControls?: boolean;
+                                showMinimap?: boolean;
+                                snapToGrid?: boolean;
+                                /** @enum {string} */
+                                theme?: "light" | "dark";
+                            };
+                            personas?: {
+                                color?: string;
+                                description?: string;
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            schemaVersion: "2.0";
+                            tags?: string[];
+                            version: string;
+                        };
+                        nodes: ({
+                            data?: {
+                                elements?: ({
+                                    id: string;
+                                    label: string;
+                                    type: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            description?: string;
+                            frameId?: string;
+                            id: string;
+                            isPinned?: boolean;
+                            personaIds?: string[];
+                            position: {
+                                x: number;
+                                y: number;
+                            };
+                            size?: {
+                                height: number;
+                                width: number;
+                            };
+                            style?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            title: string;
+                            /** @enum {string} */
+                            type: "screen";
+                            uiMetadata?: {
+                                annotations?: {
+                                    /** Format: date-time */
+                                    createdAt?: string;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                /** @enum {string} */
+                                completionStatus?: "todo" | "in-progress" | "done";
+                                /** Format: uri */
+                                figmaLink?: string;
+                                /** Format: uri */
+                                screenshotUrl?: string;
+                                variants?: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "loading" | "error" | "success" | "empty" | "custom";
+                                }[];
+                            };
+                        } | {
+                            data?: {
+                                elements?: ({
+                                    id: string;
+                                    label: string;
+                                    type: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            description?: string;
+                            frameId?: string;
+                            id: string;
+                            isPinned?: boolean;
+                            personaIds?: string[];
+                            position: {
+                                x: number;
+                                y: number;
+                            };
+                            size?: {
+                                height: number;
+                                width: number;
+                            };
+                            style?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            title: string;
+                            /** @enum {string} */
+                            type: "popup";
+                            uiMetadata?: {
+                                annotations?: {
+                                    /** Format: date-time */
+                                    createdAt?: string;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                /** @enum {string} */
+                                completionStatus?: "todo" | "in-progress" | "done";
+                                /** Format: uri */
+                                figmaLink?: string;
+                                /** Format: uri */
+                                screenshotUrl?: string;
+                                variants?: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "loading" | "error" | "success" | "empty" | "custom";
+                                }[];
+                            };
+                        } | {
+                            data: {
+                                condition: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            description?: string;
+                            frameId?: string;
+                            id: string;
+                            isPinned?: boolean;
+                            personaIds?: string[];
+                            position: {
+                                x: number;
+                                y: number;
+                            };
+                            size?: {
+                                height: number;
+                                width: number;
+                            };
+                            style?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            title: string;
+                            /** @enum {string} */
+                            type: "decision";
+                            uiMetadata?: {
+                                annotations?: {
+                                    /** Format: date-time */
+                                    createdAt?: string;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                /** @enum {string} */
+                                completionStatus?: "todo" | "in-progress" | "done";
+                                /** Format: uri */
+                                figmaLink?: string;
+                                /** Format: uri */
+                                screenshotUrl?: string;
+                                variants?: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "loading" | "error" | "success" | "empty" | "custom";
+                                }[];
+                            };
+                        } | {
+                            data: {
+                                conditions: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            description?: string;
+                            frameId?: string;
+                            id: string;
+                            isPinned?: boolean;
+                            personaIds?: string[];
+                            position: {
+                                x: number;
+                                y: number;
+                            };
+                            size?: {
+                                height: number;
+                                width: number;
+                            };
+                            style?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            title: string;
+                            /** @enum {string} */
+                            type: "condition";
+                            uiMetadata?: {
+                                annotations?: {
+                                    /** Format: date-time */
+                                    createdAt?: string;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                /** @enum {string} */
+                                completionStatus?: "todo" | "in-progress" | "done";
+                                /** Format: uri */
+                                figmaLink?: string;
+                                /** Format: uri */
+                                screenshotUrl?: string;
+                                variants?: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "loading" | "error" | "success" | "empty" | "custom";
+                                }[];
+                            };
+                        } | {
+                            data: {
+                                /** @enum {string} */
+                                method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                                url: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            description?: string;
+                            frameId?: string;
+                            id: string;
+                            isPinned?: boolean;
+                            personaIds?: string[];
+                            position: {
+                                x: number;
+                                y: number;
+                            };
+                            size?: {
+                                height: number;
+                                width: number;
+                            };
+                            style?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            title: string;
+                            /** @enum {string} */
+                            type: "api-call";
+                            uiMetadata?: {
+                                annotations?: {
+                                    /** Format: date-time */
+                                    createdAt?: string;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                /** @enum {string} */
+                                completionStatus?: "todo" | "in-progress" | "done";
+                                /** Format: uri */
+                                figmaLink?: string;
+                                /** Format: uri */
+                                screenshotUrl?: string;
+                                variants?: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "loading" | "error" | "success" | "empty" | "custom";
+                                }[];
+                            };
+                        } | {
+                            data: {
+                                componentId: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            description?: string;
+                            frameId?: string;
+                            id: string;
+                            isPinned?: boolean;
+                            personaIds?: string[];
+                            position: {
+                                x: number;
+                                y: number;
+                            };
+                            size?: {
+                                height: number;
+                                width: number;
+                            };
+                            style?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            title: string;
+                            /** @enum {string} */
+                            type: "component";
+                            uiMetadata?: {
+                                annotations?: {
+                                    /** Format: date-time */
+                                    createdAt?: string;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                /** @enum {string} */
+                                completionStatus?: "todo" | "in-progress" | "done";
+                                /** Format: uri */
+                                figmaLink?: string;
+                                /** Format: uri */
+                                screenshotUrl?: string;
+                                variants?: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "loading" | "error" | "success" | "empty" | "custom";
+                                }[];
+                            };
+                        } | {
+                            data: {
+                                flowId: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            description?: string;
+                            frameId?: string;
+                            id: string;
+                            isPinned?: boolean;
+                            personaIds?: string[];
+                            position: {
+                                x: number;
+                                y: number;
+                            };
+                            size?: {
+                                height: number;
+                                width: number;
+                            };
+                            style?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            title: string;
+                            /** @enum {string} */
+                            type: "subflow";
+                            uiMetadata?: {
+                                annotations?: {
+                                    /** Format: date-time */
+                                    createdAt?: string;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                /** @enum {string} */
+                                completionStatus?: "todo" | "in-progress" | "done";
+                                /** Format: uri */
+                                figmaLink?: string;
+                                /** Format: uri */
+                                screenshotUrl?: string;
+                                variants?: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "loading" | "error" | "success" | "empty" | "custom";
+                                }[];
+                            };
+                        } | {
+                            data?: {
+                                [key: string]: unknown;
+                            };
+                            description?: string;
+                            frameId?: string;
+                            id: string;
+                            isPinned?: boolean;
+                            personaIds?: string[];
+                            position: {
+                                x: number;
+                                y: number;
+                            };
+                            size?: {
+                                height: number;
+                                width: number;
+                            };
+                            style?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            title: string;
+                            /** @enum {string} */
+                            type: "start" | "end" | "action" | "note";
+                            uiMetadata?: {
+                                annotations?: {
+                                    /** Format: date-time */
+                                    createdAt?: string;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                /** @enum {string} */
+                                completionStatus?: "todo" | "in-progress" | "done";
+                                /** Format: uri */
+                                figmaLink?: string;
+                                /** Format: uri */
+                                screenshotUrl?: string;
+                                variants?: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "loading" | "error" | "success" | "empty" | "custom";
+                                }[];
+                            };
+                        })[];
+                    };
                     "image/svg+xml": string;
                     "text/vnd.mermaid": string;
                 };

@@ -29,7 +29,13 @@ const route = createRoute({
     200: {
       description:
         '`text/event-stream`. Where a host cannot stream a response, follow the job with the long-poll `GET /v1/ai/jobs/{jobId}?wait=`',
-      content: { 'text/event-stream': { schema: z.string() } },
+      // One server-sent event, as a client's EventSource sees it: `step`, `operation`, `done`… with
+      // its JSON payload as text and the sequence number as `id`.
+      content: {
+        'text/event-stream': {
+          schema: z.object({ event: z.string(), data: z.string(), id: z.string().optional(), retry: z.number().int().optional() }),
+        },
+      },
     },
     404: problem('JOB_NOT_FOUND'),
   },

@@ -6,7 +6,7 @@ import { defineHttpFunction } from '../../shared/platform/definition/index.ts';
 import { problem } from '../../shared/platform/http/schemas.ts';
 import { etagOf } from './lib/etag.ts';
 import { flowFunction, flowsFor } from './lib/flow-function.ts';
-import { flowParams } from './lib/schemas.ts';
+import { documentSchema, flowParams } from './lib/schemas.ts';
 
 const files: Record<ExportFormat, { type: string; extension: string }> = {
   uxflow: { type: 'application/vnd.uxflow+json; charset=utf-8', extension: 'uxflow' },
@@ -34,7 +34,8 @@ const route = createRoute({
     200: {
       description: 'The file (Content-Disposition: attachment)',
       content: {
-        'application/vnd.uxflow+json': { schema: z.string() },
+        // A JSON document: clients (and the contract checks) parse it as the .uxflow 2.0 schema.
+        'application/vnd.uxflow+json': { schema: documentSchema },
         'text/vnd.mermaid': { schema: z.string() },
         'image/svg+xml': { schema: z.string() },
       },

@@ -44,6 +44,9 @@ export const mongodbOptionalAddons = [
  */
 export const bundleExternals: readonly string[] = [
   '@google-cloud/functions-framework',
+  // The framework's own Express: the host replaces its final error handler (hosts/framework-errors.ts),
+  // which only works on the one copy the framework builds its app from.
+  'express',
   // A native add-on (prebuilt per platform): loaded from node_modules in the image, never bundled.
   '@node-rs/argon2',
   // Large and off the hot path: imported on first use from node_modules in the image.

@@ -5,6 +5,7 @@ import { dispatchEvent } from '../events/dispatch.ts';
 import { createHttpApp } from '../http/create-app.ts';
 import { problemResponse, toProblem } from '../http/problem.ts';
 import { createRuntime } from '../runtime.ts';
+import { answerFrameworkErrorsAsProblems } from './framework-errors.ts';
 import { toFetchRequest, writeFetchResponse } from './node-fetch-bridge.ts';
 
 /** The app's answer; a request the bridge cannot express (a malformed Host, a TRACE) gets its problem+json 400. */
@@ -31,6 +32,7 @@ const answer = async (app: { fetch: (request: Request) => Response | Promise<Res
 export const registerKnativeFunction = (definition: FunctionDefinition, name: string, env = process.env): void => {
   const runtime = createRuntime({ ...definition, name }, env);
   if (definition.kind === 'http') {
+    answerFrameworkErrorsAsProblems();
     const app = createHttpApp(definition, runtime);
     functions.http(name, async (req, res) => {
       // Connect first: the database handshake then runs while this request builds its Request.

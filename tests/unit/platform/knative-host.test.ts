@@ -67,6 +67,22 @@ describe('the Functions Framework host', () => {
   });
 
   it.each([
+    ['the JSON is malformed', 'application/json', '{"name": '],
+    ['the charset is unknown', 'application/json; charset=klingon', '{}'],
+  ])('should answer problem+json, never an HTML page with a stack, when %s', async (_case, contentType, body) => {
+    const response = await fetch(`${await listen('ops-raw-echo')}/v1/echo`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    });
+    expect([400, 415]).toContain(response.status);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await response.json()) as { status: number; code: string };
+    expect(problem.status).toBe(response.status);
+    expect(problem.code).toMatch(/^(VALIDATION_FAILED|UNSUPPORTED_MEDIA_TYPE)$/);
+  });
+
+  it.each([
     ['the Host header is malformed', 'GET /v1/echo HTTP/1.1\r\nHost: a b'],
     ['the method is TRACE', 'TRACE /v1/echo HTTP/1.1\r\nHost: fn.test'],
   ])('should answer problem+json 400, not a crash 500, when %s', async (_case, head) => {

@@ -5,7 +5,9 @@ import { allPanels, readDashboard, readRules, rulesOf } from './observability-fi
 /** Every `uxflow_function_*` series a query reads. */
 const seriesIn = (exprs: readonly string[]) => [...new Set(exprs.flatMap((expr) => expr.match(/\buxflow_function_\w+/g) ?? []))].sort();
 
-const dashboardExprs = allPanels(readDashboard()).flatMap((panel) => (panel.targets ?? []).map((target) => String(target.expr ?? '')));
+const dashboardExprs = allPanels(readDashboard()).flatMap((panel) =>
+  (panel.targets ?? []).map((target) => (typeof target.expr === 'string' ? target.expr : '')),
+);
 const ruleExprs = rulesOf(readRules()).map((rule) => String(rule.expr));
 
 /**

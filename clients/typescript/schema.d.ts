@@ -5939,7 +5939,7 @@ export interface components {
             publishedAt: string | null;
             raisedAt: string;
             /** @enum {string} */
-            rule: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "mass_deletion" | "mass_export";
+            rule: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "impossible_travel" | "mass_deletion" | "mass_export";
             /** @enum {string} */
             severity: "low" | "medium" | "high" | "critical";
             subject: {
@@ -5959,7 +5959,7 @@ export interface components {
             id: string;
             openedAt: string;
             /** @enum {string} */
-            rule: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "mass_deletion" | "mass_export";
+            rule: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "impossible_travel" | "mass_deletion" | "mass_export";
             /** @enum {string} */
             severity: "low" | "medium" | "high" | "critical";
             /** @enum {string} */
@@ -7254,7 +7254,7 @@ export interface operations {
                 from?: string;
                 incident?: string;
                 limit?: number;
-                rule?: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "mass_deletion" | "mass_export";
+                rule?: "failed_login_ip" | "failed_login_account" | "credential_stuffing" | "refresh_token_reuse" | "webhook_signature_failures" | "permission_denied_burst" | "rate_limit_abuse" | "api_key_new_network" | "impossible_travel" | "mass_deletion" | "mass_export";
                 severity?: "low" | "medium" | "high" | "critical";
                 /** @description Alerts raised before this time */
                 to?: string;

@@ -1,4 +1,5 @@
-import { observationOfFlowDeletion, observationOfSecurityEvent } from '../../shared/security/index.ts';
+import { observationOfFlowDeletion, observationOfSecurityEvent, withCountry } from '../../shared/security/index.ts';
+import { geoIp } from '../../shared/infra/security/geo-ip.ts';
 import { securityMonitor } from '../../shared/infra/security/monitoring-resources.ts';
 import { defineEventFunction } from '../../shared/platform/definition/index.ts';
 
@@ -6,7 +7,7 @@ export default defineEventFunction({
   description:
     'Runs the detection rules over each security event and flow deletion (sliding windows in security_signals); a rule that fires raises one alert per window slot, grouped into an incident, published as com.uxflow.security.alert.v1 and mailed to staff by severity.',
   events: ['com.uxflow.security.event.v1', 'com.uxflow.flow.deleted.v1'],
-  uses: [securityMonitor],
+  uses: [securityMonitor, geoIp],
   costTags: { team: 'security', costCenter: 'cc-security', tier: 'batch' },
   privacy: {
     personalData: ['network', 'security'],
@@ -15,7 +16,10 @@ export default defineEventFunction({
   },
   handler: async (event, { use, log }) => {
     const { data } = event;
-    const observation = 'flowId' in data ? observationOfFlowDeletion({ ...data, id: event.id }) : observationOfSecurityEvent(data);
+    const observation =
+      'flowId' in data
+        ? observationOfFlowDeletion({ ...data, id: event.id })
+        : withCountry(observationOfSecurityEvent(data), use(geoIp).countryOf);
     const alerts = await use(securityMonitor).observe(observation);
     for (const alert of alerts)
       log.warn({ alertId: alert.id, rule: alert.rule, severity: alert.severity, incidentId: alert.incidentId }, 'security alert');

@@ -28,6 +28,13 @@ export const observationOfSecurityEvent = (event: SecurityEventData): Observatio
   count: event.count ?? 1,
 });
 
+/** A sign-in with its country (`details.country`) when its address has one; other observations as they are. */
+export const withCountry = (o: Observation, countryOf: (ip: string) => string | null): Observation => {
+  if (o.kind !== 'signed_in' || !o.ip) return o;
+  const country = countryOf(o.ip);
+  return country ? { ...o, details: { ...o.details, country } } : o;
+};
+
 /** A deleted flow (`com.uxflow.flow.deleted.v1`) as an observation of its author. */
 export const observationOfFlowDeletion = (event: {
   id: string;

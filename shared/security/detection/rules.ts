@@ -129,6 +129,19 @@ export const detectionRules = [
     },
   },
   {
+    name: 'impossible_travel',
+    title: 'One account signed in from two countries too close in time to have travelled',
+    severity: 'medium',
+    measure: 'distinct',
+    threshold: (s) => s.SECURITY_TRAVEL_COUNTRIES_MAX,
+    windowMinutes: (s) => s.SECURITY_TRAVEL_WINDOW_MINUTES,
+    // The sign-in's country, looked up offline when the event is observed (withCountry).
+    signal: (o) =>
+      o.kind === 'signed_in' && o.userId && typeof o.details.country === 'string'
+        ? { subject: { kind: 'user', id: o.userId }, weight: 1, distinct: o.details.country }
+        : null,
+  },
+  {
     name: 'mass_deletion',
     title: 'One account deleted many flows',
     severity: 'high',

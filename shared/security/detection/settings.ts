@@ -37,6 +37,12 @@ export const detectionSettingsShape = {
   /** An API key used from a network (/24, /48) it was not used from before, after its first: 1 fires on the first. */
   SECURITY_API_KEY_NEW_NETWORK_MAX: count(1),
   SECURITY_API_KEY_NEW_NETWORK_WINDOW_MINUTES: minutes(60),
+  /**
+   * Distinct countries one account signs in from within the window (2: a second country). Country
+   * level only: a sign-in across a nearby border, or through a VPN, looks the same as travel.
+   */
+  SECURITY_TRAVEL_COUNTRIES_MAX: count(2),
+  SECURITY_TRAVEL_WINDOW_MINUTES: minutes(60),
   /** Flows deleted by one account. */
   SECURITY_MASS_DELETION_MAX: count(25),
   SECURITY_MASS_DELETION_WINDOW_MINUTES: minutes(10),

@@ -118,6 +118,21 @@ describe('the detection consumer', () => {
     expect(await alertsOf(ip)).toHaveLength(0);
   });
 
+  it('should look up where each sign-in came from, and raise impossible travel for two countries within the hour', async () => {
+    const userId = newId('usr');
+    const signedIn = (ip: string, minutesAgo: number) => {
+      const id = newId('sev');
+      const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+      return { id, type: 'com.uxflow.security.event.v1' as const, data: { id, type: 'signed_in', at, ip, userId } };
+    };
+    // 194.25.134.1 is in Germany, 8.8.8.8 in the United States (the offline country database).
+    await deliverEvent(detect, signedIn('194.25.134.1', 200), runtimes[0]!);
+    await deliverEvent(detect, signedIn('194.25.134.8', 30), runtimes[1]!); // the same country again, hours later
+    expect(await alertsOf(userId)).toHaveLength(0);
+    await deliverEvent(detect, signedIn('8.8.8.8', 10), runtimes[0]!);
+    expect(await alertsOf(userId)).toMatchObject([{ rule: 'impossible_travel', subject: { kind: 'user', id: userId } }]);
+  });
+
   it('should watch flow deletions for mass deletion', async () => {
     const actorId = newId('usr');
     for (let i = 0; i < 2; i += 1) {

@@ -43,6 +43,11 @@ const scenarios: Record<string, Observation[]> = {
   api_key_new_network: [
     obs('api_key_new_network', 0, { ip: '192.0.2.1', details: { keyId: 'apk_k', network: '192.0.2.0/24', knownNetworks: 1 } }),
   ],
+  // Germany, then the United States twenty minutes later (the detection function adds each sign-in's country).
+  impossible_travel: [
+    obs('signed_in', 0, { ip: '194.25.134.1', userId: 'usr_traveller000000000000', details: { country: 'DE' } }),
+    obs('signed_in', 1200, { ip: '8.8.8.8', userId: 'usr_traveller000000000000', details: { country: 'US' } }),
+  ],
   mass_deletion: times(25, (i) => obs('flow_deleted', i * 10, { userId: 'usr_deleter0000000000000', workspaceId: 'wsp_w' })),
   // A script draining a workspace with a member's API key: forty flow exports in under seven minutes.
   mass_export: times(40, (i) =>
@@ -77,6 +82,18 @@ describe('the detection rules', () => {
   it('should stay silent when the same number is spread wider than the window', () => {
     const slow = times(20, (i) => obs('login_failed', i * 120, { ip: '203.0.113.10' }));
     expect(fired(slow)).not.toContain('failed_login_ip');
+  });
+
+  it('should let an account sign in from another country once the window has passed, or again from the same one', () => {
+    const user = 'usr_commuter0000000000000';
+    expect(
+      fired([
+        obs('signed_in', 0, { userId: user, details: { country: 'DE' } }),
+        obs('signed_in', 600, { userId: user, details: { country: 'DE' } }),
+        obs('signed_in', 4 * 3600, { userId: user, details: { country: 'US' } }),
+        obs('signed_in', 4 * 3600 + 60, { userId: user }), // an address with no country counts nowhere
+      ]),
+    ).toEqual([]);
   });
 
   it('should count an aggregated refusal as the refusals it stands for', () => {

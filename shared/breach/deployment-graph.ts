@@ -14,6 +14,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -36,6 +37,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -68,6 +70,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -90,6 +93,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -123,6 +127,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -146,6 +151,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:ai:breaker:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -178,6 +184,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -200,6 +207,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -232,6 +240,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -254,6 +263,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -286,6 +296,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -308,6 +319,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -346,6 +358,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -369,6 +382,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:ai:breaker:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -402,6 +416,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -425,6 +440,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:ai:breaker:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -458,6 +474,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -481,6 +498,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:ai:breaker:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -516,6 +534,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -556,6 +575,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -579,6 +599,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:ai:breaker:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -611,6 +632,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -633,6 +655,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -664,6 +687,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb billing_accounts', 'mongodb subscription_snapshots'],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -690,6 +714,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb billing_accounts', 'mongodb subscription_snapshots'],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -716,6 +741,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb billing_accounts', 'mongodb subscription_snapshots'],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -741,6 +767,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-expire-grace-periods': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -771,6 +798,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-expire-packs': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -801,6 +829,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-expire-trials': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -831,6 +860,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-get': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -854,6 +884,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:plan:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -883,6 +914,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb usage_daily_runs',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -908,6 +940,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-grant-free-credits': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -938,6 +971,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-handle-stripe-event': {
       kind: 'event',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -975,6 +1009,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb credit_reservation_pointers',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1001,6 +1036,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1016,6 +1052,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-publish-stripe-events': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1046,6 +1083,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-release-expired-reservations': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1077,6 +1115,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb billing_accounts', 'mongodb subscription_snapshots'],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1102,6 +1141,7 @@ export const deploymentGraph: DeploymentGraph = {
     'billing-roll-up-usage': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1133,6 +1173,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-apply-operations': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1148,6 +1189,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1173,6 +1215,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-blame': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1188,6 +1231,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1213,6 +1257,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-create': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1228,6 +1273,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1253,6 +1299,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-create-snapshot': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1268,6 +1315,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1293,6 +1341,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-create-template': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1308,6 +1357,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1333,6 +1383,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-delete': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1348,6 +1399,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1373,6 +1425,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-diff-versions': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1388,6 +1441,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1413,6 +1467,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-duplicate': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1428,6 +1483,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1453,6 +1509,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-export': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1469,6 +1526,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1493,6 +1551,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-get': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1508,6 +1567,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1533,6 +1593,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-get-version': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1548,6 +1609,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1573,6 +1635,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-import': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1588,6 +1651,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1613,6 +1677,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-lint': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1628,6 +1693,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1653,6 +1719,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-list': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1668,6 +1735,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1694,6 +1762,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1709,6 +1778,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-list-versions': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1724,6 +1794,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1749,6 +1820,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-list-workspace-templates': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1764,6 +1836,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1789,6 +1862,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-publish-events': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1808,6 +1882,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-restore-version': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1823,6 +1898,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1848,6 +1924,7 @@ export const deploymentGraph: DeploymentGraph = {
     'flows-undelete': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1863,6 +1940,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis flows:latest:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1889,6 +1967,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1914,6 +1993,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-change-password': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1948,6 +2028,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1972,6 +2053,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-create-api-key': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -1982,6 +2064,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb audit_personal',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2003,6 +2086,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-delete-session': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2037,6 +2121,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2061,6 +2146,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-disable-two-factor': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2095,6 +2181,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2119,6 +2206,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-enable-two-factor': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2153,6 +2241,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2190,6 +2279,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb users',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2210,6 +2300,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-forgot-password': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2244,6 +2335,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2272,6 +2364,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb users',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2293,6 +2386,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb signing_keys'],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2308,6 +2402,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-list-api-keys': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2318,6 +2413,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb audit_personal',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2339,6 +2435,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-list-sessions': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2373,6 +2470,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2397,6 +2495,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-login': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2431,6 +2530,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2446,6 +2546,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-logout': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2480,6 +2581,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2495,6 +2597,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-logout-all': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2529,6 +2632,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2553,6 +2657,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-me': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2592,6 +2697,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2612,6 +2718,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-oauth-callback': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2646,6 +2753,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2661,6 +2769,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-oauth-start': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2695,6 +2804,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2710,6 +2820,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-refresh': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2744,6 +2855,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2759,6 +2871,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-register': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2793,6 +2906,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2808,6 +2922,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-resend-email-verification': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2842,6 +2957,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2866,6 +2982,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-reset-password': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2900,6 +3017,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2915,6 +3033,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-revoke-api-key': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2925,6 +3044,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb audit_personal',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2946,6 +3066,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-rotate-api-key': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2956,6 +3077,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb audit_personal',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -2978,6 +3100,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-send-password-reset-mails': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3000,6 +3123,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-setup-two-factor': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3034,6 +3158,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3071,6 +3196,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb users',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3091,6 +3217,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-update-me': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3125,6 +3252,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3149,6 +3277,7 @@ export const deploymentGraph: DeploymentGraph = {
     'identity-verify-email': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3183,6 +3312,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3200,6 +3330,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3221,6 +3352,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3260,6 +3392,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3281,6 +3414,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3308,6 +3442,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3335,6 +3470,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3356,6 +3492,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3385,6 +3522,7 @@ export const deploymentGraph: DeploymentGraph = {
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
         'mongodb ai_model_calls',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3407,6 +3545,7 @@ export const deploymentGraph: DeploymentGraph = {
         'redis uxf:ai:breaker:',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3434,6 +3573,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3455,6 +3595,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3482,6 +3623,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'chroma <prefix>-global',
         'chroma <prefix>-ws-<workspaceId>',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3503,6 +3645,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3529,6 +3672,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3545,6 +3689,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3561,6 +3706,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3579,6 +3725,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3595,6 +3742,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: [],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3611,6 +3759,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-audit-append-pending': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3630,6 +3779,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-audit-checkpoints': {
       kind: 'cron',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3650,6 +3800,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb audit_signing_keys'],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3665,6 +3816,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-audit-list': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3680,6 +3832,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3701,6 +3854,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-audit-security-events': {
       kind: 'event',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3720,6 +3874,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-audit-verify': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3735,6 +3890,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3756,6 +3912,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-audit-workspace': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3772,6 +3929,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3804,6 +3962,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3853,6 +4012,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3886,6 +4046,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3919,6 +4080,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3952,6 +4114,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -3985,6 +4148,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4018,6 +4182,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4051,6 +4216,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4084,6 +4250,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb function_calls',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4111,6 +4278,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4176,6 +4344,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-cancel-erasure': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4190,6 +4359,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4219,6 +4389,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb privacy_restrictions',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4248,6 +4419,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb privacy_restrictions',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4275,6 +4447,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4336,6 +4509,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4363,6 +4537,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4424,6 +4599,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4439,6 +4615,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-erasure': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4453,6 +4630,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4474,6 +4652,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-erasure-receipt': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4488,6 +4667,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4513,6 +4693,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4605,6 +4786,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4666,6 +4848,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4697,6 +4880,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4758,6 +4942,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4785,6 +4970,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4846,6 +5032,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4867,6 +5054,7 @@ export const deploymentGraph: DeploymentGraph = {
     'privacy-request-erasure': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4881,6 +5069,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4908,6 +5097,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4969,6 +5159,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -4996,6 +5187,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb privacy_restrictions',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5018,6 +5210,7 @@ export const deploymentGraph: DeploymentGraph = {
       kind: 'http',
       stores: ['mongodb privacy_restrictions'],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5050,6 +5243,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5102,6 +5296,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5154,6 +5349,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5206,6 +5402,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5258,6 +5455,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5316,6 +5514,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5370,6 +5569,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5422,6 +5622,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposal_outcomes',
         'mongodb ai_proposal_slots',
         'mongodb ai_proposals',
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5476,6 +5677,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb privacy_restrictions',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5530,6 +5732,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb users',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5562,6 +5765,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb users',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5594,6 +5798,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb users',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5627,6 +5832,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb users',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5648,6 +5854,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-accept-invitation': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5667,6 +5874,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5688,6 +5896,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-create': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5707,6 +5916,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5728,6 +5938,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-create-invitation': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5747,6 +5958,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5768,6 +5980,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-delete': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5787,6 +6000,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5808,6 +6022,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-get': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5827,6 +6042,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5848,6 +6064,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-list': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5867,6 +6084,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5888,6 +6106,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-list-invitations': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5907,6 +6126,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5928,6 +6148,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-list-members': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5947,6 +6168,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5968,6 +6190,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-remove-member': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -5987,6 +6210,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -6008,6 +6232,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-revoke-invitation': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -6027,6 +6252,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -6048,6 +6274,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-transfer': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -6067,6 +6294,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -6088,6 +6316,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-update': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -6107,6 +6336,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -6128,6 +6358,7 @@ export const deploymentGraph: DeploymentGraph = {
     'workspaces-update-member': {
       kind: 'http',
       stores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -6147,6 +6378,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb workspaces',
       ],
       pipelineStores: [
+        'mongodb api_key_last_uses',
         'mongodb api_key_networks',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
@@ -6177,6 +6409,7 @@ export const deploymentGraph: DeploymentGraph = {
     'mongodb ai_proposal_outcomes': { classes: ['pseudonymous'], personalData: ['usage'] },
     'mongodb ai_proposal_slots': { classes: ['pseudonymous'], personalData: ['usage'] },
     'mongodb ai_proposals': { classes: ['user-content', 'pseudonymous'], personalData: ['content', 'identity'] },
+    'mongodb api_key_last_uses': { classes: ['operational'], personalData: [] },
     'mongodb api_key_networks': { classes: ['network'], personalData: ['network'] },
     'mongodb api_key_rotations': { classes: ['operational'], personalData: [] },
     'mongodb api_key_uses': { classes: ['operational'], personalData: [] },

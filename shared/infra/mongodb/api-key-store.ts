@@ -40,6 +40,17 @@ export const apiKeyNetworkCollection = defineCollection({
   indexes: [{ name: 'api_key_networks_key', keys: { keyId: 1 } }],
 });
 
+/**
+ * `api_key_last_uses`: `_id` = a key's id, the time of its latest use. Kept apart from the key's own
+ * document: FerretDB updates by reading and writing back the whole document, so a use recorded on
+ * the key at the moment it was revoked or rotated could write back the key without its revocation or
+ * expiry. Last write wins here, which is fine for an informational time.
+ */
+export const apiKeyLastUseCollection = defineCollection({
+  name: 'api_key_last_uses',
+  privacy: noPersonalData('when a workspace key was last used (the key, not a person)', 'workspace'),
+});
+
 /** One per rotated key (`_id` = the old key's id): the insert that decides a rotation race. */
 export const apiKeyRotationCollection = defineCollection({
   name: 'api_key_rotations',
@@ -58,6 +69,13 @@ const toRecord = ({ _id, hash: _hash, schemaVersion: _v, ...rest }: ApiKeyDocume
 /** API keys, always scoped by workspace except the lookup by key hash that authentication needs. */
 export const createApiKeyStore = (db: Db) => {
   const keys = apiKeyCollection.in<ApiKeyDocument>(db);
+  const lastUses = apiKeyLastUseCollection.in<{ _id: string; schemaVersion: 1; at: Date }>(db);
+  /** The records with their latest use (a key used before last uses were kept apart has it on its document). */
+  const withLastUse = async (docs: ApiKeyDocument[]): Promise<ApiKeyRecord[]> => {
+    const found = docs.length === 0 ? [] : await lastUses.find({ _id: { $in: docs.map((doc) => doc._id) } }).toArray();
+    const at = new Map(found.map((use) => [use._id, use.at]));
+    return docs.map((doc) => ({ ...toRecord(doc), lastUsedAt: at.get(doc._id) ?? doc.lastUsedAt ?? null }));
+  };
   return {
     insert: async (record: ApiKeyRecord, key: string) => {
       const { id, ...rest } = record;
@@ -68,7 +86,7 @@ export const createApiKeyStore = (db: Db) => {
       return doc ? toRecord(doc) : null;
     },
     list: async (workspaceId: string): Promise<ApiKeyRecord[]> =>
-      (await keys.find({ workspaceId }).toArray()).map(toRecord).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
+      (await withLastUse(await keys.find({ workspaceId }).toArray())).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
     /** Revokes a key of this workspace; false when the workspace has no such key. Revoking twice keeps the first time. */
     revoke: async (workspaceId: string, keyId: string, at: Date): Promise<boolean> => {
       const found = await keys.findOne({ _id: keyId, workspaceId });
@@ -78,7 +96,7 @@ export const createApiKeyStore = (db: Db) => {
     },
     find: async (workspaceId: string, keyId: string): Promise<ApiKeyRecord | null> => {
       const doc = await keys.findOne({ _id: keyId, workspaceId });
-      return doc ? toRecord(doc) : null;
+      return doc ? ((await withLastUse([doc]))[0] ?? null) : null;
     },
     claimRotation: async (keyId: string, newKeyId: string, at: Date): Promise<boolean> => {
       try {
@@ -108,7 +126,10 @@ export const createApiKeyStore = (db: Db) => {
     recordUse: async (keyId: string, use: { at: Date; method: string; path: string }) => {
       await Promise.all([
         apiKeyUseCollection.in(db).insertOne({ schemaVersion: 1, keyId, ...use }),
-        keys.updateOne({ _id: keyId }, { $set: { lastUsedAt: use.at } }),
+        // Never on the key's document (see apiKeyLastUseCollection); two first uses at once: one upsert inserts.
+        lastUses.updateOne({ _id: keyId }, { $set: { at: use.at, schemaVersion: 1 } }, { upsert: true }).catch((error: unknown) => {
+          if (!isDuplicateKey(error)) throw error;
+        }),
       ]);
     },
     /**

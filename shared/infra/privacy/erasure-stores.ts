@@ -10,7 +10,7 @@ import { signingKeyCollection } from '../jose/signing-key-store.ts';
 import { embeddingCacheCollection } from '../knowledge/ai-embedder.ts';
 import { aiJobCollection, aiJobStepCollection, aiMessageCollection } from '../mongodb/ai-job-stores.ts';
 import { aiProposalCollection, aiProposalOutcomeCollection, aiProposalSlotCollection } from '../mongodb/ai-proposal-stores.ts';
-import { apiKeyCollection, apiKeyUseCollection } from '../mongodb/api-key-store.ts';
+import { apiKeyCollection, apiKeyLastUseCollection, apiKeyUseCollection } from '../mongodb/api-key-store.ts';
 import { auditCheckpointCollection } from '../mongodb/audit-checkpoint-store.ts';
 import { auditHeadCollection, auditLogCollection } from '../mongodb/audit-entry-store.ts';
 import { auditPendingCollection, auditPersonalCollection } from '../mongodb/audit-side-stores.ts';
@@ -109,6 +109,7 @@ export const erasureStores: readonly DataStore[] = [
   aiProposalOutcomeCollection,
   aiProposalSlotCollection,
   apiKeyCollection,
+  apiKeyLastUseCollection,
   apiKeyUseCollection,
   auditCheckpointCollection,
   auditHeadCollection,

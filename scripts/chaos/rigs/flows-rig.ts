@@ -155,8 +155,14 @@ export const startFlowsRig = async (name: string, env: Record<string, string>, o
 
   const check = async (): Promise<RigChecks> => {
     const partialWrites: string[] = [];
-    for (let i = 0; i < 5 && !(await drainOnce()); i += 1) await new Promise((resolve) => setTimeout(resolve, 1000));
-    await drainOnce();
+    // Drain the outbox as its cron would, run after run (a run publishes at most a batch), until it is
+    // empty; a run that fails is retried a few times a second apart, as the broker would.
+    const pending = () => flowVersionCollection.in(kit.db).countDocuments({ workspaceId, published: false });
+    for (let runs = 0, failures = 0; runs < 100 && failures < 5 && (await pending()) > 0; runs += 1)
+      if (!(await drainOnce())) {
+        failures += 1;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
     const versions = await flowVersionCollection.in(kit.db).find({ workspaceId }).project({ flowId: 1, versionNumber: 1 }).toArray();
     const byFlow = new Map<string, number[]>();
     for (const v of versions) byFlow.set(v.flowId as string, [...(byFlow.get(v.flowId as string) ?? []), v.versionNumber as number]);

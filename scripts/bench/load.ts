@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { migrate } from '../db/migrate.ts';
 import { startFleet, type Fleet } from '../dev/fleet.ts';
 import { run } from '../lib/run.ts';
 import { ensureServices } from '../services/index.ts';
 import { runLoadBench, type LoadLine } from './load/bench.ts';
 import { dropRunData } from './load/clean-up.ts';
+import { freePort } from '../lib/free-port.ts';
 
 /**
  * `npm run bench:load`: a mix that resembles use (sign-in and refresh, flow reads and writes with
@@ -30,16 +30,6 @@ const users = option('--users', Math.max(1, Math.ceil(concurrency / 2)));
 const flowsPerUser = option('--flows', 2);
 const seed = option('--seed', 17);
 const log = (line: string) => console.error(`[bench:load] ${line}`);
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1');
-    server.once('error', reject);
-    server.once('listening', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Production limits, but out of reach of one load generator: the limiters still run (their Redis round trip is part of the cost). */
 const unreachableLimits = {

@@ -11,7 +11,7 @@ import { invitationCollection } from '../mongodb/invitation-store.ts';
 import { openUserFields, userCollection, type UserDocument } from '../mongodb/user-store.ts';
 import { createWorkspaceStore } from '../mongodb/workspace-store.ts';
 import { billingAccountCollection } from '../mongodb/billing-account-store.ts';
-import { fateOf, mongoEraseStep, workspacesStepKey, type WorkspaceFate } from './mongo-eraser.ts';
+import { childrenFirst, fateOf, mongoEraseStep, workspacesStepKey, type WorkspaceFate } from './mongo-eraser.ts';
 
 /** The vector side of the knowledge domain, as far as erasure needs it. */
 export interface WorkspaceVectors {
@@ -217,10 +217,7 @@ export const createErasurePlan = (deps: {
     },
   };
 
-  const ordered = [...collections].sort(
-    (a, b) => Number(!a.privacy.subject?.parent) - Number(!b.privacy.subject?.parent) || a.name.localeCompare(b.name),
-  );
-  const mongoSteps = ordered
+  const mongoSteps = childrenFirst(collections)
     .filter((c) => c.name !== 'users' && c.privacy.erase !== 'crypto-shred')
     .map((c) =>
       c.name === 'audit_personal'

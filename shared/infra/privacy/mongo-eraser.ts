@@ -32,6 +32,43 @@ export const redact = (value: unknown, subject: ErasureSubject): unknown => {
 const anyOf = (filters: Filter<Document>[]): Filter<Document> | null => (filters.length === 0 ? null : { $or: filters });
 
 /**
+ * The filters that find a collection's records of the given workspaces: by its own workspace
+ * field, or by its parent's (a version found through its flow). Shared by the erasure (the
+ * workspaces deleted with a person) and the deleted-workspaces retention job.
+ */
+export const workspaceRecordFilters = async (
+  db: Db,
+  collection: CollectionDeclaration,
+  parents: ReadonlyMap<string, CollectionDeclaration>,
+  workspaceIds: readonly string[],
+): Promise<Filter<Document>[]> => {
+  const link = collection.privacy.subject;
+  if (workspaceIds.length === 0) return [];
+  const filters: Filter<Document>[] = [];
+  if (link?.workspaceId) filters.push({ [link.workspaceId]: { $in: [...workspaceIds] } });
+  const parent = link?.parent ? parents.get(link.parent.collection) : undefined;
+  const parentField = parent?.privacy.subject?.workspaceId;
+  if (link?.parent && parent && parentField) {
+    const ids = (
+      await parent
+        .in(db)
+        .find({ [parentField]: { $in: [...workspaceIds] } }, { projection: { _id: 1 } })
+        .toArray()
+    ).map((doc) => doc._id);
+    if (ids.length > 0) filters.push({ [link.parent.field]: { $in: ids } });
+  }
+  return filters;
+};
+
+/** Collections found through a parent record first (the parent still there to find them), then by name. */
+export const childrenFirst = (collections: readonly CollectionDeclaration[]) =>
+  [...collections].sort((a, b) => Number(!a.privacy.subject?.parent) - Number(!b.privacy.subject?.parent) || a.name.localeCompare(b.name));
+
+/** The collections whose records go with a deleted workspace: what the erasure deletes with one. */
+export const erasedWithWorkspace = (collection: CollectionDeclaration) =>
+  collection.privacy.erase === 'delete' || collection.privacy.erase === 'with-workspace';
+
+/**
  * The erasure of one MongoDB collection, as its declaration says (`erase` through `subject`):
  * - `delete`: the person's records (by user id, e-mail, parent record), and all records of the
  *   workspaces deleted with them;
@@ -55,38 +92,25 @@ export const mongoEraseStep = (
     count,
     ...(note ? { note } : {}),
   });
-  const parentIds = async (subject: ErasureSubject, inDeleted: boolean): Promise<unknown[]> => {
-    if (!link?.parent) return [];
-    const parent = parents.get(link.parent.collection);
-    const plink = parent?.privacy.subject;
-    if (!parent || !plink) return [];
-    const deleted = fateOf(subject).deleted;
-    const filters: Filter<Document>[] = [];
-    if (!inDeleted && plink.userId) filters.push({ [plink.userId]: subject.userId });
-    if (plink.workspaceId && deleted.length > 0) filters.push({ [plink.workspaceId]: { $in: deleted } });
-    const filter = anyOf(filters);
-    if (!filter) return [];
+  // The person's parent records (their flows, their jobs), for children linked through a parent.
+  const personParentIds = async (subject: ErasureSubject): Promise<unknown[]> => {
+    const parent = link?.parent ? parents.get(link.parent.collection) : undefined;
+    const userField = parent?.privacy.subject?.userId;
+    if (!parent || !userField) return [];
     return (
       await parent
         .in(db)
-        .find(filter, { projection: { _id: 1 } })
+        .find({ [userField]: subject.userId }, { projection: { _id: 1 } })
         .toArray()
     ).map((doc) => doc._id);
   };
-  const workspaceFilters = async (subject: ErasureSubject): Promise<Filter<Document>[]> => {
-    const deleted = fateOf(subject).deleted;
-    const filters: Filter<Document>[] = [];
-    if (link?.workspaceId && deleted.length > 0) filters.push({ [link.workspaceId]: { $in: deleted } });
-    const ids = await parentIds(subject, true);
-    if (link?.parent && ids.length > 0) filters.push({ [link.parent.field]: { $in: ids } });
-    return filters;
-  };
+  const workspaceFilters = (subject: ErasureSubject) => workspaceRecordFilters(db, collection, parents, fateOf(subject).deleted);
   const personFilters = async (subject: ErasureSubject): Promise<Filter<Document>[]> => {
     const filters: Filter<Document>[] = [];
     if (link?.userId) filters.push({ [link.userId]: subject.userId });
     if (link?.email && subject.email) filters.push({ [link.email]: subject.email });
     if (link?.emailIndex && subject.emailIndex) filters.push({ [link.emailIndex]: subject.emailIndex });
-    const ids = await parentIds(subject, false);
+    const ids = await personParentIds(subject);
     if (link?.parent && ids.length > 0) filters.push({ [link.parent.field]: { $in: ids } });
     return filters;
   };

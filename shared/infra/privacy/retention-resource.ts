@@ -15,6 +15,8 @@ import { auditPseudonymisationJob, erasedAccountsDryRun, inactiveAccountsJob } f
 import { auditLogEndJob } from './retention-audit-log.ts';
 import { billingRecordsJob } from './retention-billing.ts';
 import { aiConversationsJob, securityRecordsJob, sessionsAndTokensJob } from './retention-sweeps.ts';
+import { deletedWorkspacesJob } from './retention-workspaces.ts';
+import { erasureStores } from './erasure-stores.ts';
 import { daysBefore } from '../../privacy/index.ts';
 
 /** Flows deleted 30 days ago (their restore window) are purged, head last, in batches. */
@@ -59,6 +61,12 @@ export const deletedFlowsRetention = defineResource({
   config: noConfig('retention-deleted-flows'),
   requires: [flowSystem],
   create: (_c, { use }) => deletedFlowsJob(use(flowSystem)),
+});
+export const deletedWorkspacesRetention = defineResource({
+  name: 'retention-deleted-workspaces',
+  config: noConfig('retention-deleted-workspaces'),
+  requires: [mongo, fieldSealer],
+  create: (_c, { use }) => deletedWorkspacesJob({ db: use(mongo).db, stores: erasureStores, sealer: use(fieldSealer) }),
 });
 export const securityRecordsRetention = defineResource({
   name: 'retention-security-records',
@@ -122,6 +130,7 @@ export const retentionResources = [
   sessionsAndTokensRetention,
   aiConversationsRetention,
   deletedFlowsRetention,
+  deletedWorkspacesRetention,
   securityRecordsRetention,
   inactiveAccountsRetention,
   erasedAccountsRetention,

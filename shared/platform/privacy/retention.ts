@@ -9,7 +9,10 @@ export const retentionRules = {
     period: 'while the account exists; inactive free accounts after 2 years of inactivity, a notice, then erasure',
     enforcedBy: 'privacy-retention-inactive-accounts, then privacy-execute-erasures',
   },
-  workspace: { period: 'while the workspace exists; deleted with it (30 days after its deletion)', enforcedBy: null },
+  workspace: {
+    period: 'while the workspace exists; deleted with it (30 days after its deletion)',
+    enforcedBy: 'privacy-retention-deleted-workspaces',
+  },
   'sessions-and-tokens': { period: '30 days after expiry', enforcedBy: 'privacy-retention-sessions-and-tokens' },
   'short-lived': {
     period: 'until it expires (minutes to days), then removed with the expired tokens',

@@ -3,6 +3,9 @@ import deleteFlow from '../../../functions/flows/delete.ts';
 import aiConversations from '../../../functions/privacy/retention-ai-conversations.ts';
 import auditPseudonymisation from '../../../functions/privacy/retention-audit-pseudonymisation.ts';
 import deletedFlows from '../../../functions/privacy/retention-deleted-flows.ts';
+import deletedWorkspaces from '../../../functions/privacy/retention-deleted-workspaces.ts';
+import createInvitation from '../../../functions/workspaces/create-invitation.ts';
+import deleteWorkspace from '../../../functions/workspaces/delete.ts';
 import inactiveAccounts from '../../../functions/privacy/retention-inactive-accounts.ts';
 import securityRecords from '../../../functions/privacy/retention-security-records.ts';
 import sessionsAndTokens from '../../../functions/privacy/retention-sessions-and-tokens.ts';
@@ -81,6 +84,49 @@ describe('retention jobs', () => {
     expect(await count('flows', { _id: recent })).toBe(1);
   });
 
+  it('deleted-workspaces: should purge a workspace 30 days after its deletion, with what it held, and keep one deleted 5 days ago', async () => {
+    const [old, recent] = [await kit.team(), await kit.team()];
+    for (const team of [old, recent]) {
+      await kit.newFlow(team.workspaceId, team.owner);
+      const invited = await kit.call(createInvitation, `/v1/workspaces/${team.workspaceId}/invitations`, team.owner, {
+        method: 'POST',
+        body: { email: `invitee-${team.workspaceId}@example.com`, role: 'editor' },
+      });
+      expect(invited.status).toBe(201);
+      expect((await kit.call(deleteWorkspace, `/v1/workspaces/${team.workspaceId}`, team.owner, { method: 'DELETE' })).status).toBe(204);
+    }
+    const tombstones = kit.db.collection('workspace_tombstones');
+    await tombstones.updateOne({ _id: old.workspaceId as never }, { $set: { deletedAt: ago(31) } });
+    await tombstones.updateOne({ _id: recent.workspaceId as never }, { $set: { deletedAt: ago(5) } });
+    const held = async (workspaceId: string) => ({
+      workspaces: await count('workspaces', { _id: workspaceId }),
+      workspace_members: await count('workspace_members', { workspaceId }),
+      workspace_invitations: await count('workspace_invitations', { workspaceId }),
+      flows: await count('flows', { workspaceId }),
+      flow_versions: await count('flow_versions', { workspaceId }),
+    });
+    const before = await held(old.workspaceId);
+    expect(before).toEqual({ workspaces: 1, workspace_members: 3, workspace_invitations: 1, flows: 1, flow_versions: 1 });
+    const invitation = await kit.db.collection('workspace_invitations').findOne({ workspaceId: old.workspaceId });
+
+    expect(await dryRun('deleted-workspaces')).toMatchObject(before);
+    expect(await held(old.workspaceId)).toEqual(before); // a dry run changes nothing
+    await fire(deletedWorkspaces, 'retention-deleted-workspaces');
+
+    expect(await held(old.workspaceId)).toEqual({
+      workspaces: 0,
+      workspace_members: 0,
+      workspace_invitations: 0,
+      flows: 0,
+      flow_versions: 0,
+    });
+    expect(await held(recent.workspaceId)).toEqual(before);
+    // The invitee's address key is destroyed with the invitation; the tombstone stays, so the id keeps answering 404.
+    expect(await kit.db.collection('user_data_keys').findOne({ _id: invitation!._id })).toMatchObject({ wrapped: null });
+    expect(await count('workspace_tombstones', { _id: old.workspaceId })).toBe(1);
+    expect(await dryRun('deleted-workspaces')).toEqual({});
+  });
+
   it('security-records: should delete security events, login attempts and key uses older than 90 days', async () => {
     await insert('security_events', [
       { type: 'x', at: ago(91) },
@@ -140,6 +186,7 @@ describe('retention jobs', () => {
       'sessions-and-tokens',
       'ai-conversations',
       'deleted-flows',
+      'deleted-workspaces',
       'security-records',
       'inactive-accounts',
       'erased-accounts',

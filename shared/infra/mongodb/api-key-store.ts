@@ -32,7 +32,8 @@ export const apiKeyNetworkCollection = defineCollection({
   privacy: {
     classes: ['network'],
     personalData: ['network'],
-    retention: 'security-records',
+    // Kept with the workspace: swept after 90 days, a network in daily use would read as new again.
+    retention: 'workspace',
     subject: { workspaceId: 'workspaceId' },
     export: 'records',
     erase: 'with-workspace',

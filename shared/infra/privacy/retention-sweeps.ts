@@ -3,6 +3,9 @@ import { daysBefore, type RetentionCounts, type RetentionJob } from '../../priva
 import { aiJobCollection, aiJobStepCollection, aiMessageCollection } from '../mongodb/ai-job-stores.ts';
 import { aiProposalCollection, aiProposalOutcomeCollection } from '../mongodb/ai-proposal-stores.ts';
 import { apiKeyUseCollection } from '../mongodb/api-key-store.ts';
+import { functionCallCollection } from '../mongodb/function-call-store.ts';
+import { securityAlertCollection } from '../mongodb/security-alert-store.ts';
+import { securityIncidentChangeCollection, securityIncidentCollection } from '../mongodb/security-incident-store.ts';
 import type { CollectionDeclaration } from '../mongodb/collection.ts';
 import {
   emailVerificationCollection,
@@ -18,6 +21,12 @@ import { sessionCollection } from '../mongodb/session-store.ts';
 import { totpStepUseCollection, twoFactorPendingCollection } from '../mongodb/two-factor-store.ts';
 import { oauthStateCollection, oauthStateUseCollection } from '../oauth/oauth-state-store.ts';
 
+/** Records of one collection to remove, found by a filter. */
+interface Removal {
+  collection: CollectionDeclaration;
+  filter: Filter<Document>;
+}
+
 /** Records of one collection past their time, found by a date field. */
 interface Sweep {
   collection: CollectionDeclaration;
@@ -29,21 +38,24 @@ const olderThan = (collection: CollectionDeclaration, field: string, days: numbe
   filter: (now) => ({ [field]: { $lt: daysBefore(now, days) } }),
 });
 
-/** A job made of sweeps: the dry run counts what each would delete, the run deletes it. */
-export const sweepJob = (db: Db, rule: string, what: string, sweeps: readonly Sweep[]): RetentionJob => {
-  const each = async (now: Date, act: (sweep: Sweep, filter: Filter<Document>) => Promise<number>) => {
+/** A job whose removals are planned at each run: the dry run counts them, the run deletes them, in order. */
+const plannedJob = (db: Db, rule: string, what: string, plan: (now: Date) => Promise<readonly Removal[]>): RetentionJob => {
+  const each = async (now: Date, act: (removal: Removal) => Promise<number>) => {
     const counts: RetentionCounts = {};
-    for (const sweep of sweeps)
-      counts[sweep.collection.name] = (counts[sweep.collection.name] ?? 0) + (await act(sweep, sweep.filter(now)));
+    for (const removal of await plan(now)) counts[removal.collection.name] = (counts[removal.collection.name] ?? 0) + (await act(removal));
     return counts;
   };
   return {
     rule,
     what,
-    dryRun: (now) => each(now, (sweep, filter) => sweep.collection.in(db).countDocuments(filter)),
-    run: (now) => each(now, async (sweep, filter) => (await sweep.collection.in(db).deleteMany(filter)).deletedCount),
+    dryRun: (now) => each(now, ({ collection, filter }) => collection.in(db).countDocuments(filter)),
+    run: (now) => each(now, async ({ collection, filter }) => (await collection.in(db).deleteMany(filter)).deletedCount),
   };
 };
+
+/** A job made of sweeps by date. */
+export const sweepJob = (db: Db, rule: string, what: string, sweeps: readonly Sweep[]): RetentionJob =>
+  plannedJob(db, rule, what, async (now) => sweeps.map(({ collection, filter }) => ({ collection, filter: filter(now) })));
 
 /** Expired sessions and tokens 30 days after expiry; one-time tokens and replay marks once useless. */
 export const sessionsAndTokensJob = (db: Db) =>
@@ -62,13 +74,61 @@ export const sessionsAndTokensJob = (db: Db) =>
     olderThan(twoFactorPendingCollection, 'createdAt', 1),
   ]);
 
-/** Security events, login attempts and API key uses after 90 days (the rate-limit counters expire in Redis on their own). */
-export const securityRecordsJob = (db: Db) =>
-  sweepJob(db, 'security-records', 'security events, login attempts and API key uses older than 90 days', [
+/**
+ * Security incidents closed 90 days ago, with their alerts and history: those whose latest change
+ * closed them before the cutoff and that had no alert since. The history goes last: a closing
+ * change older than the cutoff is what finds an incident, so a run cut short is finished by the next.
+ */
+const closedIncidents = async (db: Db, cutoff: Date): Promise<Removal[]> => {
+  const changes = securityIncidentChangeCollection.in<{ incidentId: string; seq: number; status: string; at: Date }>(db);
+  const closing = await changes.find({ status: 'closed', at: { $lt: cutoff } }, { projection: { incidentId: 1 } }).toArray();
+  const candidates = [...new Set(closing.map((c) => c.incidentId))];
+  if (candidates.length === 0) return [];
+  const latest = new Map<string, { seq: number; status: string; at: Date }>();
+  for (const change of await changes.find({ incidentId: { $in: candidates } }).toArray()) {
+    const seen = latest.get(change.incidentId);
+    if (!seen || seen.seq < change.seq) latest.set(change.incidentId, change);
+  }
+  const recentAlerts = await securityAlertCollection
+    .in<{ incidentId: string }>(db)
+    .find({ incidentId: { $in: candidates }, raisedAt: { $gte: cutoff } }, { projection: { incidentId: 1 } })
+    .toArray();
+  const active = new Set(recentAlerts.map((a) => a.incidentId));
+  const ids = candidates.filter((id) => {
+    const last = latest.get(id);
+    return last?.status === 'closed' && last.at < cutoff && !active.has(id);
+  });
+  if (ids.length === 0) return [];
+  return [
+    { collection: securityAlertCollection, filter: { incidentId: { $in: ids } } },
+    { collection: securityIncidentCollection, filter: { _id: { $in: ids } } as never },
+    { collection: securityIncidentChangeCollection, filter: { incidentId: { $in: ids } } },
+  ];
+};
+
+/**
+ * Security events, login attempts, API key uses and the request log (`function_calls`) after 90
+ * days; incidents 90 days after they were closed, with their alerts (the rate-limit counters expire
+ * in Redis on their own). `api_key_networks` is not here: a key's known networks are kept with the
+ * workspace, or a network in daily use would read as new again after 90 days.
+ */
+export const securityRecordsJob = (db: Db) => {
+  const sweeps = [
     olderThan(securityEventCollection, 'at', 90),
     olderThan(loginAttemptCollection, 'at', 90),
     olderThan(apiKeyUseCollection, 'at', 90),
-  ]);
+    olderThan(functionCallCollection, 'bucket', 90),
+  ];
+  return plannedJob(
+    db,
+    'security-records',
+    'security events, login attempts, API key uses and the request log older than 90 days; incidents closed 90 days ago, with their alerts',
+    async (now) => [
+      ...sweeps.map(({ collection, filter }) => ({ collection, filter: filter(now) })),
+      ...(await closedIncidents(db, daysBefore(now, 90))),
+    ],
+  );
+};
 
 /**
  * AI conversations 365 days after their last activity: a conversation (a person's messages on a
@@ -76,7 +136,7 @@ export const securityRecordsJob = (db: Db) =>
  * their outcomes) when made that long ago.
  */
 export const aiConversationsJob = (db: Db): RetentionJob => {
-  const plan = async (now: Date) => {
+  const plan = async (now: Date): Promise<Removal[]> => {
     const cutoff = daysBefore(now, 365);
     const newest = new Map<string, Date>();
     const messages = await aiMessageCollection
@@ -101,26 +161,18 @@ export const aiConversationsJob = (db: Db): RetentionJob => {
         .find({ createdAt: { $lt: cutoff } }, { projection: { _id: 1 } })
         .toArray()
     ).map((p) => p._id);
-    return {
-      sweeps: [
-        ...stale.map(([flowId, userId]) => ({ collection: aiMessageCollection, filter: { flowId, userId } })),
-        { collection: aiJobStepCollection, filter: { jobId: { $in: jobIds } } },
-        { collection: aiJobCollection, filter: { _id: { $in: jobIds } } },
-        { collection: aiProposalOutcomeCollection, filter: { proposalId: { $in: proposalIds } } },
-        { collection: aiProposalCollection, filter: { _id: { $in: proposalIds } } },
-      ] as { collection: CollectionDeclaration; filter: Filter<Document> }[],
-    };
+    return [
+      ...stale.map(([flowId, userId]) => ({ collection: aiMessageCollection, filter: { flowId, userId } })),
+      { collection: aiJobStepCollection, filter: { jobId: { $in: jobIds } } },
+      { collection: aiJobCollection, filter: { _id: { $in: jobIds } } },
+      { collection: aiProposalOutcomeCollection, filter: { proposalId: { $in: proposalIds } } },
+      { collection: aiProposalCollection, filter: { _id: { $in: proposalIds } } },
+    ];
   };
-  const each = async (now: Date, act: (c: CollectionDeclaration, f: Filter<Document>) => Promise<number>) => {
-    const counts: RetentionCounts = {};
-    for (const { collection, filter } of (await plan(now)).sweeps)
-      counts[collection.name] = (counts[collection.name] ?? 0) + (await act(collection, filter));
-    return counts;
-  };
-  return {
-    rule: 'ai-conversations',
-    what: 'AI conversations 365 days after their last message; AI jobs, steps, proposals and outcomes made 365 days ago',
-    dryRun: (now) => each(now, (c, f) => c.in(db).countDocuments(f)),
-    run: (now) => each(now, async (c, f) => (await c.in(db).deleteMany(f)).deletedCount),
-  };
+  return plannedJob(
+    db,
+    'ai-conversations',
+    'AI conversations 365 days after their last message; AI jobs, steps, proposals and outcomes made 365 days ago',
+    plan,
+  );
 };

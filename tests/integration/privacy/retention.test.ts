@@ -127,7 +127,7 @@ describe('retention jobs', () => {
     expect(await dryRun('deleted-workspaces')).toEqual({});
   });
 
-  it('security-records: should delete security events, login attempts and key uses older than 90 days', async () => {
+  it('security-records: should delete security events, login attempts, key uses and request-log buckets older than 90 days', async () => {
     await insert('security_events', [
       { type: 'x', at: ago(91) },
       { type: 'x', at: ago(89) },
@@ -136,9 +136,65 @@ describe('retention jobs', () => {
       { email: 'old@example.com', at: ago(100) },
       { email: 'new@example.com', at: ago(1) },
     ]);
-    expect(await dryRun('security-records')).toMatchObject({ security_events: 1, login_attempts: 1 });
+    await insert('function_calls', [
+      { function: 'flows-get', userId: 'usr_a', bucket: ago(95) },
+      { function: 'flows-get', userId: 'usr_a', bucket: ago(2) },
+    ]);
+    expect(await dryRun('security-records')).toMatchObject({ security_events: 1, login_attempts: 1, function_calls: 1 });
     await fire(securityRecords, 'retention-security-records');
-    expect([await count('security_events'), await count('login_attempts')]).toEqual([1, 1]);
+    expect([await count('security_events'), await count('login_attempts'), await count('function_calls', { userId: 'usr_a' })]).toEqual([
+      1, 1, 1,
+    ]);
+  });
+
+  it('security-records: should delete an incident closed 90 days ago with its alerts and history, and keep open, recent and re-alerted ones', async () => {
+    const incident = (label: string) => `inc_${label}_${newId('x').slice(2, 10)}`;
+    const [closed, open, recent, realerted] = [incident('closed'), incident('open'), incident('recent'), incident('realerted')] as const;
+    await kit.db
+      .collection('security_incidents')
+      .insertMany([closed, open, recent, realerted].map((id) => ({ _id: id as never, groupKey: id, openedAt: ago(200) })));
+    const change = (incidentId: string, seq: number, status: string, days: number) => ({
+      _id: `${incidentId}:${seq}` as never,
+      incidentId,
+      seq,
+      status,
+      at: ago(days),
+    });
+    await kit.db
+      .collection('security_incident_changes')
+      .insertMany([
+        change(closed, 1, 'acknowledged', 150),
+        change(closed, 2, 'closed', 120),
+        change(open, 1, 'closed', 150),
+        change(open, 2, 'open', 140),
+        change(recent, 1, 'closed', 10),
+        change(realerted, 1, 'closed', 120),
+      ]);
+    await insert('security_alerts', [
+      { incidentId: closed, slotKey: `${closed}|1`, raisedAt: ago(190) },
+      { incidentId: realerted, slotKey: `${realerted}|1`, raisedAt: ago(190) },
+      { incidentId: realerted, slotKey: `${realerted}|2`, raisedAt: ago(5) },
+    ]);
+    const left = async () =>
+      Promise.all(
+        [closed, open, recent, realerted].map(async (id) => [
+          await count('security_incidents', { _id: id }),
+          await count('security_incident_changes', { incidentId: id }),
+          await count('security_alerts', { incidentId: id }),
+        ]),
+      );
+    expect(await dryRun('security-records')).toMatchObject({ security_incidents: 1, security_incident_changes: 2, security_alerts: 1 });
+    await fire(securityRecords, 'retention-security-records');
+    expect(await left()).toEqual([
+      [0, 0, 0],
+      [1, 2, 0],
+      [1, 1, 0],
+      [1, 1, 2],
+    ]);
+    // A run cut short after the incident went leaves its history: the closing change finds it again.
+    await kit.db.collection('security_incident_changes').insertOne(change(closed, 2, 'closed', 120));
+    await fire(securityRecords, 'retention-security-records');
+    expect(await count('security_incident_changes', { incidentId: closed })).toBe(0);
   });
 
   it('inactive-accounts: should send a notice to a free account inactive for 2 years, then schedule its erasure 30 days later', async () => {

@@ -79,6 +79,13 @@ describe('the local fleet', () => {
     expect(((await response.json()) as { code: string }).code).toBe('ROUTE_NOT_FOUND');
   });
 
+  it('should answer problem+json 431 when the request line and headers exceed 16 KB', async () => {
+    const response = await fetch(`${fleet.url}/v1/health?padding=${'a'.repeat(20_000)}`);
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 431, code: 'REQUEST_HEADERS_TOO_LARGE' });
+  });
+
   it('should refuse a body that is not a CloudEvent at an event endpoint, as the Functions Framework does in production', async () => {
     const response = await fetch(`${fleet.url}/_events/ops-record-heartbeat`, {
       method: 'POST',

@@ -96,6 +96,13 @@ describe('the Knative bundles under the Functions Framework', () => {
     expect(await response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });
 
+  it('should answer problem+json 431 when the request line and headers exceed 16 KB', async () => {
+    const response = await fetch(url('ops-health', `/v1/health?padding=${'a'.repeat(20_000)}`));
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 431, code: 'REQUEST_HEADERS_TOO_LARGE' });
+  });
+
   it('should answer problem+json 404 on a path that is not the route', async () => {
     const response = await fetch(url('ops-health', '/v1/elsewhere'));
     expect(response.status).toBe(404);

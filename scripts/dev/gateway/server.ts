@@ -1,4 +1,5 @@
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { answerClientError } from '../../../shared/platform/hosts/client-errors.ts';
 import type { InstancePool } from './instances.ts';
 import type { LocalRoute } from './manifests.ts';
 import { routeRequest } from './routing.ts';
@@ -81,6 +82,8 @@ export const startGateway = (options: {
       problem(res, 502, 'FUNCTION_UNAVAILABLE', 'The function did not start; see the fleet log.');
     });
   });
+  // A request line and headers over Node's 16 KB limit: problem+json 431, as the functions answer it.
+  server.on('clientError', answerClientError);
   server.on('close', () => agent.destroy());
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -5,6 +5,7 @@ import { dispatchEvent } from '../events/dispatch.ts';
 import { createHttpApp } from '../http/create-app.ts';
 import { problemResponse, toProblem } from '../http/problem.ts';
 import { createRuntime } from '../runtime.ts';
+import { answerClientErrorsAsProblems } from './client-errors.ts';
 import { answerFrameworkErrorsAsProblems } from './framework-errors.ts';
 import { toFetchRequest, writeFetchResponse } from './node-fetch-bridge.ts';
 
@@ -33,6 +34,7 @@ export const registerKnativeFunction = (definition: FunctionDefinition, name: st
   const runtime = createRuntime({ ...definition, name }, env);
   if (definition.kind === 'http') {
     answerFrameworkErrorsAsProblems();
+    answerClientErrorsAsProblems();
     const app = createHttpApp(definition, runtime);
     functions.http(name, async (req, res) => {
       // Connect first: the database handshake then runs while this request builds its Request.

@@ -16,6 +16,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -39,6 +40,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -72,6 +74,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -95,6 +98,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -129,6 +133,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -153,6 +158,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -186,6 +192,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -209,6 +216,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -242,6 +250,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -265,6 +274,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -298,6 +308,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -321,6 +332,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -360,6 +372,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -384,6 +397,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -418,6 +432,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -442,6 +457,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -476,6 +492,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -500,6 +517,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -536,6 +554,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -577,6 +596,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -601,6 +621,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -634,6 +655,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -657,6 +679,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -689,6 +712,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -716,6 +740,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -743,6 +768,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -769,6 +795,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -800,6 +827,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -831,6 +859,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -862,6 +891,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -886,6 +916,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -916,6 +947,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -942,6 +974,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -973,6 +1006,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1011,6 +1045,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1038,6 +1073,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1054,6 +1090,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1085,6 +1122,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1117,6 +1155,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1143,6 +1182,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1175,6 +1215,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1191,6 +1232,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1217,6 +1259,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1233,6 +1276,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1259,6 +1303,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1275,6 +1320,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1301,6 +1347,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1317,6 +1364,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1343,6 +1391,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1359,6 +1408,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1385,6 +1435,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1401,6 +1452,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1427,6 +1479,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1443,6 +1496,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1469,6 +1523,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1485,6 +1540,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1511,6 +1567,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1528,6 +1585,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1553,6 +1611,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1569,6 +1628,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1595,6 +1655,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1611,6 +1672,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1637,6 +1699,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1653,6 +1716,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1679,6 +1743,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1695,6 +1760,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1721,6 +1787,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1737,6 +1804,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1764,6 +1832,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1780,6 +1849,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1796,6 +1866,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1822,6 +1893,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1838,6 +1910,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1864,6 +1937,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1884,6 +1958,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1900,6 +1975,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1926,6 +2002,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1942,6 +2019,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1969,6 +2047,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -1995,6 +2074,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2030,6 +2110,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2055,6 +2136,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2066,6 +2148,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2088,6 +2171,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2123,6 +2207,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2148,6 +2233,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2183,6 +2269,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2208,6 +2295,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2243,6 +2331,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2281,6 +2370,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2302,6 +2392,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2337,6 +2428,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2366,6 +2458,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2388,6 +2481,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2404,6 +2498,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2415,6 +2510,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2437,6 +2533,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2472,6 +2569,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2497,6 +2595,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2532,6 +2631,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2548,6 +2648,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2583,6 +2684,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2599,6 +2701,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2634,6 +2737,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2659,6 +2763,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2699,6 +2804,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2720,6 +2826,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2755,6 +2862,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2771,6 +2879,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2806,6 +2915,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2822,6 +2932,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2857,6 +2968,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2873,6 +2985,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2908,6 +3021,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2924,6 +3038,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2959,6 +3074,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -2984,6 +3100,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3019,6 +3136,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3035,6 +3153,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3046,6 +3165,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3068,6 +3188,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3079,6 +3200,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3102,6 +3224,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3125,6 +3248,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3160,6 +3284,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3198,6 +3323,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3219,6 +3345,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3254,6 +3381,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3279,6 +3407,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3314,6 +3443,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3332,6 +3462,7 @@ export const deploymentGraph: DeploymentGraph = {
         'chroma <prefix>-ws-<workspaceId>',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3354,6 +3485,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3394,6 +3526,7 @@ export const deploymentGraph: DeploymentGraph = {
         'chroma <prefix>-ws-<workspaceId>',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3416,6 +3549,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3444,6 +3578,7 @@ export const deploymentGraph: DeploymentGraph = {
         'chroma <prefix>-ws-<workspaceId>',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3472,6 +3607,7 @@ export const deploymentGraph: DeploymentGraph = {
         'chroma <prefix>-ws-<workspaceId>',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3494,6 +3630,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3524,6 +3661,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_model_calls',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3547,6 +3685,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3575,6 +3714,7 @@ export const deploymentGraph: DeploymentGraph = {
         'chroma <prefix>-ws-<workspaceId>',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3597,6 +3737,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3625,6 +3766,7 @@ export const deploymentGraph: DeploymentGraph = {
         'chroma <prefix>-ws-<workspaceId>',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3647,6 +3789,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3674,6 +3817,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3691,6 +3835,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3708,6 +3853,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3727,6 +3873,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3744,6 +3891,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3761,6 +3909,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3781,6 +3930,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3802,6 +3952,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3818,6 +3969,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3834,6 +3986,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3856,6 +4009,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3876,6 +4030,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3892,6 +4047,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3914,6 +4070,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3931,6 +4088,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -3964,6 +4122,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4014,6 +4173,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4048,6 +4208,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4082,6 +4243,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4116,6 +4278,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4150,6 +4313,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4184,6 +4348,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4218,6 +4383,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4252,6 +4418,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4280,6 +4447,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4346,6 +4514,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4361,6 +4530,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4391,6 +4561,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4421,6 +4592,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4449,6 +4621,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4511,6 +4684,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4539,6 +4713,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4601,6 +4776,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4617,6 +4793,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4632,6 +4809,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4654,6 +4832,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4669,6 +4848,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4695,6 +4875,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4788,6 +4969,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4850,6 +5032,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4882,6 +5065,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4944,6 +5128,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -4972,6 +5157,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5034,6 +5220,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5056,6 +5243,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5071,6 +5259,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5099,6 +5288,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5161,6 +5351,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5189,6 +5380,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5212,6 +5404,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5248,6 +5441,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5345,6 +5539,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5442,6 +5637,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5539,6 +5735,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5636,6 +5833,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5733,6 +5931,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5830,6 +6029,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -5927,6 +6127,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6024,6 +6225,7 @@ export const deploymentGraph: DeploymentGraph = {
         'mongodb ai_proposals',
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6120,6 +6322,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6175,6 +6378,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6208,6 +6412,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6241,6 +6446,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6275,6 +6481,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6297,6 +6504,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6317,6 +6525,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6339,6 +6548,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6359,6 +6569,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6381,6 +6592,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6401,6 +6613,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6423,6 +6636,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6443,6 +6657,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6465,6 +6680,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6485,6 +6701,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6507,6 +6724,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6527,6 +6745,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6549,6 +6768,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6569,6 +6789,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6591,6 +6812,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6611,6 +6833,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6633,6 +6856,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6653,6 +6877,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6675,6 +6900,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6695,6 +6921,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6717,6 +6944,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6737,6 +6965,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6759,6 +6988,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6779,6 +7009,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6801,6 +7032,7 @@ export const deploymentGraph: DeploymentGraph = {
       stores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6821,6 +7053,7 @@ export const deploymentGraph: DeploymentGraph = {
       pipelineStores: [
         'mongodb api_key_last_uses',
         'mongodb api_key_networks',
+        'mongodb api_key_revocations',
         'mongodb api_key_rotations',
         'mongodb api_key_uses',
         'mongodb api_keys',
@@ -6852,6 +7085,7 @@ export const deploymentGraph: DeploymentGraph = {
     'mongodb ai_proposals': { classes: ['user-content', 'pseudonymous'], personalData: ['content', 'identity'] },
     'mongodb api_key_last_uses': { classes: ['operational'], personalData: [] },
     'mongodb api_key_networks': { classes: ['network'], personalData: ['network'] },
+    'mongodb api_key_revocations': { classes: ['operational'], personalData: [] },
     'mongodb api_key_rotations': { classes: ['operational'], personalData: [] },
     'mongodb api_key_uses': { classes: ['operational'], personalData: [] },
     'mongodb api_keys': { classes: ['secret', 'pseudonymous'], personalData: ['identity', 'usage'] },

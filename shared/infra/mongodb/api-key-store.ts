@@ -58,6 +58,40 @@ export const apiKeyRotationCollection = defineCollection({
   privacy: noPersonalData('which key replaced which (ids only)', 'workspace'),
 });
 
+/**
+ * `api_key_revocations`: `_id` = a revoked key's id, written once. Kept apart from the key's own
+ * document for the reason `api_key_last_uses` is: FerretDB updates by writing back the whole
+ * document, so a revocation set on the key while its rotation wrote the expiry could be lost. The
+ * insert decides; revoking twice keeps the first time. Keys revoked before this existed keep
+ * `revokedAt` on their document, which is still read.
+ */
+export const apiKeyRevocationCollection = defineCollection({
+  name: 'api_key_revocations',
+  privacy: noPersonalData('revocation marks by key id (the key, not a person)', 'workspace'),
+});
+
+interface RevocationDocument {
+  _id: string;
+  schemaVersion: 1;
+  workspaceId: string;
+  revokedAt: Date;
+}
+
+/** Revokes every key id given that is not revoked yet (a unique insert each); returns those it revoked. */
+export const insertRevocations = async (db: Db, workspaceId: string, keyIds: readonly string[], at: Date): Promise<string[]> => {
+  const revocations = apiKeyRevocationCollection.in<RevocationDocument>(db);
+  const revoked: string[] = [];
+  for (const keyId of keyIds) {
+    try {
+      await revocations.insertOne({ _id: keyId, schemaVersion: 1, workspaceId, revokedAt: at });
+      revoked.push(keyId);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  return revoked;
+};
+
 interface ApiKeyDocument extends Omit<ApiKeyRecord, 'id'> {
   _id: string;
   schemaVersion: 1;
@@ -71,11 +105,18 @@ const toRecord = ({ _id, hash: _hash, schemaVersion: _v, ...rest }: ApiKeyDocume
 export const createApiKeyStore = (db: Db) => {
   const keys = apiKeyCollection.in<ApiKeyDocument>(db);
   const lastUses = apiKeyLastUseCollection.in<{ _id: string; schemaVersion: 1; at: Date }>(db);
-  /** The records with their latest use (a key used before last uses were kept apart has it on its document). */
+  const revocations = apiKeyRevocationCollection.in<RevocationDocument>(db);
+  /** The records with their revocation (a key revoked before the marks existed has it on its document). */
+  const withRevocation = async (docs: ApiKeyDocument[]): Promise<ApiKeyRecord[]> => {
+    const found = docs.length === 0 ? [] : await revocations.find({ _id: { $in: docs.map((doc) => doc._id) } }).toArray();
+    const at = new Map(found.map((mark) => [mark._id, mark.revokedAt]));
+    return docs.map((doc) => ({ ...toRecord(doc), revokedAt: doc.revokedAt ?? at.get(doc._id) ?? null }));
+  };
+  /** The records with their revocation and latest use (a key used before last uses were kept apart has it on its document). */
   const withLastUse = async (docs: ApiKeyDocument[]): Promise<ApiKeyRecord[]> => {
     const found = docs.length === 0 ? [] : await lastUses.find({ _id: { $in: docs.map((doc) => doc._id) } }).toArray();
     const at = new Map(found.map((use) => [use._id, use.at]));
-    return docs.map((doc) => ({ ...toRecord(doc), lastUsedAt: at.get(doc._id) ?? doc.lastUsedAt ?? null }));
+    return (await withRevocation(docs)).map((record) => ({ ...record, lastUsedAt: at.get(record.id) ?? record.lastUsedAt ?? null }));
   };
   return {
     insert: async (record: ApiKeyRecord, key: string) => {
@@ -84,15 +125,15 @@ export const createApiKeyStore = (db: Db) => {
     },
     findByKey: async (key: string): Promise<ApiKeyRecord | null> => {
       const doc = await keys.findOne({ hash: hashToken(key) });
-      return doc ? toRecord(doc) : null;
+      return doc ? ((await withRevocation([doc]))[0] ?? null) : null;
     },
     list: async (workspaceId: string): Promise<ApiKeyRecord[]> =>
       (await withLastUse(await keys.find({ workspaceId }).toArray())).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
     /** Revokes a key of this workspace; false when the workspace has no such key. Revoking twice keeps the first time. */
     revoke: async (workspaceId: string, keyId: string, at: Date): Promise<boolean> => {
-      const found = await keys.findOne({ _id: keyId, workspaceId });
+      const found = await keys.findOne({ _id: keyId, workspaceId }, { projection: { _id: 1, revokedAt: 1 } });
       if (!found) return false;
-      if (found.revokedAt === null) await keys.updateOne({ _id: keyId, workspaceId, revokedAt: null }, { $set: { revokedAt: at } });
+      if (!found.revokedAt) await insertRevocations(db, workspaceId, [keyId], at);
       return true;
     },
     find: async (workspaceId: string, keyId: string): Promise<ApiKeyRecord | null> => {
@@ -117,7 +158,8 @@ export const createApiKeyStore = (db: Db) => {
       await keys.deleteOne({ _id: keyId });
     },
     expireBy: async (workspaceId: string, keyId: string, at: Date): Promise<void> => {
-      // Only the rotation's winner writes here; the filter keeps an earlier expiry.
+      // Only the rotation's winner writes here, and nothing else updates a key's document (revocation
+      // and uses are kept apart); the filter keeps an earlier expiry.
       await keys.updateOne(
         { _id: keyId, workspaceId, $or: [{ expiresAt: null }, { expiresAt: { $gt: at } }] },
         { $set: { expiresAt: at } },

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import type { WorkspaceRecord, WorkspaceStore } from '../../workspaces/index.ts';
-import { apiKeyCollection } from './api-key-store.ts';
+import { apiKeyCollection, insertRevocations } from './api-key-store.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { workspaceTombstoneCollection } from './membership-store.ts';
 import { defineCollection } from './collection.ts';
@@ -69,7 +69,16 @@ export const createWorkspaceStore = (db: Db): WorkspaceStore => {
         if (!isDuplicateKey(error)) throw error;
       }
       await workspaces.updateOne({ _id: id }, { $set: { deletedAt: at } });
-      await apiKeyCollection.in(db).updateMany({ workspaceId: id, revokedAt: null }, { $set: { revokedAt: at } });
+      const keys = await apiKeyCollection
+        .in<{ _id: string }>(db)
+        .find({ workspaceId: id }, { projection: { _id: 1 } })
+        .toArray();
+      await insertRevocations(
+        db,
+        id,
+        keys.map((key) => key._id),
+        at,
+      );
     },
   };
 };

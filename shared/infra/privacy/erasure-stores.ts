@@ -72,7 +72,7 @@ import { inactivityNoticeCollection } from './retention-accounts.ts';
 import { planCacheKeys } from '../upstash/plan-cache.ts';
 import { rateLimitKeys } from '../upstash/rate-limiter-resource.ts';
 import { aiJobImageCollection } from '../mongodb/ai-image-store.ts';
-import { apiKeyNetworkCollection, apiKeyRotationCollection } from '../mongodb/api-key-store.ts';
+import { apiKeyNetworkCollection, apiKeyRevocationCollection, apiKeyRotationCollection } from '../mongodb/api-key-store.ts';
 import { breachAlertCollection, breachCollection, breachStatusCollection } from '../mongodb/breach-stores.ts';
 import { breachAssessmentCollection, breachNoticeCollection } from '../mongodb/breach-investigation-stores.ts';
 import { functionCallCollection } from '../mongodb/function-call-store.ts';
@@ -174,6 +174,7 @@ export const erasureStores: readonly DataStore[] = [
   aiJobImageCollection,
   apiKeyNetworkCollection,
   apiKeyRotationCollection,
+  apiKeyRevocationCollection,
   breachAlertCollection,
   breachCollection,
   breachStatusCollection,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import createKey from '../../../functions/identity/create-api-key.ts';
 import listKeys from '../../../functions/identity/list-api-keys.ts';
 import revokeKey from '../../../functions/identity/revoke-api-key.ts';
+import rotateKey from '../../../functions/identity/rotate-api-key.ts';
 import { jwtAuthenticator } from '../../../shared/infra/auth/jwt-authenticator.ts';
 import { accessTokens } from '../../../shared/infra/jose/access-tokens.ts';
 import { membershipCollection, membershipId, type MembershipDocument } from '../../../shared/infra/mongodb/membership-store.ts';
@@ -136,6 +137,27 @@ describe('API key endpoints', () => {
   ] as const)('should refuse creation by %s', async (_case, as, path, body, status, code) => {
     const response = await call(createKey, path, as, { method: 'POST', body });
     expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
+  });
+
+  it('should keep a key revoked when it is rotated at the same moment', async () => {
+    // FerretDB writes back a whole document on update: a revocation set on the key while the rotation
+    // wrote its expiry could be lost. Revocations are inserts of their own, so every one holds.
+    const created = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        call(createKey, keysPath, 'owner', { method: 'POST', body: { name: `race ${i}`, permissions: ['flows:read'] } }),
+      ),
+    );
+    const ids = created.map((reply) => String(reply.body?.id));
+    const answers = await Promise.all(
+      ids.flatMap((id) => [
+        call(revokeKey, `${keysPath}/${id}`, 'owner', { method: 'DELETE' }),
+        call(rotateKey, `${keysPath}/${id}/rotate`, 'owner', { method: 'POST', body: {} }),
+      ]),
+    );
+    expect(answers.filter((_, i) => i % 2 === 0).map((reply) => reply.status)).toEqual(ids.map(() => 204));
+    const listed = (await call(listKeys, keysPath, 'owner')).body?.items as { id: string; revokedAt: string | null }[];
+    const revoked = ids.filter((id) => typeof listed.find((key) => key.id === id)?.revokedAt === 'string');
+    expect(revoked).toEqual(ids);
   });
 
   it('should answer 404 when revoking a key the workspace does not have', async () => {

@@ -5,6 +5,7 @@ import publishJobEventsFunction from '../../../functions/ai/publish-job-events.t
 import readImage from '../../../functions/ai/read-image.ts';
 import requestReview from '../../../functions/ai/request-review.ts';
 import sendMessage from '../../../functions/ai/send-message.ts';
+import { createAiJobStore } from '../../../shared/infra/mongodb/ai-job-stores.ts';
 import { named } from '../../../shared/platform/definition/index.ts';
 import { insertWelcome, welcomeMessage } from '../../support/ai-flows.ts';
 import { startAiJobsKit, type AiJobsKit } from '../../support/ai-jobs-kit.ts';
@@ -152,5 +153,6 @@ describe('the jobs outbox (ai-publish-job-events)', () => {
     expect(published.at(-1)?.id).toBe(published[0]?.id);
     // The request's publication and the outbox's late one carry the same (the request's) trace.
     for (const event of published) expect(event.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(await createAiJobStore(kit.db).find(jobId)).not.toHaveProperty('traceparent');
   });
 });

@@ -9,7 +9,12 @@ import uploadDocument from '../../../functions/knowledge/upload-document.ts';
 import publishSecurityEventsFunction from '../../../functions/security/publish-events.ts';
 import { createLedger } from '../../../shared/billing/index.ts';
 import { ledgerPorts } from '../../../shared/infra/billing/ledger-resource.ts';
+import { createFlowVersionStore } from '../../../shared/infra/mongodb/flow-version-store.ts';
+import { createKnowledgeDocumentStore } from '../../../shared/infra/mongodb/knowledge-document-store.ts';
+import { createSecurityAlertStore } from '../../../shared/infra/mongodb/security-alert-store.ts';
 import { createSecurityEventStore } from '../../../shared/infra/mongodb/security-event-store.ts';
+import { createStripeEventStore } from '../../../shared/infra/mongodb/stripe-event-store.ts';
+import { newId } from '../../../shared/kernel/index.ts';
 import { named } from '../../../shared/platform/definition/index.ts';
 import { runInRequestScope } from '../../../shared/platform/request-scope.ts';
 import { createRuntime, type Runtime } from '../../../shared/platform/runtime.ts';
@@ -83,6 +88,8 @@ describe('outbox records keep the trace of the request that wrote them', () => {
     const flowId = created.body?.id as string;
     const stored = await kit.db.collection('flow_versions').findOne({ flowId, versionNumber: 1 });
     expect(stored?.traceparent).toBe(created.headers.get('traceresponse'));
+    // Outbox bookkeeping, not part of the version the flows service reads.
+    expect(await createFlowVersionStore(kit.db).find(flowId, 1)).not.toHaveProperty('traceparent');
 
     await fireCron(publishFlowEvents, kit.env);
     const [event] = accepted(flowId);
@@ -117,6 +124,7 @@ describe('outbox records keep the trace of the request that wrote them', () => {
       publishedAt: null,
       traceparent: expect.stringMatching(refused.pattern),
     });
+    expect(await createKnowledgeDocumentStore(kit.db).find(workspaceId, refusedId)).not.toHaveProperty('traceparent');
 
     // Past the outbox's grace (the request may still be publishing) and, for the published one, as
     // if its ingestion had stalled: the cron publishes both again, each under its upload's trace.
@@ -149,5 +157,54 @@ describe('outbox records keep the trace of the request that wrote them', () => {
     await fireCron(publishSecurityEvents, kit.env);
     expect(accepted(String(inRequest?._id)).map((event) => event.traceparent)).toEqual([own]);
     expect(accepted(String(outside?._id)).map((event) => event.traceparent)).toEqual([undefined]);
+  });
+
+  it('should hand a security alert and a Stripe event the trace of their writer through the outbox reads only', async () => {
+    const trace = newTrace();
+    const inRequest = <T>(work: () => Promise<T>) =>
+      runInRequestScope({ requestId: 'req-2', traceId: trace.traceId, traceparent: trace.header, auth: () => undefined }, work);
+    const alerts = createSecurityAlertStore(kit.db);
+    const at = new Date(Date.now() - 120_000);
+    const alert = (slotKey: string) => ({
+      id: newId('sal'),
+      rule: 'failed-logins-ip',
+      title: 'Failed sign-ins from one address',
+      severity: 'medium' as const,
+      subject: { kind: 'ip' as const, id: '192.0.2.9' },
+      value: 3,
+      threshold: 3,
+      windowStart: at,
+      windowEnd: at,
+      slotKey,
+      eventId: newId('sev'),
+      incidentId: newId('sin'),
+      raisedAt: at,
+      publishedAt: null,
+      mailedAt: null,
+    });
+    const traced = alert(`it-trace|${randomUUID()}`);
+    await inRequest(() => alerts.raise(traced));
+    const untraced = alert(`it-trace|${randomUUID()}`);
+    await alerts.raise(untraced);
+    const due = await alerts.undelivered(new Date(), 100);
+    expect(due.find((a) => a.id === traced.id)?.traceparent).toBe(trace.header);
+    expect(due.find((a) => a.id === untraced.id)).not.toHaveProperty('traceparent');
+    expect(await alerts.findBySlot(traced.slotKey)).not.toHaveProperty('traceparent');
+
+    const stripe = createStripeEventStore(kit.db);
+    const event = (id: string) => ({
+      id,
+      type: 'invoice.paid',
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      data: { object: {} },
+    });
+    const [tracedId, untracedId] = [`evt_${randomUUID()}`, `evt_${randomUUID()}`];
+    await inRequest(() => stripe.insert({ event: event(tracedId), receivedAt: new Date() }));
+    await stripe.insert({ event: event(untracedId), receivedAt: new Date() });
+    const unpublished = await stripe.unpublished(100);
+    expect(unpublished.find((e) => e.id === tracedId)).toEqual({ ...event(tracedId), traceparent: trace.header });
+    expect(unpublished.find((e) => e.id === untracedId)).toEqual(event(untracedId));
+    expect(await stripe.find(tracedId)).toEqual(event(tracedId));
   });
 });

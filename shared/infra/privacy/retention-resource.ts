@@ -47,8 +47,8 @@ const noConfig = (name: string) => defineConfig({ name, shape: {}, devDefaults: 
 export const sessionsAndTokensRetention = defineResource({
   name: 'retention-sessions-and-tokens',
   config: noConfig('retention-sessions-and-tokens'),
-  requires: [mongo],
-  create: (_c, { use }) => sessionsAndTokensJob(use(mongo).db),
+  requires: [mongo, fieldSealer],
+  create: (_c, { use }) => sessionsAndTokensJob(use(mongo).db, use(fieldSealer)),
 });
 export const aiConversationsRetention = defineResource({
   name: 'retention-ai-conversations',

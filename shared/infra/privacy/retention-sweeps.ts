@@ -2,7 +2,9 @@ import type { Db, Document, Filter } from 'mongodb';
 import { daysBefore, type RetentionCounts, type RetentionJob } from '../../privacy/index.ts';
 import { aiJobCollection, aiJobStepCollection, aiMessageCollection } from '../mongodb/ai-job-stores.ts';
 import { aiProposalCollection, aiProposalOutcomeCollection } from '../mongodb/ai-proposal-stores.ts';
+import type { FieldSealer } from '../crypto/field-sealer.ts';
 import { apiKeyUseCollection } from '../mongodb/api-key-store.ts';
+import { invitationCollection } from '../mongodb/invitation-store.ts';
 import { functionCallCollection } from '../mongodb/function-call-store.ts';
 import { securityAlertCollection } from '../mongodb/security-alert-store.ts';
 import { securityIncidentChangeCollection, securityIncidentCollection } from '../mongodb/security-incident-store.ts';
@@ -25,6 +27,8 @@ import { oauthStateCollection, oauthStateUseCollection } from '../oauth/oauth-st
 interface Removal {
   collection: CollectionDeclaration;
   filter: Filter<Document>;
+  /** Runs on the ids about to go (a run, not a dry run): destroys the data keys their values were sealed under. */
+  beforeRemoving?: (ids: string[]) => Promise<void>;
 }
 
 /** Records of one collection past their time, found by a date field. */
@@ -49,17 +53,28 @@ const plannedJob = (db: Db, rule: string, what: string, plan: (now: Date) => Pro
     rule,
     what,
     dryRun: (now) => each(now, ({ collection, filter }) => collection.in(db).countDocuments(filter)),
-    run: (now) => each(now, async ({ collection, filter }) => (await collection.in(db).deleteMany(filter)).deletedCount),
+    run: (now) =>
+      each(now, async ({ collection, filter, beforeRemoving }) => {
+        if (!beforeRemoving) return (await collection.in(db).deleteMany(filter)).deletedCount;
+        const ids = (
+          await collection
+            .in(db)
+            .find(filter, { projection: { _id: 1 } })
+            .toArray()
+        ).map((doc) => String(doc._id));
+        await beforeRemoving(ids);
+        return (await collection.in(db).deleteMany({ _id: { $in: ids } } as never)).deletedCount;
+      }),
   };
 };
 
-/** A job made of sweeps by date. */
-export const sweepJob = (db: Db, rule: string, what: string, sweeps: readonly Sweep[]): RetentionJob =>
-  plannedJob(db, rule, what, async (now) => sweeps.map(({ collection, filter }) => ({ collection, filter: filter(now) })));
-
-/** Expired sessions and tokens 30 days after expiry; one-time tokens and replay marks once useless. */
-export const sessionsAndTokensJob = (db: Db) =>
-  sweepJob(db, 'sessions-and-tokens', 'expired sessions and refresh tokens 30 days after expiry; used or expired one-time tokens', [
+/**
+ * Expired sessions and tokens 30 days after expiry; one-time tokens and replay marks once useless;
+ * invitations never accepted, 30 days after they expired, with the keys their addresses were
+ * sealed under (the invitee may have no account, so nothing else would ever remove them).
+ */
+export const sessionsAndTokensJob = (db: Db, sealer: Pick<FieldSealer, 'shred'>) => {
+  const sweeps = [
     olderThan(sessionCollection, 'expiresAt', 30),
     olderThan(refreshTokenCollection, 'expiresAt', 30),
     olderThan(emailVerificationCollection, 'expiresAt', 30),
@@ -72,7 +87,23 @@ export const sessionsAndTokensJob = (db: Db) =>
     // A TOTP replay mark matters for one 30-second step; a pending enrolment for its few minutes.
     olderThan(totpStepUseCollection, 'usedAt', 1),
     olderThan(twoFactorPendingCollection, 'createdAt', 1),
-  ]);
+  ];
+  return plannedJob(
+    db,
+    'sessions-and-tokens',
+    'expired sessions and refresh tokens 30 days after expiry; used or expired one-time tokens; invitations never accepted, 30 days after they expired',
+    async (now) => [
+      ...sweeps.map(({ collection, filter }) => ({ collection, filter: filter(now) })),
+      {
+        collection: invitationCollection,
+        filter: { acceptedAt: null, expiresAt: { $lt: daysBefore(now, 30) } },
+        beforeRemoving: async (ids) => {
+          for (const id of ids) await sealer.shred(id);
+        },
+      },
+    ],
+  );
+};
 
 /**
  * Security incidents closed 90 days ago, with their alerts and history: those whose latest change

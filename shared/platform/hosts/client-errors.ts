@@ -48,15 +48,17 @@ export const answerClientError = (error: NodeJS.ErrnoException, socket: Duplex):
   );
 };
 
-let installed = false;
+/** Marks `node:http` once per process: every bundle loaded into one process (the build's code-cache runs) carries its own copy of this module. */
+const installed = Symbol.for('uxflow.client-errors-as-problems');
 
 /**
  * The Functions Framework creates its HTTP server itself (`http.createServer(app)`, after loading
  * the function): wrapping `createServer` before then gives that server the listener above.
  */
 export const answerClientErrorsAsProblems = (): void => {
-  if (installed) return;
-  installed = true;
+  const marked = http as typeof http & { [installed]?: true };
+  if (marked[installed]) return;
+  marked[installed] = true;
   const create = http.createServer;
   http.createServer = ((...args: Parameters<typeof http.createServer>) =>
     create(...args).on('clientError', answerClientError)) as typeof http.createServer;

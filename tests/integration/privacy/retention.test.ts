@@ -52,6 +52,33 @@ describe('retention jobs', () => {
     expect(await count('sessions')).toBe(2);
   });
 
+  it('sessions-and-tokens: should delete an invitation never accepted 30 days after it expired, with its address key, and keep others', async () => {
+    const { workspaceId, owner } = await kit.team();
+    const invite = async (email: string) => {
+      const reply = await kit.call(createInvitation, `/v1/workspaces/${workspaceId}/invitations`, owner, {
+        method: 'POST',
+        body: { email, role: 'viewer' },
+      });
+      expect(reply.status).toBe(201);
+      return reply.body?.id as string;
+    };
+    const [stale, lapsed, accepted] = [
+      await invite(`stale-${workspaceId}@example.com`),
+      await invite(`lapsed-${workspaceId}@example.com`),
+      await invite(`accepted-${workspaceId}@example.com`),
+    ];
+    const invitations = kit.db.collection('workspace_invitations');
+    await invitations.updateOne({ _id: stale as never }, { $set: { expiresAt: ago(31) } });
+    await invitations.updateOne({ _id: lapsed as never }, { $set: { expiresAt: ago(10) } });
+    await invitations.updateOne({ _id: accepted as never }, { $set: { expiresAt: ago(60), acceptedAt: ago(65), acceptedBy: owner.id } });
+    expect(await dryRun('sessions-and-tokens')).toMatchObject({ workspace_invitations: 1 });
+    await fire(sessionsAndTokens, 'retention-sessions-and-tokens');
+    expect(await count('workspace_invitations', { workspaceId })).toBe(2);
+    expect(await count('workspace_invitations', { _id: stale })).toBe(0);
+    expect(await kit.db.collection('user_data_keys').findOne({ _id: stale as never })).toMatchObject({ wrapped: null });
+    expect((await kit.db.collection('user_data_keys').findOne({ _id: lapsed as never }))?.wrapped).toEqual(expect.any(String));
+  });
+
   it('ai-conversations: should delete a conversation whose last message is 365 days old, whole, and keep an active one', async () => {
     await insert('ai_messages', [
       { flowId: 'flw_old', userId: 'usr_a', createdAt: ago(400) },

@@ -19,12 +19,14 @@ export default defineCronFunction({
     const publisher = use(eventPublisher);
     const published = await drainOutbox(
       await outbox.unpublished(batchSize),
-      (event) =>
+      // Each event continues the trace of the webhook request that stored it.
+      ({ traceparent, ...event }) =>
         publisher.publish({
           id: event.id,
           type: stripeCloudEventType,
           subject: event.id,
           data: event,
+          traceparent,
           extensions: { [stripeTypeExtension]: event.type },
         }),
       outbox.markPublished,

@@ -18,7 +18,8 @@ export default defineCronFunction({
     const publisher = use(eventPublisher);
     const published = await drainOutbox(
       await outbox.unpublished(batchSize),
-      (version) => publisher.publish(flowEventOf(version)),
+      // Each event continues the trace of the request that stored its version.
+      (version) => publisher.publish({ ...flowEventOf(version), traceparent: version.traceparent }),
       outbox.markPublished,
     );
     if (published > 0) log.info({ published }, 'flow events published');

@@ -21,7 +21,9 @@ export default defineCronFunction({
     const publisher = use(eventPublisher);
     const published = await drainOutbox(
       await outbox.unpublished(batchSize),
-      (event) => publisher.publish({ id: event.id, type: 'com.uxflow.security.event.v1', subject: event.id, data: event }),
+      // Each event continues the trace of the request that recorded it.
+      ({ traceparent, ...event }) =>
+        publisher.publish({ id: event.id, type: 'com.uxflow.security.event.v1', subject: event.id, data: event, traceparent }),
       outbox.markPublished,
     );
     if (published > 0) log.info({ published }, 'security events published');

@@ -1,4 +1,5 @@
 import type { Ledger } from '../billing/index.ts';
+import type { Traced } from '../kernel/index.ts';
 import type { FlowCaller, FlowOperation, FlowsPorts, ProposalVia, WriteResult } from '../flows/index.ts';
 import type { AiJob, AiMessage, JobEntry, Proposal, ProposalOutcome, ProposalSlot } from './records.ts';
 
@@ -22,7 +23,7 @@ export interface JobStore {
   /** Removes a job a request could not finish accepting (nothing was published for it). */
   remove: (jobId: string) => Promise<void>;
   /** Outbox: jobs created before `before` whose event has not gone out, oldest first, at most `limit`. */
-  unpublished: (before: Date, limit: number) => Promise<AiJob[]>;
+  unpublished: (before: Date, limit: number) => Promise<Traced<AiJob>[]>;
   markPublished: (jobId: string, at: Date) => Promise<void>;
 }
 
@@ -86,7 +87,8 @@ export interface JobImageStore {
 
 /** Port: publishes `com.uxflow.ai.job.requested.v1` (the id given makes a re-publication recognisable). */
 export interface JobEvents {
-  publish: (job: Pick<AiJob, 'id' | 'workspaceId' | 'flowId'>, eventId: string) => Promise<void>;
+  /** A job read from the outbox carries the trace of the request that accepted it; the event continues it. */
+  publish: (job: Traced<Pick<AiJob, 'id' | 'workspaceId' | 'flowId'>>, eventId: string) => Promise<void>;
 }
 
 /** The edit of the flows engine a proposal is applied through, marked as made via the proposal (blame). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Traced } from '../kernel/index.ts';
 
 /** The CloudEvent type a stored Stripe webhook event is re-published as; the Stripe type rides in `stripetype`. */
 export const stripeCloudEventType = 'com.uxflow.billing.stripe.v1';
@@ -30,7 +31,7 @@ export interface StripeEventStore {
   /** Stores a verified event unpublished; false when that event id is stored already (a redelivery: nothing changes). */
   insert: (stored: StoredStripeEvent) => Promise<boolean>;
   /** Stored events not yet published, oldest Stripe time first, at most `limit`. */
-  unpublished: (limit: number) => Promise<StripeWebhookEvent[]>;
+  unpublished: (limit: number) => Promise<Traced<StripeWebhookEvent>[]>;
   /** The stored (so verified) event with that id, or null when none was stored. */
   find: (eventId: string) => Promise<StripeWebhookEvent | null>;
   /** Marks an event published. Idempotent. */

@@ -1,4 +1,5 @@
 import type { Ledger } from '../billing/index.ts';
+import type { Traced } from '../kernel/index.ts';
 import type { Plan, PlanLimits } from '../workspaces/index.ts';
 import type { Block } from './blocks.ts';
 import type { DocumentFailure, DocumentFormat, KnowledgeDocument } from './document.ts';
@@ -96,7 +97,7 @@ export interface DocumentStore {
    * documents still processing whose event went out before `stalledBefore` (an ingestion that
    * failed for want of Chroma or the embedder, or died): at most `limit`, oldest first.
    */
-  due: (cutoffs: { unpublishedBefore: Date; stalledBefore: Date }, limit: number) => Promise<KnowledgeDocument[]>;
+  due: (cutoffs: { unpublishedBefore: Date; stalledBefore: Date }, limit: number) => Promise<Traced<KnowledgeDocument>[]>;
   markPublished: (workspaceId: string, documentId: string, at: Date) => Promise<void>;
 }
 
@@ -129,7 +130,8 @@ export interface Extractor {
 
 /** Port: publishes `com.uxflow.knowledge.document.uploaded.v1`. */
 export interface UploadEvents {
-  publish: (document: Pick<KnowledgeDocument, 'id' | 'workspaceId'>, eventId: string) => Promise<void>;
+  /** A document read from the outbox carries the trace of its upload request; the event continues it. */
+  publish: (document: Traced<Pick<KnowledgeDocument, 'id' | 'workspaceId'>>, eventId: string) => Promise<void>;
 }
 
 export interface KnowledgePorts {

@@ -57,7 +57,7 @@ const swapped = (runtime: Runtime, swaps: Swaps): Runtime => {
  * clock through the runtime, as a function's resources.
  */
 export const startAiJobsKit = async (name: string, env: Record<string, string> = {}) => {
-  const events: { type: string; id: string; data: Record<string, unknown> }[] = [];
+  const events: { type: string; id: string; data: Record<string, unknown>; traceparent?: string }[] = [];
   const broker: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
@@ -66,6 +66,7 @@ export const startAiJobsKit = async (name: string, env: Record<string, string> =
         type: String(req.headers['ce-type']),
         id: String(req.headers['ce-id']),
         data: JSON.parse(body || '{}') as Record<string, unknown>,
+        ...(req.headers['ce-traceparent'] ? { traceparent: String(req.headers['ce-traceparent']) } : {}),
       });
       res.writeHead(202).end();
     });

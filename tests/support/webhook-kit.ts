@@ -55,8 +55,11 @@ export const startWebhookKit = async (name: string) => {
   const webhookApp = createHttpApp(stripeWebhook, runtimeOf(stripeWebhook)) as unknown as Hono;
   const handlerRuntime = runtimeOf(handleStripeEvent);
 
-  /** Posts raw bytes with a `Stripe-Signature` made by the SDK's test helper (or the given header; null: none). */
-  const deliver = async (event: StripeWebhookEvent, options: { secret?: string; timestamp?: number; header?: string | null } = {}) => {
+  /** Posts raw bytes with a `Stripe-Signature` made by the SDK's test helper (or the given header; null: none), and the given `traceparent`. */
+  const deliver = async (
+    event: StripeWebhookEvent,
+    options: { secret?: string; timestamp?: number; header?: string | null; traceparent?: string } = {},
+  ) => {
     const payload = JSON.stringify(event);
     const header =
       options.header === undefined
@@ -68,6 +71,7 @@ export const startWebhookKit = async (name: string) => {
         'content-type': 'application/json',
         'x-forwarded-for': '203.0.113.9',
         ...(header === null ? {} : { 'stripe-signature': header }),
+        ...(options.traceparent ? { traceparent: options.traceparent } : {}),
       },
       body: payload,
     });

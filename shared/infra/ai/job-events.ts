@@ -9,6 +9,7 @@ export const createJobEvents = (publisher: EventPublisher): JobEvents => ({
       subject: job.id,
       id: eventId,
       data: { workspaceId: job.workspaceId, flowId: job.flowId, jobId: job.id },
+      traceparent: job.traceparent,
     });
   },
 });

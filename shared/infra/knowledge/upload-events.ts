@@ -9,6 +9,7 @@ export const createUploadEvents = (publisher: EventPublisher): UploadEvents => (
       subject: document.id,
       id: eventId,
       data: { workspaceId: document.workspaceId, documentId: document.id },
+      traceparent: document.traceparent,
     });
   },
 });

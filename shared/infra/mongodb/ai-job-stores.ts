@@ -3,6 +3,7 @@ import type { AiJob, AiMessage, JobEntry, JobLog, JobStore, MessageStore } from 
 import type { ContentSealer } from '../crypto/sealed-content.ts';
 import { defineCollection } from './collection.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { keptTrace, writerTrace } from './outbox-trace.ts';
 
 export const aiMessageCollection = defineCollection({
   name: 'ai_messages',
@@ -84,12 +85,16 @@ export const createAiMessageStore = (db: Db, seal: ContentSealer): MessageStore 
 };
 
 /** `ai_jobs`: written once, `_id` = the job id; `publishedAt` is a plain `$set` by whoever published (the same fact). */
+/** A stored job keeps the accepting request's trace, for the event the outbox cron publishes (absent before it was kept). */
+type StoredJob = Stored<AiJob> & { traceparent?: string };
+const toJob = ({ traceparent: _t, ...job }: StoredJob): AiJob => fromStored<AiJob>(job);
+
 export const createAiJobStore = (db: Db): JobStore => {
-  const jobs = aiJobCollection.in<Stored<AiJob>>(db);
+  const jobs = aiJobCollection.in<StoredJob>(db);
   return {
     insert: async ({ id, ...job }) => {
       try {
-        await jobs.insertOne({ ...job, _id: id, schemaVersion: 1 });
+        await jobs.insertOne({ ...job, _id: id, schemaVersion: 1, ...writerTrace() });
         return true;
       } catch (error) {
         if (isDuplicateKey(error)) return false;
@@ -98,10 +103,9 @@ export const createAiJobStore = (db: Db): JobStore => {
     },
     find: async (id) => {
       const found = await jobs.findOne({ _id: id });
-      return found ? fromStored<AiJob>(found) : null;
+      return found ? toJob(found) : null;
     },
-    findMany: async (ids) =>
-      ids.length === 0 ? [] : (await jobs.find({ _id: { $in: [...ids] } }).toArray()).map((j) => fromStored<AiJob>(j)),
+    findMany: async (ids) => (ids.length === 0 ? [] : (await jobs.find({ _id: { $in: [...ids] } }).toArray()).map(toJob)),
     remove: async (id) => {
       await jobs.deleteOne({ _id: id });
     },
@@ -112,7 +116,7 @@ export const createAiJobStore = (db: Db): JobStore => {
           .sort({ createdAt: 1 })
           .limit(limit)
           .toArray()
-      ).map((j) => fromStored<AiJob>(j)),
+      ).map((j) => ({ ...toJob(j), ...keptTrace(j) })),
     markPublished: async (id, at) => {
       await jobs.updateOne({ _id: id }, { $set: { publishedAt: at } });
     },

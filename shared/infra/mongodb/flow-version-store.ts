@@ -1,7 +1,9 @@
 import type { Db } from 'mongodb';
 import { flowDocumentSchema, readProvenance, type FlowVersion, type FlowVersionInfo, type FlowVersionStore } from '../../flows/index.ts';
+import type { Traced } from '../../kernel/index.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { defineCollection } from './collection.ts';
+import { keptTrace, writerTrace } from './outbox-trace.ts';
 
 export const flowVersionCollection = defineCollection({
   name: 'flow_versions',
@@ -36,6 +38,8 @@ export interface FlowVersionDocument extends Omit<FlowVersion, 'document' | 'pro
   /** The event outbox flag: false until the version's event reached the broker. */
   published: boolean;
   publishedAt?: Date;
+  /** The writing request's trace, for the event the outbox cron publishes (absent before it was kept). */
+  traceparent?: string;
 }
 
 export const flowVersionId = (flowId: string, versionNumber: number) => `${flowId}:${versionNumber}`;
@@ -47,6 +51,7 @@ const toVersion = ({
   nodeCount: _n,
   published: _p,
   publishedAt: _pa,
+  traceparent: _t,
   provenance,
   ...rest
 }: FlowVersionDocument): FlowVersion => ({
@@ -62,13 +67,14 @@ const toInfo = ({
   schemaVersion: _s,
   published: _p,
   publishedAt: _pa,
+  traceparent: _t,
   provenance,
   ...rest
 }: Omit<FlowVersionDocument, 'documentJson'>): FlowVersionInfo => ({ ...rest, provenance: readProvenance(provenance, rest.authorId) });
 
 export interface FlowVersionOutbox {
   /** Versions whose event is not yet published, oldest first (at most `limit`), without documents. */
-  unpublished: (limit: number) => Promise<FlowVersionInfo[]>;
+  unpublished: (limit: number) => Promise<Traced<FlowVersionInfo>[]>;
   markPublished: (flowId: string, versionNumber: number, at: Date) => Promise<void>;
 }
 
@@ -85,6 +91,7 @@ export const createFlowVersionStore = (db: Db): FlowVersionStore & FlowVersionOu
           documentJson: JSON.stringify(version.document),
           nodeCount: version.document.nodes.length,
           published: false,
+          ...writerTrace(),
         });
         return true;
       } catch (error) {
@@ -127,7 +134,9 @@ export const createFlowVersionStore = (db: Db): FlowVersionStore & FlowVersionOu
     unpublished: async (limit) => {
       const found = await versions.find({ published: false }, { projection: infoProjection }).limit(limit).toArray();
       // Oldest first; within one flow always in version order, even when two share a millisecond.
-      return found.map(toInfo).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.versionNumber - b.versionNumber);
+      return found
+        .map((doc) => ({ ...toInfo(doc), ...keptTrace(doc) }))
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.versionNumber - b.versionNumber);
     },
     markPublished: async (flowId, versionNumber, at) => {
       await versions.updateOne({ _id: flowVersionId(flowId, versionNumber) }, { $set: { published: true, publishedAt: at } });

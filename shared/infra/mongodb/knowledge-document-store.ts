@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { DocumentStore, KnowledgeDocument } from '../../knowledge/index.ts';
 import { defineCollection } from './collection.ts';
+import { keptTrace, writerTrace } from './outbox-trace.ts';
 
 export const knowledgeDocumentCollection = defineCollection({
   name: 'knowledge_documents',
@@ -23,9 +24,14 @@ export const knowledgeDocumentCollection = defineCollection({
 interface KnowledgeDocumentRecord extends Omit<KnowledgeDocument, 'id'> {
   _id: string;
   schemaVersion: 1;
+  /** The upload request's trace, for the event the outbox cron publishes (absent before it was kept). */
+  traceparent?: string;
 }
 
-const toDocument = ({ _id, schemaVersion: _s, ...rest }: KnowledgeDocumentRecord): KnowledgeDocument => ({ ...rest, id: _id });
+const toDocument = ({ _id, schemaVersion: _s, traceparent: _t, ...rest }: KnowledgeDocumentRecord): KnowledgeDocument => ({
+  ...rest,
+  id: _id,
+});
 
 /**
  * `knowledge_documents`: one record per workspace document, `_id` = its id. Every read and write
@@ -40,7 +46,7 @@ export const createKnowledgeDocumentStore = (db: Db): DocumentStore => {
   };
   return {
     insert: async ({ id, ...document }) => {
-      await documents.insertOne({ ...document, _id: id, schemaVersion: 1 });
+      await documents.insertOne({ ...document, _id: id, schemaVersion: 1, ...writerTrace() });
     },
     find: async (workspaceId, id) => {
       const found = await documents.findOne({ _id: id, workspaceId });
@@ -70,7 +76,7 @@ export const createKnowledgeDocumentStore = (db: Db): DocumentStore => {
         .sort({ createdAt: 1 })
         .limit(limit)
         .toArray();
-      return found.map(toDocument);
+      return found.map((doc) => ({ ...toDocument(doc), ...keptTrace(doc) }));
     },
     markPublished: (workspaceId, id, at) => set(workspaceId, id, { publishedAt: at }),
   };

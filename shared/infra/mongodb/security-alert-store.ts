@@ -2,6 +2,7 @@ import type { Db, Filter } from 'mongodb';
 import type { Alert, AlertStore } from '../../security/index.ts';
 import { defineCollection } from './collection.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { keptTrace, writerTrace } from './outbox-trace.ts';
 
 /** `security_alerts`: one per rule, subject and window slot (unique `slotKey`). */
 export const securityAlertCollection = defineCollection({
@@ -30,9 +31,14 @@ interface AlertDocument extends Omit<Alert, 'id'> {
   userId: string | null;
   /** The outbox flag: false until published and (when its severity is mailed) mailed. */
   delivered: boolean;
+  /** The raising event's trace, for the alert event the delivery cron publishes (absent before it was kept). */
+  traceparent?: string;
 }
 
-const toAlert = ({ _id, schemaVersion: _v, userId: _u, delivered: _d, ...rest }: AlertDocument): Alert => ({ id: _id, ...rest });
+const toAlert = ({ _id, schemaVersion: _v, userId: _u, delivered: _d, traceparent: _t, ...rest }: AlertDocument): Alert => ({
+  id: _id,
+  ...rest,
+});
 
 export const createSecurityAlertStore = (db: Db): AlertStore => {
   const alerts = securityAlertCollection.in<AlertDocument>(db);
@@ -49,6 +55,7 @@ export const createSecurityAlertStore = (db: Db): AlertStore => {
           ...alert,
           userId: alert.subject.kind === 'user' ? alert.subject.id : null,
           delivered: false,
+          ...writerTrace(),
         });
         return { alert: { id, ...alert }, isNew: true };
       } catch (error) {
@@ -77,7 +84,7 @@ export const createSecurityAlertStore = (db: Db): AlertStore => {
         .filter((a) => a.raisedAt < before)
         .sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime())
         .slice(0, limit)
-        .map(toAlert);
+        .map((doc) => ({ ...toAlert(doc), ...keptTrace(doc) }));
     },
     list: async (filter, before, limit) => {
       const query: Filter<AlertDocument> = {};

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { newId } from '../../kernel/index.ts';
+import { newId, type Traced } from '../../kernel/index.ts';
 import { refusalAggregationKey, toSecurityEventData, type SecurityEventData, type SecurityEvents } from '../../security/index.ts';
 import { defineCollection } from './collection.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
+import { writerTrace } from './outbox-trace.ts';
 
 export const securityEventCollection = defineCollection({
   name: 'security_events',
@@ -31,6 +32,8 @@ interface SecurityEventDocument extends Omit<SecurityEventData, 'id' | 'at'> {
   publishedAt?: Date;
   /** An aggregated event is published once its window has closed (its count is then final). */
   publishAfter?: Date;
+  /** The writing request's trace (for an aggregate, its first request's), for the published event. */
+  traceparent?: string;
 }
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -49,7 +52,7 @@ const publishGraceMs = 5000;
 
 export interface SecurityEventStore extends SecurityEvents {
   /** Events not yet published, oldest first (at most `limit`). */
-  unpublished: (limit: number) => Promise<SecurityEventData[]>;
+  unpublished: (limit: number) => Promise<Traced<SecurityEventData>[]>;
   /** Marks an event published. Idempotent. */
   markPublished: (id: string, at: Date) => Promise<void>;
 }
@@ -65,7 +68,7 @@ export const createSecurityEventStore = (db: Db): SecurityEventStore => {
       if (!event.aggregate) {
         const { id, ...data } = toSecurityEventData(event.key ? aggregateId(`key|${event.key}`) : newId('sev'), event);
         try {
-          await events.insertOne({ ...data, _id: id, schemaVersion: 1, at: event.at, published: false });
+          await events.insertOne({ ...data, _id: id, schemaVersion: 1, at: event.at, published: false, ...writerTrace() });
         } catch (error) {
           // A keyed event recorded before (a retry): it is there already.
           if (!event.key || !isDuplicateKey(error)) throw error;
@@ -92,6 +95,7 @@ export const createSecurityEventStore = (db: Db): SecurityEventStore => {
           windowEnd: windowEnd.toISOString(),
           published: false,
           publishAfter: new Date(windowEnd.getTime() + publishGraceMs),
+          ...writerTrace(),
         });
         knownAggregates.add(id);
       } catch (error) {

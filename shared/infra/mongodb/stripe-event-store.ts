@@ -1,7 +1,8 @@
 import type { Db } from 'mongodb';
-import { stripeWebhookEventSchema, type StripeEventStore, type StripeWebhookEvent } from '../../billing/webhook-event.ts';
+import { stripeWebhookEventSchema, type StripeEventStore } from '../../billing/webhook-event.ts';
 import { isDuplicateKey } from './duplicate-key.ts';
 import { defineCollection } from './collection.ts';
+import { keptTrace, writerTrace } from './outbox-trace.ts';
 
 export const stripeEventCollection = defineCollection({
   name: 'stripe_events',
@@ -35,6 +36,8 @@ interface StripeEventDocument {
   /** The outbox flag: false until the broker accepted the CloudEvent. */
   published: boolean;
   publishedAt?: Date;
+  /** The webhook request's trace, for the CloudEvent the outbox cron publishes (absent before it was kept). */
+  traceparent?: string;
 }
 
 /** `stripe_events`: verified Stripe events, each once, and the outbox of `com.uxflow.billing.stripe.v1`. */
@@ -51,6 +54,7 @@ export const createStripeEventStore = (db: Db): StripeEventStore => {
           receivedAt,
           event: JSON.stringify(event),
           published: false,
+          ...writerTrace(),
         });
         return true;
       } catch (error) {
@@ -63,7 +67,7 @@ export const createStripeEventStore = (db: Db): StripeEventStore => {
       const found = await events.find({ published: false }).limit(limit).toArray();
       return found
         .sort((a, b) => a.created.getTime() - b.created.getTime() || a.receivedAt.getTime() - b.receivedAt.getTime())
-        .map((doc): StripeWebhookEvent => stripeWebhookEventSchema.parse(JSON.parse(doc.event)));
+        .map((doc) => ({ ...stripeWebhookEventSchema.parse(JSON.parse(doc.event)), ...keptTrace(doc) }));
     },
     find: async (eventId) => {
       const found = await events.findOne({ _id: eventId });

@@ -24,8 +24,8 @@ export const securityMonitor = defineResource({
       alerts: createSecurityAlertStore(db),
       incidents: createSecurityIncidentStore(db),
       publisher: {
-        publish: async (data) => {
-          await publisher.publish({ id: data.id, type: 'com.uxflow.security.alert.v1', subject: data.id, data });
+        publish: async (data, traceparent) => {
+          await publisher.publish({ id: data.id, type: 'com.uxflow.security.alert.v1', subject: data.id, data, traceparent });
         },
       },
       mailer: use(mailer),

@@ -1,4 +1,4 @@
-import { newId } from '../../kernel/index.ts';
+import { newId, type Traced } from '../../kernel/index.ts';
 import {
   detectionRules,
   evaluate,
@@ -88,9 +88,10 @@ export const createMonitorService = (ports: MonitorPorts) => {
     }
   };
 
-  const deliver = async (alert: Alert) => {
+  // An alert read back by the delivery cron carries the trace of the event that raised it.
+  const deliver = async (alert: Traced<Alert>) => {
     if (!alert.publishedAt) {
-      await ports.publisher.publish(alertData(alert));
+      await ports.publisher.publish(alertData(alert), alert.traceparent);
       await alerts.markPublished(alert.id, clock.now());
     }
     const mailed = severities.indexOf(alert.severity) >= severities.indexOf(ports.mail.minSeverity);

@@ -1,3 +1,4 @@
+import type { Traced } from '../../kernel/index.ts';
 import type { StoredSignal, Subject } from '../detection/index.ts';
 import type { Alert, Incident, IncidentChange, IncidentStatus, IncidentView, SecurityAlertData } from './records.ts';
 
@@ -28,7 +29,7 @@ export interface AlertStore {
   /** Marks the alert's delivery (publish and mail) done: the outbox flag. */
   markDelivered: (id: string) => Promise<void>;
   /** Alerts raised before `before` whose delivery is not done, oldest first, at most `limit`. */
-  undelivered: (before: Date, limit: number) => Promise<Alert[]>;
+  undelivered: (before: Date, limit: number) => Promise<Traced<Alert>[]>;
   /** Newest first, before the cursor, at most `limit`. */
   list: (filter: AlertFilter, before: { at: Date; id: string } | null, limit: number) => Promise<Alert[]>;
 }
@@ -49,7 +50,8 @@ export interface IncidentStore {
 
 export interface AlertPublisher {
   /** Publishes `com.uxflow.security.alert.v1` (id: the alert id). Throws when the broker refuses. */
-  publish: (data: SecurityAlertData) => Promise<void>;
+  /** `traceparent`: the one an outbox record kept (absent: the current trace's). */
+  publish: (data: SecurityAlertData, traceparent?: string) => Promise<void>;
 }
 
 export interface AlertMail {

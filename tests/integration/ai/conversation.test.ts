@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import getConversation from '../../../functions/ai/get-conversation.ts';
 import publishJobEventsFunction from '../../../functions/ai/publish-job-events.ts';
 import readImage from '../../../functions/ai/read-image.ts';
 import requestReview from '../../../functions/ai/request-review.ts';
 import sendMessage from '../../../functions/ai/send-message.ts';
+import { createAiJobStore } from '../../../shared/infra/mongodb/ai-job-stores.ts';
 import { named } from '../../../shared/platform/definition/index.ts';
 import { insertWelcome, welcomeMessage } from '../../support/ai-flows.ts';
 import { startAiJobsKit, type AiJobsKit } from '../../support/ai-jobs-kit.ts';
@@ -132,9 +134,11 @@ describe('the jobs outbox (ai-publish-job-events)', () => {
   it('should publish the event of a job its request could not publish, once', async () => {
     const team = await kit.team(20);
     const flowId = await kit.newFlow(team.workspaceId, team.editor);
+    const traceId = randomBytes(16).toString('hex');
     const reply = await kit.call(sendMessage, `/v1/flows/${flowId}/ai/messages`, team.editor, {
       method: 'POST',
       body: { message: 'Is it long?', intent: 'ai.chat' },
+      headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
     });
     const jobId = reply.body?.jobId as string;
     // As if the broker had been down: unpublished, and older than the grace period.
@@ -147,5 +151,8 @@ describe('the jobs outbox (ai-publish-job-events)', () => {
     const published = kit.events.filter((event) => event.data.jobId === jobId);
     expect(published).toHaveLength(before + 1);
     expect(published.at(-1)?.id).toBe(published[0]?.id);
+    // The request's publication and the outbox's late one carry the same (the request's) trace.
+    for (const event of published) expect(event.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(await createAiJobStore(kit.db).find(jobId)).not.toHaveProperty('traceparent');
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import publishStripeEvents from '../../../functions/billing/publish-stripe-events.ts';
 import { stripeEventCollection } from '../../../shared/infra/mongodb/stripe-event-store.ts';
@@ -99,6 +100,19 @@ describe('POST /v1/webhooks/stripe', () => {
     const entries = await kit.db.collection('credit_ledger').find({ workspaceId }).toArray();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ type: 'grant', amount: 500, idempotencyKey: event.id });
+  });
+
+  it('should publish a stored event from the outbox under the trace of the webhook request, its data untouched', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const event = stripeEvent('customer.subscription.trial_will_end', { id: 'sub_traced' });
+    await kit.deliver(event, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
+    expect(await stored().findOne({ _id: event.id as never })).toMatchObject({ traceparent: expect.stringContaining(traceId) });
+
+    kit.received.length = 0;
+    await kit.publish();
+    const [published] = kit.received.filter((r) => r.headers['ce-id'] === event.id);
+    expect(published?.headers['ce-traceparent']).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(JSON.parse(published!.body)).toEqual(event);
   });
 
   it('should keep stored events unpublished while the broker is down', async () => {

@@ -23,7 +23,7 @@ const detect = named(detectFunction, 'functions/security/detect.ts');
 
 let kit: AuditKit;
 let broker: Server;
-const published: { type: string; id: string; body: Record<string, unknown> }[] = [];
+const published: { type: string; id: string; body: Record<string, unknown>; traceparent: string | undefined }[] = [];
 let runtimes: Runtime[];
 let env: Record<string, string | undefined>;
 const envOf = () => env;
@@ -40,6 +40,7 @@ beforeAll(async () => {
         type: String(req.headers['ce-type']),
         id: String(req.headers['ce-id']),
         body: JSON.parse(body) as Record<string, unknown>,
+        traceparent: req.headers['ce-traceparent'] as string | undefined,
       });
       res.writeHead(202).end();
     });
@@ -99,15 +100,16 @@ describe('the detection consumer', () => {
     }
     const [stuck] = await alertsOf(ip);
     expect(stuck).toMatchObject({ delivered: false, publishedAt: null });
-    // As if the grace minute had passed.
+    // As if the grace minute had passed, and as if a traced consumer had raised it (its trace kept).
+    const kept = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
     await kit.db
       .collection(securityAlertCollection.name)
-      .updateOne({ _id: stuck!._id }, { $set: { raisedAt: new Date(Date.now() - 120_000) } });
+      .updateOne({ _id: stuck!._id }, { $set: { raisedAt: new Date(Date.now() - 120_000), traceparent: kept } });
     await fireCron(deliverAlerts, envOf());
     await fireCron(deliverAlerts, envOf());
     const [delivered] = await alertsOf(ip);
     expect(delivered).toMatchObject({ delivered: true });
-    expect(published.filter((e) => e.id === String(stuck!._id))).toHaveLength(1);
+    expect(published.filter((e) => e.id === String(stuck!._id)).map((e) => e.traceparent)).toEqual([kept]);
     expect((await readMail(kit.mailDir, { to: staffMail })).filter((m) => m.message.text?.includes(String(stuck!._id)))).toHaveLength(1);
   });
 

@@ -94,6 +94,24 @@ describe('the OpenTelemetry SDK of a function', () => {
     expect(sent).toBe(`00-${'1'.repeat(32)}-${producer.spanContext().spanId}-01`);
   });
 
+  it('should hand a record written in a request its SERVER span, under which the outbox cron publishes it later', async () => {
+    let kept: string | undefined;
+    const { scope: request } = await http(`00-${callerTrace}-b7ad6b7169203331-01`, 202, async () => {
+      kept = sdk.traceparent(); // what the outbox store keeps at insert (writerTrace)
+    });
+    expect(kept).toBe(`00-${callerTrace}-${request.trace.spanId}-01`);
+    const { scope: cron } = await sdk.invoke(
+      { kind: 'cron', name: 'knowledge-publish-document-events', traceparent: undefined, attributes: {} },
+      async (scope) => ({ scope, sent: await sdk.publish('com.uxflow.knowledge.document.uploaded.v1', kept, async (t) => t) }),
+      () => ({ error: false }),
+    );
+    await sdk.flush();
+    const producer = spans.getFinishedSpans().find((span) => span.name === 'publish com.uxflow.knowledge.document.uploaded.v1')!;
+    expect(producer.spanContext().traceId).toBe(callerTrace);
+    expect(producer.parentSpanContext?.spanId).toBe(request.trace.spanId);
+    expect(producer.links.map((link) => link.context.spanId)).toEqual([cron.trace.spanId]);
+  });
+
   it('should count invocations and 5xx errors and time them under the instrument names the dashboard queries', async () => {
     await http(undefined, 503);
     await http(undefined, 201);

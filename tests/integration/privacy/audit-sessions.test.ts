@@ -32,8 +32,10 @@ afterAll(async () => {
 /** What the publisher would put on the bus (the outbox), delivered to the audit consumer twice (a redelivery). */
 const publishAll = async () => {
   const store = createSecurityEventStore(apps.db);
-  for (const data of await store.unpublished(1000)) {
-    for (let n = 0; n < 2; n += 1) await deliverEvent(securityEvents, { type: 'com.uxflow.security.event.v1', data }, consumer);
+  // The kept traceparent travels as the event's trace extension, not in its data (as functions/security/publish-events.ts sends it).
+  for (const { traceparent, ...data } of await store.unpublished(1000)) {
+    const event = { type: 'com.uxflow.security.event.v1' as const, data, ...(traceparent ? { traceparent } : {}) };
+    for (let n = 0; n < 2; n += 1) await deliverEvent(securityEvents, event, consumer);
     await store.markPublished(data.id, new Date());
   }
 };

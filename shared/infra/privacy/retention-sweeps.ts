@@ -42,6 +42,10 @@ const olderThan = (collection: CollectionDeclaration, field: string, days: numbe
   filter: (now) => ({ [field]: { $lt: daysBefore(now, days) } }),
 });
 
+/** The sweeps' removals as of `now`. */
+const removalsAt = (sweeps: readonly Sweep[], now: Date): Removal[] =>
+  sweeps.map(({ collection, filter }) => ({ collection, filter: filter(now) }));
+
 /** A job whose removals are planned at each run: the dry run counts them, the run deletes them, in order. */
 const plannedJob = (db: Db, rule: string, what: string, plan: (now: Date) => Promise<readonly Removal[]>): RetentionJob => {
   const each = async (now: Date, act: (removal: Removal) => Promise<number>) => {
@@ -93,7 +97,7 @@ export const sessionsAndTokensJob = (db: Db, sealer: Pick<FieldSealer, 'shred'>)
     'sessions-and-tokens',
     'expired sessions and refresh tokens 30 days after expiry; used or expired one-time tokens; invitations never accepted, 30 days after they expired',
     async (now) => [
-      ...sweeps.map(({ collection, filter }) => ({ collection, filter: filter(now) })),
+      ...removalsAt(sweeps, now),
       {
         collection: invitationCollection,
         filter: { acceptedAt: null, expiresAt: { $lt: daysBefore(now, 30) } },
@@ -154,10 +158,7 @@ export const securityRecordsJob = (db: Db) => {
     db,
     'security-records',
     'security events, login attempts, API key uses and the request log older than 90 days; incidents closed 90 days ago, with their alerts',
-    async (now) => [
-      ...sweeps.map(({ collection, filter }) => ({ collection, filter: filter(now) })),
-      ...(await closedIncidents(db, daysBefore(now, 90))),
-    ],
+    async (now) => [...removalsAt(sweeps, now), ...(await closedIncidents(db, daysBefore(now, 90)))],
   );
 };
 
